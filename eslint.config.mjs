@@ -1,0 +1,47 @@
+// Flat config: typescript-eslint's recommended rules, plus the boundary rule that keeps
+// libs/ free of Nest, Redis and the DOM (DESIGN.md: "Dependencies point one way").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'tests/e2e/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', 'bullmq', 'ioredis', 'socket.io*', 'better-sqlite3', 'd3*'] },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document'],
+    },
+  },
+  {
+    files: ['libs/engine/src/**/*.ts', 'libs/model/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', 'bullmq', 'ioredis', 'socket.io*', 'better-sqlite3', 'd3*', 'node:fs', 'fs', 'node:net', 'node:http'] },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Randomness comes from seeded streams (RandomStream).' },
+        { object: 'Date', property: 'now', message: 'Time comes in as an argument; the engine has its own clock.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**', 'apps/*/bin/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,322 @@
+// The resolved shapes every other part relies on (DESIGN.md "Decisions that keep the parts
+// compatible"). The zod schemas in schema/ must produce exactly these types; libs/model reads
+// only these, never the files.
+
+/** 病床機能: the four functions of the 病床機能報告. */
+export const BED_FUNCTIONS = ['highAcute', 'acute', 'recovery', 'chronic'] as const;
+/** 高度急性期 / 急性期 / 回復期 / 慢性期 */
+export type BedFunction = (typeof BED_FUNCTIONS)[number];
+
+/** Age bands of the population tables (0–14, 15–64, 65–74, 75+). */
+export const AGE_BANDS = ['age0to14', 'age15to64', 'age65to74', 'age75plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** Projection years a scenario may choose (`year`); 2020 is the census. */
+export const PROJECTION_YEARS = [2020, 2025, 2030, 2035, 2040] as const;
+export type ProjectionYear = (typeof PROJECTION_YEARS)[number];
+
+export const CAPABILITIES = [
+  'stroke',
+  'pci',
+  'trauma',
+  'orthopaedics',
+  'maternity',
+  'paediatrics',
+  'cancer',
+  'emergency2',
+  'emergency3',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type Beds = Record<BedFunction, number>;
+export type ByAgeBand = Record<AgeBand, number>;
+
+export interface LocalizedText {
+  ja: string;
+  en: string;
+}
+
+/** Where a figure comes from; `synthetic` and `estimated` are shown wherever the figure is. */
+export interface Provenance {
+  source?: string;
+  synthetic?: boolean;
+  estimated?: boolean;
+  note?: string;
+}
+
+export interface Area {
+  /** e.g. "sendai" */
+  id: string;
+  name: LocalizedText;
+  /** ids of areas sharing a border (patients may cross into them: 流出/流入). */
+  adjacent: string[];
+}
+
+export interface Municipality {
+  /** 全国地方公共団体コード, 5 digits, e.g. "04100" */
+  id: string;
+  name: LocalizedText;
+  area: string;
+  lat: number;
+  lng: number;
+  /** Population by age band per year ("2020" census, "2025"… projections). */
+  population: Record<string, ByAgeBand>;
+  provenance?: Provenance;
+}
+
+export interface Hospital {
+  id: string;
+  name: LocalizedText;
+  area: string;
+  municipality: string;
+  lat: number;
+  lng: number;
+  /** Beds in use by function (idle beds excluded). */
+  beds: Beds;
+  capabilities: Capability[];
+  provenance?: Provenance;
+}
+
+export interface AmbulanceBase {
+  id: string;
+  area: string;
+  municipality: string;
+  lat: number;
+  lng: number;
+  vehicles: number;
+  provenance?: Provenance;
+}
+
+/** Stay distribution of a phase, in days. */
+export interface StayDistribution {
+  distribution: 'lognormal' | 'gamma' | 'exponential';
+  meanDays: number;
+  /** coefficient of variation (sd / mean); ignored for exponential */
+  cv: number;
+}
+
+/** A branch target: another phase of the same pathway, or an exit. */
+export interface Branch {
+  to: string; // phase id | 'home' | 'death'
+  p: number;
+}
+
+export interface Phase {
+  id: string;
+  function: BedFunction;
+  stay: StayDistribution;
+  /** Where the patient goes after this phase; probabilities sum to 1. */
+  next: Branch[];
+}
+
+export interface Condition {
+  id: string;
+  name: LocalizedText;
+  /** Admissions per 100,000 population per year by age band. */
+  admissionRatePer100k: ByAgeBand;
+  /** Share of admissions that arrive by ambulance (0–1). */
+  ambulanceShare: number;
+  /** Elective patients are scheduled and wait on a list when no bed is free. */
+  elective: boolean;
+  /** Capability a treating hospital must have; null = any hospital with the needed bed. */
+  capability: Capability | null;
+  /** Minutes from call (or arrival) within which care should start. */
+  timeCriticalMinutes: number | null;
+  /** Seasonal amplitude (± share around the mean) and its peak day of year (0-based). */
+  seasonalAmplitude: number;
+  seasonalPeakDay: number;
+  /** Entry branches into the first phase (e.g. 0.3 highAcute, 0.7 acute). */
+  entry: Branch[];
+  phases: Phase[];
+  provenance?: Provenance;
+}
+
+export interface ArrivalProfiles {
+  /** 24 multipliers (mean 1) for emergency arrivals by hour of day. */
+  hourOfDay: number[];
+  /** 7 multipliers (mean 1), Monday first. */
+  dayOfWeek: number[];
+  /** 7 multipliers (mean 1) for elective admissions, Monday first. */
+  electiveDayOfWeek: number[];
+  provenance?: Provenance;
+}
+
+export interface TransportParameters {
+  /** Road distance / straight-line distance. */
+  roadFactor: number;
+  /** Average ambulance speed, km/h. */
+  speedKmh: number;
+  /** Minutes from call to dispatch (call handling). */
+  dispatchMinutes: number;
+  /** Mean minutes on scene before the first inquiry. */
+  sceneMinutes: number;
+  /** Minutes lost per refused inquiry (照会). */
+  inquiryMinutes: number;
+  /** Minutes to hand over at hospital before the vehicle is free again. */
+  handoverMinutes: number;
+  /** Share of ambulance calls that do not lead to admission (mild cases), still transported. */
+  notAdmittedShare: number;
+  /** K: capable hospitals asked, nearest first, in the home and adjacent areas (default 6). */
+  candidateCount: number;
+  /** Extra km within a municipality (dispersion around the centroid). */
+  localDistanceKm: number;
+  provenance?: Provenance;
+}
+
+export interface EligibilityParameters {
+  /** Share of admissions whose online eligibility check fails (オンライン資格確認). */
+  failureRate: number;
+  /** Minutes added when a check fails. */
+  delayMinutes: number;
+  /** Of failed non-emergency patients: share who postpone, share who forgo care. */
+  postponeShare: number;
+  forgoShare: number;
+  /** Mean days until a postponed patient arrives again. */
+  postponeDays: number;
+}
+
+export interface Region {
+  id: string;
+  name: LocalizedText;
+  /** Census year of `population` base data. */
+  censusYear: number;
+  areas: Area[];
+  municipalities: Municipality[];
+  hospitals: Hospital[];
+  ambulanceBases: AmbulanceBase[];
+  conditions: Condition[];
+  arrivalProfiles: ArrivalProfiles;
+  transport: TransportParameters;
+  eligibility: EligibilityParameters;
+  /** MHLW target occupancy by function (0.75 / 0.78 / 0.90 / 0.92). */
+  occupancyTargets: Beds;
+  /** Source lines of the region's data files. */
+  sources: Record<string, string>;
+  provenance?: Provenance;
+}
+
+// ---------- policies (what-if levers) ----------
+
+/** Policies apply from `fromDay` (days after the scenario start, warm-up included; default 0). */
+interface PolicyBase {
+  fromDay?: number;
+  note?: string;
+}
+export interface SetBedsPolicy extends PolicyBase {
+  kind: 'setBeds';
+  /** exactly one of hospital | area */
+  hospital?: string;
+  area?: string;
+  beds: Partial<Beds>;
+}
+export interface ConvertBedsPolicy extends PolicyBase {
+  kind: 'convertBeds';
+  hospital?: string;
+  area?: string;
+  from: BedFunction;
+  to: BedFunction;
+  count: number;
+}
+export interface CloseHospitalPolicy extends PolicyBase {
+  kind: 'closeHospital';
+  hospital: string;
+}
+export interface MergeHospitalsPolicy extends PolicyBase {
+  kind: 'mergeHospitals';
+  /** hospitals folded into `into` (beds and capabilities move) */
+  hospitals: string[];
+  into: string;
+}
+export interface AddHospitalPolicy extends PolicyBase {
+  kind: 'addHospital';
+  hospital: Hospital;
+}
+export interface SetAmbulancesPolicy extends PolicyBase {
+  kind: 'setAmbulances';
+  base?: string;
+  area?: string;
+  vehicles: number;
+}
+export interface LengthOfStayPolicy extends PolicyBase {
+  kind: 'lengthOfStay';
+  /** multiplier on mean stay (0.9 = 10 % shorter) */
+  multiplier: number;
+  function?: BedFunction;
+  condition?: string;
+}
+export interface EligibilityPolicy extends PolicyBase {
+  kind: 'eligibility';
+  failureRate?: number;
+  delayMinutes?: number;
+  postponeShare?: number;
+  forgoShare?: number;
+  postponeDays?: number;
+}
+export interface TravelPolicy extends PolicyBase {
+  kind: 'travel';
+  /** multiplier on travel speed (0.7 = 30 % slower, snow) */
+  speedFactor?: number;
+  /** closed links between two areas: travel between them is not possible */
+  closedLinks?: Array<[string, string]>;
+}
+export interface BedBorrowingPolicy extends PolicyBase {
+  kind: 'bedBorrowing';
+  enabled: boolean;
+}
+export type Policy =
+  | SetBedsPolicy
+  | ConvertBedsPolicy
+  | CloseHospitalPolicy
+  | MergeHospitalsPolicy
+  | AddHospitalPolicy
+  | SetAmbulancesPolicy
+  | LengthOfStayPolicy
+  | EligibilityPolicy
+  | TravelPolicy
+  | BedBorrowingPolicy;
+export type PolicyKind = Policy['kind'];
+
+// ---------- scenario ----------
+
+export interface Precision {
+  /** KPI key whose CI half-width decides (e.g. "occupancy.acute") */
+  kpi: string;
+  halfWidth: number;
+  /** most replications to run */
+  max: number;
+}
+
+/** Beds occupied at start: empty, the model's own expected census, or given per hospital. */
+export type InitialCensus =
+  | { mode: 'empty' }
+  | { mode: 'expected' }
+  | { mode: 'given'; hospitals: Record<string, Partial<Beds>> };
+
+/** A scenario as written (after `extends` is resolved), with every default filled in. */
+export interface Scenario {
+  id: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  extends?: string;
+  /** region id (e.g. "miyagi") */
+  region: string;
+  year: ProjectionYear;
+  /** ISO date (YYYY-MM-DD) of simulated day 0 (start of warm-up). */
+  startDate: string;
+  horizonDays: number;
+  warmupDays: number;
+  replications: number;
+  precision?: Precision;
+  seed: number;
+  demand: { multiplier: string; maxMultiplier: number };
+  initialCensus: InitialCensus;
+  policies: Policy[];
+}
+
+/** What the model runs: the scenario and its region, both validated. */
+export interface ResolvedScenario {
+  scenario: Scenario;
+  region: Region;
+  /** Demand multiplier per simulated hour (warm-up + horizon), from the expression. */
+  demandMultiplierByHour: Float64Array;
+}
