@@ -1,0 +1,2 @@
+export { ConfigError, REPOSITORY_ROOT, derivePrefix, loadConfig, type AppConfig, type LoadConfigOptions } from './load';
+export { ENV_VARIABLES, LOG_LEVELS, configSchema, type ConfigInput } from './schema';

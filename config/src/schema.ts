@@ -1,0 +1,99 @@
+// The service's settings: one schema, parsed once at boot (STYLE.md, after Immich). Defaults
+// live in config/default.yaml; each setting's environment variable is listed in ENV_VARIABLES.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().min(1);
+const milliseconds = z.coerce.number().int().min(10).max(24 * 3600 * 1000);
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const configSchema = z
+  .object({
+    http: z
+      .object({
+        /** Interface the api binds; loopback until access control exists. */
+        host: z.string().min(1),
+        /** HTTP port of the api (DESIGN.md "The service": default 3000). */
+        port,
+        /** Largest request body; larger ones are refused with 413. */
+        bodyLimitBytes: positiveInt.max(64 * 1024 * 1024),
+      })
+      .strict(),
+    /** SQLite store and a private Redis live here. */
+    dataDir: z.string().min(1),
+    redis: z
+      .object({
+        url: z
+          .string()
+          .min(1)
+          .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://'),
+        /** BullMQ key prefix; '' = derived from the data dir so deployments never share keys. */
+        prefix: z
+          .string()
+          .refine((v) => !v.includes(':'), 'must not contain ":" (BullMQ separates keys with it)'),
+        /** `npm start` starts a private redis-server when none answers (auto) or never does. */
+        startPrivate: z.enum(['auto', 'never']),
+      })
+      .strict(),
+    scenarios: z
+      .object({
+        shippedDir: z.string().min(1),
+        regionsDir: z.string().min(1),
+      })
+      .strict(),
+    runs: z
+      .object({
+        maxReplications: positiveInt.max(10_000),
+        /** Replications per round of a precision run (decided on the index-ordered prefix). */
+        roundSize: positiveInt.max(1000),
+        /** Tries per replication job on transient faults (a bad input is never retried). */
+        attempts: positiveInt.max(20),
+        reconcileIntervalMs: milliseconds,
+      })
+      .strict(),
+    worker: z
+      .object({
+        /** Replication threads per worker process; 0 = one per CPU core. */
+        threads: z.coerce.number().int().min(0).max(256),
+        lockDurationMs: milliseconds,
+        stalledIntervalMs: milliseconds,
+        maxStalledCount: z.coerce.number().int().min(0).max(100),
+        progressIntervalMs: milliseconds,
+        cancelPollMs: milliseconds,
+      })
+      .strict(),
+    shutdown: z.object({ deadlineMs: milliseconds }).strict(),
+    log: z.object({ level: z.enum(LOG_LEVELS) }).strict(),
+    nodeEnv: z.enum(['production', 'development', 'test']),
+  })
+  .strict();
+
+/** The settings as written (before paths are made absolute and the prefix derived). */
+export type ConfigInput = z.infer<typeof configSchema>;
+
+/** Environment variable → dotted setting path. The only place that knows variable names. */
+export const ENV_VARIABLES: Readonly<Record<string, string>> = {
+  HOST: 'http.host',
+  PORT: 'http.port',
+  BODY_LIMIT_BYTES: 'http.bodyLimitBytes',
+  DATA_DIR: 'dataDir',
+  REDIS_URL: 'redis.url',
+  BULLMQ_PREFIX: 'redis.prefix',
+  REDIS_START_PRIVATE: 'redis.startPrivate',
+  SCENARIOS_DIR: 'scenarios.shippedDir',
+  REGIONS_DIR: 'scenarios.regionsDir',
+  MAX_REPLICATIONS: 'runs.maxReplications',
+  PRECISION_ROUND_SIZE: 'runs.roundSize',
+  JOB_ATTEMPTS: 'runs.attempts',
+  RECONCILE_INTERVAL_MS: 'runs.reconcileIntervalMs',
+  WORKER_THREADS: 'worker.threads',
+  WORKER_LOCK_DURATION_MS: 'worker.lockDurationMs',
+  WORKER_STALLED_INTERVAL_MS: 'worker.stalledIntervalMs',
+  WORKER_MAX_STALLED_COUNT: 'worker.maxStalledCount',
+  PROGRESS_INTERVAL_MS: 'worker.progressIntervalMs',
+  CANCEL_POLL_MS: 'worker.cancelPollMs',
+  SHUTDOWN_DEADLINE_MS: 'shutdown.deadlineMs',
+  LOG_LEVEL: 'log.level',
+  NODE_ENV: 'nodeEnv',
+};

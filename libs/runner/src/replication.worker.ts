@@ -1,0 +1,56 @@
+// Worker-thread entry of ReplicationPool: runs one replication of the model and relays its
+// daily snapshots in batches at a bounded rate. The thread keeps the last decoded scenarios,
+// so the model's per-scenario precomputation is shared by the replications of one run.
+import { runReplication } from '@caretwin/model';
+import type { DaySnapshot } from '@caretwin/contracts';
+import type { ResolvedScenario } from '@caretwin/scenario';
+import { STOP_FLAG, type ThreadOutcome, type ThreadProgress, type ThreadTask } from './protocol';
+import { fromRunInput } from './run-input';
+
+const CACHE_SIZE = 2;
+const cache = new Map<string, ResolvedScenario>();
+
+function resolvedFor(task: ThreadTask): ResolvedScenario {
+  const hit = cache.get(task.inputKey);
+  if (hit) {
+    cache.delete(task.inputKey);
+    cache.set(task.inputKey, hit);
+    return hit;
+  }
+  const resolved = fromRunInput(task.input);
+  cache.set(task.inputKey, resolved);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return resolved;
+}
+
+export default function runTask(task: ThreadTask): ThreadOutcome {
+  const control = new Int32Array(task.control);
+  let pending: DaySnapshot[] = [];
+  let lastDay = 0;
+  let lastSent = 0;
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const message: ThreadProgress = { day: lastDay, snapshots: pending };
+    task.port.postMessage(message);
+    pending = [];
+    lastSent = performance.now();
+  };
+  try {
+    const resolved = resolvedFor(task);
+    const result = runReplication(resolved, task.replicationIndex, {
+      onDay: (day, snapshot) => {
+        lastDay = day;
+        pending.push(snapshot);
+        if (performance.now() - lastSent >= task.progressIntervalMs) flush();
+      },
+      shouldStop: () => Atomics.load(control, STOP_FLAG) === 1,
+    });
+    flush();
+    return { ok: true, result, stopped: Atomics.load(control, STOP_FLAG) === 1 };
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { ok: false, error: { name: e.name, message: e.message, stack: e.stack } };
+  } finally {
+    task.port.close();
+  }
+}

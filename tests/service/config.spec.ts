@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../config/src/load';
+
+describe('loadConfig', () => {
+  it('answers the documented defaults when the environment sets nothing', () => {
+    const config = loadConfig({ env: {}, cwd: '/srv/caretwin' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 1048576 });
+    expect(config.dataDir).toBe('/srv/caretwin/.data');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.worker.threads).toBeGreaterThanOrEqual(1);
+  });
+
+  it('derives a different BullMQ prefix for each data dir, without ":"', () => {
+    const a = loadConfig({ env: { DATA_DIR: '/data/a' } });
+    const b = loadConfig({ env: { DATA_DIR: '/data/b' } });
+    expect(a.redis.prefix).toMatch(/^caretwin-[0-9a-f]{12}$/);
+    expect(a.redis.prefix).not.toBe(b.redis.prefix);
+    expect(a.redis.prefixDerived).toBe(true);
+    expect(loadConfig({ env: { DATA_DIR: '/data/a' } }).redis.prefix).toBe(a.redis.prefix);
+  });
+
+  it('takes an explicit BULLMQ_PREFIX and numbers from the environment', () => {
+    const config = loadConfig({ env: { BULLMQ_PREFIX: 'ct-test', PORT: '4100', WORKER_THREADS: '2' } });
+    expect(config.redis.prefix).toBe('ct-test');
+    expect(config.redis.prefixDerived).toBe(false);
+    expect(config.http.port).toBe(4100);
+    expect(config.worker.threads).toBe(2);
+  });
+
+  it('names every bad setting in one error, by the variable that set it', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ env: { PORT: 'eighty', REDIS_URL: 'localhost:6379', BULLMQ_PREFIX: 'a:b', LOG_LEVEL: 'loud' } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems.join('\n');
+    for (const variable of ['PORT', 'REDIS_URL', 'BULLMQ_PREFIX', 'LOG_LEVEL']) expect(problems).toContain(variable);
+    expect((caught as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('overlays a CONFIG_FILE and refuses keys the schema does not know', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caretwin-config-'));
+    const file = join(dir, 'local.yaml');
+    writeFileSync(file, 'http:\n  port: 3100\nworker:\n  thread: 4\n');
+    expect(() => loadConfig({ env: { CONFIG_FILE: file } })).toThrow(/worker/);
+    writeFileSync(file, 'http:\n  port: 3100\n');
+    expect(loadConfig({ env: { CONFIG_FILE: file } }).http.port).toBe(3100);
+  });
+
+  it('returns a frozen object so no part of the service can change a setting', () => {
+    const config = loadConfig({ env: {} });
+    expect(Object.isFrozen(config.http)).toBe(true);
+  });
+});
