@@ -1,0 +1,295 @@
+// Conditions and their pathways (疾患別の入院経路). Starting values from ../shared/data/conditions.md
+// ([V] verified, [S] one secondary source, [E] our estimate); the high-acute (高度急性期) phase is
+// not in that table and is chosen here per condition (docs/data.md, "Conditions"), aimed at the
+// issue-5 calibration targets: high-acute beds filled at ≈ 75 % (≈ 1,500 patients a day),
+// high-acute + acute + recovery pooled ≈ 76 %, chronic ≈ 90 % of the beds in use.
+import type { Branch, ByAgeBand, Capability, Condition, Phase, StayDistribution } from '../../../libs/scenario/src/types';
+
+interface Stay {
+  meanDays: number;
+  cv: number;
+}
+
+/** The phases every condition here shares; shares not listed go home (incl. care facilities). */
+interface PathwaySpec {
+  /** high-acute phase (ICU/HCU/SCU/CCU and 高度急性期 wards of large hospitals) */
+  highAcute?: Stay & { id: string; entryShare: number; toAcute: number; death: number };
+  acute: Stay & { recovery: number; chronic: number; death: number };
+  recovery?: Stay & { chronic: number; death: number };
+  chronic: Stay & { death: number };
+}
+
+const CHRONIC: PathwaySpec['chronic'] = { meanDays: 132, cv: 1.0, death: 0.4 };
+
+function stay(s: Stay): StayDistribution {
+  return { distribution: 'lognormal', meanDays: s.meanDays, cv: s.cv };
+}
+
+/** Branches whose probabilities are rounded to 4 decimals, with "home" taking the exact rest. */
+function branches(list: Array<[string, number]>): Branch[] {
+  const kept = list.filter(([, p]) => p > 0).map(([to, p]) => ({ to, p: Math.round(p * 10_000) / 10_000 }));
+  const rest = Math.round((1 - kept.reduce((s, b) => s + b.p, 0)) * 10_000) / 10_000;
+  if (rest < 0) throw new Error(`branch shares exceed 1: ${JSON.stringify(list)}`);
+  return rest > 0 ? [...kept, { to: 'home', p: rest }] : kept;
+}
+
+function pathway(spec: PathwaySpec): { entry: Branch[]; phases: Phase[] } {
+  const phases: Phase[] = [];
+  const ha = spec.highAcute;
+  if (ha !== undefined) {
+    phases.push({
+      id: ha.id,
+      function: 'highAcute',
+      stay: stay(ha),
+      next: branches([
+        ['acute', ha.toAcute],
+        ['death', ha.death],
+      ]),
+    });
+  }
+  phases.push({
+    id: 'acute',
+    function: 'acute',
+    stay: stay(spec.acute),
+    next: branches([
+      ['recovery', spec.recovery === undefined ? 0 : spec.acute.recovery],
+      ['long-term-care', spec.acute.chronic],
+      ['death', spec.acute.death],
+    ]),
+  });
+  if (spec.recovery !== undefined) {
+    phases.push({
+      id: 'recovery',
+      function: 'recovery',
+      stay: stay(spec.recovery),
+      next: branches([
+        ['long-term-care', spec.recovery.chronic],
+        ['death', spec.recovery.death],
+      ]),
+    });
+  }
+  phases.push({
+    id: 'long-term-care',
+    function: 'chronic',
+    stay: stay(spec.chronic),
+    next: branches([['death', spec.chronic.death]]),
+  });
+  const entryShare = ha === undefined ? 0 : Math.round(ha.entryShare * 10_000) / 10_000;
+  const entry: Branch[] =
+    ha === undefined || entryShare === 0
+      ? [{ to: 'acute', p: 1 }]
+      : [
+          { to: ha.id, p: entryShare },
+          { to: 'acute', p: Math.round((1 - entryShare) * 10_000) / 10_000 },
+        ];
+  return { entry, phases: reachable(entry, phases) };
+}
+
+/** Drops phases no branch leads to (childbirth never reaches long-term care). */
+function reachable(entry: Branch[], phases: Phase[]): Phase[] {
+  const seen = new Set<string>();
+  const visit = (to: string) => {
+    if (seen.has(to)) return;
+    seen.add(to);
+    phases.find((p) => p.id === to)?.next.forEach((b) => visit(b.to));
+  };
+  entry.forEach((b) => visit(b.to));
+  return phases.filter((p) => seen.has(p.id));
+}
+
+interface ConditionSpec {
+  id: string;
+  name: { ja: string; en: string };
+  rates: [number, number, number, number];
+  ambulanceShare: number;
+  elective?: boolean;
+  capability: Capability | null;
+  timeCriticalMinutes: number | null;
+  seasonalAmplitude: number;
+  seasonalPeakDay: number;
+  pathway: PathwaySpec;
+  note: string;
+}
+
+/** Day of year (0-based) of mid-January, early February and mid-August. */
+const JAN = 14;
+const FEB = 40;
+const AUG = 226;
+
+const SPECS: ConditionSpec[] = [
+  {
+    id: 'stroke',
+    name: { ja: '脳卒中', en: 'Stroke' },
+    rates: [2, 60, 400, 900],
+    ambulanceShare: 0.61,
+    capability: 'stroke',
+    timeCriticalMinutes: 120,
+    seasonalAmplitude: 0.13,
+    seasonalPeakDay: JAN,
+    pathway: {
+      highAcute: { id: 'stroke-unit', entryShare: 0.5, meanDays: 4, cv: 0.6, toAcute: 0.95, death: 0.05 },
+      acute: { meanDays: 17, cv: 0.7, recovery: 0.42, chronic: 0.08, death: 0.077 },
+      recovery: { meanDays: 82, cv: 0.45, chronic: 0.15, death: 0.03 },
+      chronic: CHRONIC,
+    },
+    note:
+      'rates [E] (≈282 k/yr nationally vs 290 k [S]); ambulance 0.61 [S]; acute stay 19 d incl. stroke unit [V median 17–24]; ' +
+      '→回復期 0.42 [S 0.43], 回復期 82 d [S]; death ≈10 % [V by subtype]; stroke unit (SCU/HCU, 高度急性期) for half, 4 d [E]; ' +
+      'winter ±0.13 [V 1.31]; time: call → capable bed ≤ 120 min so t-PA (≤ 4.5 h from onset) stays possible [E]',
+  },
+  {
+    id: 'ami',
+    name: { ja: '急性心筋梗塞', en: 'Acute myocardial infarction' },
+    rates: [0, 30, 120, 150],
+    ambulanceShare: 0.79,
+    capability: 'pci',
+    timeCriticalMinutes: 90,
+    seasonalAmplitude: 0.15,
+    seasonalPeakDay: JAN,
+    pathway: {
+      highAcute: { id: 'ccu', entryShare: 0.85, meanDays: 4, cv: 0.6, toAcute: 0.95, death: 0.05 },
+      acute: { meanDays: 9, cv: 0.6, recovery: 0.03, chronic: 0.02, death: 0.035 },
+      recovery: { meanDays: 30, cv: 0.5, chronic: 0.05, death: 0.03 },
+      chronic: CHRONIC,
+    },
+    note:
+      'rates [E] (≈71 k/yr vs 73 k [V]); ambulance 0.79 [V]; CCU (高度急性期) for 85 %, 4 d, then acute 9 d: 13 d in all [E]; ' +
+      'death ≈8 % [V]; winter ±0.15 [V 1.34]; time: first medical contact → PCI ≤ 90 min [V guideline]',
+  },
+  {
+    id: 'hip-fracture',
+    name: { ja: '大腿骨近位部骨折', en: 'Hip fracture' },
+    rates: [0, 5, 100, 900],
+    ambulanceShare: 0.7,
+    capability: 'orthopaedics',
+    timeCriticalMinutes: 2880,
+    seasonalAmplitude: 0.08,
+    seasonalPeakDay: JAN,
+    pathway: {
+      highAcute: { id: 'post-operative', entryShare: 0.1, meanDays: 2, cv: 0.5, toAcute: 1, death: 0 },
+      acute: { meanDays: 25, cv: 0.5, recovery: 0.65, chronic: 0.03, death: 0.03 },
+      recovery: { meanDays: 45, cv: 0.4, chronic: 0.08, death: 0.02 },
+      chronic: CHRONIC,
+    },
+    note:
+      'rates [E] (≈189 k/yr vs 193 k [V]); ambulance 0.70 [E]; acute 24–25 d [V DPC]; →回復期 0.65, 45 d blending 回復期リハ and ' +
+      '地域包括 [V counts]; post-operative HCU for 10 %, 2 d [E]; death 3 % [V]; winter ±0.08 (falls on ice) [E]; surgery ≤ 48 h [V]',
+  },
+  {
+    id: 'pneumonia',
+    name: { ja: '肺炎(誤嚥性を含む)', en: 'Pneumonia (incl. aspiration)' },
+    rates: [250, 100, 500, 2200],
+    ambulanceShare: 0.5,
+    capability: null,
+    timeCriticalMinutes: null,
+    seasonalAmplitude: 0.2,
+    seasonalPeakDay: JAN,
+    pathway: {
+      highAcute: { id: 'icu', entryShare: 0.12, meanDays: 5, cv: 0.7, toAcute: 0.9, death: 0.1 },
+      acute: { meanDays: 18, cv: 0.7, recovery: 0.1, chronic: 0.08, death: 0.095 },
+      recovery: { meanDays: 40, cv: 0.5, chronic: 0.1, death: 0.05 },
+      chronic: CHRONIC,
+    },
+    note:
+      'rates [E] (≈0.61 M/yr; 5.3/1000 PY ≥15 y [V]); ambulance 0.50 [E]; acute 17–18 d [V DPC 14–21]; ICU/HCU for 12 %, 5 d [E]; ' +
+      'death ≈11 % [V 30-day 11.7 %]; winter ±0.20 [E, size not found]',
+  },
+  {
+    id: 'heart-failure',
+    name: { ja: '心不全', en: 'Heart failure' },
+    rates: [1, 25, 180, 1250],
+    ambulanceShare: 0.45,
+    capability: null,
+    timeCriticalMinutes: null,
+    seasonalAmplitude: 0.11,
+    seasonalPeakDay: FEB,
+    pathway: {
+      highAcute: { id: 'ccu', entryShare: 0.3, meanDays: 3, cv: 0.6, toAcute: 0.96, death: 0.04 },
+      acute: { meanDays: 18, cv: 0.75, recovery: 0.08, chronic: 0.07, death: 0.09 },
+      recovery: { meanDays: 40, cv: 0.5, chronic: 0.1, death: 0.05 },
+      chronic: CHRONIC,
+    },
+    note:
+      'rates [E] (≈283 k/yr vs 260 k in 2016 [V], rising); ambulance 0.45 [E]; acute 17 d + CCU 3 d for 30 % [V 18.2 d, CV 0.75]; ' +
+      'death ≈10 % [V 10.9 %]; winter ±0.11 peaking in February [V 1.24]; managed by general cardiology/internal medicine, so any hospital [E]',
+  },
+  {
+    id: 'cancer',
+    name: { ja: 'がん(予定入院)', en: 'Cancer (elective)' },
+    rates: [60, 1000, 5000, 6000],
+    ambulanceShare: 0.05,
+    elective: true,
+    capability: 'cancer',
+    timeCriticalMinutes: null,
+    seasonalAmplitude: 0,
+    seasonalPeakDay: 0,
+    pathway: {
+      highAcute: { id: 'surgical-high-acute', entryShare: 0.5, meanDays: 6, cv: 0.8, toAcute: 0.55, death: 0.02 },
+      acute: { meanDays: 12, cv: 1.0, recovery: 0.02, chronic: 0.05, death: 0.07 },
+      recovery: { meanDays: 30, cv: 0.6, chronic: 0.1, death: 0.1 },
+      chronic: CHRONIC,
+    },
+    note:
+      'rates [E] (≈2.75 M/yr vs 2.7–2.9 M [S/E]); elective; mean stay ≈14 d [V 14.4 d 2023]; 45 % are admitted to 高度急性期 wards of ' +
+      'cancer centres and university hospitals (surgery, chemotherapy), 6 d, then a step-down acute stay for 55 % of them [E]; death ≈8 % [E]',
+  },
+  {
+    id: 'childbirth',
+    name: { ja: '分娩', en: 'Childbirth' },
+    rates: [0, 970, 0, 0],
+    ambulanceShare: 0.02,
+    capability: 'maternity',
+    timeCriticalMinutes: 60,
+    seasonalAmplitude: 0.04,
+    seasonalPeakDay: AUG,
+    pathway: {
+      highAcute: { id: 'mficu', entryShare: 0.03, meanDays: 4, cv: 0.5, toAcute: 1, death: 0 },
+      acute: { meanDays: 6.5, cv: 0.3, recovery: 0, chronic: 0, death: 0 },
+      chronic: CHRONIC,
+    },
+    note:
+      'rate = births ÷ population 15–64 [V]; hospital and clinic births both modelled as beds of the bed table; 6.5 d blends vaginal ' +
+      '≈6 d and caesarean ≈9 d at 22 % [S/E]; MFICU (高度急性期) for 3 % high-risk, 4 d [E]; births peak slightly in late summer ±0.04 [E]; ' +
+      'an ambulance-borne birth needs a maternity unit within 60 min [E]',
+  },
+  {
+    id: 'other-acute',
+    name: { ja: 'その他の急性疾患', en: 'Other acute conditions' },
+    rates: [5700, 3800, 11700, 22600],
+    ambulanceShare: 0.24,
+    capability: null,
+    timeCriticalMinutes: null,
+    seasonalAmplitude: 0.05,
+    seasonalPeakDay: JAN,
+    pathway: {
+      highAcute: { id: 'high-acute', entryShare: 0.3, meanDays: 7, cv: 1.0, toAcute: 0.55, death: 0.03 },
+      acute: { meanDays: 11, cv: 1.0, recovery: 0.07, chronic: 0.028, death: 0.025 },
+      recovery: { meanDays: 45, cv: 0.6, chronic: 0.1, death: 0.04 },
+      chronic: CHRONIC,
+    },
+    note:
+      'rates = all-cause 6,000/6,000/18,000/34,000 per 100k [E→14.9 M/yr vs 15.6–16.2 M V] minus the named conditions; ambulance 0.24 ' +
+      '(remainder of ≈3.3 M ambulance admissions) [E]; acute 10–11 d [E]; 28 % start in 高度急性期 wards of large hospitals (surgery, ' +
+      'intensive care, 7 d) — the bulk of the ≈1,500 high-acute patients a day — half of them step down to acute [E]',
+  },
+];
+
+function ageRates([a, b, c, d]: ConditionSpec['rates']): ByAgeBand {
+  return { age0to14: a, age15to64: b, age65to74: c, age75plus: d };
+}
+
+export function buildConditions(): Condition[] {
+  return SPECS.map((spec) => ({
+    id: spec.id,
+    name: spec.name,
+    admissionRatePer100k: ageRates(spec.rates),
+    ambulanceShare: spec.ambulanceShare,
+    elective: spec.elective ?? false,
+    capability: spec.capability,
+    timeCriticalMinutes: spec.timeCriticalMinutes,
+    seasonalAmplitude: spec.seasonalAmplitude,
+    seasonalPeakDay: spec.seasonalPeakDay,
+    ...pathway(spec.pathway),
+    provenance: { estimated: true, source: 'conditions', note: spec.note },
+  }));
+}
