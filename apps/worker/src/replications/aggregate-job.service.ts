@@ -1,0 +1,103 @@
+// The parent job of a run. It runs when every replication enqueued so far has finished: a
+// precision run then decides on the index-ordered prefix whether to add another round of
+// children (and waits for them again); otherwise it aggregates. The api persists the results.
+import { Inject, Injectable } from '@nestjs/common';
+import { Job, Queue, UnrecoverableError, WaitingChildrenError } from 'bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
+import { hostname } from 'node:os';
+import type { AppConfig, Logger } from '@caretwin/config';
+import { aggregate } from '@caretwin/model';
+import type { ReplicationResult } from '@caretwin/contracts';
+import {
+  JOB_REPLICATION,
+  REPLICATIONS_QUEUE,
+  UnknownPrecisionKpiError,
+  decideAfterRound,
+  replicationJobId,
+  type AggregateJobData,
+  type AggregateJobResult,
+  type ReplicationJobData,
+  type ReplicationJobResult,
+} from '@caretwin/runner';
+import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { CancelFlags } from './cancel-flags';
+import { parseAggregateJobData } from './job-data';
+import { WorkerLifecycle } from './worker-lifecycle';
+
+@Injectable()
+export class AggregateJobService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    @InjectQueue(REPLICATIONS_QUEUE) private readonly queue: Queue,
+    private readonly cancelFlags: CancelFlags,
+    private readonly lifecycle: WorkerLifecycle,
+  ) {}
+
+  async run(job: Job, token: string | undefined): Promise<AggregateJobResult> {
+    const data = parseAggregateJobData(job.data);
+    const log = this.logger.child({ runId: data.runId, jobId: job.id });
+    if (await this.cancelFlags.isCancelled(data.runId)) throw new UnrecoverableError('run cancelled');
+    const startedAt = new Date();
+
+    let enqueued = data.enqueued;
+    const roundsFor = (n: number): number => (data.plan.mode === 'fixed' ? 1 : Math.ceil(n / data.plan.roundSize));
+    for (;;) {
+      const results = await this.childResults(job, enqueued.length);
+      let decision;
+      try {
+        decision = decideAfterRound(data.plan, results);
+      } catch (error) {
+        if (error instanceof UnknownPrecisionKpiError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+      if (decision.done) {
+        const sorted = results.sort((a, b) => a.replication - b.replication);
+        const finishedAt = new Date();
+        const rounds = roundsFor(sorted.length);
+        log.info({ replications: sorted.length, rounds }, 'run aggregated');
+        return {
+          aggregate: aggregate(sorted),
+          replicationIndices: sorted.map((r) => r.replication),
+          rounds,
+          execution: {
+            worker: this.lifecycle.workerId,
+            host: hostname(),
+            pid: process.pid,
+            startedAt: startedAt.toISOString(),
+            finishedAt: finishedAt.toISOString(),
+            durationMs: finishedAt.getTime() - startedAt.getTime(),
+            attempt: job.attemptsStarted || job.attemptsMade + 1,
+          },
+        };
+      }
+      // Adding a child whose id exists is a no-op, so a retry after a crash here is harmless.
+      for (const replicationIndex of decision.next) {
+        const child: ReplicationJobData = { runId: data.runId, replicationIndex };
+        await this.queue.add(JOB_REPLICATION, child, {
+          jobId: replicationJobId(data.runId, replicationIndex),
+          parent: { id: job.id as string, queue: job.queueQualifiedName },
+          failParentOnFailure: true,
+          attempts: this.config.runs.attempts,
+          backoff: { type: 'exponential', delay: 1000 },
+        });
+      }
+      enqueued = [...enqueued, ...decision.next];
+      const next: AggregateJobData = { ...data, enqueued };
+      await job.updateData(next);
+      log.info({ next: decision.next.length, total: enqueued.length }, 'precision not reached: another round');
+      if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
+      // The new children finished already (fast workers): decide again right away.
+    }
+  }
+
+  /** Results of replications 0..n-1 (the index-ordered prefix the decision is made on). */
+  private async childResults(job: Job, n: number): Promise<ReplicationResult[]> {
+    const values = await job.getChildrenValues<ReplicationJobResult>();
+    const results = Object.values(values)
+      .map((v) => v.result)
+      .filter((r) => r.replication < n);
+    if (results.length !== n) throw new Error(`expected ${n} replication results, found ${results.length}; retrying`);
+    return results;
+  }
+}

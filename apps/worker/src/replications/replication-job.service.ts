@@ -1,0 +1,128 @@
+// One replication job: fetch the run's input from the parent, run the model on the shared
+// thread pool, report progress at a bounded rate, stop at the next simulated day when the run
+// is cancelled (flag in Redis) or this worker shuts down (job handed back to the queue).
+import { Inject, Injectable } from '@nestjs/common';
+import { Job, UnrecoverableError, WaitingError } from 'bullmq';
+import { hostname } from 'node:os';
+import type { AppConfig, Logger } from '@caretwin/config';
+import {
+  ReplicationFailedError,
+  ReplicationPool,
+  ReplicationStoppedError,
+  type JobExecution,
+  type ReplicationJobResult,
+  type ReplicationProgress,
+} from '@caretwin/runner';
+import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { CancelFlags } from './cancel-flags';
+import { parseReplicationJobData } from './job-data';
+import { RunInputCache } from './run-input.cache';
+import { WorkerLifecycle } from './worker-lifecycle';
+
+/** What `job.progress` holds for a replication job (the api turns it into progress.percent). */
+export interface ReplicationJobProgress {
+  replication: number;
+  day: number;
+  totalDays: number;
+  percent: number;
+}
+
+class RunCancelledError extends Error {
+  constructor() {
+    super('run cancelled');
+  }
+}
+
+@Injectable()
+export class ReplicationJobService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    private readonly pool: ReplicationPool,
+    private readonly inputs: RunInputCache,
+    private readonly cancelFlags: CancelFlags,
+    private readonly lifecycle: WorkerLifecycle,
+  ) {}
+
+  async run(job: Job, token: string | undefined): Promise<ReplicationJobResult> {
+    const { runId, replicationIndex } = parseReplicationJobData(job.data);
+    const log = this.logger.child({ runId, replication: replicationIndex, jobId: job.id });
+    const parentId = job.parent?.id;
+    if (!parentId) throw new UnrecoverableError(`replication job ${job.id} has no parent run job`);
+    if (await this.cancelFlags.isCancelled(runId)) throw new UnrecoverableError('run cancelled');
+    const { input, inputKey } = await this.inputs.get(parentId);
+
+    const startedAt = new Date();
+    const controller = new AbortController();
+    const onShutdown = (): void => controller.abort(this.lifecycle.stopping.reason);
+    if (this.lifecycle.stopping.aborted) onShutdown();
+    this.lifecycle.stopping.addEventListener('abort', onShutdown, { once: true });
+    // The model reads a shared flag once per simulated day; this mirrors the Redis flag into it.
+    const poll = setInterval(() => {
+      this.cancelFlags.isCancelled(runId).then(
+        (cancelled) => cancelled && controller.abort(new RunCancelledError()),
+        () => undefined, // Redis away: keep running; the lock decides whether the job stays ours
+      );
+    }, this.config.worker.cancelPollMs);
+
+    let lastReport = 0;
+    const onProgress = (progress: ReplicationProgress): void => {
+      const now = Date.now();
+      if (now - lastReport < this.config.worker.progressIntervalMs && progress.day < progress.totalDays) return;
+      lastReport = now;
+      const report: ReplicationJobProgress = {
+        replication: replicationIndex,
+        day: progress.day,
+        totalDays: progress.totalDays,
+        percent: progress.percent,
+      };
+      job.updateProgress(report).catch((error: Error) => log.debug({ err: error }, 'progress not reported'));
+    };
+
+    log.info('replication started');
+    try {
+      const result = await this.pool.run({ input, inputKey, replicationIndex }, { signal: controller.signal, onProgress });
+      const finishedAt = new Date();
+      const execution: JobExecution = {
+        worker: this.lifecycle.workerId,
+        host: hostname(),
+        pid: process.pid,
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        attempt: job.attemptsStarted || job.attemptsMade + 1,
+      };
+      log.info({ durationMs: execution.durationMs }, 'replication finished');
+      return { result, execution };
+    } catch (error) {
+      throw await this.translate(error, job, token, controller.signal, log);
+    } finally {
+      clearInterval(poll);
+      this.lifecycle.stopping.removeEventListener('abort', onShutdown);
+    }
+  }
+
+  /** Maps a pool failure onto BullMQ's meaning: never retry bad input, retry transient faults. */
+  private async translate(error: unknown, job: Job, token: string | undefined, signal: AbortSignal, log: Logger): Promise<Error> {
+    if (error instanceof ReplicationFailedError) {
+      log.error({ err: error, stack: error.threadStack }, 'replication failed in the model');
+      return new UnrecoverableError(error.message);
+    }
+    if (error instanceof ReplicationStoppedError) {
+      if (signal.reason instanceof RunCancelledError) {
+        log.info('replication stopped: run cancelled');
+        return new UnrecoverableError('run cancelled');
+      }
+      // Shutting down: give the job back so another worker runs it now, not after the lock expires.
+      try {
+        await job.moveToWait(token);
+        log.info('replication handed back to the queue (worker shutting down)');
+        return new WaitingError();
+      } catch (moveError) {
+        log.warn({ err: moveError }, 'could not hand the replication back; its lock will expire');
+        return error;
+      }
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
