@@ -1,6 +1,5 @@
 // Writes generated data as YAML that reads well in review: small records of scalars (names,
 // beds, age bands, stays, branches) on one line, everything else in block style.
-import { writeFileSync } from 'node:fs';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 
 const HEADER =
@@ -25,6 +24,3 @@ export function toYaml(value: unknown, comment?: string): string {
   return HEADER + (comment === undefined ? '' : comment.replace(/^/gm, '# ') + '\n') + body;
 }
 
-export function writeYaml(path: string, value: unknown, comment?: string): void {
-  writeFileSync(path, toYaml(value, comment), 'utf8');
-}

@@ -1,0 +1,45 @@
+// Shared by the data tests: the committed Miyagi region and the figures it must reproduce, copied
+// from ../shared/data/miyagi-reference.json so the tests run without the shared folder.
+import { join, resolve } from 'node:path';
+import type { Beds } from '../../libs/scenario/src/types';
+import { readRegionDirectory } from '../../scripts/data/region-files';
+
+export const ROOT = resolve(__dirname, '../..');
+export const MIYAGI_DIR = join(ROOT, 'scenarios/data/miyagi');
+export const SCENARIO_DIR = join(ROOT, 'scenarios');
+
+export const miyagi = () => readRegionDirectory(MIYAGI_DIR);
+
+/** 令和4年度 病床機能報告: beds in use by area and function (idle beds excluded). */
+export const BEDS_2022: Record<string, Beds> = {
+  sennan: { highAcute: 12, acute: 469, recovery: 388, chronic: 332 },
+  sendai: { highAcute: 1951, acute: 7404, recovery: 1526, chronic: 2035 },
+  'osaki-kurihara': { highAcute: 44, acute: 1277, recovery: 288, chronic: 866 },
+  'ishinomaki-tome-kesennuma': { highAcute: 46, acute: 1306, recovery: 467, chronic: 785 },
+};
+
+/** Same report, the facilities' own plans for 2025. */
+export const BEDS_PLANNED_2025: Record<string, Beds> = {
+  sennan: { highAcute: 26, acute: 469, recovery: 388, chronic: 332 },
+  sendai: { highAcute: 1959, acute: 7353, recovery: 1530, chronic: 2039 },
+  'osaki-kurihara': { highAcute: 44, acute: 1174, recovery: 308, chronic: 789 },
+  'ishinomaki-tome-kesennuma': { highAcute: 46, acute: 1303, recovery: 508, chronic: 729 },
+};
+
+/** Area population: 2020 census and the per-area projections given for 2025 and 2040. */
+export const AREA_POPULATION: Record<string, Record<'2020' | '2025' | '2040', number>> = {
+  sennan: { '2020': 166_529, '2025': 154_000, '2040': 119_000 },
+  sendai: { '2020': 1_540_389, '2025': 1_529_000, '2040': 1_456_000 },
+  'osaki-kurihara': { '2020': 259_990, '2025': 241_000, '2040': 188_000 },
+  'ishinomaki-tome-kesennuma': { '2020': 335_088, '2025': 314_000, '2040': 251_000 },
+};
+
+/** 2020 census population of a few municipalities, as published. */
+export const MUNICIPALITY_2020: Record<string, number> = {
+  '04100': 1_096_704,
+  '04302': 1_262,
+  '04215': 127_330,
+  '04202': 140_151,
+  '04205': 61_147,
+  '04321': 23_571,
+};
