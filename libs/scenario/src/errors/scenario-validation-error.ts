@@ -1,0 +1,66 @@
+// The one error body shared by the CLI, the api and the dashboard (DESIGN.md "One error body
+// everywhere"). It stays plain JSON so it can cross HTTP, sockets and BullMQ unchanged.
+
+/** One problem, located where the planner wrote it. */
+export interface ValidationIssue {
+  /** File the value came from (`scenarios/miyagi-surge.yaml`, `saved:my-plan@3`, `<input>`). */
+  file: string;
+  /** Path inside the document, e.g. `policies[2].hospital`; '' for the document itself. */
+  path: string;
+  /** 1-based line and column; null when the input was an object rather than text. */
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+/**
+ * Why a scenario was refused; each maps to one HTTP status at the edge:
+ * unparseable 400, invalid 422, too large 413, not found 404, region data broken 500.
+ */
+export const ERROR_HTTP_STATUS = {
+  SCENARIO_UNPARSEABLE: 400,
+  SCENARIO_INVALID: 422,
+  SCENARIO_TOO_LARGE: 413,
+  SCENARIO_NOT_FOUND: 404,
+  REGION_INVALID: 500,
+} as const;
+export type ScenarioErrorCode = keyof typeof ERROR_HTTP_STATUS;
+
+export interface ScenarioErrorBody {
+  code: ScenarioErrorCode;
+  message: string;
+  issues: ValidationIssue[];
+}
+
+export function httpStatusOf(code: ScenarioErrorCode): number {
+  return ERROR_HTTP_STATUS[code];
+}
+
+/** Thrown by every loading and validation entry point; `body` is what the edges send. */
+export class ScenarioValidationError extends Error {
+  readonly code: ScenarioErrorCode;
+  readonly issues: ValidationIssue[];
+
+  constructor(code: ScenarioErrorCode, message: string, issues: ValidationIssue[]) {
+    super(message);
+    this.name = 'ScenarioValidationError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  get httpStatus(): number {
+    return httpStatusOf(this.code);
+  }
+
+  get body(): ScenarioErrorBody {
+    return { code: this.code, message: this.message, issues: this.issues.map((i) => ({ ...i })) };
+  }
+
+  toJSON(): ScenarioErrorBody {
+    return this.body;
+  }
+}
+
+export function isScenarioValidationError(error: unknown): error is ScenarioValidationError {
+  return error instanceof ScenarioValidationError;
+}

@@ -1,0 +1,161 @@
+// Policies: the what-if levers of a scenario (DESIGN.md "Policies"). Each kind is a strict
+// object, so a misspelt lever field is an error, never silently ignored.
+
+import { z } from 'zod';
+import { field, idSchema, titled } from './meta';
+import { bedFunctionSchema, hospitalSchema } from './region';
+
+const base = {
+  fromDay: field(z.number().int().min(0).max(7300).optional(), {
+    description: 'Day the policy takes effect, counted from the scenario start (warm-up included).',
+    unit: 'days',
+    defaultNote: '0',
+  }),
+  note: field(z.string().max(1000).optional(), { description: 'Free text shown beside the policy.' }),
+};
+
+const hospitalRef = (description: string) => field(idSchema, { description });
+const optionalBedCount = (fn: string) =>
+  field(z.number().int().min(0).max(100_000).optional(), { description: `${fn} beds (unchanged when omitted).`, unit: 'beds' });
+
+export const partialBedsSchema = titled(
+  z.strictObject({
+    highAcute: optionalBedCount('High-acute'),
+    acute: optionalBedCount('Acute'),
+    recovery: optionalBedCount('Recovery'),
+    chronic: optionalBedCount('Chronic'),
+  }),
+  'PartialBeds',
+  'Beds for some functions; omitted functions stay as they are.',
+);
+
+export const setBedsSchema = titled(
+  z.strictObject({
+    kind: z.literal('setBeds'),
+    hospital: field(idSchema.optional(), { description: 'Hospital whose beds are set (exactly one of hospital | area).' }),
+    area: field(idSchema.optional(), { description: 'Area whose total beds per function are set (exactly one of hospital | area).' }),
+    beds: field(partialBedsSchema, { description: 'New bed counts by function.', unit: 'beds' }),
+    ...base,
+  }),
+  'setBeds',
+  'Sets the beds of some functions in a hospital or an area. Cuts take effect as beds free up.',
+);
+
+export const convertBedsSchema = titled(
+  z.strictObject({
+    kind: z.literal('convertBeds'),
+    hospital: field(idSchema.optional(), { description: 'Hospital converting beds (exactly one of hospital | area).' }),
+    area: field(idSchema.optional(), { description: 'Area converting beds (exactly one of hospital | area).' }),
+    from: field(bedFunctionSchema, { description: 'Function the beds leave.' }),
+    to: field(bedFunctionSchema, { description: 'Function the beds join (e.g. acute → recovery, 病床機能の転換).' }),
+    count: field(z.number().int().min(1).max(100_000), { description: 'Beds converted.', unit: 'beds' }),
+    ...base,
+  }),
+  'convertBeds',
+  'Converts beds from one function to another.',
+);
+
+export const closeHospitalSchema = titled(
+  z.strictObject({ kind: z.literal('closeHospital'), hospital: hospitalRef('Hospital that closes.'), ...base }),
+  'closeHospital',
+  'Closes a hospital: no new admissions; patients in it finish their stay.',
+);
+
+export const mergeHospitalsSchema = titled(
+  z.strictObject({
+    kind: z.literal('mergeHospitals'),
+    hospitals: field(z.array(idSchema).min(1).max(100), { description: 'Hospitals folded into `into` (their beds and capabilities move).' }),
+    into: hospitalRef('Hospital that receives them.'),
+    ...base,
+  }),
+  'mergeHospitals',
+  'Merges hospitals into one (再編・統合).',
+);
+
+export const addHospitalSchema = titled(
+  z.strictObject({
+    kind: z.literal('addHospital'),
+    hospital: field(hospitalSchema, { description: 'The new hospital (a new id, in an existing area and municipality).' }),
+    ...base,
+  }),
+  'addHospital',
+  'Adds a hospital.',
+);
+
+export const setAmbulancesSchema = titled(
+  z.strictObject({
+    kind: z.literal('setAmbulances'),
+    base: field(idSchema.optional(), { description: 'Ambulance base (exactly one of base | area).' }),
+    area: field(idSchema.optional(), { description: 'Area whose bases share the vehicles (exactly one of base | area).' }),
+    vehicles: field(z.number().int().min(0).max(1000), { description: 'Vehicles in service.', unit: 'vehicles' }),
+    ...base,
+  }),
+  'setAmbulances',
+  'Sets the number of ambulances of a base or an area.',
+);
+
+export const lengthOfStaySchema = titled(
+  z.strictObject({
+    kind: z.literal('lengthOfStay'),
+    multiplier: field(z.number().gt(0).max(10), { description: 'Multiplier on mean stay (0.9 = 10 % shorter).', unit: 'ratio' }),
+    function: field(bedFunctionSchema.optional(), { description: 'Only phases of this bed function.', defaultNote: 'all functions' }),
+    condition: field(idSchema.optional(), { description: 'Only this condition.', defaultNote: 'all conditions' }),
+    ...base,
+  }),
+  'lengthOfStay',
+  'Changes the mean length of stay (平均在院日数).',
+);
+
+const optionalShare = (description: string) => field(z.number().min(0).max(1).optional(), { description, unit: 'share 0–1' });
+
+export const eligibilityPolicySchema = titled(
+  z.strictObject({
+    kind: z.literal('eligibility'),
+    failureRate: optionalShare('Share of admissions whose online eligibility check fails.'),
+    delayMinutes: field(z.number().min(0).max(10_080).optional(), { description: 'Minutes added when a check fails.', unit: 'minutes' }),
+    postponeShare: optionalShare('Of failed non-emergency patients, share who postpone.'),
+    forgoShare: optionalShare('Of failed non-emergency patients, share who forgo care.'),
+    postponeDays: field(z.number().gt(0).max(365).optional(), { description: 'Mean days until a postponed patient returns.', unit: 'days' }),
+    ...base,
+  }),
+  'eligibility',
+  'Changes the My Number card eligibility-check parameters (fields not given keep the region values).',
+);
+
+export const travelSchema = titled(
+  z.strictObject({
+    kind: z.literal('travel'),
+    speedFactor: field(z.number().gt(0).max(5).optional(), { description: 'Multiplier on travel speed (0.7 = 30 % slower, snow).', unit: 'ratio' }),
+    closedLinks: field(z.array(z.tuple([idSchema, idSchema])).max(1000).optional(), {
+      description: 'Pairs of area ids between which travel is not possible (disaster, closed roads).',
+    }),
+    ...base,
+  }),
+  'travel',
+  'Changes travel: slower roads or closed links between areas.',
+);
+
+export const bedBorrowingSchema = titled(
+  z.strictObject({
+    kind: z.literal('bedBorrowing'),
+    enabled: field(z.boolean(), { description: 'A full function may use a free bed of a higher function (counted apart).' }),
+    ...base,
+  }),
+  'bedBorrowing',
+  'Allows a full function to borrow free beds of a higher function.',
+);
+
+export const POLICY_SCHEMAS = [
+  setBedsSchema,
+  convertBedsSchema,
+  closeHospitalSchema,
+  mergeHospitalsSchema,
+  addHospitalSchema,
+  setAmbulancesSchema,
+  lengthOfStaySchema,
+  eligibilityPolicySchema,
+  travelSchema,
+  bedBorrowingSchema,
+] as const;
+
+export const policySchema = titled(z.discriminatedUnion('kind', POLICY_SCHEMAS), 'Policy', 'A what-if lever, chosen by `kind`.');
