@@ -3,7 +3,7 @@
 //   npx tsx scripts/data/check-miyagi.ts [year]
 import { join, resolve } from 'node:path';
 import { BED_FUNCTIONS } from '../../libs/scenario/src/types';
-import { expectedDemand, summarise } from './expected-census';
+import { bedDaysPerAdmission, expectedDemand, summarise } from './expected-census';
 import { readRegionDirectory } from './region-files';
 import { estimateTransport } from './transport-check';
 
@@ -30,10 +30,12 @@ for (const fn of BED_FUNCTIONS) {
 console.log(`  general (high-acute + acute + recovery) pooled: ${pct(s.generalUtilisation)} (target 76 ± 3 %); chronic ${pct(s.utilisation.chronic)} (target 90 ± 3 %)`);
 console.log(`  admissions ${fmt(s.admissions)} / yr = ${fmt(s.admissionsPer100k)} per 100k (national 15.6–16.2 M / 124 M = 12,570–13,050)`);
 console.log(`  general-bed days per admission ${s.generalStayDays.toFixed(1)} (national general beds 15.7); chronic stay ${s.chronicStayDays.toFixed(1)} d (131.7)`);
-console.log('\nBy condition: admissions / yr and bed-days per admission');
+console.log('\nBy condition: admissions / yr; bed-days per admission → census by function');
 for (const c of region.conditions) {
   const admissions = demand.reduce((sum, d) => sum + d.admissions[c.id], 0);
-  console.log(`  ${c.id.padEnd(14)} ${fmt(admissions).padStart(8)}`);
+  const days = bedDaysPerAdmission(c);
+  const census = BED_FUNCTIONS.map((fn) => `${fn} ${days[fn].toFixed(1)} d → ${fmt((admissions * days[fn]) / 365)}`);
+  console.log(`  ${c.id.padEnd(14)} ${fmt(admissions).padStart(8)}  ${census.join('; ')}`);
 }
 const t = estimateTransport(region, year);
 console.log('\nAmbulance arithmetic (no queueing, no refusals)');
