@@ -1,1 +1,9 @@
-export {};
+// Public surface of @caretwin/model (see README.md): the contract the CLI, worker and api code
+// against.
+export { runReplication } from './replication/replication';
+export type { RunOptions } from './replication/replication';
+export { aggregate, AggregateError } from './kpis/aggregate';
+export { compareResults } from './kpis/compare';
+export { staticNeed } from './need/static-need';
+export { ModelInputError } from './errors';
+export type { DaySnapshot, ReplicationResult, AggregateResult, Comparison, StaticNeed } from '@caretwin/contracts';

@@ -1,0 +1,164 @@
+// Applies one what-if lever to the running state. Capacity cuts go through BedPool.setCapacity,
+// so they take effect as beds free up; the caller serves waiters on pools that grew and rebuilds
+// the routing tables when hospitals, beds or roads changed.
+import { BED_FUNCTIONS } from '@caretwin/scenario';
+import type { BedFunction, Policy } from '@caretwin/scenario';
+import { ModelInputError } from '../errors';
+import { Facilities, Levers } from '../region/facilities';
+import { FUNCTIONS, RegionIndex } from '../region/region-index';
+import { FUNCTION_INDEX } from '../region/pathways';
+import { spreadInteger } from './spread';
+
+export interface PolicyEffect {
+  /** routing tables must be rebuilt */
+  network: boolean;
+  /** pools whose capacity changed */
+  pools: number[];
+  /** ambulance bases whose vehicle count changed */
+  bases: number[];
+}
+
+function openHospitalsOfArea(index: RegionIndex, facilities: Facilities, area: number): number[] {
+  const out: number[] = [];
+  for (let h = 0; h < index.hospitalCount; h++) if (index.hospitalArea[h] === area && facilities.open[h] === 1) out.push(h);
+  return out;
+}
+
+function setCapacity(facilities: Facilities, pool: number, beds: number, effect: PolicyEffect): void {
+  const next = Math.max(0, Math.round(beds));
+  if (facilities.pools[pool].capacity === next) return;
+  facilities.pools[pool].setCapacity(next);
+  effect.pools.push(pool);
+}
+
+export function applyPolicy(policy: Policy, where: string, index: RegionIndex, facilities: Facilities, levers: Levers): PolicyEffect {
+  const effect: PolicyEffect = { network: false, pools: [], bases: [] };
+  const capacityOf = (h: number, f: number): number => facilities.capacity(h * FUNCTIONS + f);
+  switch (policy.kind) {
+    case 'setBeds': {
+      const targets = Object.entries(policy.beds) as Array<[BedFunction, number]>;
+      if (policy.hospital !== undefined) {
+        const h = index.hospital(policy.hospital, `${where}.hospital`);
+        for (const [f, n] of targets) setCapacity(facilities, h * FUNCTIONS + FUNCTION_INDEX[f], n, effect);
+      } else if (policy.area !== undefined) {
+        const hs = openHospitalsOfArea(index, facilities, index.area(policy.area, `${where}.area`));
+        for (const [f, n] of targets) {
+          const fi = FUNCTION_INDEX[f];
+          let weights = hs.map((h) => capacityOf(h, fi));
+          if (weights.every((w) => w === 0)) weights = hs.map((h) => BED_FUNCTIONS.reduce((s, _g, gi) => s + capacityOf(h, gi), 0));
+          spreadInteger(Math.round(n), weights).forEach((beds, i) => setCapacity(facilities, hs[i] * FUNCTIONS + fi, beds, effect));
+        }
+      } else {
+        throw new ModelInputError(`${where}: setBeds needs a hospital or an area`);
+      }
+      effect.network = true;
+      break;
+    }
+    case 'convertBeds': {
+      const from = FUNCTION_INDEX[policy.from];
+      const to = FUNCTION_INDEX[policy.to];
+      let hs: number[];
+      if (policy.hospital !== undefined) hs = [index.hospital(policy.hospital, `${where}.hospital`)];
+      else if (policy.area !== undefined) hs = openHospitalsOfArea(index, facilities, index.area(policy.area, `${where}.area`));
+      else throw new ModelInputError(`${where}: convertBeds needs a hospital or an area`);
+      const available = hs.map((h) => capacityOf(h, from));
+      const total = Math.min(Math.round(policy.count), available.reduce((a, b) => a + b, 0));
+      // Shares proportional to each hospital's `from` beds never exceed what it has.
+      spreadInteger(total, available).forEach((n, i) => {
+        if (n === 0) return;
+        const h = hs[i];
+        setCapacity(facilities, h * FUNCTIONS + from, capacityOf(h, from) - n, effect);
+        setCapacity(facilities, h * FUNCTIONS + to, capacityOf(h, to) + n, effect);
+      });
+      effect.network = true;
+      break;
+    }
+    case 'closeHospital': {
+      const h = index.hospital(policy.hospital, `${where}.hospital`);
+      facilities.open[h] = 0;
+      for (let f = 0; f < FUNCTIONS; f++) setCapacity(facilities, h * FUNCTIONS + f, 0, effect);
+      effect.network = true;
+      break;
+    }
+    case 'mergeHospitals': {
+      const into = index.hospital(policy.into, `${where}.into`);
+      policy.hospitals.forEach((id, i) => {
+        const h = index.hospital(id, `${where}.hospitals[${i}]`);
+        if (h === into) return;
+        for (let f = 0; f < FUNCTIONS; f++) {
+          const moved = capacityOf(h, f);
+          setCapacity(facilities, into * FUNCTIONS + f, capacityOf(into, f) + moved, effect);
+          setCapacity(facilities, h * FUNCTIONS + f, 0, effect);
+        }
+        facilities.capabilities[into] |= facilities.capabilities[h];
+        facilities.open[h] = 0;
+      });
+      facilities.open[into] = 1;
+      effect.network = true;
+      break;
+    }
+    case 'addHospital': {
+      const h = index.hospital(policy.hospital.id, `${where}.hospital.id`);
+      facilities.open[h] = 1;
+      for (let f = 0; f < FUNCTIONS; f++) setCapacity(facilities, h * FUNCTIONS + f, index.hospitalBeds[h * FUNCTIONS + f], effect);
+      effect.network = true;
+      break;
+    }
+    case 'setAmbulances': {
+      let bases: number[];
+      if (policy.base !== undefined) bases = [index.base(policy.base, `${where}.base`)];
+      else if (policy.area !== undefined) {
+        const a = index.area(policy.area, `${where}.area`);
+        bases = [];
+        for (let b = 0; b < index.baseCount; b++) if (index.baseArea[b] === a) bases.push(b);
+        if (bases.length === 0) throw new ModelInputError(`${where}.area: area "${policy.area}" has no ambulance base`);
+      } else throw new ModelInputError(`${where}: setAmbulances needs a base or an area`);
+      const shares =
+        bases.length === 1 ? [Math.round(policy.vehicles)] : spreadInteger(Math.round(policy.vehicles), bases.map((b) => facilities.vehicles[b]));
+      shares.forEach((v, i) => {
+        if (facilities.vehicles[bases[i]] === v) return;
+        facilities.vehicles[bases[i]] = Math.max(0, v);
+        effect.bases.push(bases[i]);
+      });
+      break;
+    }
+    case 'lengthOfStay': {
+      const p = index.pathways;
+      const c0 = policy.condition === undefined ? -1 : p.conditionIds.indexOf(policy.condition);
+      if (policy.condition !== undefined && c0 < 0) throw new ModelInputError(`${where}.condition: unknown condition "${policy.condition}"`);
+      const f0 = policy.function === undefined ? -1 : FUNCTION_INDEX[policy.function];
+      for (let c = 0; c < p.conditionCount; c++) {
+        if (c0 >= 0 && c !== c0) continue;
+        for (let f = 0; f < FUNCTIONS; f++) if (f0 < 0 || f === f0) levers.losMultiplier[c * FUNCTIONS + f] *= policy.multiplier;
+      }
+      break;
+    }
+    case 'eligibility': {
+      const e = levers.eligibility;
+      levers.eligibility = {
+        failureRate: policy.failureRate ?? e.failureRate,
+        delayMinutes: policy.delayMinutes ?? e.delayMinutes,
+        postponeShare: policy.postponeShare ?? e.postponeShare,
+        forgoShare: policy.forgoShare ?? e.forgoShare,
+        postponeDays: policy.postponeDays ?? e.postponeDays,
+      };
+      break;
+    }
+    case 'travel': {
+      if (policy.speedFactor !== undefined) levers.speedFactor = policy.speedFactor;
+      const A = index.areaCount;
+      (policy.closedLinks ?? []).forEach(([x, y], i) => {
+        const a = index.area(x, `${where}.closedLinks[${i}][0]`);
+        const b = index.area(y, `${where}.closedLinks[${i}][1]`);
+        levers.closedLinks[a * A + b] = 1;
+        levers.closedLinks[b * A + a] = 1;
+      });
+      effect.network = true;
+      break;
+    }
+    case 'bedBorrowing':
+      levers.borrowing = policy.enabled;
+      break;
+  }
+  return effect;
+}

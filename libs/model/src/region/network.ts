@@ -1,0 +1,252 @@
+// Precomputed routing tables (rebuilt only when a policy changes hospitals, beds or roads):
+// - per (municipality, capability, function): the K nearest capable hospitals with beds of
+//   that function in the home and adjacent areas, in travel order (ambulance inquiries);
+// - per (municipality, capability, function): a gravity table over the same kind of hospitals
+//   (walk-ins and electives choose by beds over travel time squared, sampled by alias);
+// - per (area, function): hospitals that take transfers (回復期/慢性期 step-down);
+// - per municipality: ambulance bases that serve it, nearest first.
+// Nothing is sorted per call; a closed link between two areas makes their hospitals unreachable.
+import { FUNCTIONS, RegionIndex } from './region-index';
+import { Facilities, Levers } from './facilities';
+import { CAPABILITY_KEYS, NO_CAPABILITY } from './pathways';
+import { haversineKm, travelMinutes } from './geo';
+import type { TravelRule } from './geo';
+import { buildAlias } from './alias';
+
+export const ROUTE_KEYS = CAPABILITY_KEYS * FUNCTIONS;
+export function routeKey(capability: number, f: number): number {
+  return capability * FUNCTIONS + f;
+}
+
+/** Gravity rule: attractiveness = beds of the function ÷ max(minutes, floor)^β. */
+const GRAVITY_BETA = 2;
+const GRAVITY_MINUTES_FLOOR = 10;
+/** Gravity tables keep the nearest this many hospitals (bounded work on Japan-size regions). */
+const GRAVITY_MAX_CHOICES = 24;
+
+interface Reach {
+  h: number;
+  minutes: number;
+}
+
+export class Network {
+  readonly rule: TravelRule;
+  readonly candidateStart: Int32Array;
+  readonly candidateCount: Int32Array;
+  readonly candidateHospital: Int32Array;
+  readonly candidateMinutes: Float64Array;
+
+  readonly gravityStart: Int32Array;
+  readonly gravityCount: Int32Array;
+  readonly gravityHospital: Int32Array;
+  readonly gravityMinutes: Float64Array;
+  /** normalised choice probabilities (used by expected flows) */
+  readonly gravityShare: Float64Array;
+  readonly gravityProb: Float64Array;
+  readonly gravityAlias: Int32Array;
+
+  readonly transferStart: Int32Array;
+  readonly transferCount: Int32Array;
+  readonly transferHospital: Int32Array;
+  /** for a bed freed in (area, function): the home areas whose transfer queues may take it */
+  readonly transferServedStart: Int32Array;
+  readonly transferServedCount: Int32Array;
+  readonly transferServedArea: Int32Array;
+
+  readonly baseListStart: Int32Array;
+  readonly baseListCount: Int32Array;
+  readonly baseListBase: Int32Array;
+  readonly baseListMinutes: Float64Array;
+  /** the area whose vehicles (and call queue) serve a municipality */
+  readonly dispatchArea: Int32Array;
+
+  private readonly index: RegionIndex;
+
+  constructor(index: RegionIndex, facilities: Facilities, levers: Levers, usedKeys: ReadonlySet<number>) {
+    this.index = index;
+    const t = index.region.transport;
+    this.rule = {
+      roadFactor: t.roadFactor,
+      speedKmh: t.speedKmh,
+      speedFactor: levers.speedFactor,
+      localDistanceKm: t.localDistanceKm,
+    };
+    const A = index.areaCount;
+    const M = index.municipalityCount;
+    const H = index.hospitalCount;
+    const K = Math.max(1, Math.round(t.candidateCount));
+    const keys = [...usedKeys].sort((a, b) => a - b);
+
+    const reachable = (from: number, to: number): boolean =>
+      (from === to || index.adjacent[from * A + to] === 1) && levers.closedLinks[from * A + to] === 0;
+
+    this.candidateStart = new Int32Array(M * ROUTE_KEYS);
+    this.candidateCount = new Int32Array(M * ROUTE_KEYS);
+    this.gravityStart = new Int32Array(M * ROUTE_KEYS);
+    this.gravityCount = new Int32Array(M * ROUTE_KEYS);
+    const candH: number[] = [];
+    const candMin: number[] = [];
+    const gravH: number[] = [];
+    const gravMin: number[] = [];
+    const gravW: number[] = [];
+
+    for (let m = 0; m < M; m++) {
+      const home = index.municipalityArea[m];
+      const local: Reach[] = [];
+      for (let h = 0; h < H; h++) {
+        if (facilities.open[h] !== 1 || !reachable(home, index.hospitalArea[h])) continue;
+        local.push({ h, minutes: this.minutesMunicipalityToHospital(m, h) });
+      }
+      local.sort((a, b) => a.minutes - b.minutes || a.h - b.h);
+      for (const key of keys) {
+        const cap = Math.floor(key / FUNCTIONS);
+        const f = key % FUNCTIONS;
+        const slot = m * ROUTE_KEYS + key;
+        this.candidateStart[slot] = candH.length;
+        this.gravityStart[slot] = gravH.length;
+        let nc = 0;
+        let ng = 0;
+        for (const r of local) {
+          if (cap !== NO_CAPABILITY && (facilities.capabilities[r.h] & (1 << cap)) === 0) continue;
+          const beds = facilities.capacity(r.h * FUNCTIONS + f);
+          if (beds <= 0) continue;
+          if (nc < K) {
+            candH.push(r.h);
+            candMin.push(r.minutes);
+            nc++;
+          }
+          if (ng < GRAVITY_MAX_CHOICES) {
+            gravH.push(r.h);
+            gravMin.push(r.minutes);
+            gravW.push(beds / Math.pow(Math.max(r.minutes, GRAVITY_MINUTES_FLOOR), GRAVITY_BETA));
+            ng++;
+          }
+          if (nc >= K && ng >= GRAVITY_MAX_CHOICES) break;
+        }
+        this.candidateCount[slot] = nc;
+        this.gravityCount[slot] = ng;
+      }
+    }
+    this.candidateHospital = Int32Array.from(candH);
+    this.candidateMinutes = Float64Array.from(candMin);
+    this.gravityHospital = Int32Array.from(gravH);
+    this.gravityMinutes = Float64Array.from(gravMin);
+    this.gravityShare = new Float64Array(gravW.length);
+    this.gravityProb = new Float64Array(gravW.length);
+    this.gravityAlias = new Int32Array(gravW.length);
+    for (let slot = 0; slot < M * ROUTE_KEYS; slot++) {
+      const n = this.gravityCount[slot];
+      if (n === 0) continue;
+      const s = this.gravityStart[slot];
+      const w = gravW.slice(s, s + n);
+      const total = w.reduce((a, b) => a + b, 0);
+      for (let i = 0; i < n; i++) this.gravityShare[s + i] = w[i] / total;
+      buildAlias(w, this.gravityProb, this.gravityAlias, s);
+    }
+
+    // Step-down transfers stay in the home area; an area without beds of a function sends its
+    // patients to the adjacent areas that have them.
+    this.transferStart = new Int32Array(A * FUNCTIONS);
+    this.transferCount = new Int32Array(A * FUNCTIONS);
+    const xfer: number[] = [];
+    for (let a = 0; a < A; a++) {
+      for (let f = 0; f < FUNCTIONS; f++) {
+        const byBeds = (list: number[]): number[] =>
+          list.sort((x, y) => facilities.capacity(y * FUNCTIONS + f) - facilities.capacity(x * FUNCTIONS + f) || x - y);
+        let list: number[] = [];
+        for (let h = 0; h < H; h++) if (index.hospitalArea[h] === a && facilities.offers(h, f)) list.push(h);
+        if (list.length === 0) {
+          for (let h = 0; h < H; h++) {
+            const b = index.hospitalArea[h];
+            if (b !== a && reachable(a, b) && facilities.offers(h, f)) list.push(h);
+          }
+        }
+        list = byBeds(list);
+        this.transferStart[a * FUNCTIONS + f] = xfer.length;
+        this.transferCount[a * FUNCTIONS + f] = list.length;
+        xfer.push(...list);
+      }
+    }
+    this.transferHospital = Int32Array.from(xfer);
+    const served: number[][] = Array.from({ length: A * FUNCTIONS }, () => []);
+    for (let f = 0; f < FUNCTIONS; f++) {
+      for (let b = 0; b < A; b++) {
+        const s = this.transferStart[b * FUNCTIONS + f];
+        for (let i = 0; i < this.transferCount[b * FUNCTIONS + f]; i++) {
+          const list = served[index.hospitalArea[this.transferHospital[s + i]] * FUNCTIONS + f];
+          if (!list.includes(b)) list.push(b);
+        }
+      }
+    }
+    this.transferServedStart = new Int32Array(A * FUNCTIONS);
+    this.transferServedCount = new Int32Array(A * FUNCTIONS);
+    const servedFlat: number[] = [];
+    served.forEach((list, i) => {
+      list.sort((x, y) => x - y);
+      this.transferServedStart[i] = servedFlat.length;
+      this.transferServedCount[i] = list.length;
+      servedFlat.push(...list);
+    });
+    this.transferServedArea = Int32Array.from(servedFlat);
+
+    // Ambulances come from the home area's bases; an area without bases is served by the area
+    // of the nearest base among its neighbours.
+    this.baseListStart = new Int32Array(M);
+    this.baseListCount = new Int32Array(M);
+    this.dispatchArea = new Int32Array(M);
+    const baseB: number[] = [];
+    const baseMin: number[] = [];
+    const Bn = index.baseCount;
+    for (let m = 0; m < M; m++) {
+      const home = index.municipalityArea[m];
+      const all: Reach[] = [];
+      for (let b = 0; b < Bn; b++) {
+        const area = index.baseArea[b];
+        if (!reachable(home, area)) continue;
+        all.push({ h: b, minutes: this.minutesBaseToMunicipality(b, m) });
+      }
+      all.sort((x, y) => x.minutes - y.minutes || x.h - y.h);
+      let dispatch = home;
+      if (!all.some((r) => index.baseArea[r.h] === home) && all.length > 0) dispatch = index.baseArea[all[0].h];
+      const list = all.filter((r) => index.baseArea[r.h] === dispatch);
+      this.dispatchArea[m] = dispatch;
+      this.baseListStart[m] = baseB.length;
+      this.baseListCount[m] = list.length;
+      for (const r of list) {
+        baseB.push(r.h);
+        baseMin.push(r.minutes);
+      }
+    }
+    this.baseListBase = Int32Array.from(baseB);
+    this.baseListMinutes = Float64Array.from(baseMin);
+  }
+
+  minutesMunicipalityToHospital(m: number, h: number): number {
+    const i = this.index;
+    return travelMinutes(haversineKm(i.municipalityLat[m], i.municipalityLng[m], i.hospitalLat[h], i.hospitalLng[h]), this.rule);
+  }
+
+  minutesBaseToMunicipality(b: number, m: number): number {
+    const i = this.index;
+    return travelMinutes(haversineKm(i.baseLat[b], i.baseLng[b], i.municipalityLat[m], i.municipalityLng[m]), this.rule);
+  }
+
+  /** Return drive after handover (computed on demand: a hospital × base matrix would not fit Japan). */
+  minutesHospitalToBase(h: number, b: number): number {
+    const i = this.index;
+    return travelMinutes(haversineKm(i.hospitalLat[h], i.hospitalLng[h], i.baseLat[b], i.baseLng[b]), this.rule);
+  }
+}
+
+/** The route keys a region's conditions use (entry capability × entry function), plus the
+ *  key for ambulance calls that end without admission (any hospital with acute beds). */
+export function usedRouteKeys(index: RegionIndex): Set<number> {
+  const p = index.pathways;
+  const keys = new Set<number>([routeKey(NO_CAPABILITY, 1)]);
+  for (let c = 0; c < p.conditionCount; c++) {
+    for (let i = 0; i < p.entryCount[c]; i++) {
+      keys.add(routeKey(p.capability[c], p.phaseFunction[p.entryTarget[p.entryStart[c] + i]]));
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,273 @@
+// Bed rules (DESIGN.md "Bed rules"): a patient needs a bed of its phase's function; the next
+// phase is in the same hospital when it offers that function, otherwise a FIFO transfer queue
+// of the home area; a patient whose next bed is not free keeps the current one and waits (bed
+// blocking). When a bed frees, waiters are served: own-hospital step-downs, then transfers,
+// then the elective list. Borrowing (a policy) lets a full function use a free bed of a more
+// acute one, counted apart. Pools are indexed h × 4 + f, so h = pool >> 2 and f = pool & 3.
+import { Slot, keyedUniform } from '../demand/keyed-draws';
+import { Fate, Flag, Live } from '../patients/table';
+import { EXIT_DEATH } from '../region/pathways';
+import { FUNCTIONS } from '../region/region-index';
+import { Ev, Misc } from './events';
+import { MINUTES_PER_DAY, ReplicationState } from './state';
+
+const CHRONIC = 3;
+
+export abstract class BedRules extends ReplicationState {
+  /** An elective patient leaves the list for a bed (see admissions.ts). */
+  protected abstract admitFromList(pid: number, h: number, pool: number): void;
+
+  private occupancy(pool: number, delta: number): void {
+    const t = this.sim.now;
+    const h = pool >> 2;
+    this.poolLevel.add(pool, delta, t);
+    this.areaLevel.add(this.index.hospitalArea[h] * FUNCTIONS + (pool & 3), delta, t);
+    this.hospitalLevel.add(h, delta, t);
+  }
+
+  /** Takes a bed of exactly this pool when free. */
+  protected takeBed(pool: number): boolean {
+    if (!this.facilities.pools[pool].tryAcquire()) return false;
+    this.occupancy(pool, 1);
+    return true;
+  }
+
+  /** A bed for function f in hospital h (or, with borrowing, of a more acute function); −1 when none. */
+  protected tryBed(h: number, f: number): number {
+    const base = h * FUNCTIONS;
+    if (this.takeBed(base + f)) return base + f;
+    if (this.levers.borrowing) {
+      for (let g = f - 1; g >= 0; g--) if (this.takeBed(base + g)) return base + g;
+    }
+    return -1;
+  }
+
+  /**
+   * Starts phase `phase` in `pool` (−1 = outside occupancy, overflow). The stay is drawn from
+   * the patient's key and phase ordinal, then scaled by the length-of-stay lever, so the lever
+   * changes no random draw.
+   */
+  protected beginPhase(pid: number, phase: number, pool: number): void {
+    const p = this.patients;
+    const path = this.pathways;
+    p.phase[pid] = phase;
+    p.pool[pid] = pool;
+    const f = path.phaseFunction[phase];
+    if (pool >= 0 && (pool & 3) !== f) {
+      p.flags[pid] |= Flag.BORROWED;
+      this.misc.add(Misc.BORROWED, 1, this.sim.now);
+      if (this.rec.measuring) this.rec.borrowings++;
+    }
+    const unit = this.draws.begin(p.key[pid], Slot.PHASE_STAY + p.ordinal[pid]).unitStay(path.phaseShape[phase], path.phaseCv[phase], false);
+    p.ordinal[pid]++;
+    const c = p.condition[pid];
+    const days = unit * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
+    this.sim.scheduleIn(days * MINUTES_PER_DAY, Ev.PHASE_END, pid);
+  }
+
+  /** Length of a completed bed stay; a stay already running at time 0 has no known start. */
+  private recordStay(pid: number, phase: number, since: number): void {
+    const p = this.patients;
+    if (p.flags[pid] & Flag.INITIAL) {
+      p.flags[pid] &= ~Flag.INITIAL;
+      return;
+    }
+    if (this.rec.measuring) this.rec.lengthOfStay[this.pathways.phaseFunction[phase]].add((this.sim.now - since) / MINUTES_PER_DAY);
+  }
+
+  /** Gives up the patient's current bed (if any) and serves whoever waits for it. */
+  protected leaveBed(pid: number): void {
+    const p = this.patients;
+    const pool = p.pool[pid];
+    if (pool < 0) return;
+    const t = this.sim.now;
+    this.recordStay(pid, p.phase[pid], p.tBed[pid]);
+    if (p.flags[pid] & Flag.BORROWED) {
+      p.flags[pid] &= ~Flag.BORROWED;
+      this.misc.add(Misc.BORROWED, -1, t);
+    }
+    p.pool[pid] = -1;
+    this.facilities.pools[pool].release();
+    this.occupancy(pool, -1);
+    this.serveWaiters(pool);
+  }
+
+  /** Moves a patient (in bed) into `pool` of hospital h for phase `next`, freeing the old bed. */
+  protected moveTo(pid: number, next: number, h: number, pool: number): void {
+    const p = this.patients;
+    const oldPool = p.pool[pid];
+    if (this.rec.measuring && oldPool >= 0) {
+      // 平均在院日数 by ward group: a move between general and chronic beds is a discharge from
+      // one group and an admission to the other.
+      const from = (oldPool & 3) === CHRONIC ? 1 : 0;
+      const to = (pool & 3) === CHRONIC ? 1 : 0;
+      if (from !== to) {
+        this.rec.groupOut[from]++;
+        this.rec.groupIn[to]++;
+      }
+    }
+    if (oldPool >= 0 && (oldPool >> 2) !== h && this.rec.measuring) this.rec.transfers++;
+    this.setState(pid, Live.IN_BED);
+    // Keep the old bed until the new one is taken (it is), then vacate and serve its waiters.
+    const tOld = p.tBed[pid];
+    const oldPhase = p.phase[pid];
+    const borrowed = p.flags[pid] & Flag.BORROWED;
+    p.flags[pid] &= ~Flag.BORROWED;
+    p.hospital[pid] = h;
+    p.tBed[pid] = this.sim.now;
+    this.beginPhase(pid, next, pool);
+    if (oldPool >= 0) {
+      const t = this.sim.now;
+      this.recordStay(pid, oldPhase, tOld);
+      if (borrowed) this.misc.add(Misc.BORROWED, -1, t);
+      this.facilities.pools[oldPool].release();
+      this.occupancy(oldPool, -1);
+      this.serveWaiters(oldPool);
+    }
+  }
+
+  /** End of a phase: branch, then step down, wait (blocking) or leave. */
+  protected phaseEnd(pid: number): void {
+    const p = this.patients;
+    const path = this.pathways;
+    const next = path.nextPhase(p.phase[pid], keyedUniform(p.key[pid], Slot.PHASE_BRANCH + p.ordinal[pid] - 1, 0));
+    if (p.flags[pid] & Flag.OVERFLOW) {
+      if (next < 0) this.exitOverflow(pid, next === EXIT_DEATH ? Fate.DIED : Fate.DISCHARGED);
+      else this.beginPhase(pid, next, -1);
+      return;
+    }
+    if (next < 0) {
+      this.discharge(pid, next === EXIT_DEATH ? Fate.DIED : Fate.DISCHARGED);
+      return;
+    }
+    const f = path.phaseFunction[next];
+    const h = p.hospital[pid];
+    if (this.facilities.offers(h, f)) {
+      const pool = this.tryBed(h, f);
+      if (pool >= 0) this.moveTo(pid, next, h, pool);
+      else this.block(pid, next, h * FUNCTIONS + f, true);
+      return;
+    }
+    this.stepDownElsewhere(pid, next);
+  }
+
+  /** The next phase needs a function the current hospital lacks: transfer within the home area. */
+  protected stepDownElsewhere(pid: number, next: number): void {
+    const p = this.patients;
+    const f = this.pathways.phaseFunction[next];
+    const a = this.index.municipalityArea[p.municipality[pid]];
+    const net = this.network;
+    const slot = a * FUNCTIONS + f;
+    const n = net.transferCount[slot];
+    if (n === 0) {
+      // No hospital in reach offers the function at all: the patient is transferred out.
+      if (p.state[pid] === Live.BLOCKED) this.unblock(pid);
+      if (this.rec.measuring) {
+        this.rec.leftRegion++;
+      }
+      this.leaveBed(pid);
+      this.finishPatient(pid, Fate.LEFT_REGION);
+      return;
+    }
+    const s = net.transferStart[slot];
+    for (let i = 0; i < n; i++) {
+      const h2 = net.transferHospital[s + i];
+      const pool = this.tryBed(h2, f);
+      if (pool >= 0) {
+        if (p.state[pid] === Live.BLOCKED) this.unblock(pid);
+        this.moveTo(pid, next, h2, pool);
+        return;
+      }
+    }
+    if (p.state[pid] === Live.BLOCKED) {
+      p.nextPhase[pid] = next;
+      this.line(this.transferQueues, slot).enqueue(pid);
+    } else this.block(pid, next, slot, false);
+  }
+
+  private block(pid: number, next: number, slot: number, internal: boolean): void {
+    const p = this.patients;
+    p.nextPhase[pid] = next;
+    p.tMark[pid] = this.sim.now;
+    this.setState(pid, Live.BLOCKED);
+    this.misc.add(Misc.BLOCKED + this.pathways.phaseFunction[next], 1, this.sim.now);
+    this.line(internal ? this.internalQueues : this.transferQueues, slot).enqueue(pid);
+  }
+
+  private unblock(pid: number): void {
+    const p = this.patients;
+    this.misc.add(Misc.BLOCKED + this.pathways.phaseFunction[p.nextPhase[pid]], -1, this.sim.now);
+    this.setState(pid, Live.IN_BED);
+  }
+
+  protected discharge(pid: number, fate: number): void {
+    const p = this.patients;
+    if (this.rec.measuring) {
+      if (fate === Fate.DIED) this.rec.deaths++;
+      else this.rec.discharges++;
+      const pool = p.pool[pid];
+      if (pool >= 0) this.rec.groupOut[(pool & 3) === CHRONIC ? 1 : 0]++;
+    }
+    this.leaveBed(pid);
+    this.finishPatient(pid, fate);
+  }
+
+  protected exitOverflow(pid: number, fate: number): void {
+    if (this.rec.measuring) {
+      if (fate === Fate.DIED) this.rec.deaths++;
+      else this.rec.discharges++;
+    }
+    this.misc.add(Misc.OVERFLOW, -1, this.sim.now);
+    this.finishPatient(pid, fate);
+  }
+
+  /**
+   * A bed of `pool` may be free: serve its waiters until none can be placed. Own-hospital
+   * step-downs first (their bed frees another), then area transfers, then electives; with
+   * borrowing, waiters for less acute functions of the same hospital may take it too.
+   */
+  protected serveWaiters(pool: number): void {
+    const h = pool >> 2;
+    const g = pool & 3;
+    const last = this.levers.borrowing ? FUNCTIONS - 1 : g;
+    for (;;) {
+      let served = false;
+      for (let f = g; f <= last && !served; f++) served = this.serveOne(h, f);
+      if (!served) return;
+    }
+  }
+
+  private serveOne(h: number, f: number): boolean {
+    const slot = h * FUNCTIONS + f;
+    const internal = this.internalQueues[slot];
+    if (internal !== null && internal.length > 0) {
+      const pool = this.tryBed(h, f);
+      if (pool < 0) return false;
+      const pid = internal.dequeue();
+      this.unblock(pid);
+      this.moveTo(pid, this.patients.nextPhase[pid], h, pool);
+      return true;
+    }
+    const net = this.network;
+    const servedSlot = this.index.hospitalArea[h] * FUNCTIONS + f;
+    const s = net.transferServedStart[servedSlot];
+    for (let i = 0; i < net.transferServedCount[servedSlot]; i++) {
+      const q = this.transferQueues[net.transferServedArea[s + i] * FUNCTIONS + f];
+      if (q === null || q.length === 0) continue;
+      const pool = this.tryBed(h, f);
+      if (pool < 0) return false;
+      const pid = q.dequeue();
+      this.unblock(pid);
+      this.moveTo(pid, this.patients.nextPhase[pid], h, pool);
+      return true;
+    }
+    const list = this.electiveLists[slot];
+    if (list !== null && list.length > 0) {
+      const pool = this.tryBed(h, f);
+      if (pool < 0) return false;
+      this.admitFromList(list.dequeue(), h, pool);
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+// Event codes (the engine's `kind`); payload `a` is a patient id unless noted.
+export const Ev = {
+  /** a = arrival process index */
+  ARRIVAL: 1,
+  AT_SCENE: 2,
+  /** b = candidate index being asked */
+  INQUIRE: 3,
+  AT_HOSPITAL: 4,
+  /** a = ambulance base */
+  VEHICLE_BACK: 5,
+  PHASE_END: 6,
+  /** admission after an eligibility-check delay */
+  ADMIT: 7,
+  /** a postponed patient arrives again */
+  REARRIVE: 8,
+  /** a = policy index */
+  POLICY: 9,
+} as const;
+
+/** Policies fire before anything else scheduled at the same minute. */
+export const POLICY_PRIORITY = -10;
+
+/** Per-level slots of the replication's miscellaneous time integrals. */
+export const Misc = {
+  /** + function waited for */
+  BLOCKED: 0,
+  OVERFLOW: 4,
+  BORROWED: 5,
+  ELECTIVE_LIST: 6,
+  VEHICLES_BUSY: 7,
+  WAITING_VEHICLE: 8,
+  SIZE: 9,
+} as const;

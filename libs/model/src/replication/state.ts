@@ -1,0 +1,141 @@
+// Everything one replication holds: the compiled region, the lever state, bed pools and
+// waiting lines, the patient table, random streams, time integrals and counters. The
+// behaviour lives in the layers built on this class (bed-rules → admissions → transport →
+// replication), so each file stays about one thing.
+import { Simulation, WaitingLine } from '@caretwin/engine';
+import type { ResolvedScenario, Scenario } from '@caretwin/scenario';
+import { KeyedDraws } from '../demand/keyed-draws';
+import { Levels } from '../kpis/levels';
+import { Recorder } from '../kpis/recorder';
+import { LIVE_STATES, FATES, PatientTable } from '../patients/table';
+import { Facilities, Levers } from '../region/facilities';
+import { Network, usedRouteKeys } from '../region/network';
+import { FUNCTIONS, RegionIndex } from '../region/region-index';
+import { Pathways } from '../region/pathways';
+import { Misc } from './events';
+
+export const MINUTES_PER_DAY = 1440;
+
+export class ReplicationState {
+  readonly resolved: ResolvedScenario;
+  readonly scenario: Scenario;
+  readonly replication: number;
+  readonly index: RegionIndex;
+  readonly pathways: Pathways;
+  readonly facilities: Facilities;
+  readonly levers: Levers;
+  readonly usedKeys: Set<number>;
+  network: Network;
+
+  readonly sim: Simulation;
+  readonly patients = new PatientTable(4096);
+  readonly draws = new KeyedDraws();
+  readonly rec: Recorder;
+
+  /** bed-blocked patients waiting for the next phase in their own hospital, per pool */
+  readonly internalQueues: Array<WaitingLine | null>;
+  /** step-down transfers per (home area, function) */
+  readonly transferQueues: Array<WaitingLine | null>;
+  /** elective waiting lists per pool (hospital × function) */
+  readonly electiveLists: Array<WaitingLine | null>;
+  /** ambulance calls waiting for a vehicle, per dispatch area */
+  readonly callQueues: Array<WaitingLine | null>;
+  readonly vehiclesBusy: Int32Array;
+
+  /** beds in use per pool (horizon means) */
+  readonly poolLevel: Levels;
+  readonly poolCapacity: Levels;
+  /** per area × function (daily series) */
+  readonly areaLevel: Levels;
+  readonly areaCapacity: Levels;
+  /** per hospital, all functions (weekly series) */
+  readonly hospitalLevel: Levels;
+  readonly hospitalCapacity: Levels;
+  readonly misc = new Levels(Misc.SIZE);
+
+  /** conservation counters over the whole run */
+  readonly liveCount = new Float64Array(LIVE_STATES);
+  readonly fateCount = new Float64Array(FATES);
+  generatedArrivals = 0;
+  generatedCalls = 0;
+  generatedInitial = 0;
+
+  readonly warmupMinutes: number;
+  readonly endMinutes: number;
+
+  constructor(resolved: ResolvedScenario, replication: number) {
+    this.resolved = resolved;
+    this.scenario = resolved.scenario;
+    this.replication = replication;
+    this.index = new RegionIndex(resolved.region, resolved.scenario.policies);
+    this.pathways = this.index.pathways;
+    this.facilities = new Facilities(this.index);
+    this.levers = new Levers(this.index);
+    this.usedKeys = usedRouteKeys(this.index);
+    this.network = new Network(this.index, this.facilities, this.levers, this.usedKeys);
+    this.sim = new Simulation({ initialCapacity: 1 << 14 });
+
+    const A = this.index.areaCount;
+    const H = this.index.hospitalCount;
+    this.rec = new Recorder(this.pathways.conditionCount, A, H);
+    this.internalQueues = new Array<WaitingLine | null>(H * FUNCTIONS).fill(null);
+    this.transferQueues = new Array<WaitingLine | null>(A * FUNCTIONS).fill(null);
+    this.electiveLists = new Array<WaitingLine | null>(H * FUNCTIONS).fill(null);
+    this.callQueues = new Array<WaitingLine | null>(A).fill(null);
+    this.vehiclesBusy = new Int32Array(this.index.baseCount);
+
+    this.poolLevel = new Levels(H * FUNCTIONS);
+    this.poolCapacity = new Levels(H * FUNCTIONS);
+    this.areaLevel = new Levels(A * FUNCTIONS);
+    this.areaCapacity = new Levels(A * FUNCTIONS);
+    this.hospitalLevel = new Levels(H);
+    this.hospitalCapacity = new Levels(H);
+
+    this.warmupMinutes = this.scenario.warmupDays * MINUTES_PER_DAY;
+    this.endMinutes = (this.scenario.warmupDays + this.scenario.horizonDays) * MINUTES_PER_DAY;
+  }
+
+  /** The waiting line at `i` of `lines`, created on first use (most pools never need one). */
+  protected line(lines: Array<WaitingLine | null>, i: number): WaitingLine {
+    let l = lines[i];
+    if (l === null) {
+      l = new WaitingLine({ initialCapacity: 16 });
+      lines[i] = l;
+    }
+    return l;
+  }
+
+  /** Moves a live patient to another live state, keeping the conservation counters. */
+  protected setState(pid: number, state: number): void {
+    const p = this.patients;
+    this.liveCount[p.state[pid]]--;
+    this.liveCount[state]++;
+    p.state[pid] = state;
+  }
+
+  /** A newly generated patient or call enters the system in `state`. */
+  protected enter(pid: number, state: number): void {
+    this.patients.state[pid] = state;
+    this.liveCount[state]++;
+  }
+
+  /** Ends a patient with a terminal fate. */
+  protected finishPatient(pid: number, fate: number): void {
+    const p = this.patients;
+    this.liveCount[p.state[pid]]--;
+    this.fateCount[fate]++;
+    p.finish(pid, fate);
+  }
+
+  /** Keeps the capacity integrals in step with a pool's capacity. */
+  protected syncCapacity(pool: number): void {
+    const t = this.sim.now;
+    const cap = this.facilities.capacity(pool);
+    const delta = cap - this.poolCapacity.value[pool];
+    if (delta === 0) return;
+    const h = pool >> 2;
+    this.poolCapacity.add(pool, delta, t);
+    this.areaCapacity.add(this.index.hospitalArea[h] * FUNCTIONS + (pool & 3), delta, t);
+    this.hospitalCapacity.add(h, delta, t);
+  }
+}

@@ -1,0 +1,187 @@
+// Ambulance transport (DESIGN.md "Transport and choice"): a vehicle from the nearest base of
+// the dispatch area with one free (else a FIFO queue per area), dispatch and drive to the
+// scene, scene time, then inquiries (照会) to the K nearest capable hospitals in travel order;
+// each refusal costs inquiry minutes. 搬送困難事案 = ≥ 4 inquiries (the accepting one included)
+// and ≥ 30 minutes on scene. After the last candidate the nearest capable hospital admits as
+// overflow. Calls that end without admission still take a vehicle to the nearest hospital.
+import { Slot, StayShape } from '../demand/keyed-draws';
+import { Fate, Flag, Live } from '../patients/table';
+import { NO_CAPABILITY } from '../region/pathways';
+import { ROUTE_KEYS, routeKey } from '../region/network';
+import { Admissions, Check } from './admissions';
+import { Ev, Misc } from './events';
+
+/** Scene time varies around its mean (lognormal, CV 0.5). */
+const SCENE_CV = 0.5;
+/** 搬送困難事案 (FDMA): both conditions together. */
+const DIFFICULT_MIN_INQUIRIES = 4;
+const DIFFICULT_MIN_ON_SCENE = 30;
+/** Calls that end without admission go to the nearest hospital with acute beds. */
+const CALL_ROUTE = routeKey(NO_CAPABILITY, 1);
+
+export abstract class Transport extends Admissions {
+  protected callAmbulance(pid: number): void {
+    const p = this.patients;
+    const m = p.municipality[pid];
+    const net = this.network;
+    if (this.rec.measuring) this.rec.calls++;
+    const s = net.baseListStart[m];
+    const n = net.baseListCount[m];
+    for (let i = 0; i < n; i++) {
+      const b = net.baseListBase[s + i];
+      if (this.vehiclesBusy[b] < this.facilities.vehicles[b]) {
+        this.dispatch(pid, b, net.baseListMinutes[s + i]);
+        return;
+      }
+    }
+    this.setState(pid, Live.WAITING_VEHICLE);
+    this.misc.add(Misc.WAITING_VEHICLE, 1, this.sim.now);
+    this.line(this.callQueues, net.dispatchArea[m]).enqueue(pid);
+  }
+
+  private dispatch(pid: number, b: number, driveMinutes: number): void {
+    const p = this.patients;
+    const now = this.sim.now;
+    this.vehiclesBusy[b]++;
+    this.misc.add(Misc.VEHICLES_BUSY, 1, now);
+    p.base[pid] = b;
+    this.setState(pid, Live.TRANSPORT);
+    if (this.rec.measuring) this.rec.vehicleWait.add(now - p.tCall[pid]);
+    // Call handling runs while the caller waits for a vehicle, so a queued call leaves at once.
+    const depart = Math.max(now, p.tCall[pid] + this.index.region.transport.dispatchMinutes);
+    this.sim.scheduleAt(depart + driveMinutes, Ev.AT_SCENE, pid);
+  }
+
+  /** A vehicle is back at base b: it serves the oldest waiting call of its area. */
+  protected vehicleBack(b: number): void {
+    this.vehiclesBusy[b]--;
+    this.misc.add(Misc.VEHICLES_BUSY, -1, this.sim.now);
+    this.serveCallQueue(b);
+  }
+
+  protected serveCallQueue(b: number): void {
+    const q = this.callQueues[this.index.baseArea[b]];
+    if (q === null) return;
+    while (q.length > 0 && this.vehiclesBusy[b] < this.facilities.vehicles[b]) {
+      const pid = q.dequeue();
+      this.misc.add(Misc.WAITING_VEHICLE, -1, this.sim.now);
+      this.dispatch(pid, b, this.network.minutesBaseToMunicipality(b, this.patients.municipality[pid]));
+    }
+  }
+
+  protected atScene(pid: number): void {
+    const p = this.patients;
+    const now = this.sim.now;
+    const rec = this.rec;
+    if (rec.measuring) {
+      rec.response.add(now - p.tCall[pid]);
+      rec.responseSketch.add(now - p.tCall[pid]);
+    }
+    p.tScene[pid] = now;
+    const scene =
+      this.index.region.transport.sceneMinutes * this.draws.begin(p.key[pid], Slot.SCENE).unitStay(StayShape.LOGNORMAL, SCENE_CV, false);
+    const net = this.network;
+    const m = p.municipality[pid];
+    if (p.flags[pid] & Flag.CALL) {
+      const slot = m * ROUTE_KEYS + CALL_ROUTE;
+      if (net.candidateCount[slot] === 0) {
+        this.returnFromScene(pid, scene);
+        this.finishPatient(pid, Fate.LEFT_REGION);
+        return;
+      }
+      const s = net.candidateStart[slot];
+      p.hospital[pid] = net.candidateHospital[s];
+      this.sim.scheduleIn(scene + net.candidateMinutes[s], Ev.AT_HOSPITAL, pid);
+      return;
+    }
+    if (net.candidateCount[m * ROUTE_KEYS + p.route[pid]] === 0) {
+      this.returnFromScene(pid, scene);
+      this.leaveRegion(pid);
+      return;
+    }
+    this.sim.scheduleIn(scene, Ev.INQUIRE, pid, 0);
+  }
+
+  /** No hospital in reach: the crew hands over at the region's edge and drives back. */
+  private returnFromScene(pid: number, scene: number): void {
+    const p = this.patients;
+    const b = p.base[pid];
+    p.base[pid] = -1;
+    this.sim.scheduleIn(scene + this.network.minutesBaseToMunicipality(b, p.municipality[pid]), Ev.VEHICLE_BACK, b);
+  }
+
+  /** Asks candidate k; a refusal costs inquiry minutes before the next call. */
+  protected inquire(pid: number, k: number): void {
+    const p = this.patients;
+    const net = this.network;
+    const slot = p.municipality[pid] * ROUTE_KEYS + p.route[pid];
+    const n = net.candidateCount[slot];
+    const s = net.candidateStart[slot];
+    if (n === 0) {
+      // The routing tables changed during the inquiries (a policy) and nothing is left in reach.
+      this.returnFromScene(pid, 0);
+      this.leaveRegion(pid);
+      return;
+    }
+    if (k < n) {
+      const h = net.candidateHospital[s + k];
+      const pool = this.tryBed(h, this.pathways.phaseFunction[p.phase[pid]]);
+      if (pool >= 0) {
+        this.accepted(pid, k + 1, h, pool, net.candidateMinutes[s + k]);
+        return;
+      }
+      if (this.rec.measuring) {
+        this.rec.refusalsAmbulance++;
+        this.rec.hospitalRefusals[h]++;
+      }
+      this.sim.scheduleIn(this.index.region.transport.inquiryMinutes, Ev.INQUIRE, pid, k + 1);
+      return;
+    }
+    // Every candidate refused: the nearest capable hospital must take the patient (one more
+    // call), outside its occupancy.
+    p.flags[pid] |= Flag.OVERFLOW;
+    this.accepted(pid, n + 1, net.candidateHospital[s], -1, net.candidateMinutes[s]);
+  }
+
+  private accepted(pid: number, inquiries: number, h: number, pool: number, driveMinutes: number): void {
+    const p = this.patients;
+    const now = this.sim.now;
+    const rec = this.rec;
+    if (rec.measuring) {
+      const onScene = now - p.tScene[pid];
+      rec.inquiries.add(inquiries);
+      rec.onScene.add(onScene);
+      if (inquiries >= DIFFICULT_MIN_INQUIRIES && onScene >= DIFFICULT_MIN_ON_SCENE) rec.difficultTransports++;
+    }
+    // The bed is held from acceptance; the stay starts at arrival.
+    p.hospital[pid] = h;
+    p.pool[pid] = pool;
+    this.sim.scheduleIn(driveMinutes, Ev.AT_HOSPITAL, pid);
+  }
+
+  protected atHospital(pid: number): void {
+    const p = this.patients;
+    const now = this.sim.now;
+    const rec = this.rec;
+    if (rec.measuring) {
+      rec.callToHospital.add(now - p.tCall[pid]);
+      rec.callToHospitalSketch.add(now - p.tCall[pid]);
+    }
+    const h = p.hospital[pid];
+    const b = p.base[pid];
+    p.base[pid] = -1;
+    const t = this.index.region.transport;
+    this.sim.scheduleIn(t.handoverMinutes + this.network.minutesHospitalToBase(h, b), Ev.VEHICLE_BACK, b);
+    if (p.flags[pid] & Flag.CALL) {
+      if (rec.measuring) rec.transportedNotAdmitted++;
+      this.finishPatient(pid, Fate.TRANSPORTED_NOT_ADMITTED);
+      return;
+    }
+    if (this.checkEligibility(pid, true) === Check.DELAYED) p.extra[pid] += this.levers.eligibility.delayMinutes;
+    if (p.flags[pid] & Flag.OVERFLOW) this.admitOverflow(pid, h);
+    else {
+      // admitNew counts the bed taken at acceptance as this admission's bed.
+      this.admitNew(pid, h, p.pool[pid]);
+    }
+  }
+}
