@@ -35,7 +35,8 @@ export function expectedVisits(condition: Condition): Map<string, number> {
 export function bedDaysPerAdmission(condition: Condition): Beds {
   const days = zeroBeds();
   const visits = expectedVisits(condition);
-  for (const phase of condition.phases) days[phase.function] += (visits.get(phase.id) ?? 0) * phase.stay.meanDays;
+  for (const phase of condition.phases)
+    days[phase.function] += (visits.get(phase.id) ?? 0) * phase.stay.meanDays;
   return days;
 }
 
@@ -59,7 +60,8 @@ export function expectedDemand(region: Region, year: string): AreaDemand[] {
       if (pop === undefined) throw new Error(`municipality ${m.id} has no population for ${year}`);
       for (const band of AGE_BANDS) {
         population += pop[band];
-        for (const c of region.conditions) admissions[c.id] += (pop[band] * c.admissionRatePer100k[band]) / 100_000;
+        for (const c of region.conditions)
+          admissions[c.id] += (pop[band] * c.admissionRatePer100k[band]) / 100_000;
       }
     }
     const census = zeroBeds();
@@ -68,7 +70,8 @@ export function expectedDemand(region: Region, year: string): AreaDemand[] {
       for (const fn of BED_FUNCTIONS) census[fn] += (admissions[c.id] * days[fn]) / 365;
     }
     const beds = zeroBeds();
-    for (const h of region.hospitals.filter((x) => x.area === area.id)) for (const fn of BED_FUNCTIONS) beds[fn] += h.beds[fn];
+    for (const h of region.hospitals.filter((x) => x.area === area.id))
+      for (const fn of BED_FUNCTIONS) beds[fn] += h.beds[fn];
     return { area: area.id, population, admissions, census, beds };
   });
 }
@@ -109,7 +112,9 @@ export function summarise(region: Region, demand: AreaDemand[]): PrefectureSumma
   let chronicStays = 0;
   for (const c of region.conditions) {
     const visits = expectedVisits(c);
-    const perAdmission = c.phases.filter((p) => p.function === 'chronic').reduce((s, p) => s + (visits.get(p.id) ?? 0), 0);
+    const perAdmission = c.phases
+      .filter((p) => p.function === 'chronic')
+      .reduce((s, p) => s + (visits.get(p.id) ?? 0), 0);
     chronicStays += demand.reduce((s, d) => s + d.admissions[c.id], 0) * perAdmission;
   }
   return {

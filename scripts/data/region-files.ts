@@ -25,12 +25,15 @@ export interface RegionDirectory {
 }
 
 function mapping(value: unknown, file: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${file}: not a mapping`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${file}: not a mapping`);
   return value as Record<string, unknown>;
 }
 
 export function readRegionDirectory(dir: string): RegionDirectory {
-  const names = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const files: Record<string, Record<string, unknown>> = {};
   const merged: Record<string, unknown> = {};
   const sources: Record<string, string> = {};
@@ -41,7 +44,8 @@ export function readRegionDirectory(dir: string): RegionDirectory {
       if (key === 'sources') {
         for (const [k, v] of Object.entries(mapping(value, `${name}: sources`))) {
           if (typeof v !== 'string') throw new Error(`${name}: sources.${k} is not a string`);
-          if (k in sources && sources[k] !== v) throw new Error(`${name}: sources.${k} differs from another file's`);
+          if (k in sources && sources[k] !== v)
+            throw new Error(`${name}: sources.${k} differs from another file's`);
           sources[k] = v;
         }
       } else {

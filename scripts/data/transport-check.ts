@@ -29,7 +29,7 @@ function canTake(h: Hospital, c: Condition): boolean {
 
 export function estimateTransport(region: Region, year: string): TransportEstimate {
   const t = region.transport;
-  const minutes = (km: number) => ((km * t.roadFactor) / t.speedKmh) * 60 / 1;
+  const minutes = (km: number) => (((km * t.roadFactor) / t.speedKmh) * 60) / 1;
   const nearest = (m: Municipality, ok: (h: Hospital) => boolean) =>
     Math.min(...region.hospitals.filter(ok).map((h) => haversineKm(m.lat, m.lng, h.lat, h.lng)));
   let admitted = 0;

@@ -29,7 +29,8 @@ describe('Miyagi region files', () => {
       const sources = body.sources as Record<string, unknown> | undefined;
       expect(sources, name).toBeTypeOf('object');
       expect(Object.keys(sources ?? {}).length, name).toBeGreaterThan(0);
-      for (const line of Object.values(sources ?? {})) expect(typeof line === 'string' && line.length > 10, name).toBe(true);
+      for (const line of Object.values(sources ?? {}))
+        expect(typeof line === 'string' && line.length > 10, name).toBe(true);
     }
   });
 
@@ -44,12 +45,22 @@ describe('Miyagi region files', () => {
       region.transport.provenance ?? {},
     ];
     for (const p of provenances) {
-      for (const key of (p.source ?? '').split(',').map((k) => k.trim()).filter(Boolean)) expect(region.sources).toHaveProperty(key);
+      for (const key of (p.source ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean))
+        expect(region.sources).toHaveProperty(key);
     }
   });
 
   it('keeps ids unique within hospitals, bases, municipalities, conditions and areas', () => {
-    for (const list of [region.hospitals, region.ambulanceBases, region.municipalities, region.conditions, region.areas]) {
+    for (const list of [
+      region.hospitals,
+      region.ambulanceBases,
+      region.municipalities,
+      region.conditions,
+      region.areas,
+    ]) {
       const ids = list.map((x) => x.id);
       expect(new Set(ids).size).toBe(ids.length);
     }
@@ -73,17 +84,23 @@ describe('areas and municipalities', () => {
         expect(region.areas.find((a) => a.id === other)?.adjacent).toContain(area.id);
       }
     }
-    expect(region.areas.find((a) => a.id === 'sendai')?.adjacent.sort()).toEqual(
-      ['ishinomaki-tome-kesennuma', 'osaki-kurihara', 'sennan'],
+    expect(region.areas.find((a) => a.id === 'sendai')?.adjacent.sort()).toEqual([
+      'ishinomaki-tome-kesennuma',
+      'osaki-kurihara',
+      'sennan',
+    ]);
+    expect(region.areas.find((a) => a.id === 'osaki-kurihara')?.adjacent).toContain(
+      'ishinomaki-tome-kesennuma',
     );
-    expect(region.areas.find((a) => a.id === 'osaki-kurihara')?.adjacent).toContain('ishinomaki-tome-kesennuma');
   });
 
   it('sums municipal populations to each area total of 2020 and of the 2025 and 2040 projections', () => {
     for (const area of areaIds) {
       const ms = region.municipalities.filter((m) => m.area === area);
       for (const year of ['2020', '2025', '2040'] as const) {
-        expect(sum(ms.map((m) => total(m.population[year]))), `${area} ${year}`).toBe(AREA_POPULATION[area][year]);
+        expect(sum(ms.map((m) => total(m.population[year]))), `${area} ${year}`).toBe(
+          AREA_POPULATION[area][year],
+        );
       }
     }
   });
@@ -112,15 +129,20 @@ describe('areas and municipalities', () => {
 
   it('projects a shrinking prefecture whose share aged 75+ grows from 2020 to 2040', () => {
     const prefecture = (year: string) => {
-      const bands = Object.fromEntries(AGE_BANDS.map((b) => [b, sum(region.municipalities.map((m) => m.population[year][b]))]));
+      const bands = Object.fromEntries(
+        AGE_BANDS.map((b) => [b, sum(region.municipalities.map((m) => m.population[year][b]))]),
+      );
       return { bands, total: total(bands) };
     };
     const years = ['2020', '2025', '2030', '2035', '2040'].map(prefecture);
     for (let i = 1; i < years.length; i += 1) {
       expect(years[i].total).toBeLessThan(years[i - 1].total);
-      expect(years[i].bands.age75plus / years[i].total).toBeGreaterThan(years[i - 1].bands.age75plus / years[i - 1].total);
+      expect(years[i].bands.age75plus / years[i].total).toBeGreaterThan(
+        years[i - 1].bands.age75plus / years[i - 1].total,
+      );
     }
-    const share65 = (y: { bands: Record<string, number>; total: number }) => (y.bands.age65to74 + y.bands.age75plus) / y.total;
+    const share65 = (y: { bands: Record<string, number>; total: number }) =>
+      (y.bands.age65to74 + y.bands.age75plus) / y.total;
     expect(share65(years[0])).toBeCloseTo(0.281, 2);
     expect(share65(years[4])).toBeCloseTo(0.357, 2);
   });
@@ -130,7 +152,8 @@ describe('synthetic hospitals', () => {
   it('hold exactly the beds in use of the 2022 bed table per area and function (19,196 in all)', () => {
     for (const area of areaIds) {
       const hs = region.hospitals.filter((h) => h.area === area);
-      for (const fn of BED_FUNCTIONS) expect(sum(hs.map((h) => h.beds[fn])), `${area} ${fn}`).toBe(BEDS_2022[area][fn]);
+      for (const fn of BED_FUNCTIONS)
+        expect(sum(hs.map((h) => h.beds[fn])), `${area} ${fn}`).toBe(BEDS_2022[area][fn]);
     }
     expect(sum(region.hospitals.flatMap((h) => BED_FUNCTIONS.map((fn) => h.beds[fn])))).toBe(19_196);
   });
@@ -164,20 +187,32 @@ describe('synthetic hospitals', () => {
   it('keep high-acute beds in the few large hospitals that carry the specialised capabilities', () => {
     const withHighAcute = region.hospitals.filter((h) => h.beds.highAcute > 0);
     expect(withHighAcute.length).toBeLessThanOrEqual(15);
-    for (const h of withHighAcute) expect(h.capabilities.some((c) => ['stroke', 'pci', 'cancer', 'paediatrics'].includes(c)), h.id).toBe(true);
-    for (const h of region.hospitals.filter((x) => x.capabilities.includes('emergency3'))) expect(h.beds.highAcute).toBeGreaterThan(0);
+    for (const h of withHighAcute)
+      expect(
+        h.capabilities.some((c) => ['stroke', 'pci', 'cancer', 'paediatrics'].includes(c)),
+        h.id,
+      ).toBe(true);
+    for (const h of region.hospitals.filter((x) => x.capabilities.includes('emergency3')))
+      expect(h.beds.highAcute).toBeGreaterThan(0);
   });
 
   it('give every area a hospital for each capability its conditions need (trauma and tertiary care may come from Sendai)', () => {
-    const needed = new Set(region.conditions.map((c) => c.capability).filter((c): c is Capability => c !== null));
+    const needed = new Set(
+      region.conditions.map((c) => c.capability).filter((c): c is Capability => c !== null),
+    );
     for (const area of areaIds) {
       for (const capability of needed) {
-        expect(region.hospitals.some((h) => h.area === area && h.capabilities.includes(capability)), `${area} ${capability}`).toBe(true);
+        expect(
+          region.hospitals.some((h) => h.area === area && h.capabilities.includes(capability)),
+          `${area} ${capability}`,
+        ).toBe(true);
       }
       for (const capability of ['trauma', 'emergency3'] as const) {
         const local = region.hospitals.some((h) => h.area === area && h.capabilities.includes(capability));
         const adjacent = region.areas.find((a) => a.id === area)?.adjacent ?? [];
-        const nearby = region.hospitals.some((h) => adjacent.includes(h.area) && h.capabilities.includes(capability));
+        const nearby = region.hospitals.some(
+          (h) => adjacent.includes(h.area) && h.capabilities.includes(capability),
+        );
         expect(local || nearby, `${area} ${capability}`).toBe(true);
       }
     }
@@ -227,19 +262,22 @@ describe('conditions and pathways', () => {
         for (const b of [...phase.next, ...c.entry]) {
           expect(b.p).toBeGreaterThan(0);
           expect(b.p).toBeLessThanOrEqual(1);
-          expect(ids.has(b.to) || b.to === 'home' || b.to === 'death', `${c.id}.${phase.id} → ${b.to}`).toBe(true);
+          expect(ids.has(b.to) || b.to === 'home' || b.to === 'death', `${c.id}.${phase.id} → ${b.to}`).toBe(
+            true,
+          );
         }
       }
     }
   });
 
   it('have acyclic pathways in which every phase is reachable and stays are positive', () => {
-    for (const c of (region.conditions as Condition[])) {
+    for (const c of region.conditions as Condition[]) {
       const reached = new Set<string>();
       const walk = (id: string, path: string[]) => {
         expect(path, `${c.id}: cycle through ${id}`).not.toContain(id);
         reached.add(id);
-        for (const b of c.phases.find((p) => p.id === id)?.next ?? []) if (b.to !== 'home' && b.to !== 'death') walk(b.to, [...path, id]);
+        for (const b of c.phases.find((p) => p.id === id)?.next ?? [])
+          if (b.to !== 'home' && b.to !== 'death') walk(b.to, [...path, id]);
       };
       for (const b of c.entry) walk(b.to, []);
       expect([...reached].sort()).toEqual(c.phases.map((p) => p.id).sort());
@@ -251,7 +289,11 @@ describe('conditions and pathways', () => {
   });
 
   it('send a share of every condition through a high-acute phase', () => {
-    for (const c of region.conditions) expect(c.phases.some((p) => p.function === 'highAcute'), c.id).toBe(true);
+    for (const c of region.conditions)
+      expect(
+        c.phases.some((p) => p.function === 'highAcute'),
+        c.id,
+      ).toBe(true);
   });
 
   it('have shares, amplitudes and peak days within their ranges', () => {
@@ -260,7 +302,9 @@ describe('conditions and pathways', () => {
       expect(c.ambulanceShare).toBeLessThanOrEqual(1);
       expect(c.seasonalAmplitude).toBeGreaterThanOrEqual(0);
       expect(c.seasonalAmplitude).toBeLessThan(1);
-      expect(Number.isInteger(c.seasonalPeakDay) && c.seasonalPeakDay >= 0 && c.seasonalPeakDay < 366).toBe(true);
+      expect(Number.isInteger(c.seasonalPeakDay) && c.seasonalPeakDay >= 0 && c.seasonalPeakDay < 366).toBe(
+        true,
+      );
       for (const v of Object.values(c.admissionRatePer100k)) expect(v).toBeGreaterThanOrEqual(0);
     }
   });
@@ -274,7 +318,8 @@ describe('profiles, transport and eligibility', () => {
     expect(p.hourOfDay).toHaveLength(24);
     expect(p.dayOfWeek).toHaveLength(7);
     expect(p.electiveDayOfWeek).toHaveLength(7);
-    for (const profile of [p.hourOfDay, p.dayOfWeek, p.electiveDayOfWeek]) expect(mean(profile)).toBeCloseTo(1, 9);
+    for (const profile of [p.hourOfDay, p.dayOfWeek, p.electiveDayOfWeek])
+      expect(mean(profile)).toBeCloseTo(1, 9);
     expect(p.electiveDayOfWeek.slice(5)).toEqual([0, 0]);
     expect(Math.min(...p.hourOfDay.slice(2, 6))).toBeLessThan(0.5); // night trough
     expect(Math.max(...p.hourOfDay.slice(8, 12))).toBeGreaterThan(1.3); // morning peak

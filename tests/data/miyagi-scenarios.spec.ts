@@ -20,8 +20,21 @@ const SHIPPED = [
 ];
 
 const SCENARIO_KEYS = [
-  'id', 'name', 'description', 'extends', 'region', 'year', 'startDate', 'horizonDays', 'warmupDays',
-  'replications', 'precision', 'seed', 'demand', 'initialCensus', 'policies',
+  'id',
+  'name',
+  'description',
+  'extends',
+  'region',
+  'year',
+  'startDate',
+  'horizonDays',
+  'warmupDays',
+  'replications',
+  'precision',
+  'seed',
+  'demand',
+  'initialCensus',
+  'policies',
 ];
 
 /** Fields each policy kind may carry (libs/scenario/src/types.ts), besides kind, fromDay and note. */
@@ -86,7 +99,8 @@ describe('shipped scenarios', () => {
   });
 
   it('extend the baseline, which alone sets every required field for the Miyagi region', () => {
-    for (const id of SHIPPED.filter((x) => x !== 'miyagi-2025-baseline')) expect(scenarios[id].extends, id).toBe('miyagi-2025-baseline');
+    for (const id of SHIPPED.filter((x) => x !== 'miyagi-2025-baseline'))
+      expect(scenarios[id].extends, id).toBe('miyagi-2025-baseline');
     for (const id of SHIPPED) {
       const s = resolve(id);
       expect(s.region, id).toBe(region.id);
@@ -110,14 +124,18 @@ describe('shipped scenarios', () => {
         const at = `${id}.policies[${i}]`;
         const fields = POLICY_FIELDS[String(p.kind)];
         expect(fields, `${at}.kind ${String(p.kind)}`).toBeDefined();
-        for (const key of Object.keys(p)) expect(['kind', 'fromDay', 'note', ...fields], `${at}.${key}`).toContain(key);
+        for (const key of Object.keys(p))
+          expect(['kind', 'fromDay', 'note', ...fields], `${at}.${key}`).toContain(key);
         if (typeof p.area === 'string') expect(areas.has(p.area), `${at}.area`).toBe(true);
         if (typeof p.hospital === 'string') expect(hospitals.has(p.hospital), `${at}.hospital`).toBe(true);
         if (typeof p.into === 'string') expect(hospitals.has(p.into), `${at}.into`).toBe(true);
-        for (const h of (p.hospitals as string[] | undefined) ?? []) expect(hospitals.has(h), `${at}.hospitals ${h}`).toBe(true);
+        for (const h of (p.hospitals as string[] | undefined) ?? [])
+          expect(hospitals.has(h), `${at}.hospitals ${h}`).toBe(true);
         if (typeof p.base === 'string') expect(bases.has(p.base), `${at}.base`).toBe(true);
-        if (typeof p.condition === 'string') expect(conditions.has(p.condition), `${at}.condition`).toBe(true);
-        for (const fn of [p.from, p.to, p.function].filter((x) => x !== undefined)) expect(BED_FUNCTIONS, at).toContain(fn);
+        if (typeof p.condition === 'string')
+          expect(conditions.has(p.condition), `${at}.condition`).toBe(true);
+        for (const fn of [p.from, p.to, p.function].filter((x) => x !== undefined))
+          expect(BED_FUNCTIONS, at).toContain(fn);
         if (isObject(p.beds)) for (const fn of Object.keys(p.beds)) expect(BED_FUNCTIONS, at).toContain(fn);
       });
     }

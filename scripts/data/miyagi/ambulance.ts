@@ -13,7 +13,9 @@ export const NATIONAL_AMBULANCES = 6_700;
 export const NATIONAL_POPULATION = 124_000_000;
 
 export function buildAmbulanceBases(reference: Reference): AmbulanceBase[] {
-  const municipalities = reference.areas.flatMap((area) => area.municipalities.map((m) => ({ ...m, area: area.id })));
+  const municipalities = reference.areas.flatMap((area) =>
+    area.municipalities.map((m) => ({ ...m, area: area.id })),
+  );
   const population = municipalities.reduce((sum, m) => sum + m.population2020, 0);
   const total = Math.round((NATIONAL_AMBULANCES * population) / NATIONAL_POPULATION);
   const vehicles = apportionWithMinimum(

@@ -4,9 +4,11 @@
 
 /** Split `total` into integers proportional to `weights`; ties go to the earlier index. */
 export function apportion(total: number, weights: readonly number[]): number[] {
-  if (!Number.isInteger(total) || total < 0) throw new Error(`apportion: total ${total} is not a non-negative integer`);
+  if (!Number.isInteger(total) || total < 0)
+    throw new Error(`apportion: total ${total} is not a non-negative integer`);
   const weightSum = weights.reduce((sum, w) => sum + w, 0);
-  if (weights.some((w) => w < 0 || !Number.isFinite(w))) throw new Error('apportion: weights must be finite and >= 0');
+  if (weights.some((w) => w < 0 || !Number.isFinite(w)))
+    throw new Error('apportion: weights must be finite and >= 0');
   if (total === 0) return weights.map(() => 0);
   if (weightSum <= 0) throw new Error(`apportion: cannot split ${total} over zero weights`);
   const quotas = weights.map((w) => (total * w) / weightSum);
@@ -26,7 +28,8 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 /** Apportion with a floor: every part gets `minimum` first, the rest goes by weight. */
 export function apportionWithMinimum(total: number, weights: readonly number[], minimum: number): number[] {
   const rest = total - minimum * weights.length;
-  if (rest < 0) throw new Error(`apportion: ${total} cannot give ${minimum} to each of ${weights.length} parts`);
+  if (rest < 0)
+    throw new Error(`apportion: ${total} cannot give ${minimum} to each of ${weights.length} parts`);
   return apportion(rest, weights).map((p) => p + minimum);
 }
 

@@ -3,7 +3,14 @@
 // not in that table and is chosen here per condition (docs/data.md, "Conditions"), aimed at the
 // issue-5 calibration targets: high-acute beds filled at ≈ 75 % (≈ 1,500 patients a day),
 // high-acute + acute + recovery pooled ≈ 76 %, chronic ≈ 90 % of the beds in use.
-import type { Branch, ByAgeBand, Capability, Condition, Phase, StayDistribution } from '../../../libs/scenario/src/types';
+import type {
+  Branch,
+  ByAgeBand,
+  Capability,
+  Condition,
+  Phase,
+  StayDistribution,
+} from '../../../libs/scenario/src/types';
 
 interface Stay {
   meanDays: number;
@@ -108,6 +115,8 @@ interface ConditionSpec {
   seasonalAmplitude: number;
   seasonalPeakDay: number;
   pathway: PathwaySpec;
+  /** keys of conditions.yaml `sources` behind this condition's figures */
+  sources: string[];
   note: string;
 }
 
@@ -132,6 +141,7 @@ const SPECS: ConditionSpec[] = [
       recovery: { meanDays: 82, cv: 0.45, chronic: 0.15, death: 0.03 },
       chronic: CHRONIC,
     },
+    sources: ['conditions', 'shigaStrokeRegistry', 'strokeDatabank', 'jAspect', 'kaifukukiSurvey'],
     note:
       'rates [E] (≈282 k/yr nationally vs 290 k [S]); ambulance 0.61 [S]; acute stay 19 d incl. stroke unit [V median 17–24]; ' +
       '→回復期 0.42 [S 0.43], 回復期 82 d [S]; death ≈10 % [V by subtype]; stroke unit (SCU/HCU, 高度急性期) for half, 4 d [E]; ' +
@@ -152,6 +162,7 @@ const SPECS: ConditionSpec[] = [
       recovery: { meanDays: 30, cv: 0.5, chronic: 0.05, death: 0.03 },
       chronic: CHRONIC,
     },
+    sources: ['conditions', 'jroad', 'jamir'],
     note:
       'rates [E] (≈71 k/yr vs 73 k [V]); ambulance 0.79 [V]; CCU (高度急性期) for 85 %, 4 d, then acute 9 d: 13 d in all [E]; ' +
       'death ≈8 % [V]; winter ±0.15 [V 1.34]; time: first medical contact → PCI ≤ 90 min [V guideline]',
@@ -171,8 +182,9 @@ const SPECS: ConditionSpec[] = [
       recovery: { meanDays: 45, cv: 0.4, chronic: 0.08, death: 0.02 },
       chronic: CHRONIC,
     },
+    sources: ['conditions', 'hipFractureSurvey', 'hipFracturePathway', 'dpcSurvey'],
     note:
-      'rates [E] (≈189 k/yr vs 193 k [V]); ambulance 0.70 [E]; acute 24–25 d [V DPC]; →回復期 0.65, 45 d blending 回復期リハ and ' +
+      'rates [E] (≈189 k/yr vs 193 k [V]); ambulance 0.70 [E]; acute 25 d [V DPC 25.3–27.1 d]; →回復期 0.65, 45 d blending 回復期リハ and ' +
       '地域包括 [V counts]; post-operative HCU for 10 %, 2 d [E]; death 3 % [V]; winter ±0.08 (falls on ice) [E]; surgery ≤ 48 h [V]',
   },
   {
@@ -190,6 +202,7 @@ const SPECS: ConditionSpec[] = [
       recovery: { meanDays: 40, cv: 0.5, chronic: 0.1, death: 0.05 },
       chronic: CHRONIC,
     },
+    sources: ['conditions', 'pneumonia', 'dpcSurvey'],
     note:
       'rates [E] (≈0.61 M/yr; 5.3/1000 PY ≥15 y [V]); ambulance 0.50 [E]; acute 17–18 d [V DPC 14–21]; ICU/HCU for 12 %, 5 d [E]; ' +
       'death ≈11 % [V 30-day 11.7 %]; winter ±0.20 [E, size not found]',
@@ -209,8 +222,9 @@ const SPECS: ConditionSpec[] = [
       recovery: { meanDays: 40, cv: 0.5, chronic: 0.1, death: 0.05 },
       chronic: CHRONIC,
     },
+    sources: ['conditions', 'jroad', 'heartFailureStay'],
     note:
-      'rates [E] (≈283 k/yr vs 260 k in 2016 [V], rising); ambulance 0.45 [E]; acute 17 d + CCU 3 d for 30 % [V 18.2 d, CV 0.75]; ' +
+      'rates [E] (≈283 k/yr vs 260 k in 2016 [V], rising); ambulance 0.45 [E]; acute 18 d + CCU 3 d for 30 % [V 18.2 d, CV 0.75]; ' +
       'death ≈10 % [V 10.9 %]; winter ±0.11 peaking in February [V 1.24]; managed by general cardiology/internal medicine, so any hospital [E]',
   },
   {
@@ -224,14 +238,22 @@ const SPECS: ConditionSpec[] = [
     seasonalAmplitude: 0,
     seasonalPeakDay: 0,
     pathway: {
-      highAcute: { id: 'surgical-high-acute', entryShare: 0.5, meanDays: 6, cv: 0.8, toAcute: 0.55, death: 0.02 },
+      highAcute: {
+        id: 'surgical-high-acute',
+        entryShare: 0.5,
+        meanDays: 6,
+        cv: 0.8,
+        toAcute: 0.55,
+        death: 0.02,
+      },
       acute: { meanDays: 12, cv: 1.0, recovery: 0.02, chronic: 0.05, death: 0.07 },
       recovery: { meanDays: 30, cv: 0.6, chronic: 0.1, death: 0.1 },
       chronic: CHRONIC,
     },
+    sources: ['conditions', 'patientSurvey'],
     note:
-      'rates [E] (≈2.75 M/yr vs 2.7–2.9 M [S/E]); elective; mean stay ≈14 d [V 14.4 d 2023]; 45 % are admitted to 高度急性期 wards of ' +
-      'cancer centres and university hospitals (surgery, chemotherapy), 6 d, then a step-down acute stay for 55 % of them [E]; death ≈8 % [E]',
+      'rates [E] (≈2.75 M/yr vs 2.7–2.9 M [S/E]); elective; mean stay ≈13 d [V 14.4 d 2023]; 50 % are admitted to 高度急性期 wards of ' +
+      'cancer centres and university hospitals (surgery, chemotherapy), 6 d, then a 12-d step-down acute stay for 55 % of them [E]; death ≈7 % [E, table 8 %]',
   },
   {
     id: 'childbirth',
@@ -247,6 +269,7 @@ const SPECS: ConditionSpec[] = [
       acute: { meanDays: 6.5, cv: 0.3, recovery: 0, chronic: 0, death: 0 },
       chronic: CHRONIC,
     },
+    sources: ['conditions', 'vitalStatistics'],
     note:
       'rate = births ÷ population 15–64 [V]; hospital and clinic births both modelled as beds of the bed table; 6.5 d blends vaginal ' +
       '≈6 d and caesarean ≈9 d at 22 % [S/E]; MFICU (高度急性期) for 3 % high-risk, 4 d [E]; births peak slightly in late summer ±0.04 [E]; ' +
@@ -267,10 +290,11 @@ const SPECS: ConditionSpec[] = [
       recovery: { meanDays: 45, cv: 0.6, chronic: 0.1, death: 0.04 },
       chronic: CHRONIC,
     },
+    sources: ['conditions', 'hospitalReport', 'medicalCostTrends', 'fireWhitePaper'],
     note:
       'rates = all-cause 6,000/6,000/18,000/34,000 per 100k [E→14.9 M/yr vs 15.6–16.2 M V] minus the named conditions; ambulance 0.24 ' +
-      '(remainder of ≈3.3 M ambulance admissions) [E]; acute 10–11 d [E]; 28 % start in 高度急性期 wards of large hospitals (surgery, ' +
-      'intensive care, 7 d) — the bulk of the ≈1,500 high-acute patients a day — half of them step down to acute [E]',
+      '(remainder of ≈3.3 M ambulance admissions) [E]; acute 11 d [E]; 30 % start in 高度急性期 wards of large hospitals (surgery, ' +
+      'intensive care, 7 d) — the bulk of the ≈1,500 high-acute patients a day — 55 % of them step down to acute [E]; →回復期 0.07, 45 d [E, tuned to the bed table]',
   },
 ];
 
@@ -290,6 +314,6 @@ export function buildConditions(): Condition[] {
     seasonalAmplitude: spec.seasonalAmplitude,
     seasonalPeakDay: spec.seasonalPeakDay,
     ...pathway(spec.pathway),
-    provenance: { estimated: true, source: 'conditions', note: spec.note },
+    provenance: { estimated: true, source: spec.sources.join(', '), note: spec.note },
   }));
 }

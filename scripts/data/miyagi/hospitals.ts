@@ -48,7 +48,15 @@ const TERTIARY: Capability[] = [
   'cancer',
   'emergency3',
 ];
-const REGIONAL_CORE: Capability[] = ['stroke', 'pci', 'orthopaedics', 'cancer', 'maternity', 'paediatrics', 'emergency2'];
+const REGIONAL_CORE: Capability[] = [
+  'stroke',
+  'pci',
+  'orthopaedics',
+  'cancer',
+  'maternity',
+  'paediatrics',
+  'emergency2',
+];
 const MID_CAPABILITIES: Capability[] = ['orthopaedics', 'emergency2'];
 
 /**
@@ -60,7 +68,15 @@ const MID_CAPABILITIES: Capability[] = ['orthopaedics', 'emergency2'];
 const PLANS: Record<string, AreaPlan> = {
   sennan: {
     large: [
-      { id: 'sennan-core', ja: '仙南中核病院(仮)', en: 'Synthetic Sennan Core Hospital', municipality: '04321', highAcute: 1, acute: 1, capabilities: REGIONAL_CORE },
+      {
+        id: 'sennan-core',
+        ja: '仙南中核病院(仮)',
+        en: 'Synthetic Sennan Core Hospital',
+        municipality: '04321',
+        highAcute: 1,
+        acute: 1,
+        capabilities: REGIONAL_CORE,
+      },
     ],
     mid: ['04206', '04208'],
     smallCount: 5,
@@ -68,22 +84,109 @@ const PLANS: Record<string, AreaPlan> = {
   },
   sendai: {
     large: [
-      { id: 'sendai-university', ja: '仙台大学病院(仮)', en: 'Synthetic Sendai University Hospital', municipality: '04100', highAcute: 0.26, acute: 0.16, capabilities: TERTIARY },
-      { id: 'sendai-general', ja: '仙台市立総合病院(仮)', en: 'Synthetic Sendai General', municipality: '04100', highAcute: 0.14, acute: 0.12, capabilities: TERTIARY },
-      { id: 'sendai-medical-centre', ja: '仙台医療センター(仮)', en: 'Synthetic Sendai Medical Centre', municipality: '04100', highAcute: 0.16, acute: 0.14, capabilities: TERTIARY },
-      { id: 'sendai-north-general', ja: '仙台北総合病院(仮)', en: 'Synthetic Sendai North General', municipality: '04100', highAcute: 0.09, acute: 0.14, capabilities: REGIONAL_CORE },
-      { id: 'sendai-rosai', ja: '仙台労災病院(仮)', en: 'Synthetic Sendai Rosai Hospital', municipality: '04100', highAcute: 0.08, acute: 0.12, capabilities: ['stroke', 'pci', 'trauma', 'orthopaedics', 'cancer', 'emergency2'] },
-      { id: 'sendai-heart-stroke', ja: '仙台循環器・脳卒中センター(仮)', en: 'Synthetic Sendai Heart and Stroke Centre', municipality: '04100', highAcute: 0.11, acute: 0.1, capabilities: ['stroke', 'pci', 'emergency2'] },
-      { id: 'miyagi-childrens', ja: '宮城こども病院(仮)', en: "Synthetic Miyagi Children's Hospital", municipality: '04100', highAcute: 0.07, acute: 0.06, capabilities: ['paediatrics', 'maternity'] },
-      { id: 'miyagi-cancer-centre', ja: '宮城がんセンター(仮)', en: 'Synthetic Miyagi Cancer Centre', municipality: '04207', highAcute: 0.09, acute: 0.16, capabilities: ['cancer'] },
+      {
+        id: 'sendai-university',
+        ja: '仙台大学病院(仮)',
+        en: 'Synthetic Sendai University Hospital',
+        municipality: '04100',
+        highAcute: 0.26,
+        acute: 0.16,
+        capabilities: TERTIARY,
+      },
+      {
+        id: 'sendai-general',
+        ja: '仙台市立総合病院(仮)',
+        en: 'Synthetic Sendai General',
+        municipality: '04100',
+        highAcute: 0.14,
+        acute: 0.12,
+        capabilities: TERTIARY,
+      },
+      {
+        id: 'sendai-medical-centre',
+        ja: '仙台医療センター(仮)',
+        en: 'Synthetic Sendai Medical Centre',
+        municipality: '04100',
+        highAcute: 0.16,
+        acute: 0.14,
+        capabilities: TERTIARY,
+      },
+      {
+        id: 'sendai-north-general',
+        ja: '仙台北総合病院(仮)',
+        en: 'Synthetic Sendai North General',
+        municipality: '04100',
+        highAcute: 0.09,
+        acute: 0.14,
+        capabilities: REGIONAL_CORE,
+      },
+      {
+        id: 'sendai-rosai',
+        ja: '仙台労災病院(仮)',
+        en: 'Synthetic Sendai Rosai Hospital',
+        municipality: '04100',
+        highAcute: 0.08,
+        acute: 0.12,
+        capabilities: ['stroke', 'pci', 'trauma', 'orthopaedics', 'cancer', 'emergency2'],
+      },
+      {
+        id: 'sendai-heart-stroke',
+        ja: '仙台循環器・脳卒中センター(仮)',
+        en: 'Synthetic Sendai Heart and Stroke Centre',
+        municipality: '04100',
+        highAcute: 0.11,
+        acute: 0.1,
+        capabilities: ['stroke', 'pci', 'emergency2'],
+      },
+      {
+        id: 'miyagi-childrens',
+        ja: '宮城こども病院(仮)',
+        en: "Synthetic Miyagi Children's Hospital",
+        municipality: '04100',
+        highAcute: 0.07,
+        acute: 0.06,
+        capabilities: ['paediatrics', 'maternity'],
+      },
+      {
+        id: 'miyagi-cancer-centre',
+        ja: '宮城がんセンター(仮)',
+        en: 'Synthetic Miyagi Cancer Centre',
+        municipality: '04207',
+        highAcute: 0.09,
+        acute: 0.16,
+        capabilities: ['cancer'],
+      },
     ],
-    mid: ['04100', '04100', '04100', '04100', '04100', '04100', '04100', '04203', '04207', '04209', '04211', '04216', '04361', '04421'],
+    mid: [
+      '04100',
+      '04100',
+      '04100',
+      '04100',
+      '04100',
+      '04100',
+      '04100',
+      '04203',
+      '04207',
+      '04209',
+      '04211',
+      '04216',
+      '04361',
+      '04421',
+    ],
     smallCount: 29,
     tierShares: { acute: [0.45, 0.35, 0.2], recovery: [0, 0.3, 0.7], chronic: [0, 0.15, 0.85] },
   },
   'osaki-kurihara': {
     large: [
-      { id: 'osaki-citizens', ja: '大崎市民総合病院(仮)', en: "Synthetic Osaki Citizens' General", municipality: '04215', highAcute: 1, acute: 1, capabilities: TERTIARY },
+      {
+        id: 'osaki-citizens',
+        ja: '大崎市民総合病院(仮)',
+        en: "Synthetic Osaki Citizens' General",
+        municipality: '04215',
+        highAcute: 1,
+        acute: 1,
+        capabilities: TERTIARY,
+      },
     ],
     mid: ['04213', '04215', '04445', '04501'],
     smallCount: 7,
@@ -91,8 +194,24 @@ const PLANS: Record<string, AreaPlan> = {
   },
   'ishinomaki-tome-kesennuma': {
     large: [
-      { id: 'ishinomaki-general', ja: '石巻総合病院(仮)', en: 'Synthetic Ishinomaki General', municipality: '04202', highAcute: 0.8, acute: 0.6, capabilities: TERTIARY },
-      { id: 'kesennuma-municipal', ja: '気仙沼市立病院(仮)', en: 'Synthetic Kesennuma Municipal Hospital', municipality: '04205', highAcute: 0.2, acute: 0.4, capabilities: REGIONAL_CORE },
+      {
+        id: 'ishinomaki-general',
+        ja: '石巻総合病院(仮)',
+        en: 'Synthetic Ishinomaki General',
+        municipality: '04202',
+        highAcute: 0.8,
+        acute: 0.6,
+        capabilities: TERTIARY,
+      },
+      {
+        id: 'kesennuma-municipal',
+        ja: '気仙沼市立病院(仮)',
+        en: 'Synthetic Kesennuma Municipal Hospital',
+        municipality: '04205',
+        highAcute: 0.2,
+        acute: 0.4,
+        capabilities: REGIONAL_CORE,
+      },
     ],
     mid: ['04202', '04212', '04214'],
     smallCount: 8,
@@ -124,10 +243,30 @@ const MID_SUFFIXES = [
   { ja: '若林', en: 'Wakabayashi' },
 ];
 const SMALL_SUFFIXES = [
-  ['桜', 'Sakura'], ['若葉', 'Wakaba'], ['緑', 'Midori'], ['杜', 'Mori'], ['松風', 'Matsukaze'], ['希望', 'Kibo'],
-  ['光', 'Hikari'], ['清水', 'Shimizu'], ['丘', 'Oka'], ['旭', 'Asahi'], ['柏', 'Kashiwa'], ['楓', 'Kaede'],
-  ['葵', 'Aoi'], ['栄', 'Sakae'], ['愛宕', 'Atago'], ['八幡', 'Hachiman'], ['梅', 'Ume'], ['藤', 'Fuji'],
-  ['竹', 'Take'], ['萩', 'Hagi'], ['欅', 'Keyaki'], ['紅葉', 'Momiji'], ['春日', 'Kasuga'], ['平和', 'Heiwa'],
+  ['桜', 'Sakura'],
+  ['若葉', 'Wakaba'],
+  ['緑', 'Midori'],
+  ['杜', 'Mori'],
+  ['松風', 'Matsukaze'],
+  ['希望', 'Kibo'],
+  ['光', 'Hikari'],
+  ['清水', 'Shimizu'],
+  ['丘', 'Oka'],
+  ['旭', 'Asahi'],
+  ['柏', 'Kashiwa'],
+  ['楓', 'Kaede'],
+  ['葵', 'Aoi'],
+  ['栄', 'Sakae'],
+  ['愛宕', 'Atago'],
+  ['八幡', 'Hachiman'],
+  ['梅', 'Ume'],
+  ['藤', 'Fuji'],
+  ['竹', 'Take'],
+  ['萩', 'Hagi'],
+  ['欅', 'Keyaki'],
+  ['紅葉', 'Momiji'],
+  ['春日', 'Kasuga'],
+  ['平和', 'Heiwa'],
 ].map(([ja, en]) => ({ ja, en }));
 
 interface Draft {
@@ -175,7 +314,10 @@ function draftsFor(area: ReferenceArea, plan: AreaPlan): Draft[] {
       id,
       name: municipal
         ? { ja: `${m.name}立病院(仮)`, en: `Synthetic ${en} Municipal Hospital` }
-        : { ja: `${m.name.replace(/[市町村]$/, '')}${suffix.ja}総合病院(仮)`, en: `Synthetic ${en} ${suffix.en} General Hospital` },
+        : {
+            ja: `${m.name.replace(/[市町村]$/, '')}${suffix.ja}総合病院(仮)`,
+            en: `Synthetic ${en} ${suffix.en} General Hospital`,
+          },
       tier: 'mid',
       municipality: m,
       capabilities: MID_CAPABILITIES,
@@ -227,8 +369,13 @@ function draftsFor(area: ReferenceArea, plan: AreaPlan): Draft[] {
 /** Within-tier weights scaled by the tier's share of the area's beds of that function. */
 function areaWeights(drafts: Draft[], plan: AreaPlan, fn: BedFunction): number[] {
   const tierIndex: Record<Tier, number> = { large: 0, mid: 1, small: 2 };
-  const tierSum = (tier: Tier) => drafts.filter((d) => d.tier === tier).reduce((s, d) => s + d.weights[fn], 0);
-  const sums: Record<Tier, number> = { large: tierSum('large'), mid: tierSum('mid'), small: tierSum('small') };
+  const tierSum = (tier: Tier) =>
+    drafts.filter((d) => d.tier === tier).reduce((s, d) => s + d.weights[fn], 0);
+  const sums: Record<Tier, number> = {
+    large: tierSum('large'),
+    mid: tierSum('mid'),
+    small: tierSum('small'),
+  };
   return drafts.map((d) => {
     const share = fn === 'highAcute' ? (d.tier === 'large' ? 1 : 0) : plan.tierShares[fn][tierIndex[d.tier]];
     return sums[d.tier] > 0 ? (share * d.weights[fn]) / sums[d.tier] : 0;
@@ -251,9 +398,11 @@ function place(m: ReferenceMunicipality, k: number, n: number): { lat: number; l
 }
 
 const TIER_NOTE: Record<Tier, string> = {
-  large: 'synthetic large hospital: holds the high-acute beds and specialised capabilities of its area; beds sized so area totals equal the 2022 bed table; capabilities estimated',
+  large:
+    'synthetic large hospital: holds the high-acute beds and specialised capabilities of its area; beds sized so area totals equal the 2022 bed table; capabilities estimated',
   mid: 'synthetic mid-size 二次救急 hospital: beds sized so area totals equal the 2022 bed table; capabilities estimated',
-  small: 'synthetic small hospital (stands for small hospitals and clinics with beds): beds sized so area totals equal the 2022 bed table',
+  small:
+    'synthetic small hospital (stands for small hospitals and clinics with beds): beds sized so area totals equal the 2022 bed table',
 };
 
 export function buildHospitals(reference: Reference): Hospital[] {
@@ -269,7 +418,8 @@ export function buildHospitals(reference: Reference): Hospital[] {
     }
     const perMunicipality = new Map<string, number>();
     const seen = new Map<string, number>();
-    for (const d of drafts) perMunicipality.set(d.municipality.code, (perMunicipality.get(d.municipality.code) ?? 0) + 1);
+    for (const d of drafts)
+      perMunicipality.set(d.municipality.code, (perMunicipality.get(d.municipality.code) ?? 0) + 1);
     return drafts.map((d, i): Hospital => {
       const k = seen.get(d.municipality.code) ?? 0;
       seen.set(d.municipality.code, k + 1);

@@ -1,6 +1,10 @@
 // Arrival profiles, transport and eligibility parameters: estimates, each with its reasoning
 // (docs/data.md). The profiles are normalised here so each has mean exactly 1.
-import type { ArrivalProfiles, EligibilityParameters, TransportParameters } from '../../../libs/scenario/src/types';
+import type {
+  ArrivalProfiles,
+  EligibilityParameters,
+  TransportParameters,
+} from '../../../libs/scenario/src/types';
 
 /** Rescale to mean 1 with 3 decimals; the last entry absorbs the rounding so the sum is exact. */
 export function meanOne(values: readonly number[]): number[] {
@@ -17,8 +21,8 @@ export function meanOne(values: readonly number[]): number[] {
  * until the evening; walk-in emergencies follow clinic hours, which only sharpens the day peak.
  */
 const HOUR_OF_DAY = [
-  0.55, 0.48, 0.42, 0.38, 0.36, 0.4, 0.6, 0.9, 1.25, 1.45, 1.5, 1.42, 1.3, 1.3, 1.28, 1.25, 1.25, 1.25, 1.22, 1.15,
-  1.05, 0.95, 0.8, 0.65,
+  0.55, 0.48, 0.42, 0.38, 0.36, 0.4, 0.6, 0.9, 1.25, 1.45, 1.5, 1.42, 1.3, 1.3, 1.28, 1.25, 1.25, 1.25, 1.22,
+  1.15, 1.05, 0.95, 0.8, 0.65,
 ];
 /** Monday first: Mondays carry the weekend's deferred admissions; Sundays are lowest. */
 const DAY_OF_WEEK = [1.1, 1.02, 1.0, 0.99, 1.02, 0.95, 0.92];
@@ -56,7 +60,7 @@ export function buildTransport(): TransportParameters {
     localDistanceKm: 3.5,
     provenance: {
       estimated: true,
-      source: 'ambulance',
+      source: 'transport, notAdmitted',
       note:
         'road factor 1.3 and 40 km/h for emergency driving; 3 min call handling and turn-out; 3.5 km from the station to the scene ' +
         '(dispersion around the centroid) → 3 + 6.8 ≈ 10 min call → scene; 22 min on scene before the accepting inquiry, 5 min per ' +

@@ -58,7 +58,8 @@ export function areaTotals(reference: Reference): Record<string, Record<Year, nu
   const along = (year: Year) => (pref[String(year)] - pref['2025']) / (pref['2040'] - pref['2025']);
   return Object.fromEntries(
     reference.areas.map((area) => {
-      const at = (year: Year) => Math.round(area.projection2025 + (area.projection2040 - area.projection2025) * along(year));
+      const at = (year: Year) =>
+        Math.round(area.projection2025 + (area.projection2040 - area.projection2025) * along(year));
       return [
         area.id,
         {
@@ -86,7 +87,8 @@ export function areaShares(reference: Reference): Record<string, Record<Year, Sh
     return s;
   };
   const delta =
-    target65 - reference.areas.reduce((sum, area, i) => sum + (pop2020[i] / prefecture2020) * share2015(area), 0);
+    target65 -
+    reference.areas.reduce((sum, area, i) => sum + (pop2020[i] / prefecture2020) * share2015(area), 0);
   const base: Record<string, Shares> = Object.fromEntries(
     reference.areas.map((area) => {
       const s65 = share2015(area) + delta;
@@ -95,23 +97,34 @@ export function areaShares(reference: Reference): Record<string, Record<Year, Sh
       const young = miyagi2020.age0to14 / (1 - target65);
       return [
         area.id,
-        { age0to14: under65 * young, age15to64: under65 * (1 - young), age65to74: s65 * old, age75plus: s65 * (1 - old) },
+        {
+          age0to14: under65 * young,
+          age15to64: under65 * (1 - young),
+          age65to74: s65 * old,
+          age75plus: s65 * (1 - old),
+        },
       ];
     }),
   );
-  const result: Record<string, Partial<Record<Year, Shares>>> = Object.fromEntries(reference.areas.map((a) => [a.id, {}]));
+  const result: Record<string, Partial<Record<Year, Shares>>> = Object.fromEntries(
+    reference.areas.map((a) => [a.id, {}]),
+  );
   for (const year of YEARS) {
     const total = reference.areas.reduce((sum, a) => sum + totals[a.id][year], 0);
     const target = prefectureShares(year);
     const shift = Object.fromEntries(
       AGE_BANDS.map((band) => [
         band,
-        target[band] - reference.areas.reduce((sum, a) => sum + (totals[a.id][year] / total) * base[a.id][band], 0),
+        target[band] -
+          reference.areas.reduce((sum, a) => sum + (totals[a.id][year] / total) * base[a.id][band], 0),
       ]),
     ) as Shares;
     for (const area of reference.areas) {
-      const shares = Object.fromEntries(AGE_BANDS.map((band) => [band, base[area.id][band] + shift[band]])) as Shares;
-      if (AGE_BANDS.some((band) => shares[band] <= 0)) throw new Error(`negative age share in ${area.id} ${year}`);
+      const shares = Object.fromEntries(
+        AGE_BANDS.map((band) => [band, base[area.id][band] + shift[band]]),
+      ) as Shares;
+      if (AGE_BANDS.some((band) => shares[band] <= 0))
+        throw new Error(`negative age share in ${area.id} ${year}`);
       result[area.id][year] = shares;
     }
   }

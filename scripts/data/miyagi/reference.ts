@@ -88,12 +88,16 @@ function area(value: unknown, index: number): ReferenceArea {
     population2020: num(r.population2020, `${what}.population2020`),
     projection2025: num(r.projection2025, `${what}.projection2025`),
     projection2040: num(r.projection2040, `${what}.projection2040`),
-    beds2022: { ...beds(bedsRecord, `${what}.beds2022`), idle: num(bedsRecord.idle, `${what}.beds2022.idle`) },
+    beds2022: {
+      ...beds(bedsRecord, `${what}.beds2022`),
+      idle: num(bedsRecord.idle, `${what}.beds2022.idle`),
+    },
     bedsPlanned2025: beds(r.bedsPlanned2025, `${what}.bedsPlanned2025`),
     hospitals2016: r.hospitals2016 === undefined ? undefined : num(r.hospitals2016, `${what}.hospitals2016`),
     municipalities: rows.map((row: unknown, i: number) => {
       const at = `${what}.municipalities[${i}]`;
-      if (!Array.isArray(row) || row.length !== 5) fail(`${at} is not [code, name, population2020, lat, lng]`);
+      if (!Array.isArray(row) || row.length !== 5)
+        fail(`${at} is not [code, name, population2020, lat, lng]`);
       return {
         code: str(row[0], `${at}[0]`),
         name: str(row[1], `${at}[1]`),
@@ -116,7 +120,9 @@ export function readReference(path: string): Reference {
   if (!Array.isArray(uncertain)) fail('meta.derivedAndUncertain is not an array');
   return {
     sources: strings(meta.sources, 'meta.sources'),
-    derivedAndUncertain: uncertain.map((line: unknown, i: number) => str(line, `meta.derivedAndUncertain[${i}]`)),
+    derivedAndUncertain: uncertain.map((line: unknown, i: number) =>
+      str(line, `meta.derivedAndUncertain[${i}]`),
+    ),
     occupancyTargets: beds(meta.occupancyTargets, 'meta.occupancyTargets'),
     prefectureProjection: numbers(meta.prefectureProjection, 'meta.prefectureProjection'),
     ambulance: {

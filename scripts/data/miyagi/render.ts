@@ -23,7 +23,11 @@ function regionFiles(reference: Reference): Record<string, RegionFile> {
       name: { ja: '宮城県', en: 'Miyagi' },
       censusYear: 2020,
       occupancyTargets: reference.occupancyTargets,
-      areas: reference.areas.map((area) => ({ id: area.id, name: area.name, adjacent: adjacentAreas(area.id) })),
+      areas: reference.areas.map((area) => ({
+        id: area.id,
+        name: area.name,
+        adjacent: adjacentAreas(area.id),
+      })),
       provenance: {
         source: 'population2020, beds, projection, bedNeedFormula',
         note:
@@ -31,18 +35,37 @@ function regionFiles(reference: Reference): Record<string, RegionFile> {
           'synthetic: hospitals; estimated: age bands and projections, ambulance bases, condition pathways, arrival profiles, transport times',
       },
     }),
-    'municipalities.yaml': withSources('municipalities.yaml', { municipalities: buildMunicipalities(reference) }),
+    'municipalities.yaml': withSources('municipalities.yaml', {
+      municipalities: buildMunicipalities(reference),
+    }),
     'hospitals.yaml': withSources('hospitals.yaml', { hospitals: buildHospitals(reference) }),
-    'ambulance-bases.yaml': withSources('ambulance-bases.yaml', { ambulanceBases: buildAmbulanceBases(reference) }),
+    'ambulance-bases.yaml': withSources('ambulance-bases.yaml', {
+      ambulanceBases: buildAmbulanceBases(reference),
+    }),
     'conditions.yaml': withSources('conditions.yaml', { conditions: buildConditions() }),
-    'arrival-profiles.yaml': withSources('arrival-profiles.yaml', { arrivalProfiles: buildArrivalProfiles() }),
+    'arrival-profiles.yaml': withSources('arrival-profiles.yaml', {
+      arrivalProfiles: buildArrivalProfiles(),
+    }),
     'transport.yaml': withSources('transport.yaml', { transport: buildTransport() }),
     'eligibility.yaml': withSources('eligibility.yaml', { eligibility: buildEligibility() }),
   };
 }
 
 /** The facilities' own 2025 plans (病床機能報告, 2025年の予定) as one setBeds policy per area. */
-function plannedBedsScenario(reference: Reference): Omit<Scenario, 'region' | 'year' | 'startDate' | 'horizonDays' | 'warmupDays' | 'replications' | 'seed' | 'demand' | 'initialCensus'> {
+function plannedBedsScenario(
+  reference: Reference,
+): Omit<
+  Scenario,
+  | 'region'
+  | 'year'
+  | 'startDate'
+  | 'horizonDays'
+  | 'warmupDays'
+  | 'replications'
+  | 'seed'
+  | 'demand'
+  | 'initialCensus'
+> {
   return {
     id: 'miyagi-planned-2025-beds',
     name: { ja: '宮城 2025年 各医療機関の病床計画', en: 'Miyagi 2025: beds as the hospitals plan them' },
@@ -70,7 +93,8 @@ function plannedBedsScenario(reference: Reference): Omit<Scenario, 'region' | 'y
 
 export function renderMiyagi(reference: Reference): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [file, body] of Object.entries(regionFiles(reference))) out[`scenarios/data/miyagi/${file}`] = toYaml(body);
+  for (const [file, body] of Object.entries(regionFiles(reference)))
+    out[`scenarios/data/miyagi/${file}`] = toYaml(body);
   out['scenarios/miyagi-planned-2025-beds.yaml'] = toYaml(
     plannedBedsScenario(reference),
     'Source: sources.bedsPlanned2025 of the region ("same report, facilities\' own plans for 2025").',

@@ -10,21 +10,34 @@ const CONDITION_SOURCES: Record<string, string> = {
   conditions:
     'CareTwin condition defaults (../shared/data/conditions.md): rates, ambulance shares, stays and branch shares tagged [V] verified, [S] one secondary source, [E] estimate',
   hospitalReport: '病院報告 統計表1 (2024 概況): hospital new admissions 15.59 M (2023), 16.18 M (2024)',
-  medicalCostTrends: '医療費の動向 表II-2-6 (中医協 総-3 参考3): insurance-estimated new admissions 14.95 M (FY2023)',
-  dpcSurvey: 'DPC退院患者調査 2022 (acute mean stay 11.3–11.9 d); DPC national columns in hospital disclosures (condition stays)',
-  fireWhitePaper: '消防白書 R6 and 救急・救助の現況 R5 (FDMA): 6,641,420 transports in 2023, 61.6 % aged 65+; severity died 1.5 / severe 7.7 / moderate 43.5 / mild 47.3 %',
-  shigaStrokeRegistry: 'Shiga Stroke Registry 2011 (press) and Fukushima registry 2013: stroke onsets and subtype mix; Fujii 2021: winter/summer ratio 1.31',
-  strokeDatabank: 'Japan Stroke Data Bank 2021 via a secondary summary: ambulance 60.8 %, arrival < 4.5 h 36.6 %',
+  medicalCostTrends:
+    '医療費の動向 表II-2-6 (中医協 総-3 参考3): insurance-estimated new admissions 14.95 M (FY2023)',
+  dpcSurvey:
+    'DPC退院患者調査 2022 (acute mean stay 11.3–11.9 d); DPC national columns in hospital disclosures (condition stays)',
+  fireWhitePaper:
+    '消防白書 R6 and 救急・救助の現況 R5 (FDMA): 6,641,420 transports in 2023, 61.6 % aged 65+; severity died 1.5 / severe 7.7 / moderate 43.5 / mild 47.3 %',
+  shigaStrokeRegistry:
+    'Shiga Stroke Registry 2011 (press) and Fukushima registry 2013: stroke onsets and subtype mix; Fujii 2021: winter/summer ratio 1.31',
+  strokeDatabank:
+    'Japan Stroke Data Bank 2021 via a secondary summary: ambulance 60.8 %, arrival < 4.5 h 36.6 %',
   jAspect: 'J-ASPECT DPC study 2011–14: stroke acute stays (IS 17, ICH 22, SAH 24 d) and in-hospital deaths',
-  kaifukukiSurvey: '回復期リハビリテーション病棟協会 survey 2022 via hospital pages: 回復期 stroke stay 81.6 d, ≈125 k stroke patients a year',
-  jroad: 'JROAD / JROAD-DPC (NCVC): AMI 73,412 and heart failure 260,157 admissions (2016); HF in-hospital death 10.9 % (Circ J 2023)',
-  jamir: 'JAMIR registry 2011–13: AMI ambulance 78.9 %, door-to-balloon median 80 min, death 8.3 %; Nakai, Ann Epidemiol 2023: seasonality',
-  hipFractureSurvey: 'National hip fracture survey, JBMR Plus 2021 (193,400 cases 2017); Minds guideline rates; Shoda, BMJ Open 2012 (death 3.3 %)',
-  hipFracturePathway: 'MHLW 2024–2025 slides on 2023 DPC data: after-acute destinations, 回復期リハ 71 k (50–55 d) / 地域包括 39 k (29–32 d)',
-  pneumonia: 'Morimoto, PLoS One 2015 (5.3/1000 PY); Suzuki, PLoS One 2021 (aspiration 38 %, Miyagi); NDB 2011–14 (30-day death 11.7 %)',
+  kaifukukiSurvey:
+    '回復期リハビリテーション病棟協会 survey 2022 via hospital pages: 回復期 stroke stay 81.6 d, ≈125 k stroke patients a year',
+  jroad:
+    'JROAD / JROAD-DPC (NCVC): AMI 73,412 and heart failure 260,157 admissions (2016); HF in-hospital death 10.9 % (Circ J 2023)',
+  jamir:
+    'JAMIR registry 2011–13: AMI ambulance 78.9 %, door-to-balloon median 80 min, death 8.3 %; Nakai, Ann Epidemiol 2023: seasonality',
+  hipFractureSurvey:
+    'National hip fracture survey, JBMR Plus 2021 (193,400 cases 2017); Minds guideline rates; Shoda, BMJ Open 2012 (death 3.3 %)',
+  hipFracturePathway:
+    'MHLW 2024–2025 slides on 2023 DPC data: after-acute destinations, 回復期リハ 71 k (50–55 d) / 地域包括 39 k (29–32 d)',
+  pneumonia:
+    'Morimoto, PLoS One 2015 (5.3/1000 PY); Suzuki, PLoS One 2021 (aspiration 38 %, Miyagi); NDB 2011–14 (30-day death 11.7 %)',
   heartFailureStay: 'Kodama 2019 (mean stay 18.2 ± 13.7 d); JCS 2017 guideline (ATTEND median 21 d)',
-  patientSurvey: '患者調査 2020 (112.9 k malignant inpatients; mean stay 17.1 d) and がん検討会 2025 (14.4 d in 2023)',
-  vitalStatistics: '人口動態統計 2023: 727,288 births; hospital 54.3 %, clinic 45.1 %; caesarean share via MHLW data on a clinic page',
+  patientSurvey:
+    '患者調査 2020 (112.9 k malignant inpatients; mean stay 17.1 d) and がん検討会 2025 (14.4 d in 2023)',
+  vitalStatistics:
+    '人口動態統計 2023: 727,288 births; hospital 54.3 %, clinic 45.1 %; caesarean share via MHLW data on a clinic page',
 };
 
 export function buildSources(reference: Reference): Record<string, Record<string, string>> {
@@ -50,15 +63,18 @@ export function buildSources(reference: Reference): Record<string, Record<string
     },
     'ambulance-bases.yaml': {
       ambulance: ref.ambulance,
-      ambulanceBases: 'estimated: about 6,700 ambulances nationally (消防白書) scaled to Miyagi’s population, at least one per municipality',
+      ambulanceBases:
+        'estimated: about 6,700 ambulances nationally (消防白書) scaled to Miyagi’s population, at least one per municipality',
     },
     'conditions.yaml': CONDITION_SOURCES,
     'arrival-profiles.yaml': {
-      arrivalProfiles: 'estimated: hour-of-day shape of FDMA ambulance transports; weekday and elective patterns from admission habits',
+      arrivalProfiles:
+        'estimated: hour-of-day shape of FDMA ambulance transports; weekday and elective patterns from admission habits',
     },
     'transport.yaml': {
       transport: `estimated to make the ${reference.ambulance.year} national averages plausible: call → scene ${reference.ambulance.callToSceneMinutes} min, call → hospital ${reference.ambulance.callToHospitalMinutes} min (${ref.ambulance})`,
-      notAdmitted: '救急・救助の現況 R5: 47.3 % of transported patients mild (not admitted); about half of calls end without admission',
+      notAdmitted:
+        '救急・救助の現況 R5: 47.3 % of transported patients mild (not admitted); about half of calls end without admission',
     },
     'eligibility.yaml': {
       eligibility:

@@ -15,7 +15,11 @@ export function toYaml(value: unknown, comment?: string): string {
     },
     Seq(_key, node) {
       if (node.items.every((item) => isScalar(item))) node.flow = true;
-      else if (node.items.every((item) => isMap(item) && item.items.every((pair) => isScalar(pair.value)) && item.items.length <= 3))
+      else if (
+        node.items.every(
+          (item) => isMap(item) && item.items.every((pair) => isScalar(pair.value)) && item.items.length <= 3,
+        )
+      )
         node.flow = true;
       if (node.items.some((item) => isSeq(item))) node.flow = false;
     },
@@ -23,4 +27,3 @@ export function toYaml(value: unknown, comment?: string): string {
   const body = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return HEADER + (comment === undefined ? '' : comment.replace(/^/gm, '# ') + '\n') + body;
 }
-
