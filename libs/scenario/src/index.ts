@@ -35,4 +35,4 @@ export { compileExpression, ExpressionError, type CompiledExpression } from './e
 export { demandMultiplierByHour, type MultiplierSeries } from './expressions/multiplier-by-hour';
 export { ALLOWED_FUNCTIONS, ALLOWED_SYMBOLS, EXPRESSION_MAX_DEPTH, EXPRESSION_MAX_LENGTH } from './expressions/limits';
 
-// export { renderScenarioDocs } from './docs/render-docs';
+export { renderScenarioDocs } from './docs/render-docs';

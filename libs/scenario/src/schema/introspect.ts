@@ -16,6 +16,7 @@ export interface Unwrapped {
   unit?: string;
   defaultNote?: string;
   title?: string;
+  summary?: string;
 }
 
 /** Peels wrappers, collecting metadata from the outside in (outer wins). */
@@ -29,6 +30,7 @@ export function unwrap(schema: z.ZodType): Unwrapped {
       out.unit ??= meta.unit;
       out.defaultNote ??= meta.defaultNote;
       out.title ??= meta.title;
+      out.summary ??= meta.summary;
     }
     if (current instanceof z.ZodOptional) {
       out.optional = true;

@@ -9,6 +9,8 @@ declare module 'zod' {
     unit?: string;
     /** How the default is derived when it is not a constant (shown in the docs). */
     defaultNote?: string;
+    /** What a named object is, for its own section in the docs (a field's description may differ). */
+    summary?: string;
   }
 }
 
@@ -25,7 +27,7 @@ export function field<T extends z.ZodType>(schema: T, doc: FieldDoc): T {
 
 /** Names a nested object so the docs give it its own section. */
 export function titled<T extends z.ZodType>(schema: T, title: string, description: string): T {
-  return schema.meta({ title, description });
+  return schema.meta({ title, description, summary: description });
 }
 
 /** Ids: short, no spaces, safe in paths and file names. */

@@ -158,4 +158,4 @@ export const POLICY_SCHEMAS = [
   bedBorrowingSchema,
 ] as const;
 
-export const policySchema = titled(z.discriminatedUnion('kind', POLICY_SCHEMAS), 'Policy', 'A what-if lever, chosen by `kind`.');
+export const policySchema = titled(z.discriminatedUnion('kind', POLICY_SCHEMAS), 'Policies', 'A what-if lever, chosen by `kind`.');
