@@ -33,6 +33,8 @@ export function scanNestingDepth(text: string, maxDepth: number): DepthExcess | 
           if (indents.length + compact > maxDepth) return { line, column: j - start + 1 };
         }
         blockDepth = indents.length + compact;
+        // A line that opens a flow collection is that collection, not a mapping holding it.
+        if (text[j] === '[' || text[j] === '{') blockDepth--;
         if (blockDepth > maxDepth) return { line, column: j - start + 1 };
       }
     }
