@@ -31,6 +31,8 @@ export const Slot = {
   GRAVITY: 4,
   CALL_KIND: 5,
   CENSUS_REMAINING: 6,
+  DRIVE_TO_SCENE: 7,
+  DRIVE_TO_HOSPITAL: 8,
   ELIGIBILITY: 16, // + attempt (0..15)
   PHASE_STAY: 64, // + phase ordinal
   PHASE_BRANCH: 4096, // + phase ordinal

@@ -43,6 +43,8 @@ export const Flag = {
   INITIAL: 32,
   /** redirected walk-in (the first choice was full) */
   REDIRECTED: 64,
+  /** bed-blocked in its own hospital and also queued for a transfer: whichever bed frees first */
+  WAITS_BOTH: 128,
 } as const;
 
 export class PatientTable {

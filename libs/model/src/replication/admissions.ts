@@ -1,18 +1,51 @@
 // Admission at the hospital door: the eligibility check (My Number オンライン資格確認), the
 // gravity choice of walk-ins and electives, redirects when the chosen hospital is full,
 // elective waiting lists, overflow outside occupancy, and what counts as an admission.
-import { Slot, keyedUniform } from '../demand/keyed-draws';
+import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
 import { Route } from '../kpis/recorder';
 import { Fate, Flag, Live } from '../patients/table';
-import { sampleAlias } from '../region/alias';
-import { ROUTE_KEYS } from '../region/network';
-import { FUNCTIONS } from '../region/region-index';
+import { sampleAlias as sampleAlias_ } from '../region/alias';
+import { ROUTE_KEYS as ROUTE_KEYS_ } from '../region/network';
+import { FUNCTIONS as FUNCTIONS_ } from '../region/region-index';
 import { BedRules } from './bed-rules';
 import { Ev, Misc } from './events';
-import { MINUTES_PER_DAY } from './state';
+import { MINUTES_PER_DAY as MINUTES_PER_DAY_ } from './state';
 
 /** Outcome of an eligibility check. */
 export const Check = { OK: 0, DELAYED: 1, POSTPONED: 2, FORGONE: 3 } as const;
+
+// Local copies: imported bindings are getters in the CommonJS output, too slow for the
+// event loop.
+const CHECK_DELAYED = Check.DELAYED;
+const CHECK_FORGONE = Check.FORGONE;
+const CHECK_OK = Check.OK;
+const CHECK_POSTPONED = Check.POSTPONED;
+const EV_ADMIT = Ev.ADMIT;
+const EV_REARRIVE = Ev.REARRIVE;
+const FATE_FORGONE = Fate.FORGONE;
+const FATE_LEFT_REGION = Fate.LEFT_REGION;
+const FLAG_AMBULANCE = Flag.AMBULANCE;
+const FLAG_ELECTIVE = Flag.ELECTIVE;
+const FLAG_OVERFLOW = Flag.OVERFLOW;
+const FLAG_REDIRECTED = Flag.REDIRECTED;
+const LIVE_ELECTIVE_LIST = Live.ELECTIVE_LIST;
+const LIVE_ELIGIBILITY_DELAY = Live.ELIGIBILITY_DELAY;
+const LIVE_IN_BED = Live.IN_BED;
+const LIVE_OVERFLOW = Live.OVERFLOW;
+const LIVE_POSTPONED = Live.POSTPONED;
+const MISC_ELECTIVE_LIST = Misc.ELECTIVE_LIST;
+const MISC_OVERFLOW = Misc.OVERFLOW;
+const ROUTE_AMBULANCE = Route.AMBULANCE;
+const ROUTE_ELECTIVE = Route.ELECTIVE;
+const ROUTE_WALK_IN = Route.WALK_IN;
+const SLOT_ELIGIBILITY = Slot.ELIGIBILITY;
+const SLOT_GRAVITY = Slot.GRAVITY;
+const FUNCTIONS = FUNCTIONS_;
+const MINUTES_PER_DAY = MINUTES_PER_DAY_;
+const ROUTE_KEYS = ROUTE_KEYS_;
+const keyedUniform = keyedUniform_;
+const sampleAlias = sampleAlias_;
+
 
 const MAX_ATTEMPT_SALT = 15;
 
@@ -24,10 +57,10 @@ export abstract class Admissions extends BedRules {
    */
   protected checkEligibility(pid: number, emergency: boolean): number {
     const e = this.levers.eligibility;
-    if (!(e.failureRate > 0)) return Check.OK;
+    if (!(e.failureRate > 0)) return CHECK_OK;
     const p = this.patients;
-    const d = this.draws.begin(p.key[pid], Slot.ELIGIBILITY + Math.min(p.attempt[pid], MAX_ATTEMPT_SALT));
-    if (d.uniform() >= e.failureRate) return Check.OK;
+    const d = this.draws.begin(p.key[pid], SLOT_ELIGIBILITY + Math.min(p.attempt[pid], MAX_ATTEMPT_SALT));
+    if (d.uniform() >= e.failureRate) return CHECK_OK;
     const rec = this.rec;
     if (rec.measuring) rec.eligibilityFailures++;
     if (!emergency) {
@@ -35,31 +68,31 @@ export abstract class Admissions extends BedRules {
       if (u < e.postponeShare) {
         if (rec.measuring) rec.deferred++;
         p.attempt[pid]++;
-        this.setState(pid, Live.POSTPONED);
+        this.setState(pid, LIVE_POSTPONED);
         const wait = -Math.log(d.uniform()) * e.postponeDays * MINUTES_PER_DAY;
-        this.sim.scheduleIn(wait, Ev.REARRIVE, pid);
-        return Check.POSTPONED;
+        this.sim.scheduleIn(wait, EV_REARRIVE, pid);
+        return CHECK_POSTPONED;
       }
       if (u < e.postponeShare + e.forgoShare) {
         if (rec.measuring) rec.forgone++;
-        this.finishPatient(pid, Fate.FORGONE);
-        return Check.FORGONE;
+        this.finishPatient(pid, FATE_FORGONE);
+        return CHECK_FORGONE;
       }
     }
     if (rec.measuring) rec.eligibilityDelayMinutes += e.delayMinutes;
-    return Check.DELAYED;
+    return CHECK_DELAYED;
   }
 
   /** A walk-in or elective patient arrives (or arrives again after postponing). */
   protected arriveAtDoor(pid: number): void {
     const p = this.patients;
     const c = p.condition[pid];
-    const emergency = (p.flags[pid] & Flag.ELECTIVE) === 0 && this.pathways.timeCriticalMinutes[c] >= 0;
+    const emergency = (p.flags[pid] & FLAG_ELECTIVE) === 0 && this.pathways.timeCriticalMinutes[c] >= 0;
     const check = this.checkEligibility(pid, emergency);
-    if (check === Check.POSTPONED || check === Check.FORGONE) return;
-    if (check === Check.DELAYED) {
-      this.setState(pid, Live.ELIGIBILITY_DELAY);
-      this.sim.scheduleIn(this.levers.eligibility.delayMinutes, Ev.ADMIT, pid);
+    if (check === CHECK_POSTPONED || check === CHECK_FORGONE) return;
+    if (check === CHECK_DELAYED) {
+      this.setState(pid, LIVE_ELIGIBILITY_DELAY);
+      this.sim.scheduleIn(this.levers.eligibility.delayMinutes, EV_ADMIT, pid);
       return;
     }
     this.chooseAndAdmit(pid);
@@ -80,7 +113,7 @@ export abstract class Admissions extends BedRules {
       return;
     }
     const s = net.gravityStart[slot];
-    const u = keyedUniform(p.key[pid], Slot.GRAVITY, p.attempt[pid]);
+    const u = keyedUniform(p.key[pid], SLOT_GRAVITY, p.attempt[pid]);
     const h = net.gravityHospital[s + sampleAlias(net.gravityProb, net.gravityAlias, s, n, u)];
     const f = this.pathways.phaseFunction[p.phase[pid]];
     const pool = this.tryBed(h, f);
@@ -88,11 +121,11 @@ export abstract class Admissions extends BedRules {
       this.admitNew(pid, h, pool);
       return;
     }
-    if (p.flags[pid] & Flag.ELECTIVE) {
-      this.setState(pid, Live.ELECTIVE_LIST);
+    if (p.flags[pid] & FLAG_ELECTIVE) {
+      this.setState(pid, LIVE_ELECTIVE_LIST);
       p.hospital[pid] = h;
       p.tMark[pid] = this.sim.now;
-      this.misc.add(Misc.ELECTIVE_LIST, 1, this.sim.now);
+      this.misc.add(MISC_ELECTIVE_LIST, 1, this.sim.now);
       this.line(this.electiveLists, h * FUNCTIONS + f).enqueue(pid);
       return;
     }
@@ -106,7 +139,7 @@ export abstract class Admissions extends BedRules {
       if (h2 === h) continue;
       const pool2 = this.tryBed(h2, f);
       if (pool2 >= 0) {
-        p.flags[pid] |= Flag.REDIRECTED;
+        p.flags[pid] |= FLAG_REDIRECTED;
         p.extra[pid] += net.candidateMinutes[cs + k];
         this.admitNew(pid, h2, pool2);
         return;
@@ -117,7 +150,7 @@ export abstract class Admissions extends BedRules {
 
   protected admitFromList(pid: number, h: number, pool: number): void {
     const t = this.sim.now;
-    this.misc.add(Misc.ELECTIVE_LIST, -1, t);
+    this.misc.add(MISC_ELECTIVE_LIST, -1, t);
     if (this.rec.measuring) this.rec.electiveWaitDays.add((t - this.patients.tMark[pid]) / MINUTES_PER_DAY);
     this.admitNew(pid, h, pool);
   }
@@ -125,7 +158,7 @@ export abstract class Admissions extends BedRules {
   /** Takes the patient into `pool` of hospital h (bed already taken) and starts the entry phase. */
   protected admitNew(pid: number, h: number, pool: number): void {
     const p = this.patients;
-    this.setState(pid, Live.IN_BED);
+    this.setState(pid, LIVE_IN_BED);
     p.hospital[pid] = h;
     p.tBed[pid] = this.sim.now;
     this.recordAdmission(pid, h, true);
@@ -136,10 +169,10 @@ export abstract class Admissions extends BedRules {
   /** Admitted at hospital h outside occupancy: the whole pathway runs without a pool's bed. */
   protected admitOverflow(pid: number, h: number): void {
     const p = this.patients;
-    this.setState(pid, Live.OVERFLOW);
-    p.flags[pid] |= Flag.OVERFLOW;
+    this.setState(pid, LIVE_OVERFLOW);
+    p.flags[pid] |= FLAG_OVERFLOW;
     p.hospital[pid] = h;
-    this.misc.add(Misc.OVERFLOW, 1, this.sim.now);
+    this.misc.add(MISC_OVERFLOW, 1, this.sim.now);
     this.recordAdmission(pid, h, false);
     this.beginPhase(pid, p.phase[pid], -1);
   }
@@ -150,7 +183,7 @@ export abstract class Admissions extends BedRules {
       rec.leftRegion++;
       rec.flowLeftRegion[this.index.municipalityArea[this.patients.municipality[pid]]]++;
     }
-    this.finishPatient(pid, Fate.LEFT_REGION);
+    this.finishPatient(pid, FATE_LEFT_REGION);
   }
 
   private recordAdmission(pid: number, h: number, inBed: boolean): void {
@@ -164,7 +197,7 @@ export abstract class Admissions extends BedRules {
     rec.timeToCareTotal[c]++;
     if (inBed) {
       rec.admissions[c]++;
-      rec.admissionsByRoute[flags & Flag.AMBULANCE ? Route.AMBULANCE : flags & Flag.ELECTIVE ? Route.ELECTIVE : Route.WALK_IN]++;
+      rec.admissionsByRoute[flags & FLAG_AMBULANCE ? ROUTE_AMBULANCE : flags & FLAG_ELECTIVE ? ROUTE_ELECTIVE : ROUTE_WALK_IN]++;
       rec.hospitalAdmissions[h]++;
       const minutes = this.sim.now - p.tCall[pid] + p.extra[pid];
       rec.timeToCare[c].add(minutes);

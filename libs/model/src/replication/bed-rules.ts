@@ -4,12 +4,35 @@
 // blocking). When a bed frees, waiters are served: own-hospital step-downs, then transfers,
 // then the elective list. Borrowing (a policy) lets a full function use a free bed of a more
 // acute one, counted apart. Pools are indexed h × 4 + f, so h = pool >> 2 and f = pool & 3.
-import { Slot, keyedUniform } from '../demand/keyed-draws';
+import type { WaitingLine } from '@caretwin/engine';
+import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
 import { Fate, Flag, Live } from '../patients/table';
-import { EXIT_DEATH } from '../region/pathways';
-import { FUNCTIONS } from '../region/region-index';
+import { EXIT_DEATH as EXIT_DEATH_ } from '../region/pathways';
+import { FUNCTIONS as FUNCTIONS_ } from '../region/region-index';
 import { Ev, Misc } from './events';
-import { MINUTES_PER_DAY, ReplicationState } from './state';
+import { MINUTES_PER_DAY as MINUTES_PER_DAY_, ReplicationState } from './state';
+
+// Local copies: imported bindings are getters in the CommonJS output, too slow for the
+// event loop.
+const EV_PHASE_END = Ev.PHASE_END;
+const FATE_DIED = Fate.DIED;
+const FATE_DISCHARGED = Fate.DISCHARGED;
+const FATE_LEFT_REGION = Fate.LEFT_REGION;
+const FLAG_BORROWED = Flag.BORROWED;
+const FLAG_INITIAL = Flag.INITIAL;
+const FLAG_OVERFLOW = Flag.OVERFLOW;
+const FLAG_WAITS_BOTH = Flag.WAITS_BOTH;
+const LIVE_BLOCKED = Live.BLOCKED;
+const LIVE_IN_BED = Live.IN_BED;
+const MISC_BLOCKED = Misc.BLOCKED;
+const MISC_BORROWED = Misc.BORROWED;
+const MISC_OVERFLOW = Misc.OVERFLOW;
+const SLOT_PHASE_BRANCH = Slot.PHASE_BRANCH;
+const SLOT_PHASE_STAY = Slot.PHASE_STAY;
+const FUNCTIONS = FUNCTIONS_;
+const MINUTES_PER_DAY = MINUTES_PER_DAY_;
+const EXIT_DEATH = EXIT_DEATH_;
+const keyedUniform = keyedUniform_;
 
 const CHRONIC = 3;
 
@@ -54,22 +77,22 @@ export abstract class BedRules extends ReplicationState {
     p.pool[pid] = pool;
     const f = path.phaseFunction[phase];
     if (pool >= 0 && (pool & 3) !== f) {
-      p.flags[pid] |= Flag.BORROWED;
-      this.misc.add(Misc.BORROWED, 1, this.sim.now);
+      p.flags[pid] |= FLAG_BORROWED;
+      this.misc.add(MISC_BORROWED, 1, this.sim.now);
       if (this.rec.measuring) this.rec.borrowings++;
     }
-    const unit = this.draws.begin(p.key[pid], Slot.PHASE_STAY + p.ordinal[pid]).unitStay(path.phaseShape[phase], path.phaseCv[phase], false);
+    const unit = this.draws.begin(p.key[pid], SLOT_PHASE_STAY + p.ordinal[pid]).unitStay(path.phaseShape[phase], path.phaseCv[phase], false);
     p.ordinal[pid]++;
     const c = p.condition[pid];
     const days = unit * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
-    this.sim.scheduleIn(days * MINUTES_PER_DAY, Ev.PHASE_END, pid);
+    this.sim.scheduleIn(days * MINUTES_PER_DAY, EV_PHASE_END, pid);
   }
 
   /** Length of a completed bed stay; a stay already running at time 0 has no known start. */
   private recordStay(pid: number, phase: number, since: number): void {
     const p = this.patients;
-    if (p.flags[pid] & Flag.INITIAL) {
-      p.flags[pid] &= ~Flag.INITIAL;
+    if (p.flags[pid] & FLAG_INITIAL) {
+      p.flags[pid] &= ~FLAG_INITIAL;
       return;
     }
     if (this.rec.measuring) this.rec.lengthOfStay[this.pathways.phaseFunction[phase]].add((this.sim.now - since) / MINUTES_PER_DAY);
@@ -82,9 +105,9 @@ export abstract class BedRules extends ReplicationState {
     if (pool < 0) return;
     const t = this.sim.now;
     this.recordStay(pid, p.phase[pid], p.tBed[pid]);
-    if (p.flags[pid] & Flag.BORROWED) {
-      p.flags[pid] &= ~Flag.BORROWED;
-      this.misc.add(Misc.BORROWED, -1, t);
+    if (p.flags[pid] & FLAG_BORROWED) {
+      p.flags[pid] &= ~FLAG_BORROWED;
+      this.misc.add(MISC_BORROWED, -1, t);
     }
     p.pool[pid] = -1;
     this.facilities.pools[pool].release();
@@ -107,19 +130,19 @@ export abstract class BedRules extends ReplicationState {
       }
     }
     if (oldPool >= 0 && (oldPool >> 2) !== h && this.rec.measuring) this.rec.transfers++;
-    this.setState(pid, Live.IN_BED);
+    this.setState(pid, LIVE_IN_BED);
     // Keep the old bed until the new one is taken (it is), then vacate and serve its waiters.
     const tOld = p.tBed[pid];
     const oldPhase = p.phase[pid];
-    const borrowed = p.flags[pid] & Flag.BORROWED;
-    p.flags[pid] &= ~Flag.BORROWED;
+    const borrowed = p.flags[pid] & FLAG_BORROWED;
+    p.flags[pid] &= ~FLAG_BORROWED;
     p.hospital[pid] = h;
     p.tBed[pid] = this.sim.now;
     this.beginPhase(pid, next, pool);
     if (oldPool >= 0) {
       const t = this.sim.now;
       this.recordStay(pid, oldPhase, tOld);
-      if (borrowed) this.misc.add(Misc.BORROWED, -1, t);
+      if (borrowed) this.misc.add(MISC_BORROWED, -1, t);
       this.facilities.pools[oldPool].release();
       this.occupancy(oldPool, -1);
       this.serveWaiters(oldPool);
@@ -130,80 +153,96 @@ export abstract class BedRules extends ReplicationState {
   protected phaseEnd(pid: number): void {
     const p = this.patients;
     const path = this.pathways;
-    const next = path.nextPhase(p.phase[pid], keyedUniform(p.key[pid], Slot.PHASE_BRANCH + p.ordinal[pid] - 1, 0));
-    if (p.flags[pid] & Flag.OVERFLOW) {
-      if (next < 0) this.exitOverflow(pid, next === EXIT_DEATH ? Fate.DIED : Fate.DISCHARGED);
+    const next = path.nextPhase(p.phase[pid], keyedUniform(p.key[pid], SLOT_PHASE_BRANCH + p.ordinal[pid] - 1, 0));
+    if (p.flags[pid] & FLAG_OVERFLOW) {
+      if (next < 0) this.exitOverflow(pid, next === EXIT_DEATH ? FATE_DIED : FATE_DISCHARGED);
       else this.beginPhase(pid, next, -1);
       return;
     }
     if (next < 0) {
-      this.discharge(pid, next === EXIT_DEATH ? Fate.DIED : Fate.DISCHARGED);
+      this.discharge(pid, next === EXIT_DEATH ? FATE_DIED : FATE_DISCHARGED);
       return;
     }
     const f = path.phaseFunction[next];
     const h = p.hospital[pid];
     if (this.facilities.offers(h, f)) {
+      // Same hospital first; when its ward is full, a free bed of the home area's transfer
+      // hospitals will do, and the patient waits for whichever of the two frees first.
       const pool = this.tryBed(h, f);
       if (pool >= 0) this.moveTo(pid, next, h, pool);
-      else this.block(pid, next, h * FUNCTIONS + f, true);
+      else if (!this.transferNow(pid, next)) {
+        this.block(pid, next, this.line(this.internalQueues, h * FUNCTIONS + f));
+        const area = this.index.municipalityArea[p.municipality[pid]];
+        if (this.network.transferCount[area * FUNCTIONS + f] > 0) {
+          p.flags[pid] |= FLAG_WAITS_BOTH;
+          this.line(this.transferQueues, area * FUNCTIONS + f).enqueue(pid);
+        }
+      }
       return;
     }
     this.stepDownElsewhere(pid, next);
+  }
+
+  /** Moves the patient to the first free bed among the home area's transfer hospitals. */
+  private transferNow(pid: number, next: number): boolean {
+    const p = this.patients;
+    const f = this.pathways.phaseFunction[next];
+    const slot = this.index.municipalityArea[p.municipality[pid]] * FUNCTIONS + f;
+    const net = this.network;
+    const s = net.transferStart[slot];
+    const n = net.transferCount[slot];
+    for (let i = 0; i < n; i++) {
+      const h2 = net.transferHospital[s + i];
+      const pool = this.tryBed(h2, f);
+      if (pool >= 0) {
+        if (p.state[pid] === LIVE_BLOCKED) this.unblock(pid);
+        this.moveTo(pid, next, h2, pool);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The next phase needs a function the current hospital lacks: transfer within the home area. */
   protected stepDownElsewhere(pid: number, next: number): void {
     const p = this.patients;
     const f = this.pathways.phaseFunction[next];
-    const a = this.index.municipalityArea[p.municipality[pid]];
-    const net = this.network;
-    const slot = a * FUNCTIONS + f;
-    const n = net.transferCount[slot];
-    if (n === 0) {
+    const slot = this.index.municipalityArea[p.municipality[pid]] * FUNCTIONS + f;
+    if (this.network.transferCount[slot] === 0) {
       // No hospital in reach offers the function at all: the patient is transferred out.
-      if (p.state[pid] === Live.BLOCKED) this.unblock(pid);
-      if (this.rec.measuring) {
-        this.rec.leftRegion++;
-      }
+      if (p.state[pid] === LIVE_BLOCKED) this.unblock(pid);
+      if (this.rec.measuring) this.rec.leftRegion++;
       this.leaveBed(pid);
-      this.finishPatient(pid, Fate.LEFT_REGION);
+      this.finishPatient(pid, FATE_LEFT_REGION);
       return;
     }
-    const s = net.transferStart[slot];
-    for (let i = 0; i < n; i++) {
-      const h2 = net.transferHospital[s + i];
-      const pool = this.tryBed(h2, f);
-      if (pool >= 0) {
-        if (p.state[pid] === Live.BLOCKED) this.unblock(pid);
-        this.moveTo(pid, next, h2, pool);
-        return;
-      }
-    }
-    if (p.state[pid] === Live.BLOCKED) {
+    if (this.transferNow(pid, next)) return;
+    const queue = this.line(this.transferQueues, slot);
+    if (p.state[pid] === LIVE_BLOCKED) {
       p.nextPhase[pid] = next;
-      this.line(this.transferQueues, slot).enqueue(pid);
-    } else this.block(pid, next, slot, false);
+      queue.enqueue(pid);
+    } else this.block(pid, next, queue);
   }
 
-  private block(pid: number, next: number, slot: number, internal: boolean): void {
+  private block(pid: number, next: number, queue: WaitingLine): void {
     const p = this.patients;
     p.nextPhase[pid] = next;
     p.tMark[pid] = this.sim.now;
-    this.setState(pid, Live.BLOCKED);
-    this.misc.add(Misc.BLOCKED + this.pathways.phaseFunction[next], 1, this.sim.now);
-    this.line(internal ? this.internalQueues : this.transferQueues, slot).enqueue(pid);
+    this.setState(pid, LIVE_BLOCKED);
+    this.misc.add(MISC_BLOCKED + this.pathways.phaseFunction[next], 1, this.sim.now);
+    queue.enqueue(pid);
   }
 
   private unblock(pid: number): void {
     const p = this.patients;
-    this.misc.add(Misc.BLOCKED + this.pathways.phaseFunction[p.nextPhase[pid]], -1, this.sim.now);
-    this.setState(pid, Live.IN_BED);
+    this.misc.add(MISC_BLOCKED + this.pathways.phaseFunction[p.nextPhase[pid]], -1, this.sim.now);
+    this.setState(pid, LIVE_IN_BED);
   }
 
   protected discharge(pid: number, fate: number): void {
     const p = this.patients;
     if (this.rec.measuring) {
-      if (fate === Fate.DIED) this.rec.deaths++;
+      if (fate === FATE_DIED) this.rec.deaths++;
       else this.rec.discharges++;
       const pool = p.pool[pid];
       if (pool >= 0) this.rec.groupOut[(pool & 3) === CHRONIC ? 1 : 0]++;
@@ -214,10 +253,10 @@ export abstract class BedRules extends ReplicationState {
 
   protected exitOverflow(pid: number, fate: number): void {
     if (this.rec.measuring) {
-      if (fate === Fate.DIED) this.rec.deaths++;
+      if (fate === FATE_DIED) this.rec.deaths++;
       else this.rec.discharges++;
     }
-    this.misc.add(Misc.OVERFLOW, -1, this.sim.now);
+    this.misc.add(MISC_OVERFLOW, -1, this.sim.now);
     this.finishPatient(pid, fate);
   }
 
@@ -244,6 +283,7 @@ export abstract class BedRules extends ReplicationState {
       const pool = this.tryBed(h, f);
       if (pool < 0) return false;
       const pid = internal.dequeue();
+      if (this.patients.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, this.transferQueues, this.index.municipalityArea[this.patients.municipality[pid]]);
       this.unblock(pid);
       this.moveTo(pid, this.patients.nextPhase[pid], h, pool);
       return true;
@@ -257,6 +297,7 @@ export abstract class BedRules extends ReplicationState {
       const pool = this.tryBed(h, f);
       if (pool < 0) return false;
       const pid = q.dequeue();
+      if (this.patients.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, this.internalQueues, this.patients.hospital[pid]);
       this.unblock(pid);
       this.moveTo(pid, this.patients.nextPhase[pid], h, pool);
       return true;
@@ -269,5 +310,13 @@ export abstract class BedRules extends ReplicationState {
       return true;
     }
     return false;
+  }
+
+  /** A patient waiting in two lines got a bed from one: it leaves the other. */
+  private leaveOtherLine(pid: number, lines: Array<WaitingLine | null>, owner: number): void {
+    const p = this.patients;
+    p.flags[pid] &= ~FLAG_WAITS_BOTH;
+    const line = lines[owner * FUNCTIONS + this.pathways.phaseFunction[p.nextPhase[pid]]];
+    if (line !== null) line.remove(pid);
   }
 }

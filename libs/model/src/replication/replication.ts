@@ -5,7 +5,7 @@ import type { InitialCensus, ResolvedScenario } from '@caretwin/scenario';
 import { BED_FUNCTIONS } from '@caretwin/scenario';
 import type { DaySnapshot, ReplicationResult } from '@caretwin/contracts';
 import { ArrivalProcess, ProcessKind, arrivalProcesses } from '../demand/rates';
-import { Slot, keyedUniform } from '../demand/keyed-draws';
+import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
 import { ModelInputError } from '../errors';
 import { buildReplicationResult } from '../kpis/result-builder';
 import { expectedFlows } from '../need/expected-flows';
@@ -13,12 +13,43 @@ import { meanMultiplier } from '../need/static-need';
 import { applyPolicy } from '../policies/apply';
 import { ScheduledPolicy, policySchedule } from '../policies/schedule';
 import { Flag, Live } from '../patients/table';
-import { buildAlias, FlatAlias, sampleAlias } from '../region/alias';
-import { Network, routeKey } from '../region/network';
-import { FUNCTIONS } from '../region/region-index';
+import { buildAlias, FlatAlias, sampleAlias as sampleAlias_ } from '../region/alias';
+import { Network, routeKey as routeKey_ } from '../region/network';
+import { FUNCTIONS as FUNCTIONS_ } from '../region/region-index';
 import { Ev, Misc, POLICY_PRIORITY } from './events';
-import { MINUTES_PER_DAY } from './state';
+import { MINUTES_PER_DAY as MINUTES_PER_DAY_ } from './state';
 import { Transport } from './transport';
+
+// Local copies: imported bindings are getters in the CommonJS output, too slow for the
+// event loop.
+const EV_ADMIT = Ev.ADMIT;
+const EV_ARRIVAL = Ev.ARRIVAL;
+const EV_AT_HOSPITAL = Ev.AT_HOSPITAL;
+const EV_AT_SCENE = Ev.AT_SCENE;
+const EV_INQUIRE = Ev.INQUIRE;
+const EV_PHASE_END = Ev.PHASE_END;
+const EV_POLICY = Ev.POLICY;
+const EV_REARRIVE = Ev.REARRIVE;
+const EV_VEHICLE_BACK = Ev.VEHICLE_BACK;
+const FLAG_AMBULANCE = Flag.AMBULANCE;
+const FLAG_CALL = Flag.CALL;
+const FLAG_ELECTIVE = Flag.ELECTIVE;
+const FLAG_INITIAL = Flag.INITIAL;
+const FLAG_WAITS_BOTH = Flag.WAITS_BOTH;
+const LIVE_ELIGIBILITY_DELAY = Live.ELIGIBILITY_DELAY;
+const LIVE_IN_BED = Live.IN_BED;
+const LIVE_WAITING_VEHICLE = Live.WAITING_VEHICLE;
+const MISC_ELECTIVE_LIST = Misc.ELECTIVE_LIST;
+const PROCESSKIND_CALLS = ProcessKind.CALLS;
+const PROCESSKIND_ELECTIVE = ProcessKind.ELECTIVE;
+const SLOT_AMBULANCE = Slot.AMBULANCE;
+const SLOT_CENSUS_REMAINING = Slot.CENSUS_REMAINING;
+const SLOT_ENTRY = Slot.ENTRY;
+const FUNCTIONS = FUNCTIONS_;
+const MINUTES_PER_DAY = MINUTES_PER_DAY_;
+const keyedUniform = keyedUniform_;
+const sampleAlias = sampleAlias_;
+const routeKey = routeKey_;
 
 export interface RunOptions {
   /** Called once per simulated day (warm-up included) with a cheap snapshot for progress. */
@@ -87,7 +118,7 @@ export class Replication extends Transport {
     this.seedInitialCensus(this.scenario.initialCensus);
 
     this.schedule.forEach((s, i) => {
-      if (s.day > 0 && s.day * MINUTES_PER_DAY < this.endMinutes) this.sim.scheduleAt(s.day * MINUTES_PER_DAY, Ev.POLICY, i, 0, POLICY_PRIORITY);
+      if (s.day > 0 && s.day * MINUTES_PER_DAY < this.endMinutes) this.sim.scheduleAt(s.day * MINUTES_PER_DAY, EV_POLICY, i, 0, POLICY_PRIORITY);
     });
     this.processes.forEach((_, i) => this.scheduleNextArrival(i));
     if (this.scenario.warmupDays === 0) this.startMeasuring(0);
@@ -100,31 +131,31 @@ export class Replication extends Transport {
   /** The engine's event handler: one switch, no closures per event. */
   private readonly handle = (kind: number, a: number, b: number): void => {
     switch (kind) {
-      case Ev.ARRIVAL:
+      case EV_ARRIVAL:
         this.arrival(a);
         break;
-      case Ev.AT_SCENE:
+      case EV_AT_SCENE:
         this.atScene(a);
         break;
-      case Ev.INQUIRE:
+      case EV_INQUIRE:
         this.inquire(a, b);
         break;
-      case Ev.AT_HOSPITAL:
+      case EV_AT_HOSPITAL:
         this.atHospital(a);
         break;
-      case Ev.VEHICLE_BACK:
+      case EV_VEHICLE_BACK:
         this.vehicleBack(a);
         break;
-      case Ev.PHASE_END:
+      case EV_PHASE_END:
         this.phaseEnd(a);
         break;
-      case Ev.ADMIT:
+      case EV_ADMIT:
         this.chooseAndAdmit(a);
         break;
-      case Ev.REARRIVE:
+      case EV_REARRIVE:
         this.rearrive(a);
         break;
-      case Ev.POLICY:
+      case EV_POLICY:
         this.applyScheduled(a);
         break;
       default:
@@ -134,7 +165,7 @@ export class Replication extends Transport {
 
   private scheduleNextArrival(i: number): void {
     const t = this.thinning[i].next(this.sim.now, this.arrivalStreams[i]);
-    if (t < this.endMinutes) this.sim.scheduleAt(t, Ev.ARRIVAL, i);
+    if (t < this.endMinutes) this.sim.scheduleAt(t, EV_ARRIVAL, i);
   }
 
   /** A new patient (or call): attributes from the process's own stream, the rest from its key. */
@@ -149,31 +180,31 @@ export class Replication extends Transport {
     p.municipality[pid] = cell >> 2;
     p.tCall[pid] = this.sim.now;
     this.scheduleNextArrival(i);
-    if (proc.kind === ProcessKind.CALLS) {
+    if (proc.kind === PROCESSKIND_CALLS) {
       this.generatedCalls++;
       p.condition[pid] = -1;
-      p.flags[pid] = Flag.CALL;
-      this.enter(pid, Live.WAITING_VEHICLE);
+      p.flags[pid] = FLAG_CALL;
+      this.enter(pid, LIVE_WAITING_VEHICLE);
       this.callAmbulance(pid);
       return;
     }
     this.generatedArrivals++;
     const c = proc.condition;
     const path = this.pathways;
-    const entry = path.entryPhase(c, keyedUniform(key, Slot.ENTRY, 0));
+    const entry = path.entryPhase(c, keyedUniform(key, SLOT_ENTRY, 0));
     p.condition[pid] = c;
     p.phase[pid] = entry;
     p.route[pid] = routeKey(path.capability[c], path.phaseFunction[entry]);
     const m = cell >> 2;
-    const byAmbulance = keyedUniform(key, Slot.AMBULANCE, 0) < proc.ambulanceShare && this.network.baseListCount[m] > 0;
+    const byAmbulance = keyedUniform(key, SLOT_AMBULANCE, 0) < proc.ambulanceShare && this.network.baseListCount[m] > 0;
     if (byAmbulance) {
-      p.flags[pid] = Flag.AMBULANCE;
-      this.enter(pid, Live.WAITING_VEHICLE);
+      p.flags[pid] = FLAG_AMBULANCE;
+      this.enter(pid, LIVE_WAITING_VEHICLE);
       this.callAmbulance(pid);
       return;
     }
-    p.flags[pid] = proc.kind === ProcessKind.ELECTIVE ? Flag.ELECTIVE : 0;
-    this.enter(pid, Live.ELIGIBILITY_DELAY);
+    p.flags[pid] = proc.kind === PROCESSKIND_ELECTIVE ? FLAG_ELECTIVE : 0;
+    this.enter(pid, LIVE_ELIGIBILITY_DELAY);
     this.arriveAtDoor(pid);
   }
 
@@ -181,7 +212,7 @@ export class Replication extends Transport {
     const p = this.patients;
     p.tCall[pid] = this.sim.now;
     p.extra[pid] = 0;
-    this.setState(pid, Live.ELIGIBILITY_DELAY);
+    this.setState(pid, LIVE_ELIGIBILITY_DELAY);
     this.arriveAtDoor(pid);
   }
 
@@ -203,13 +234,16 @@ export class Replication extends Transport {
     const internal = this.internalQueues[pool];
     while (internal !== null && internal.length > 0) {
       const pid = internal.dequeue();
-      this.stepDownElsewhere(pid, this.patients.nextPhase[pid]);
+      const p = this.patients;
+      // Already queued for a transfer as well: it simply stays in that line.
+      if (p.flags[pid] & FLAG_WAITS_BOTH) p.flags[pid] &= ~FLAG_WAITS_BOTH;
+      else this.stepDownElsewhere(pid, p.nextPhase[pid]);
     }
     const list = this.electiveLists[pool];
     while (list !== null && list.length > 0) {
       const pid = list.dequeue();
-      this.misc.add(Misc.ELECTIVE_LIST, -1, this.sim.now);
-      this.setState(pid, Live.ELIGIBILITY_DELAY);
+      this.misc.add(MISC_ELECTIVE_LIST, -1, this.sim.now);
+      this.setState(pid, LIVE_ELIGIBILITY_DELAY);
       this.chooseAndAdmit(pid);
     }
   }
@@ -283,7 +317,7 @@ export class Replication extends Transport {
     p.key[pid] = key;
     p.condition[pid] = c;
     p.municipality[pid] = m;
-    p.flags[pid] = Flag.INITIAL;
+    p.flags[pid] = FLAG_INITIAL;
     p.route[pid] = routeKey(path.capability[c], path.phaseFunction[phase]);
     p.hospital[pid] = h;
     p.pool[pid] = pool;
@@ -291,12 +325,12 @@ export class Replication extends Transport {
     p.tCall[pid] = 0;
     p.tBed[pid] = 0;
     p.ordinal[pid] = 1;
-    this.enter(pid, Live.IN_BED);
+    this.enter(pid, LIVE_IN_BED);
     const f = path.phaseFunction[phase];
-    const d = this.draws.begin(key, Slot.CENSUS_REMAINING);
+    const d = this.draws.begin(key, SLOT_CENSUS_REMAINING);
     const full = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true);
     const remaining = full * d.uniform() * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
-    this.sim.scheduleAt(remaining * MINUTES_PER_DAY, Ev.PHASE_END, pid);
+    this.sim.scheduleAt(remaining * MINUTES_PER_DAY, EV_PHASE_END, pid);
   }
 
   // ---------- days ----------

@@ -6,13 +6,38 @@
 // overflow. Calls that end without admission still take a vehicle to the nearest hospital.
 import { Slot, StayShape } from '../demand/keyed-draws';
 import { Fate, Flag, Live } from '../patients/table';
-import { NO_CAPABILITY } from '../region/pathways';
-import { ROUTE_KEYS, routeKey } from '../region/network';
+import { NO_CAPABILITY as NO_CAPABILITY_ } from '../region/pathways';
+import { ROUTE_KEYS as ROUTE_KEYS_, routeKey as routeKey_ } from '../region/network';
 import { Admissions, Check } from './admissions';
 import { Ev, Misc } from './events';
 
+// Local copies: imported bindings are getters in the CommonJS output, too slow for the
+// event loop.
+const CHECK_DELAYED = Check.DELAYED;
+const EV_AT_HOSPITAL = Ev.AT_HOSPITAL;
+const EV_AT_SCENE = Ev.AT_SCENE;
+const EV_INQUIRE = Ev.INQUIRE;
+const EV_VEHICLE_BACK = Ev.VEHICLE_BACK;
+const FATE_LEFT_REGION = Fate.LEFT_REGION;
+const FATE_TRANSPORTED_NOT_ADMITTED = Fate.TRANSPORTED_NOT_ADMITTED;
+const FLAG_CALL = Flag.CALL;
+const FLAG_OVERFLOW = Flag.OVERFLOW;
+const LIVE_TRANSPORT = Live.TRANSPORT;
+const LIVE_WAITING_VEHICLE = Live.WAITING_VEHICLE;
+const MISC_VEHICLES_BUSY = Misc.VEHICLES_BUSY;
+const MISC_WAITING_VEHICLE = Misc.WAITING_VEHICLE;
+const SLOT_SCENE = Slot.SCENE;
+const SLOT_DRIVE_TO_SCENE = Slot.DRIVE_TO_SCENE;
+const SLOT_DRIVE_TO_HOSPITAL = Slot.DRIVE_TO_HOSPITAL;
+const STAYSHAPE_LOGNORMAL = StayShape.LOGNORMAL;
+const ROUTE_KEYS = ROUTE_KEYS_;
+const NO_CAPABILITY = NO_CAPABILITY_;
+const routeKey = routeKey_;
+
 /** Scene time varies around its mean (lognormal, CV 0.5). */
 const SCENE_CV = 0.5;
+/** Drive times vary around the centroid-to-centroid figure (addresses, traffic): lognormal, CV 0.3. */
+const DRIVE_CV = 0.3;
 /** 搬送困難事案 (FDMA): both conditions together. */
 const DIFFICULT_MIN_INQUIRIES = 4;
 const DIFFICULT_MIN_ON_SCENE = 30;
@@ -34,8 +59,8 @@ export abstract class Transport extends Admissions {
         return;
       }
     }
-    this.setState(pid, Live.WAITING_VEHICLE);
-    this.misc.add(Misc.WAITING_VEHICLE, 1, this.sim.now);
+    this.setState(pid, LIVE_WAITING_VEHICLE);
+    this.misc.add(MISC_WAITING_VEHICLE, 1, this.sim.now);
     this.line(this.callQueues, net.dispatchArea[m]).enqueue(pid);
   }
 
@@ -43,19 +68,20 @@ export abstract class Transport extends Admissions {
     const p = this.patients;
     const now = this.sim.now;
     this.vehiclesBusy[b]++;
-    this.misc.add(Misc.VEHICLES_BUSY, 1, now);
+    this.misc.add(MISC_VEHICLES_BUSY, 1, now);
     p.base[pid] = b;
-    this.setState(pid, Live.TRANSPORT);
+    this.setState(pid, LIVE_TRANSPORT);
     if (this.rec.measuring) this.rec.vehicleWait.add(now - p.tCall[pid]);
     // Call handling runs while the caller waits for a vehicle, so a queued call leaves at once.
     const depart = Math.max(now, p.tCall[pid] + this.index.region.transport.dispatchMinutes);
-    this.sim.scheduleAt(depart + driveMinutes, Ev.AT_SCENE, pid);
+    const drive = driveMinutes * this.draws.begin(p.key[pid], SLOT_DRIVE_TO_SCENE).unitStay(STAYSHAPE_LOGNORMAL, DRIVE_CV, false);
+    this.sim.scheduleAt(depart + drive, EV_AT_SCENE, pid);
   }
 
   /** A vehicle is back at base b: it serves the oldest waiting call of its area. */
   protected vehicleBack(b: number): void {
     this.vehiclesBusy[b]--;
-    this.misc.add(Misc.VEHICLES_BUSY, -1, this.sim.now);
+    this.misc.add(MISC_VEHICLES_BUSY, -1, this.sim.now);
     this.serveCallQueue(b);
   }
 
@@ -64,7 +90,7 @@ export abstract class Transport extends Admissions {
     if (q === null) return;
     while (q.length > 0 && this.vehiclesBusy[b] < this.facilities.vehicles[b]) {
       const pid = q.dequeue();
-      this.misc.add(Misc.WAITING_VEHICLE, -1, this.sim.now);
+      this.misc.add(MISC_WAITING_VEHICLE, -1, this.sim.now);
       this.dispatch(pid, b, this.network.minutesBaseToMunicipality(b, this.patients.municipality[pid]));
     }
   }
@@ -79,19 +105,19 @@ export abstract class Transport extends Admissions {
     }
     p.tScene[pid] = now;
     const scene =
-      this.index.region.transport.sceneMinutes * this.draws.begin(p.key[pid], Slot.SCENE).unitStay(StayShape.LOGNORMAL, SCENE_CV, false);
+      this.index.region.transport.sceneMinutes * this.draws.begin(p.key[pid], SLOT_SCENE).unitStay(STAYSHAPE_LOGNORMAL, SCENE_CV, false);
     const net = this.network;
     const m = p.municipality[pid];
-    if (p.flags[pid] & Flag.CALL) {
+    if (p.flags[pid] & FLAG_CALL) {
       const slot = m * ROUTE_KEYS + CALL_ROUTE;
       if (net.candidateCount[slot] === 0) {
         this.returnFromScene(pid, scene);
-        this.finishPatient(pid, Fate.LEFT_REGION);
+        this.finishPatient(pid, FATE_LEFT_REGION);
         return;
       }
       const s = net.candidateStart[slot];
       p.hospital[pid] = net.candidateHospital[s];
-      this.sim.scheduleIn(scene + net.candidateMinutes[s], Ev.AT_HOSPITAL, pid);
+      this.sim.scheduleIn(scene + this.driveToHospital(pid, net.candidateMinutes[s]), EV_AT_HOSPITAL, pid);
       return;
     }
     if (net.candidateCount[m * ROUTE_KEYS + p.route[pid]] === 0) {
@@ -99,7 +125,7 @@ export abstract class Transport extends Admissions {
       this.leaveRegion(pid);
       return;
     }
-    this.sim.scheduleIn(scene, Ev.INQUIRE, pid, 0);
+    this.sim.scheduleIn(scene, EV_INQUIRE, pid, 0);
   }
 
   /** No hospital in reach: the crew hands over at the region's edge and drives back. */
@@ -107,7 +133,7 @@ export abstract class Transport extends Admissions {
     const p = this.patients;
     const b = p.base[pid];
     p.base[pid] = -1;
-    this.sim.scheduleIn(scene + this.network.minutesBaseToMunicipality(b, p.municipality[pid]), Ev.VEHICLE_BACK, b);
+    this.sim.scheduleIn(scene + this.network.minutesBaseToMunicipality(b, p.municipality[pid]), EV_VEHICLE_BACK, b);
   }
 
   /** Asks candidate k; a refusal costs inquiry minutes before the next call. */
@@ -134,12 +160,12 @@ export abstract class Transport extends Admissions {
         this.rec.refusalsAmbulance++;
         this.rec.hospitalRefusals[h]++;
       }
-      this.sim.scheduleIn(this.index.region.transport.inquiryMinutes, Ev.INQUIRE, pid, k + 1);
+      this.sim.scheduleIn(this.index.region.transport.inquiryMinutes, EV_INQUIRE, pid, k + 1);
       return;
     }
     // Every candidate refused: the nearest capable hospital must take the patient (one more
     // call), outside its occupancy.
-    p.flags[pid] |= Flag.OVERFLOW;
+    p.flags[pid] |= FLAG_OVERFLOW;
     this.accepted(pid, n + 1, net.candidateHospital[s], -1, net.candidateMinutes[s]);
   }
 
@@ -156,7 +182,11 @@ export abstract class Transport extends Admissions {
     // The bed is held from acceptance; the stay starts at arrival.
     p.hospital[pid] = h;
     p.pool[pid] = pool;
-    this.sim.scheduleIn(driveMinutes, Ev.AT_HOSPITAL, pid);
+    this.sim.scheduleIn(this.driveToHospital(pid, driveMinutes), EV_AT_HOSPITAL, pid);
+  }
+
+  private driveToHospital(pid: number, minutes: number): number {
+    return minutes * this.draws.begin(this.patients.key[pid], SLOT_DRIVE_TO_HOSPITAL).unitStay(STAYSHAPE_LOGNORMAL, DRIVE_CV, false);
   }
 
   protected atHospital(pid: number): void {
@@ -171,14 +201,14 @@ export abstract class Transport extends Admissions {
     const b = p.base[pid];
     p.base[pid] = -1;
     const t = this.index.region.transport;
-    this.sim.scheduleIn(t.handoverMinutes + this.network.minutesHospitalToBase(h, b), Ev.VEHICLE_BACK, b);
-    if (p.flags[pid] & Flag.CALL) {
+    this.sim.scheduleIn(t.handoverMinutes + this.network.minutesHospitalToBase(h, b), EV_VEHICLE_BACK, b);
+    if (p.flags[pid] & FLAG_CALL) {
       if (rec.measuring) rec.transportedNotAdmitted++;
-      this.finishPatient(pid, Fate.TRANSPORTED_NOT_ADMITTED);
+      this.finishPatient(pid, FATE_TRANSPORTED_NOT_ADMITTED);
       return;
     }
-    if (this.checkEligibility(pid, true) === Check.DELAYED) p.extra[pid] += this.levers.eligibility.delayMinutes;
-    if (p.flags[pid] & Flag.OVERFLOW) this.admitOverflow(pid, h);
+    if (this.checkEligibility(pid, true) === CHECK_DELAYED) p.extra[pid] += this.levers.eligibility.delayMinutes;
+    if (p.flags[pid] & FLAG_OVERFLOW) this.admitOverflow(pid, h);
     else {
       // admitNew counts the bed taken at acceptance as this admission's bed.
       this.admitNew(pid, h, p.pool[pid]);
