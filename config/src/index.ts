@@ -2,3 +2,4 @@ export { ConfigError, REPOSITORY_ROOT, derivePrefix, loadConfig, type AppConfig,
 export { ENV_VARIABLES, LOG_LEVELS, configSchema, type ConfigInput } from './schema';
 export { redactRedisUrl, redisConnectionOptions, type RedisConnectionOptions } from './redis';
 export { PinoNestLogger, createLogger, type Logger } from './logger';
+export { exitOnSignals } from './shutdown';

@@ -1,6 +1,6 @@
 // SIGTERM / SIGINT: run the graceful close, but exit by the deadline whatever happens (Redis
 // unreachable, a stuck connection): the deadline is what orchestrators and tests rely on.
-import type { Logger } from '@caretwin/config';
+import type { Logger } from 'pino';
 
 export function exitOnSignals(deadlineMs: number, logger: Logger, close: () => Promise<void>): void {
   let stopping = false;

@@ -1,8 +1,7 @@
 // `npm run start:worker`: one worker process. Scale out by starting more anywhere that
 // reaches the same Redis (and BULLMQ_PREFIX).
-import { ConfigError, createLogger, loadConfig } from '@caretwin/config';
+import { ConfigError, createLogger, exitOnSignals, loadConfig } from '@caretwin/config';
 import { startWorker } from './bootstrap';
-import { exitOnSignals } from './signals';
 
 async function main(): Promise<void> {
   const config = loadConfig({ env: process.env });

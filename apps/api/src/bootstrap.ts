@@ -1,0 +1,42 @@
+// Starts the HTTP api: our body parsers (one error body for bad input), the Nest app, listening
+// on HOST:PORT (127.0.0.1 by default until access control exists).
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { AddressInfo } from 'node:net';
+import { PinoNestLogger, redactRedisUrl, type AppConfig, type Logger } from '@caretwin/config';
+import { AppModule } from './app.module';
+import { installBodyParsers } from './http/body-parsers';
+
+export interface ApiHandle {
+  /** e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHandle> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.use(helmet());
+  installBodyParsers(app.getHttpAdapter().getInstance(), config.http.bodyLimitBytes, logger);
+  await app.listen(config.http.port, config.http.host);
+  const address = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  logger.info({ url, port: address.port, dataDir: config.dataDir, redis: redactRedisUrl(config.redis.url), prefix: config.redis.prefix }, 'api listening');
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      logger.info('api stopping');
+      await app.close();
+      logger.info('api stopped');
+    })();
+    return closing;
+  };
+  return { url, port: address.port, close };
+}

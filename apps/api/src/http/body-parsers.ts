@@ -1,0 +1,19 @@
+// Body parsing is ours, not Nest's default: JSON or YAML text up to BODY_LIMIT_BYTES, and a
+// parse failure answers in the one error body (400 unparseable, 413 too large) like any other.
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Logger } from '@caretwin/config';
+import { mapError } from '../errors/error-mapping';
+
+export const YAML_TYPES = ['text/yaml', 'text/x-yaml', 'application/yaml', 'application/x-yaml', 'text/plain'];
+
+export function installBodyParsers(app: Express, limitBytes: number, logger: Logger): void {
+  app.use(express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(express.text({ limit: limitBytes, type: YAML_TYPES }));
+  const onParseError: ErrorRequestHandler = (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const mapped = mapError(error);
+    if (mapped.internal) logger.error({ err: error }, 'request body failed');
+    res.status(mapped.status).json(mapped.body);
+  };
+  app.use(onParseError);
+}

@@ -1,0 +1,30 @@
+// The resolved region (areas, municipalities with centroids, hospitals, ambulance bases) with
+// a summary of which of its inputs are synthetic or estimated, for maps and footnotes.
+import { Inject, Injectable } from '@nestjs/common';
+import { inputLabels, type InputLabel } from '@caretwin/runner';
+import { ScenarioCatalog, type Region } from '@caretwin/scenario';
+
+export interface RegionView extends Region {
+  inputs: InputLabel[];
+}
+
+@Injectable()
+export class RegionsService {
+  constructor(@Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog) {}
+
+  list(): Array<{ id: string; name: Region['name'] | null }> {
+    return this.catalog.listRegions().map((id) => {
+      try {
+        return { id, name: this.catalog.region(id).name };
+      } catch {
+        return { id, name: null }; // listed; GET /api/regions/:id says what is wrong with it
+      }
+    });
+  }
+
+  /** Throws ScenarioValidationError: SCENARIO_NOT_FOUND (404) for an unknown id. */
+  get(id: string): RegionView {
+    const region = this.catalog.region(id);
+    return { ...region, inputs: inputLabels(region) };
+  }
+}

@@ -1,0 +1,75 @@
+// The queue's event stream, seen by the api: which replication started, how far it is, what it
+// returned, what failed. Decorated as a @QueueEventsListener at boot (RunsModule.forRoot).
+import { Inject, Injectable } from '@nestjs/common';
+import { OnQueueEvent, QueueEventsHost } from '@nestjs/bullmq';
+import type { Logger } from '@caretwin/config';
+import { parseJobId, type AggregateJobResult, type ReplicationJobResult } from '@caretwin/runner';
+import { APP_LOGGER } from '../config/config.tokens';
+import { RunLifecycleService, type ReplicationProgressView } from './run-lifecycle.service';
+
+function isProgress(data: unknown): data is ReplicationProgressView {
+  if (typeof data !== 'object' || data === null) return false;
+  const p = data as Record<string, unknown>;
+  return typeof p.replication === 'number' && typeof p.day === 'number' && typeof p.totalDays === 'number' && typeof p.percent === 'number';
+}
+
+function isReplicationValue(value: unknown): value is ReplicationJobResult {
+  return typeof value === 'object' && value !== null && 'result' in value && 'execution' in value;
+}
+
+function isAggregateValue(value: unknown): value is AggregateJobResult {
+  return typeof value === 'object' && value !== null && 'aggregate' in value && Array.isArray((value as { replicationIndices?: unknown }).replicationIndices);
+}
+
+@Injectable()
+export class RunEventsListener extends QueueEventsHost {
+  constructor(
+    private readonly lifecycle: RunLifecycleService,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  @OnQueueEvent('active')
+  onActive({ jobId }: { jobId: string }): void {
+    const parsed = parseJobId(jobId);
+    if (parsed?.kind === 'replication') this.lifecycle.onActive(parsed.runId);
+  }
+
+  @OnQueueEvent('progress')
+  onProgress({ jobId, data }: { jobId: string; data: unknown }): void {
+    const parsed = parseJobId(jobId);
+    if (parsed?.kind === 'replication' && isProgress(data)) this.lifecycle.onProgress(parsed.runId, data);
+  }
+
+  @OnQueueEvent('completed')
+  onCompleted({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }): void {
+    const parsed = parseJobId(jobId);
+    if (!parsed) return;
+    const value: unknown = typeof returnvalue === 'string' ? safeJson(returnvalue) : returnvalue;
+    if (parsed.kind === 'replication' && isReplicationValue(value)) this.lifecycle.onReplicationCompleted(parsed.runId, value);
+    else if (parsed.kind === 'aggregate' && isAggregateValue(value))
+      this.lifecycle.finish(parsed.runId, value).catch((error: Error) => {
+        this.logger.warn({ runId: parsed.runId, err: error.message }, 'completion not stored yet; the reconciler retries');
+      });
+  }
+
+  @OnQueueEvent('failed')
+  onFailed({ jobId, failedReason }: { jobId: string; failedReason: string }): void {
+    const parsed = parseJobId(jobId);
+    if (parsed?.kind === 'aggregate') void this.lifecycle.fail(parsed.runId, failedReason);
+  }
+
+  @OnQueueEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error.message }, 'queue events connection error');
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,196 @@
+// Keeps the store (the source of truth) and the queue in step for each run: enqueues accepted
+// runs, records what the workers report, persists results when a run's parent job completes,
+// and cleans Redis once a run is finished. The api is the only writer of the store.
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig, Logger } from '@caretwin/config';
+import type { AggregateJobResult, ReplicationJobResult, RunInput, RunPlan } from '@caretwin/runner';
+import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { RunQueue } from '../queue/run-queue';
+import { RunsRepository, type RunSummaryRow } from '../store/runs.repository';
+import { FINISHED_STATES } from './run-state';
+
+/** Live progress of a replication, as last reported by its worker. */
+export interface ReplicationProgressView {
+  replication: number;
+  day: number;
+  totalDays: number;
+  percent: number;
+}
+
+interface LiveRun {
+  replications: Map<number, ReplicationProgressView>;
+  lastWrite: number;
+}
+
+const PROGRESS_WRITE_INTERVAL_MS = 1000;
+
+@Injectable()
+export class RunLifecycleService {
+  private readonly live = new Map<string, LiveRun>();
+  /** One Redis operation per run at a time (a slow call must not race its own retry). */
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    private readonly runs: RunsRepository,
+    private readonly queue: RunQueue,
+  ) {}
+
+  /** Progress of the replications of a run still going (empty once it finished). */
+  liveProgress(runId: string): ReplicationProgressView[] {
+    const live = this.live.get(runId);
+    return live ? [...live.replications.values()].sort((a, b) => a.replication - b.replication) : [];
+  }
+
+  /** Brings one run's Redis side in line with the store; never throws (logged, retried later). */
+  sync(runId: string): Promise<void> {
+    const running = this.inFlight.get(runId);
+    if (running) return running;
+    const task = this.syncOnce(runId)
+      .catch((error: Error) => this.logger.warn({ runId, err: error.message }, 'run not in sync with the queue yet; will retry'))
+      .finally(() => this.inFlight.delete(runId));
+    this.inFlight.set(runId, task);
+    return task;
+  }
+
+  private async syncOnce(runId: string): Promise<void> {
+    const run = this.runs.summary(runId);
+    if (!run) return;
+    if (FINISHED_STATES.has(run.state)) return this.cleanUp(run);
+    const status = await this.queue.parentStatus(runId);
+    switch (status.kind) {
+      case 'missing': {
+        const full = this.runs.get(runId);
+        if (!full) return;
+        const added = await this.queue.enqueue({
+          id: runId,
+          input: JSON.parse(full.input) as RunInput,
+          inputKey: full.input_key,
+          plan: JSON.parse(full.plan) as RunPlan,
+        });
+        if (added) this.logger.info({ runId }, 'run enqueued');
+        this.runs.markSynced(runId, 'active');
+        return;
+      }
+      case 'pending':
+        this.runs.markSynced(runId, 'active');
+        return;
+      case 'completed':
+        return this.finish(runId, status.value);
+      case 'failed':
+        await this.fail(runId, status.reason);
+        return this.cleanUp(this.runs.summary(runId) ?? run);
+    }
+  }
+
+  /** A finished run's jobs leave Redis (a cancelled one's workers are told to stop first). */
+  private async cleanUp(run: RunSummaryRow): Promise<void> {
+    if (run.queue_synced) return;
+    if (run.state === 'cancelled') await this.queue.setCancelFlag(run.id);
+    if (await this.queue.remove(run.id)) {
+      this.runs.markSynced(run.id, 'finished');
+      this.live.delete(run.id);
+    }
+  }
+
+  onActive(runId: string): void {
+    if (this.runs.transition(runId, 'running', new Date().toISOString(), null)) this.logger.info({ runId }, 'run running');
+  }
+
+  onProgress(runId: string, progress: ReplicationProgressView): void {
+    const run = this.runs.summary(runId);
+    if (!run || FINISHED_STATES.has(run.state)) return;
+    const live = this.live.get(runId) ?? { replications: new Map(), lastWrite: 0 };
+    this.live.set(runId, live);
+    live.replications.set(progress.replication, progress);
+    const now = Date.now();
+    if (now - live.lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
+    live.lastWrite = now;
+    this.writeProgress(run, live);
+  }
+
+  private writeProgress(run: RunSummaryRow, live: LiveRun): void {
+    const stored = new Set(this.runs.storedReplications(run.id));
+    const planned = Math.max(run.replications_planned, ...[...live.replications.keys()].map((i) => i + 1), stored.size);
+    let done = stored.size;
+    for (const [index, p] of live.replications) if (!stored.has(index)) done += p.percent / 100;
+    // 100 % belongs to a completed run: aggregation and persistence still follow the last day.
+    const percent = Math.min(99, (100 * done) / Math.max(1, planned));
+    this.runs.setProgress(run.id, Math.round(percent * 10) / 10, planned, new Date().toISOString());
+  }
+
+  onReplicationCompleted(runId: string, value: ReplicationJobResult): void {
+    const stored = this.runs.saveReplication(runId, value.result.replication, JSON.stringify(value.result), JSON.stringify(value.execution));
+    const live = this.live.get(runId);
+    live?.replications.set(value.result.replication, {
+      replication: value.result.replication,
+      day: value.result.warmupDays + value.result.daysSimulated,
+      totalDays: value.result.warmupDays + value.result.horizonDays,
+      percent: 100,
+    });
+    const run = this.runs.summary(runId);
+    if (stored && run && live) this.writeProgress(run, live);
+  }
+
+  /** The parent job aggregated: store the missing replication results and complete the run. */
+  async finish(runId: string, value: AggregateJobResult): Promise<void> {
+    const run = this.runs.summary(runId);
+    if (!run) return;
+    if (run.state === 'queued' || run.state === 'running') {
+      const stored = new Set(this.runs.storedReplications(runId));
+      const missing = value.replicationIndices.filter((i) => !stored.has(i));
+      if (missing.length > 0) {
+        const results = await this.queue.childResults(runId);
+        for (const index of missing) {
+          const child = results.get(index);
+          if (!child) throw new Error(`run ${runId}: replication ${index} result not found in the queue`);
+          this.runs.saveReplication(runId, index, JSON.stringify(child.result), JSON.stringify(child.execution));
+        }
+      }
+      const aggregateExecution = { ...value.execution, rounds: value.rounds };
+      if (this.runs.complete(runId, JSON.stringify(value.aggregate), JSON.stringify(aggregateExecution), new Date().toISOString()))
+        this.logger.info({ runId, replications: value.replicationIndices.length }, 'run completed');
+    }
+    const after = this.runs.summary(runId);
+    if (after) await this.cleanUp(after);
+  }
+
+  /** The parent job failed (a replication failed for good, or aggregation did). */
+  async fail(runId: string, reason: string): Promise<void> {
+    const run = this.runs.summary(runId);
+    if (!run || FINISHED_STATES.has(run.state)) return;
+    const child = /child .*?_r(\d+) failed/.exec(reason);
+    let plain = reason.slice(0, 500);
+    if (child) {
+      const why = await this.queue.replicationFailure(runId, Number(child[1])).catch(() => undefined);
+      plain = `replication ${child[1]} failed${why ? `: ${why.slice(0, 400)}` : ''}`;
+    }
+    if (this.runs.transition(runId, 'failed', new Date().toISOString(), plain)) {
+      this.logger.warn({ runId, reason: plain }, 'run failed');
+      this.live.delete(runId);
+    }
+  }
+
+  /** Cancels in the store first (answering at once), then tells Redis. */
+  cancel(runId: string): boolean {
+    const moved = this.runs.transition(runId, 'cancelled', new Date().toISOString(), 'cancelled by request');
+    if (moved) {
+      this.logger.info({ runId }, 'run cancelled');
+      void this.sync(runId);
+    }
+    return moved;
+  }
+
+  /** Runs the reconciler should look at now. */
+  toReconcile(all: boolean): RunSummaryRow[] {
+    if (!all) return this.runs.unsynced();
+    const byId = new Map<string, RunSummaryRow>();
+    for (const run of [...this.runs.unsynced(), ...this.runs.active()]) byId.set(run.id, run);
+    return [...byId.values()];
+  }
+
+  get reconcileIntervalMs(): number {
+    return this.config.runs.reconcileIntervalMs;
+  }
+}

@@ -1,0 +1,141 @@
+// Use cases on runs: accept (validate, store, then enqueue — so a run is never lost while Redis
+// is away), list, show, cancel. Reads come from the store only.
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { AppConfig, Logger } from '@caretwin/config';
+import { maxReplications, planFor, runInputKey, toRunInput } from '@caretwin/runner';
+import { parseText, type ResolvedScenario } from '@caretwin/scenario';
+import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { IdempotencyConflictError, NotFoundError, RequestInvalidError, requestIssue } from '../errors/api-error';
+import { parseRequest } from '../errors/parse-request';
+import { ScenariosService } from '../scenarios/scenarios.service';
+import { RunsRepository } from '../store/runs.repository';
+import { applyChanges, requestedChanges } from './overrides';
+import { RunLifecycleService } from './run-lifecycle.service';
+import type { RunState } from './run-state';
+import { toRunView, type RunView } from './run-view';
+import { createRunSchema, idempotencyKeySchema, listRunsSchema, type CreateRunRequest } from './runs.dto';
+
+export interface AcceptedRun {
+  id: string;
+  state: RunState;
+  /** true when an earlier request with the same Idempotency-Key created it */
+  replayed: boolean;
+}
+
+/** Canonical JSON (sorted keys) so the same body always hashes alike. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null)
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+@Injectable()
+export class RunsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    private readonly runs: RunsRepository,
+    private readonly scenarios: ScenariosService,
+    private readonly lifecycle: RunLifecycleService,
+  ) {}
+
+  /**
+   * Everything up to the insert is synchronous, so two requests with one Idempotency-Key can
+   * never both pass the check; a rejected request stores nothing.
+   */
+  create(body: unknown, idempotencyKeyHeader: unknown): AcceptedRun {
+    const key = parseRequest(idempotencyKeySchema, idempotencyKeyHeader, 'Idempotency-Key header') ?? null;
+    const request = parseRequest(createRunSchema, body, 'run request');
+    const bodyHash = createHash('sha256').update(canonical(request)).digest('hex');
+    if (key) {
+      const prior = this.runs.byIdempotencyKey(key);
+      if (prior) {
+        if (prior.body_hash !== bodyHash) throw new IdempotencyConflictError(key);
+        return { id: prior.id, state: prior.state, replayed: true };
+      }
+    }
+
+    const resolved = this.resolve(request);
+    const plan = planFor(resolved.scenario, this.config.runs.roundSize);
+    const most = maxReplications(plan);
+    if (most > this.config.runs.maxReplications)
+      throw new RequestInvalidError(`a run may have at most ${this.config.runs.maxReplications} replications (MAX_REPLICATIONS)`, [
+        requestIssue(resolved.scenario.precision ? 'precision.max' : 'replications', `${most} is more than ${this.config.runs.maxReplications}`),
+      ]);
+
+    const input = toRunInput(resolved);
+    const id = randomUUID();
+    this.runs.insert({
+      id,
+      scenarioId: resolved.scenario.id,
+      regionId: resolved.region.id,
+      request: JSON.stringify(request),
+      input: JSON.stringify(input),
+      inputKey: runInputKey(input),
+      plan: JSON.stringify(plan),
+      seed: resolved.scenario.seed,
+      replicationsPlanned: plan.mode === 'fixed' ? plan.replications : Math.min(plan.max, plan.roundSize),
+      replicationsMax: most,
+      idempotencyKey: key,
+      bodyHash,
+      at: new Date().toISOString(),
+    });
+    this.logger.info({ runId: id, scenarioId: resolved.scenario.id }, 'run accepted');
+    void this.lifecycle.sync(id);
+    return { id, state: 'queued', replayed: false };
+  }
+
+  private resolve(request: CreateRunRequest): ResolvedScenario {
+    const changes = requestedChanges(request);
+    const changed = Object.keys(changes).length > 0;
+    if (request.scenarioId !== undefined) {
+      if (!changed) return this.scenarios.resolve(request.scenarioId);
+      // The named scenario becomes the baseline of a what-if that keeps its id and name.
+      const base = this.scenarios.resolve(request.scenarioId).scenario;
+      return this.scenarios.resolve({
+        id: base.id,
+        name: base.name,
+        description: base.description,
+        ...changes,
+        extends: request.scenarioId,
+      });
+    }
+    const scenario = request.scenario as string | Record<string, unknown>;
+    if (!changed) return this.scenarios.resolve(scenario);
+    const document = typeof scenario === 'string' ? this.documentOfText(scenario) : scenario;
+    return this.scenarios.resolve(applyChanges(document, changes));
+  }
+
+  /** YAML/JSON scenario text as a mapping; text that does not parse is refused with its positions. */
+  private documentOfText(text: string): Record<string, unknown> {
+    const parsed = parseText(text, { file: '<request>' });
+    const value = parsed.doc.value;
+    if (parsed.issues.length === 0 && typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    this.scenarios.resolve(text); // throws the scenario library's own error for this text
+    throw new RequestInvalidError('scenario text is not a mapping', [requestIssue('scenario', 'expected a scenario mapping')]);
+  }
+
+  list(query: unknown): { items: RunView[]; total: number; limit: number; offset: number } {
+    const q = parseRequest(listRunsSchema, query, 'query');
+    const { items, total } = this.runs.list({ scenarioId: q.scenario, state: q.state, limit: q.limit, offset: q.offset });
+    return { items: items.map((row) => toRunView(row, [], [])), total, limit: q.limit, offset: q.offset };
+  }
+
+  get(id: string): RunView {
+    const row = this.runs.summary(id);
+    if (!row) throw new NotFoundError('run', id);
+    return toRunView(row, this.runs.history(id), this.lifecycle.liveProgress(id));
+  }
+
+  /** Cancels a queued or running run (kept, as cancelled); a finished run answers as it is. */
+  cancel(id: string): RunView {
+    if (!this.runs.summary(id)) throw new NotFoundError('run', id);
+    this.lifecycle.cancel(id);
+    return this.get(id);
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import type { AppConfig } from '@caretwin/config';
+import { ScenarioCatalog } from '@caretwin/scenario';
+import { APP_CONFIG } from '../config/config.tokens';
+import { StoreScenarioSource } from '../store/store-scenario-source';
+import { ScenariosController } from './scenarios.controller';
+import { ScenariosService } from './scenarios.service';
+
+@Module({
+  controllers: [ScenariosController],
+  providers: [
+    {
+      provide: ScenarioCatalog,
+      inject: [APP_CONFIG, StoreScenarioSource],
+      useFactory: (config: AppConfig, saved: StoreScenarioSource) =>
+        new ScenarioCatalog({ shippedDir: config.scenarios.shippedDir, regionsDir: config.scenarios.regionsDir, saved }),
+    },
+    ScenariosService,
+  ],
+  exports: [ScenarioCatalog, ScenariosService],
+})
+export class ScenariosModule {}

@@ -1,0 +1,92 @@
+// Use cases on scenarios: list, show, validate (with the static MHLW need), save a new version.
+import { Inject, Injectable } from '@nestjs/common';
+import { staticNeed } from '@caretwin/model';
+import type { StaticNeed } from '@caretwin/contracts';
+import { ScenarioCatalog, ScenarioValidationError, parseText, type ResolvedScenario, type Scenario, type ScenarioListing } from '@caretwin/scenario';
+import { ApiError, NotFoundError } from '../errors/api-error';
+import { SavedScenariosRepository } from '../store/saved-scenarios.repository';
+import type { ScenarioInput } from './scenario-input';
+
+export interface ScenarioView extends ScenarioListing {
+  /** the text as written (YAML for shipped, as saved for saved ones) */
+  text?: string;
+  /** the scenario resolved (extends applied, defaults filled), or why it does not resolve */
+  scenario?: Scenario;
+  error?: ReturnType<ScenarioValidationError['toJSON']>;
+  versions?: Array<{ version: number; createdAt: string }>;
+}
+
+export interface ValidationView {
+  valid: true;
+  scenario: Scenario;
+  region: { id: string; name: { ja: string; en: string } };
+  staticNeed: StaticNeed;
+}
+
+@Injectable()
+export class ScenariosService {
+  constructor(
+    @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
+    private readonly saved: SavedScenariosRepository,
+  ) {}
+
+  list(): ScenarioListing[] {
+    return this.catalog.list();
+  }
+
+  get(ref: string): ScenarioView {
+    const entry = this.catalog.get(ref);
+    if (!entry) throw new NotFoundError('scenario', ref);
+    const view: ScenarioView = { id: entry.id, source: entry.source, version: entry.version, name: entry.name, file: entry.file };
+    view.text = entry.text ?? (entry.object !== undefined ? JSON.stringify(entry.object, null, 2) : undefined);
+    try {
+      view.scenario = this.catalog.resolve(ref).scenario;
+      view.name ??= view.scenario.name;
+    } catch (error) {
+      if (!(error instanceof ScenarioValidationError)) throw error;
+      view.error = error.toJSON();
+    }
+    if (entry.source === 'saved') view.versions = this.saved.versions(entry.id).map((v) => ({ version: v.version, createdAt: v.created_at }));
+    return view;
+  }
+
+  /** Resolves a scenario given in a request; throws ScenarioValidationError (400/413/422). */
+  resolve(input: ScenarioInput | string, file = '<request>'): ResolvedScenario {
+    return this.catalog.resolve(input, { file });
+  }
+
+  validate(input: ScenarioInput): ValidationView {
+    const resolved = this.resolve(input);
+    return {
+      valid: true,
+      scenario: resolved.scenario,
+      region: { id: resolved.region.id, name: resolved.region.name },
+      staticNeed: staticNeed(resolved),
+    };
+  }
+
+  /** Validates, then stores the next version; nothing is stored when the scenario is refused. */
+  save(input: ScenarioInput): { id: string; version: number; scenario: Scenario } {
+    const explicitId = typeof input === 'string' ? idOfText(input) : typeof input.id === 'string' ? input.id : undefined;
+    if (explicitId === undefined)
+      throw new ApiError(422, 'SCENARIO_INVALID', 'a saved scenario needs an `id`', [{ file: '<request>', path: 'id', line: null, column: null, message: 'required to save' }]);
+    const resolved = this.resolve(input);
+    const shipped = this.catalog.get(explicitId);
+    if (shipped?.source === 'shipped')
+      throw new ApiError(422, 'SCENARIO_INVALID', `"${explicitId}" is a shipped scenario; save under another id (and \`extends: ${explicitId}\`)`, [
+        { file: '<request>', path: 'id', line: null, column: null, message: 'names a shipped scenario' },
+      ]);
+    const document = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
+    const version = this.saved.save(explicitId, document, new Date().toISOString());
+    return { id: explicitId, version, scenario: resolved.scenario };
+  }
+}
+
+function idOfText(text: string): string | undefined {
+  try {
+    const value = parseText(text, { file: '<request>' }).doc.value as { id?: unknown } | null;
+    return value && typeof value.id === 'string' ? value.id : undefined;
+  } catch {
+    return undefined; // unparseable: resolve() reports it with its position
+  }
+}
