@@ -1,0 +1,161 @@
+import { EventHeap } from './event-heap';
+import { CANCELLED, EventSlots } from './event-slots';
+import { MINUTES_PER_DAY } from './time';
+
+/** Called for every event: `kind` is the model's event code, `a`/`b` two int32 payloads. */
+export type EventHandler = (kind: number, a: number, b: number) => void;
+
+export interface SimulationOptions {
+  /** Pending events to make room for up front (default 1024); the queue grows by doubling. */
+  initialCapacity?: number;
+}
+
+/** Priorities are integers in [MIN_PRIORITY, MAX_PRIORITY]; lower fires first among equal times. */
+export const MIN_PRIORITY = -1024;
+export const MAX_PRIORITY = 1023;
+// tie = (priority − MIN_PRIORITY) · 2^42 + sequence: 11 + 42 bits, exact in a double, so one
+// comparison orders (priority, insertion sequence).
+const SEQUENCE_SCALE = 2 ** 42;
+
+/**
+ * The clock and the event loop. Events are ordered by (time, priority, insertion sequence),
+ * so ties never depend on heap layout; cancelled events stay in the heap and are skipped when
+ * they surface (compacted once they are the majority).
+ */
+export class Simulation {
+  private clock = 0;
+  private processed = 0;
+  private sequence = 0;
+  private cancelledInHeap = 0;
+  private stopRequested = false;
+  private readonly heap: EventHeap;
+  private readonly slots: EventSlots;
+
+  constructor(options: SimulationOptions = {}) {
+    const capacity = options.initialCapacity ?? 1024;
+    this.heap = new EventHeap(capacity);
+    this.slots = new EventSlots(capacity);
+  }
+
+  /** Current time in minutes. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Events in the queue, cancelled ones excluded. */
+  get pending(): number {
+    return this.heap.count - this.cancelledInHeap;
+  }
+
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  /** Schedules at absolute `time` (>= now) and returns a handle for `cancel`. */
+  scheduleAt(time: number, kind: number, a = 0, b = 0, priority = 0): number {
+    // Checks stay on the hot path but their messages live in a cold function, so this method
+    // stays small enough for V8 to inline into handlers (an inlined call returns no boxed handle).
+    if (
+      !(time >= this.clock) ||
+      (priority | 0) !== priority ||
+      priority < MIN_PRIORITY ||
+      priority > MAX_PRIORITY ||
+      this.sequence === SEQUENCE_SCALE
+    ) {
+      throw scheduleError(time, priority, this.clock);
+    }
+    const slot = this.slots.allocate(kind, a, b);
+    this.heap.push(time, (priority - MIN_PRIORITY) * SEQUENCE_SCALE + this.sequence++, slot);
+    return this.slots.handleOf(slot);
+  }
+
+  scheduleIn(delay: number, kind: number, a = 0, b = 0, priority = 0): number {
+    return this.scheduleAt(this.clock + delay, kind, a, b, priority);
+  }
+
+  /** Cancels a pending event by handle; false when it already fired or was cancelled. */
+  cancel(handle: number): boolean {
+    const slot = this.slots.pendingSlotOf(handle);
+    if (slot < 0) return false;
+    this.slots.state[slot] = CANCELLED;
+    this.cancelledInHeap++;
+    // Lazy deletion keeps cancel O(1); compact when dead entries outnumber live ones so a
+    // model that cancels most of what it schedules (timeouts) does not grow the heap forever.
+    if (this.cancelledInHeap > 1024 && this.cancelledInHeap * 2 > this.heap.count) this.compact();
+    return true;
+  }
+
+  /** Stops `run` after the current event (or day hook) returns. */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /**
+   * Runs events with time <= `until`, then sets now = `until` (unless stopped). Calls
+   * `onDay(day)` once at each day boundary crossed — day = whole days completed since time 0 —
+   * with now at the boundary and before the first event of the new day; it may schedule events.
+   * Without `until` the run ends when the queue is empty.
+   */
+  run(handler: EventHandler, until = Infinity, onDay?: (day: number) => void): void {
+    if (!(until >= this.clock))
+      throw new RangeError(`Simulation.run: until ${until} is before now (${this.clock})`);
+    this.stopRequested = false;
+    const heap = this.heap;
+    const slots = this.slots;
+    // With no day hook the boundary is +Infinity: one comparison per event, nothing more.
+    let nextDay =
+      onDay === undefined ? Infinity : (Math.floor(this.clock / MINUTES_PER_DAY) + 1) * MINUTES_PER_DAY;
+    for (;;) {
+      if (heap.hole) heap.fillHole();
+      const size = heap.size;
+      if (size === 0 && until === Infinity) break;
+      const t = size === 0 ? Infinity : heap.topTime();
+      if (t >= nextDay && nextDay <= until) {
+        this.clock = nextDay;
+        nextDay += MINUTES_PER_DAY;
+        (onDay as (day: number) => void)(this.clock / MINUTES_PER_DAY);
+        if (this.stopRequested) break;
+        continue;
+      }
+      if (t > until) break;
+      const s = heap.topSlot();
+      heap.takeRoot();
+      if (slots.state[s] === CANCELLED) {
+        this.cancelledInHeap--;
+        slots.release(s);
+        continue;
+      }
+      const kind = slots.kind[s];
+      const a = slots.a[s];
+      const b = slots.b[s];
+      slots.release(s);
+      this.clock = t;
+      this.processed++;
+      handler(kind, a, b);
+      if (this.stopRequested) break;
+    }
+    if (heap.hole) heap.fillHole();
+    if (!this.stopRequested && until !== Infinity) this.clock = until;
+  }
+
+  private compact(): void {
+    const slots = this.slots;
+    this.heap.filter((s) => {
+      if (slots.state[s] !== CANCELLED) return true;
+      slots.release(s);
+      return false;
+    });
+    this.cancelledInHeap = 0;
+  }
+}
+
+function scheduleError(time: number, priority: number, now: number): RangeError {
+  if (!(time >= now))
+    return new RangeError(`Simulation.scheduleAt: time ${time} is before now (${now}) or not a number`);
+  if ((priority | 0) === priority && priority >= MIN_PRIORITY && priority <= MAX_PRIORITY) {
+    return new RangeError('Simulation: more than 2^42 events scheduled; ties would no longer be exact');
+  }
+  return new RangeError(
+    `Simulation.scheduleAt: priority ${priority} is not an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}]`,
+  );
+}
