@@ -3,7 +3,7 @@
 // target, conversions between different functions and within the beds that exist), and the
 // chosen projection year has population data.
 
-import { BED_FUNCTIONS } from '../types';
+import { BED_FUNCTIONS, PROJECTION_YEARS } from '../types';
 import type { Region } from '../types';
 import { unknownName } from '../errors/did-you-mean';
 import type { IssueList, Path } from '../parse/located';
@@ -21,7 +21,8 @@ interface Known {
   conditions: string[];
 }
 
-export function checkScenarioAgainstRegion(scenario: Record<string, unknown>, region: Region, issues: IssueList): void {
+/** `totalDays`: warm-up + horizon (valid values or their defaults). */
+export function checkScenarioAgainstRegion(scenario: Record<string, unknown>, region: Region, totalDays: number, issues: IssueList): void {
   const added = list(scenario.policies)
     .map((p) => record(p))
     .filter((p) => p.kind === 'addHospital')
@@ -39,7 +40,6 @@ export function checkScenarioAgainstRegion(scenario: Record<string, unknown>, re
   };
 
   checkYear(scenario, region, issues);
-  const totalDays = (finite(scenario.warmupDays) ?? 120) + (finite(scenario.horizonDays) ?? 365);
   const typed: IndexedPolicy[] = [];
   const addedSoFar = new Set(region.hospitals.map((h) => h.id));
   list(scenario.policies).forEach((raw, index) => {
@@ -64,7 +64,8 @@ function fieldPath(field: string): Path {
 }
 
 function checkYear(scenario: Record<string, unknown>, region: Region, issues: IssueList): void {
-  const year = finite(scenario.year) ?? 2025;
+  const year = scenario.year ?? 2025;
+  if (!(PROJECTION_YEARS as readonly unknown[]).includes(year)) return; // the schema reports it
   const missing = region.municipalities.filter((m) => m.population[String(year)] === undefined);
   if (missing.length === 0) return;
   const years = [...new Set(region.municipalities.flatMap((m) => Object.keys(m.population)))].sort();

@@ -24,7 +24,7 @@ function checkMapping(parsed: ParsedText): ParsedText {
   if (isPlainObject(parsed.doc.value)) return parsed;
   const issues = new IssueList(parsed.doc);
   issues.add([], NOT_A_MAPPING);
-  return { doc: { ...parsed.doc, value: Object.create(null) }, issues: [...parsed.issues, ...issues.issues] };
+  return { doc: parsed.doc, issues: [...parsed.issues, ...issues.issues] };
 }
 
 /** Parses scenario text (YAML or JSON); throws only when it cannot be parsed at all. */

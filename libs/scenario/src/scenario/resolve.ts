@@ -7,6 +7,7 @@ import { unknownName } from '../errors/did-you-mean';
 import { ScenarioValidationError, type ValidationIssue } from '../errors/scenario-validation-error';
 import { demandMultiplierByHour } from '../expressions/multiplier-by-hour';
 import { ExpressionError } from '../expressions/compile-expression';
+import { EXPRESSION_MAX_LENGTH } from '../expressions/limits';
 import { IssueList, isPlainObject, type LocatedDocument } from '../parse/located';
 import { finite, record } from '../parse/raw';
 import type { ParsedText } from '../parse/safe-yaml';
@@ -85,8 +86,30 @@ function checkExpectedId(entry: LoadedEntry, issues: ValidationIssue[]): void {
   }
 }
 
+/** Values the schema refused are not used for further checks (their issue is already listed). */
+function validDays(value: unknown, fallback: number): number {
+  const n = finite(value);
+  return n !== undefined && Number.isInteger(n) && n >= 0 && n <= 3650 ? n : fallback;
+}
+
+/** The hourly multiplier table, or undefined after adding why the expression is refused. */
+function evaluateDemand(demand: Record<string, unknown>, totalDays: number, list: IssueList): Float64Array | undefined {
+  const source = typeof demand.multiplier === 'number' ? String(demand.multiplier) : demand.multiplier ?? '1';
+  if (typeof source !== 'string' || source.length > EXPRESSION_MAX_LENGTH) return undefined; // the schema reports it
+  const bound = finite(demand.maxMultiplier);
+  const maxMultiplier = demand.maxMultiplier === undefined ? 2 : bound !== undefined && bound > 0 ? bound : Infinity;
+  try {
+    return demandMultiplierByHour(source, totalDays, maxMultiplier).byHour;
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    list.add(['demand', 'multiplier'], error.message);
+    return undefined;
+  }
+}
+
 export function resolveEntry(entry: LoadedEntry, fallbackId: string, ctx: ResolutionContext): ResolvedScenario {
   const issues: ValidationIssue[] = [...entry.parsed.issues];
+  if (!isPlainObject(entry.parsed.doc.value)) throw invalidScenario(fallbackId, issues);
   checkExpectedId(entry, issues);
   const merged = withBaselines(entry, [], ctx, issues);
   const list = new IssueList(merged);
@@ -104,20 +127,10 @@ export function resolveEntry(entry: LoadedEntry, fallbackId: string, ctx: Resolu
       regionIssues = loaded.issues;
     }
   }
-  if (region) checkScenarioAgainstRegion(value, region, list);
 
-  const demand = record(value.demand);
-  const source = typeof demand.multiplier === 'number' ? String(demand.multiplier) : demand.multiplier ?? '1';
-  const totalDays = (scenario?.warmupDays ?? finite(value.warmupDays) ?? 120) + (scenario?.horizonDays ?? finite(value.horizonDays) ?? 365);
-  let byHour: Float64Array | undefined;
-  if (typeof source === 'string') {
-    try {
-      byHour = demandMultiplierByHour(source, Math.min(totalDays, 7300), finite(demand.maxMultiplier) ?? 2).byHour;
-    } catch (error) {
-      if (!(error instanceof ExpressionError)) throw error;
-      list.add(['demand', 'multiplier'], error.message);
-    }
-  }
+  const totalDays = validDays(value.warmupDays, 120) + validDays(value.horizonDays, 365);
+  if (region) checkScenarioAgainstRegion(value, region, totalDays, list);
+  const byHour = evaluateDemand(record(value.demand), totalDays, list);
 
   const all = [...issues, ...list.issues, ...regionIssues];
   if (all.length > 0 || !scenario || !region || !byHour) {
