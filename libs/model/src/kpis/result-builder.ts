@@ -113,6 +113,7 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
   kpis['ambulance.callToHospital.p50'] = finite(rec.callToHospitalSketch.quantile(0.5));
   kpis['ambulance.callToHospital.p90'] = finite(rec.callToHospitalSketch.quantile(0.9));
   kpis['ambulance.callToHospital.count'] = rec.callToHospital.count;
+  kpis['ambulance.accepted'] = rec.inquiries.count;
   kpis['ambulance.inquiries.mean'] = finite(rec.inquiries.mean);
   kpis['ambulance.onScene.mean'] = finite(rec.onScene.mean);
   kpis['ambulance.vehicleWait.mean'] = finite(rec.vehicleWait.mean);
