@@ -312,7 +312,9 @@ describe('errors', () => {
     const error = refusal('nosuch');
     expect(error.code).toBe('SCENARIO_NOT_FOUND');
     expect(error.httpStatus).toBe(404);
-    expect(error.message).toMatch(/^unknown scenario "nosuch"; known scenarios: base, /);
+    expect(error.message).toBe('scenario "nosuch" not found');
+    expect(error.issues[0].message).toMatch(/^unknown scenario "nosuch"; known scenarios: base, /);
+    expect(refusal('bsae').issues[0].message).toMatch(/^unknown scenario "bsae" \(did you mean "base"\?\)/);
   });
 
   it('refuses a shipped scenario whose written id differs from its file name', () => {

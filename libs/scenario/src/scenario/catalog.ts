@@ -4,7 +4,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listKnown } from '../errors/did-you-mean';
+import { listKnown, unknownName } from '../errors/did-you-mean';
 import { ScenarioValidationError, type ValidationIssue } from '../errors/scenario-validation-error';
 import { isPlainObject } from '../parse/located';
 import { SCENARIO_LIMITS } from '../parse/limits';
@@ -180,8 +180,10 @@ export class ScenarioCatalog {
     if (typeof input === 'string' && EXTENDS_PATTERN.test(input)) {
       const entry = this.get(input);
       if (!entry) {
-        const message = `unknown scenario "${input}"; known scenarios: ${listKnown(this.list().map((s) => s.id))}`;
-        throw new ScenarioValidationError('SCENARIO_NOT_FOUND', message, [{ file: options.file ?? '<input>', path: '', line: null, column: null, message }]);
+        const message = unknownName('scenario', 'scenarios', input, this.list().map((s) => s.id));
+        throw new ScenarioValidationError('SCENARIO_NOT_FOUND', `scenario "${input}" not found`, [
+          { file: options.file ?? '<input>', path: '', line: null, column: null, message },
+        ]);
       }
       return resolveEntry(this.entryToLoaded(entry), entry.id, this.context());
     }
