@@ -48,6 +48,9 @@ export interface LossSystemResult {
   blocked: number;
   /** Share of admissions lost, 95 % CI from batch means. */
   blocking: EstimateWithError;
+  /** Share of time a pool has every bed taken, 95 % CI from batch means. With Poisson
+   *  arrivals this equals the blocking probability (PASTA), a second, smoother estimator. */
+  timeFull: EstimateWithError;
   /** Mean beds in use per pool, 95 % CI from batch means. */
   occupancy: EstimateWithError;
   /** Most beds in use in one pool at once during the measured period. */
@@ -90,7 +93,7 @@ export function runLossSystem(options: LossSystemOptions): LossSystemResult {
       sim.scheduleAt(staysRng.exponential(meanStay), DEPARTURE, p);
     }
     beds.push(pool);
-    occupancy.push(new TimeWeighted(0, initial));
+    occupancy.push(new TimeWeighted(0, initial, options.beds - 0.5)); // "above" = every bed taken
     blocking.push(new Tally());
     sim.scheduleAt(arrivalsRng.exponential(meanGap), ARRIVAL, p);
   }
@@ -117,6 +120,7 @@ export function runLossSystem(options: LossSystemOptions): LossSystemResult {
   // occupancy accumulators restart at each boundary.
   const batchBlocking = new Float64Array(batches);
   const batchOccupancy = new Float64Array(batches);
+  const batchTimeFull = new Float64Array(batches);
   let countedArrivals = 0;
   let countedBlocked = 0;
   let firstArrivals = 0;
@@ -129,11 +133,13 @@ export function runLossSystem(options: LossSystemOptions): LossSystemResult {
     let arrivals = 0;
     let blocked = 0;
     let occupied = 0;
+    let full = 0;
     for (let p = 0; p < pools; p++) {
       arrivals += blocking[p].count;
       blocked += blocking[p].sum;
       if (batch >= 0) {
         occupied += occupancy[p].mean(now);
+        full += occupancy[p].timeAbove(now);
         if (occupancy[p].max > peakOccupied) peakOccupied = occupancy[p].max;
       }
       occupancy[p].reset(now);
@@ -141,6 +147,7 @@ export function runLossSystem(options: LossSystemOptions): LossSystemResult {
     if (batch >= 0) {
       batchBlocking[batch] = (blocked - countedBlocked) / (arrivals - countedArrivals);
       batchOccupancy[batch] = occupied / pools;
+      batchTimeFull[batch] = full / (pools * batchDays * MINUTES_PER_DAY);
     } else {
       firstArrivals = arrivals;
       firstBlocked = blocked;
@@ -159,6 +166,7 @@ export function runLossSystem(options: LossSystemOptions): LossSystemResult {
     arrivals: countedArrivals - firstArrivals,
     blocked: countedBlocked - firstBlocked,
     blocking: withError(meanCI(batchBlocking)),
+    timeFull: withError(meanCI(batchTimeFull)),
     occupancy: withError(meanCI(batchOccupancy)),
     peakOccupied,
     analytic: { blocking: b, occupancy: load * (1 - b) },

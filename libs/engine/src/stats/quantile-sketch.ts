@@ -37,10 +37,12 @@ export class QuantileSketch {
     else this.zeros++;
   }
 
-  /** The q-quantile (0 <= q <= 1) by the lower rank ⌊q·(n−1)⌋; NaN when empty. */
+  /** The q-quantile (0 <= q <= 1) by the lower rank ⌊q·(n−1)⌋; exact at 0 and 1; NaN when empty. */
   quantile(q: number): number {
     if (!(q >= 0 && q <= 1)) throw new RangeError(`QuantileSketch.quantile: q ${q} must be in [0, 1]`);
     if (this.n === 0) return NaN;
+    if (q === 0) return this.low;
+    if (q === 1) return this.high;
     const rank = Math.floor(q * (this.n - 1));
     let value: number;
     const negatives = this.negative.total;
