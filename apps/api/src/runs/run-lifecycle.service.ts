@@ -84,10 +84,11 @@ export class RunLifecycleService {
     }
   }
 
-  /** A finished run's jobs leave Redis (a cancelled one's workers are told to stop first). */
+  /** A finished run's jobs leave Redis (the workers of a cancelled or failed one are told to stop first). */
   private async cleanUp(run: RunSummaryRow): Promise<void> {
     if (run.queue_synced) return;
-    if (run.state === 'cancelled') await this.queue.setCancelFlag(run.id);
+    // Cancelled or failed: replications still running stop at their next simulated day.
+    if (run.state !== 'completed') await this.queue.setCancelFlag(run.id);
     if (await this.queue.remove(run.id)) {
       this.runs.markSynced(run.id, 'finished');
       this.live.delete(run.id);
@@ -121,6 +122,8 @@ export class RunLifecycleService {
   }
 
   onReplicationCompleted(runId: string, value: ReplicationJobResult): void {
+    const current = this.runs.summary(runId);
+    if (!current || FINISHED_STATES.has(current.state)) return; // a cancelled run keeps what it had
     const stored = this.runs.saveReplication(runId, value.result.replication, JSON.stringify(value.result), JSON.stringify(value.execution));
     const live = this.live.get(runId);
     live?.replications.set(value.result.replication, {
@@ -159,7 +162,11 @@ export class RunLifecycleService {
   /** The parent job failed (a replication failed for good, or aggregation did). */
   async fail(runId: string, reason: string): Promise<void> {
     const run = this.runs.summary(runId);
-    if (!run || FINISHED_STATES.has(run.state)) return;
+    if (!run) return;
+    if (FINISHED_STATES.has(run.state)) {
+      void this.sync(runId); // e.g. cancelled: its jobs can leave Redis now that none is held
+      return;
+    }
     const child = /child .*?_r(\d+) failed/.exec(reason);
     let plain = reason.slice(0, 500);
     if (child) {
@@ -170,6 +177,7 @@ export class RunLifecycleService {
       this.logger.warn({ runId, reason: plain }, 'run failed');
       this.live.delete(runId);
     }
+    void this.sync(runId);
   }
 
   /** Cancels in the store first (answering at once), then tells Redis. */

@@ -1,0 +1,86 @@
+// `npm start`: the api and a worker in one process (the embedded default of DESIGN.md "The
+// service"). Uses the Redis at REDIS_URL; when nothing answers there, starts a private
+// redis-server under DATA_DIR (if one is installed) or says how to get one.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setTimeout } from 'node:timers';
+import { fileURLToPath } from 'node:url';
+import { ensurePrivateRedis, pingRedis, redisServerInstalled } from './private-redis.mjs';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+for (const built of ['config/dist/index.js', 'apps/api/dist/bootstrap.js', 'apps/worker/dist/bootstrap.js']) {
+  if (!existsSync(root + built)) {
+    console.error(`${built} is missing: run \`npm run build\` first (npm ci runs it for you).`);
+    process.exit(1);
+  }
+}
+
+const { ConfigError, createLogger, loadConfig, redactRedisUrl, redisConnectionOptions } = require('../config/dist/index.js');
+const { startApi } = require('../apps/api/dist/bootstrap.js');
+const { startWorker } = require('../apps/worker/dist/bootstrap.js');
+
+function load(env) {
+  try {
+    return loadConfig({ env });
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+}
+
+const HOW_TO_GET_REDIS = `
+CareTwin needs Redis (the run queue). Either:
+  - install it, and npm start runs a private one under DATA_DIR:
+      Debian/Ubuntu: sudo apt-get install redis-server
+      macOS:         brew install redis
+  - or point REDIS_URL at a Redis you run (Redis 6.2+, maxmemory-policy noeviction), e.g.
+      REDIS_URL=redis://127.0.0.1:6379 npm start
+`;
+
+async function main() {
+  let config = load(process.env);
+  const logger = createLogger(config, 'caretwin');
+  let privateRedis;
+
+  const { host, port } = redisConnectionOptions(config.redis.url);
+  if (!(await pingRedis({ host, port }, 1000))) {
+    if (config.redis.startPrivate === 'never' || !redisServerInstalled()) {
+      console.error(`No Redis answers at ${redactRedisUrl(config.redis.url)}.${HOW_TO_GET_REDIS}`);
+      process.exit(1);
+    }
+    privateRedis = await ensurePrivateRedis(config.dataDir);
+    logger.info({ redis: privateRedis.url, adopted: privateRedis.adopted }, 'private redis-server under the data dir');
+    // The prefix stays derived from the data dir, so the queue is the same across restarts.
+    config = load({ ...process.env, REDIS_URL: privateRedis.url });
+  }
+
+  const worker = await startWorker(config, createLogger(config, 'worker'));
+  const api = await startApi(config, createLogger(config, 'api'));
+  logger.info({ url: api.url }, `CareTwin is up: ${api.url}`);
+
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, deadlineMs: config.shutdown.deadlineMs }, 'shutdown requested');
+    setTimeout(() => {
+      logger.warn('shutdown deadline reached: exiting');
+      process.exit(1);
+    }, config.shutdown.deadlineMs).unref();
+    (async () => {
+      await api.close().catch((error) => logger.warn({ err: error }, 'api close failed'));
+      await worker.close().catch((error) => logger.warn({ err: error }, 'worker close failed'));
+      if (privateRedis) await privateRedis.stop();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+// Small HTTP client over fetch for the service tests.
+export interface Reply<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  json?: unknown;
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export async function call<T = unknown>(base: string, method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.text !== undefined) {
+    headers['content-type'] = options.contentType ?? 'text/yaml';
+    body = options.text;
+  }
+  const response = await fetch(`${base}${path}`, { method, headers, body, signal: AbortSignal.timeout(30_000) });
+  // Keep a BOM if there is one (response.text() would drop it; CSV exports must carry it).
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+  let parsed: unknown = text;
+  if ((response.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+export interface RunViewLike {
+  id: string;
+  state: string;
+  progress: { percent: number; replications: Array<{ replication: number; day: number; percent: number }> };
+  history: Array<{ state: string; at: string; reason: string | null }>;
+  replications: { planned: number; completed: number; max: number };
+  error: string | null;
+}
+
+/** Polls GET /api/runs/:id until `until` holds (no timing assertion: a generous ceiling only). */
+export async function waitForRun(base: string, id: string, until: (run: RunViewLike) => boolean, timeoutMs = 120_000): Promise<RunViewLike> {
+  const deadline = Date.now() + timeoutMs;
+  let last: RunViewLike | undefined;
+  while (Date.now() < deadline) {
+    const reply = await call<RunViewLike>(base, 'GET', `/api/runs/${id}`);
+    if (reply.status !== 200) throw new Error(`GET /api/runs/${id} answered ${reply.status}: ${reply.text}`);
+    last = reply.body;
+    if (until(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`run ${id} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
+}
+
+export const finished = (run: RunViewLike): boolean => ['completed', 'failed', 'cancelled'].includes(run.state);
