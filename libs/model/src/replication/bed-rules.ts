@@ -35,6 +35,8 @@ const EXIT_DEATH = EXIT_DEATH_;
 const keyedUniform = keyedUniform_;
 
 const CHRONIC = 3;
+/** Share of a more acute function's beds that borrowing leaves free for its own patients. */
+const BORROWING_RESERVE = 0.1;
 
 export abstract class BedRules extends ReplicationState {
   /** An elective patient leaves the list for a bed (see admissions.ts). */
@@ -55,12 +57,19 @@ export abstract class BedRules extends ReplicationState {
     return true;
   }
 
-  /** A bed for function f in hospital h (or, with borrowing, of a more acute function); −1 when none. */
+  /**
+   * A bed for function f in hospital h or, with borrowing, of a more acute function that keeps
+   * a reserve for its own patients (a tenth of its beds, at least one); −1 when none.
+   */
   protected tryBed(h: number, f: number): number {
     const base = h * FUNCTIONS;
     if (this.takeBed(base + f)) return base + f;
     if (this.levers.borrowing) {
-      for (let g = f - 1; g >= 0; g--) if (this.takeBed(base + g)) return base + g;
+      const pools = this.facilities.pools;
+      for (let g = f - 1; g >= 0; g--) {
+        const pool = pools[base + g];
+        if (pool.free > Math.ceil(pool.capacity * BORROWING_RESERVE) && this.takeBed(base + g)) return base + g;
+      }
     }
     return -1;
   }
