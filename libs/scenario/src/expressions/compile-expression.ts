@@ -126,12 +126,15 @@ export function compileExpression(source: string): CompiledExpression {
   }
   check(node);
   const code = node.compile();
+  // One scope reused across calls: mathjs wraps a plain object per call, a Map it uses as is.
+  const scope = new Map<string, number>();
   return {
     source,
     evaluate(t: number): number {
       let value: unknown;
       try {
-        value = code.evaluate({ t });
+        scope.set('t', t);
+        value = code.evaluate(scope);
       } catch (error) {
         throw new ExpressionError(`evaluation failed at t = ${t}: ${error instanceof Error ? error.message : String(error)}`);
       }

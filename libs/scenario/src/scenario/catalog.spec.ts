@@ -283,6 +283,12 @@ describe('errors', () => {
     ]);
   });
 
+  it('refuses eligibility shares that exceed 1 together with the region’s value', () => {
+    const found = messages(refusal({ region: 'tiny', policies: [{ kind: 'eligibility', failureRate: 0.1, postponeShare: 0.7, forgoShare: 0.4 }] }));
+    expect(found).toEqual(['policies[0].forgoShare: postponeShare + forgoShare must not exceed 1 (0.7 + 0.4)']);
+    expect(catalog.resolve({ region: 'tiny', policies: [{ kind: 'eligibility', postponeShare: 1 }] }).scenario.policies).toHaveLength(1);
+  });
+
   it('refuses an initial census beyond a hospital’s beds or naming an unknown hospital', () => {
     const found = messages(refusal({ region: 'tiny', initialCensus: { mode: 'given', hospitals: { 'h-north-2': { acute: 51 }, 'h-x': { acute: 1 } } } }));
     expect(found).toEqual([

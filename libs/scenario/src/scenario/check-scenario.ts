@@ -19,6 +19,7 @@ interface Known {
   municipalityArea: Map<string, string>;
   bases: string[];
   conditions: string[];
+  eligibility: Region['eligibility'];
 }
 
 /** `totalDays`: warm-up + horizon (valid values or their defaults). */
@@ -37,6 +38,7 @@ export function checkScenarioAgainstRegion(scenario: Record<string, unknown>, re
     municipalityArea: new Map(region.municipalities.map((m) => [m.id, m.area])),
     bases: region.ambulanceBases.map((b) => b.id),
     conditions: region.conditions.map((c) => c.id),
+    eligibility: region.eligibility,
   };
 
   checkYear(scenario, region, issues);
@@ -157,9 +159,10 @@ function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, ex
       break;
     }
     case 'eligibility': {
-      const postpone = finite(policy.postponeShare);
-      const forgo = finite(policy.forgoShare);
-      if (postpone !== undefined && forgo !== undefined && postpone + forgo > 1 + 1e-9) {
+      // A share the policy leaves out keeps the region's value.
+      const postpone = finite(policy.postponeShare) ?? known.eligibility.postponeShare;
+      const forgo = finite(policy.forgoShare) ?? known.eligibility.forgoShare;
+      if ((policy.postponeShare !== undefined || policy.forgoShare !== undefined) && postpone + forgo > 1 + 1e-9) {
         issues.add([...at, 'forgoShare'], `postponeShare + forgoShare must not exceed 1 (${postpone} + ${forgo})`);
       }
       break;
