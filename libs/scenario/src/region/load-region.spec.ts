@@ -89,6 +89,14 @@ describe('loadRegion', () => {
     expect(issue?.line).toBeGreaterThan(10);
   });
 
+  it('suggests the field meant by a misspelt top-level key and names the directory for the missing one', () => {
+    const files = tinyRegionFiles();
+    files['hospitals.yaml'] = stringify(files['hospitals.yaml']).replace('hospitals:', 'hospitls:');
+    const issues = issuesOf(files).issues;
+    expect(issues).toContainEqual({ file: 'tiny/hospitals.yaml', path: 'hospitls', line: 3, column: 1, message: 'unknown key "hospitls" (did you mean "hospitals"?)' });
+    expect(issues).toContainEqual({ file: 'tiny', path: 'hospitals', line: null, column: null, message: 'required field is missing' });
+  });
+
   it('refuses an unknown area, listing the known ones', () => {
     const files = altered('hospitals.yaml', (c) => (items(c, 'hospitals')[2].area = 'sooth'));
     expect(issuesOf(files).issues).toContainEqual(

@@ -99,9 +99,11 @@ export function readRegionDocument(dir: string, options: LoadRegionOptions = {})
       merged[key] = value[key];
     }
     issues.push(...fileIssues.issues);
-    for (const [key, position] of parsed.doc.positions) if (!positions.has(key)) positions.set(key, position);
+    for (const [key, position] of parsed.doc.positions) if (key !== '' && !positions.has(key)) positions.set(key, position);
   }
   merged.sources = sources;
+  // The region as a whole (a missing field) belongs to the directory, not to one of its files.
+  positions.set('', { file: shownDir, line: null, column: null });
   return { doc: { file: shownDir, value: merged, positions }, issues };
 }
 

@@ -206,7 +206,7 @@ describe('errors', () => {
 
   it('refuses absurd and negative sizes and wrong types', () => {
     const error = refusal(
-      { region: 'tiny', horizonDays: 100_000, warmupDays: -1, replications: 1e6, year: 2031, startDate: '2025-02-30', demand: { maxMultiplier: 0 }, name: 'x' },
+      { region: 'tiny', horizonDays: 100_000, warmupDays: -1, replications: 1e6, year: 2031, startDate: '2025-02-30', demand: { maxMultiplier: 0 }, name: 'x', seed: NaN },
       'obj',
     );
     expect(messages(error)).toEqual([
@@ -216,6 +216,7 @@ describe('errors', () => {
       'horizonDays: must be at most 3650, got 100000 (days)',
       'warmupDays: must be at least 0, got -1 (days)',
       'replications: must be at most 1000, got 1000000 (replications)',
+      'seed: NaN is not allowed: write a finite number',
       'demand.maxMultiplier: must be more than 0, got 0',
     ]);
     expect(error.issues.every((i) => i.line === null && i.file === 'obj')).toBe(true);
