@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, runReplication } from '@caretwin/model';
 import { ScenarioCatalog } from '@caretwin/scenario';
 import { buildRunResult } from '../../libs/runner/src/result';
+import { decideAfterRound, firstRound, planFor } from '../../libs/runner/src/rounds';
 import { toRunInput } from '../../libs/runner/src/run-input';
 import { ensureBuilt, ROOT } from './harness/build';
 import { call, finished, waitForRun, type RunViewLike } from './harness/http';
@@ -56,7 +57,7 @@ describe('the CareTwin service (built api and workers, real Redis)', () => {
   beforeAll(async () => {
     await ensureBuilt();
     redis = await acquireRedis();
-    const settings = { dataDir: tempDir('a'), redisUrl: redis.url, prefix: prefixA };
+    const settings = { dataDir: tempDir('a'), redisUrl: redis.url, prefix: prefixA, extra: { PRECISION_ROUND_SIZE: '2' } };
     [api, worker1] = await Promise.all([startApiProcess(settings), startWorkerProcess(settings)]);
     processes.push(api, worker1);
   }, 180_000);
@@ -97,6 +98,24 @@ describe('the CareTwin service (built api and workers, real Redis)', () => {
     const pids = new Set(second.execution.replications.map((r) => r.pid));
     expect(pids).toEqual(new Set([worker1.pid, worker2.pid]));
     await worker2.stop();
+  }, 180_000);
+
+  it('runs a precision run in rounds decided on the index-ordered prefix, as the same loop does in-process', async () => {
+    const scenario = { ...SCENARIO, id: 'svc-precision', replications: 2, precision: { kpi: 'admissions', halfWidth: 1e-9, max: 4 } };
+    const { id, run } = await runToCompletion(api, { scenario });
+    expect(run.state).toBe('completed');
+    const result = (await call<ResultDocument & { execution: { aggregate: { rounds: number } } }>(api.url, 'GET', `/api/runs/${id}/result`)).body;
+    expect(result.execution.aggregate.rounds).toBe(2);
+
+    const catalog = new ScenarioCatalog({ shippedDir: join(ROOT, 'scenarios'), regionsDir: join(ROOT, 'scenarios', 'data') });
+    const resolved = catalog.resolve({ ...scenario }, { file: '<request>' });
+    const plan = planFor(resolved.scenario, 2);
+    const results = firstRound(plan).map((i) => runReplication(resolved, i));
+    for (let decision = decideAfterRound(plan, results); !decision.done; decision = decideAfterRound(plan, results))
+      results.push(...decision.next.map((i) => runReplication(resolved, i)));
+    expect(results).toHaveLength(4);
+    const inProcess = buildRunResult(toRunInput(resolved), results, {}, aggregate(results));
+    expect(withoutExecution(result)).toEqual(JSON.parse(JSON.stringify(withoutExecution(inProcess as unknown as ResultDocument))));
   }, 180_000);
 
   it('answers the same run for a repeated Idempotency-Key, and 422 when the key comes with another body', async () => {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateJobId, cancelFlagKey, parseJobId, replicationJobId } from './jobs';
+import { firstRound, maxReplications, planFor } from './rounds';
+
+const runId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+describe('job ids of a run', () => {
+  it('derive from the run id and replication index, contain no ":" and parse back', () => {
+    const ids = [aggregateJobId(runId), replicationJobId(runId, 0), replicationJobId(runId, 17)];
+    for (const id of ids) expect(id).not.toContain(':');
+    expect(ids.map(parseJobId)).toEqual([
+      { runId, kind: 'aggregate' },
+      { runId, kind: 'replication', replicationIndex: 0 },
+      { runId, kind: 'replication', replicationIndex: 17 },
+    ]);
+    expect(parseJobId('42')).toBeNull();
+  });
+
+  it('put the cancel flag under the deployment prefix', () => {
+    expect(cancelFlagKey('caretwin-abc', runId)).toBe(`caretwin-abc:caretwin:cancel:${runId}`);
+  });
+});
+
+describe('the replication plan', () => {
+  it('runs every replication of a fixed run in one round', () => {
+    const plan = planFor({ replications: 5 }, 10);
+    expect(plan).toEqual({ mode: 'fixed', replications: 5 });
+    expect(firstRound(plan)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('starts a precision run with one round and never plans beyond its max', () => {
+    const plan = planFor({ replications: 5, precision: { kpi: 'refusals', halfWidth: 1, max: 7 } }, 4);
+    expect(firstRound(plan)).toEqual([0, 1, 2, 3]);
+    expect(maxReplications(plan)).toBe(7);
+    expect(firstRound(planFor({ replications: 5, precision: { kpi: 'refusals', halfWidth: 1, max: 3 } }, 4))).toEqual([0, 1, 2]);
+  });
+});
