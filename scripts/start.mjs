@@ -56,8 +56,17 @@ async function main() {
     config = load({ ...process.env, REDIS_URL: privateRedis.url });
   }
 
-  const worker = await startWorker(config, createLogger(config, 'worker'));
-  const api = await startApi(config, createLogger(config, 'api'));
+  let worker;
+  let api;
+  try {
+    worker = await startWorker(config, createLogger(config, 'worker'));
+    api = await startApi(config, createLogger(config, 'api'));
+  } catch (error) {
+    // e.g. the port is taken: do not leave the private Redis behind.
+    logger.error({ err: error }, 'start-up failed');
+    await privateRedis?.stop();
+    process.exit(1);
+  }
   logger.info({ url: api.url }, `CareTwin is up: ${api.url}`);
 
   let stopping = false;

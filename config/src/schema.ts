@@ -66,8 +66,19 @@ export const configSchema = z
     shutdown: z.object({ deadlineMs: milliseconds }).strict(),
     log: z.object({ level: z.enum(LOG_LEVELS) }).strict(),
     nodeEnv: z.enum(['production', 'development', 'test']),
+    /** Test-only fault injection (fault tests); refused unless NODE_ENV=test. */
+    faults: z
+      .object({
+        /** a replication index that fails deterministically, without retry; -1 = none */
+        failReplication: z.coerce.number().int().min(-1),
+      })
+      .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    if (config.faults.failReplication >= 0 && config.nodeEnv !== 'test')
+      ctx.addIssue({ code: 'custom', path: ['faults', 'failReplication'], message: 'a test-only fault; refused unless NODE_ENV=test' });
+  });
 
 /** The settings as written (before paths are made absolute and the prefix derived). */
 export type ConfigInput = z.infer<typeof configSchema>;
@@ -96,4 +107,5 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   SHUTDOWN_DEADLINE_MS: 'shutdown.deadlineMs',
   LOG_LEVEL: 'log.level',
   NODE_ENV: 'nodeEnv',
+  FAULTS_FAIL_REPLICATION: 'faults.failReplication',
 };

@@ -57,3 +57,11 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.http)).toBe(true);
   });
 });
+
+describe('test-only fault injection', () => {
+  it('is refused outside NODE_ENV=test and accepted in tests', () => {
+    expect(() => loadConfig({ env: { FAULTS_FAIL_REPLICATION: '3' } })).toThrow(/FAULTS_FAIL_REPLICATION.*test-only/);
+    expect(loadConfig({ env: { FAULTS_FAIL_REPLICATION: '3', NODE_ENV: 'test' } }).faults.failReplication).toBe(3);
+    expect(loadConfig({ env: {} }).faults.failReplication).toBe(-1);
+  });
+});

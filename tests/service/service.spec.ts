@@ -271,6 +271,13 @@ describe('the CareTwin service (built api and workers, real Redis)', () => {
     await Promise.all([apiB.stop(), workerB.stop()]);
   }, 180_000);
 
+  it('warns at start-up when Redis could lose queued work (this test Redis has no persistence)', async (ctx) => {
+    if (!redis.owned) return ctx.skip(); // a shared Redis may well be configured right
+    const warning = await api.waitForLog((l) => typeof l.msg === 'string' && l.msg.includes('no persistence'));
+    expect(warning.level).toBe(40);
+    expect(api.lines.some((l) => typeof l.msg === 'string' && l.msg.includes('maxmemory-policy'))).toBe(false);
+  });
+
   it('accepts runs while Redis is down, serves reads from the store, and runs them once Redis is back', async (ctx) => {
     if (!redis.owned || !redis.server || !redis.dir) return ctx.skip(); // never stop a Redis we did not start
     const port = redis.server.port;

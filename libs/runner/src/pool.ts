@@ -44,10 +44,11 @@ export interface RunTaskOptions {
 export class ReplicationFailedError extends Error {
   constructor(
     readonly replicationIndex: number,
-    message: string,
+    /** the model's own message */
+    readonly reason: string,
     readonly threadStack?: string,
   ) {
-    super(`replication ${replicationIndex} failed: ${message}`);
+    super(`replication ${replicationIndex} failed: ${reason}`);
     this.name = 'ReplicationFailedError';
   }
 }

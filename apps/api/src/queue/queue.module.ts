@@ -5,6 +5,7 @@ import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/c
 import { REPLICATIONS_QUEUE } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { API_REDIS } from './queue.tokens';
+import { RedisSettingsCheck } from './redis-settings.check';
 import { RUN_FLOW_PRODUCER, RunQueue } from './run-queue';
 
 @Module({})
@@ -25,6 +26,7 @@ export class QueueModule implements OnApplicationShutdown {
       ],
       providers: [
         RunQueue,
+        RedisSettingsCheck,
         {
           provide: API_REDIS,
           inject: [APP_CONFIG, APP_LOGGER],
@@ -43,7 +45,7 @@ export class QueueModule implements OnApplicationShutdown {
           },
         },
       ],
-      exports: [RunQueue, API_REDIS, BullModule],
+      exports: [RunQueue, RedisSettingsCheck, API_REDIS, BullModule],
     };
   }
 

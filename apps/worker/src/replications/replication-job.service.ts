@@ -50,6 +50,8 @@ export class ReplicationJobService {
     const parentId = job.parent?.id;
     if (!parentId) throw new UnrecoverableError(`replication job ${job.id} has no parent run job`);
     if (await this.cancelFlags.isCancelled(runId)) throw new UnrecoverableError('run cancelled');
+    if (this.config.faults.failReplication === replicationIndex)
+      throw new UnrecoverableError('injected test fault (FAULTS_FAIL_REPLICATION)'); // refused by config unless NODE_ENV=test
     const { input, inputKey } = await this.inputs.get(parentId);
 
     const startedAt = new Date();
@@ -106,7 +108,7 @@ export class ReplicationJobService {
   private async translate(error: unknown, job: Job, token: string | undefined, signal: AbortSignal, log: Logger): Promise<Error> {
     if (error instanceof ReplicationFailedError) {
       log.error({ err: error, stack: error.threadStack }, 'replication failed in the model');
-      return new UnrecoverableError(error.message);
+      return new UnrecoverableError(error.reason);
     }
     if (error instanceof ReplicationStoppedError) {
       if (signal.reason instanceof RunCancelledError) {
