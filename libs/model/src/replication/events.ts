@@ -2,8 +2,7 @@
 export const Ev = {
   /** a = arrival process index */
   ARRIVAL: 1,
-  AT_SCENE: 2,
-  /** b = candidate index being asked */
+  /** b = candidate index being asked (the first one when the crew is ready on scene) */
   INQUIRE: 3,
   AT_HOSPITAL: 4,
   /** a = ambulance base */

@@ -25,7 +25,6 @@ import { Transport } from './transport';
 const EV_ADMIT = Ev.ADMIT;
 const EV_ARRIVAL = Ev.ARRIVAL;
 const EV_AT_HOSPITAL = Ev.AT_HOSPITAL;
-const EV_AT_SCENE = Ev.AT_SCENE;
 const EV_INQUIRE = Ev.INQUIRE;
 const EV_PHASE_END = Ev.PHASE_END;
 const EV_POLICY = Ev.POLICY;
@@ -133,9 +132,6 @@ export class Replication extends Transport {
     switch (kind) {
       case EV_ARRIVAL:
         this.arrival(a);
-        break;
-      case EV_AT_SCENE:
-        this.atScene(a);
         break;
       case EV_INQUIRE:
         this.inquire(a, b);
@@ -384,8 +380,8 @@ export class Replication extends Transport {
         occupancy.push({
           area: this.index.areaIds[a],
           function: BED_FUNCTIONS[f],
-          inUse: this.areaLevel.value[a * FUNCTIONS + f],
-          capacity: this.areaCapacity.value[a * FUNCTIONS + f],
+          inUse: this.areaLevel.value(a * FUNCTIONS + f),
+          capacity: this.areaCapacity.value(a * FUNCTIONS + f),
         });
       }
     }

@@ -131,7 +131,7 @@ export class ReplicationState {
   protected syncCapacity(pool: number): void {
     const t = this.sim.now;
     const cap = this.facilities.capacity(pool);
-    const delta = cap - this.poolCapacity.value[pool];
+    const delta = cap - this.poolCapacity.value(pool);
     if (delta === 0) return;
     const h = pool >> 2;
     this.poolCapacity.add(pool, delta, t);

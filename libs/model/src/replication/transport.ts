@@ -15,7 +15,6 @@ import { Ev, Misc } from './events';
 // event loop.
 const CHECK_DELAYED = Check.DELAYED;
 const EV_AT_HOSPITAL = Ev.AT_HOSPITAL;
-const EV_AT_SCENE = Ev.AT_SCENE;
 const EV_INQUIRE = Ev.INQUIRE;
 const EV_VEHICLE_BACK = Ev.VEHICLE_BACK;
 const FATE_LEFT_REGION = Fate.LEFT_REGION;
@@ -64,6 +63,10 @@ export abstract class Transport extends Admissions {
     this.line(this.callQueues, net.dispatchArea[m]).enqueue(pid);
   }
 
+  /**
+   * Sends vehicle b. The whole way to the scene and the scene time are known now, so the next
+   * event is the first inquiry (or, for a call without admission, the arrival at hospital).
+   */
   private dispatch(pid: number, b: number, driveMinutes: number): void {
     const p = this.patients;
     const now = this.sim.now;
@@ -74,8 +77,27 @@ export abstract class Transport extends Admissions {
     if (this.rec.measuring) this.rec.vehicleWait.add(now - p.tCall[pid]);
     // Call handling runs while the caller waits for a vehicle, so a queued call leaves at once.
     const depart = Math.max(now, p.tCall[pid] + this.index.region.transport.dispatchMinutes);
-    const drive = driveMinutes * this.draws.begin(p.key[pid], SLOT_DRIVE_TO_SCENE).unitStay(STAYSHAPE_LOGNORMAL, DRIVE_CV, false);
-    this.sim.scheduleAt(depart + drive, EV_AT_SCENE, pid);
+    const key = p.key[pid];
+    const tScene = depart + driveMinutes * this.draws.begin(key, SLOT_DRIVE_TO_SCENE).unitStay(STAYSHAPE_LOGNORMAL, DRIVE_CV, false);
+    p.tScene[pid] = tScene;
+    const scene = this.index.region.transport.sceneMinutes * this.draws.begin(key, SLOT_SCENE).unitStay(STAYSHAPE_LOGNORMAL, SCENE_CV, false);
+    if ((p.flags[pid] & FLAG_CALL) === 0) {
+      this.sim.scheduleAt(tScene + scene, EV_INQUIRE, pid, 0);
+      return;
+    }
+    const net = this.network;
+    const m = p.municipality[pid];
+    const slot = m * ROUTE_KEYS + CALL_ROUTE;
+    if (net.candidateCount[slot] === 0) {
+      // No hospital in reach: the crew hands over at the region's edge and drives back.
+      p.base[pid] = -1;
+      this.sim.scheduleAt(tScene + scene + net.minutesBaseToMunicipality(b, m), EV_VEHICLE_BACK, b);
+      this.finishPatient(pid, FATE_LEFT_REGION);
+      return;
+    }
+    const s = net.candidateStart[slot];
+    p.hospital[pid] = net.candidateHospital[s];
+    this.sim.scheduleAt(tScene + scene + this.driveToHospital(pid, net.candidateMinutes[s]), EV_AT_HOSPITAL, pid);
   }
 
   /** A vehicle is back at base b: it serves the oldest waiting call of its area. */
@@ -95,37 +117,13 @@ export abstract class Transport extends Admissions {
     }
   }
 
-  protected atScene(pid: number): void {
-    const p = this.patients;
-    const now = this.sim.now;
-    const rec = this.rec;
-    if (rec.measuring) {
-      rec.response.add(now - p.tCall[pid]);
-      rec.responseSketch.add(now - p.tCall[pid]);
-    }
-    p.tScene[pid] = now;
-    const scene =
-      this.index.region.transport.sceneMinutes * this.draws.begin(p.key[pid], SLOT_SCENE).unitStay(STAYSHAPE_LOGNORMAL, SCENE_CV, false);
-    const net = this.network;
-    const m = p.municipality[pid];
-    if (p.flags[pid] & FLAG_CALL) {
-      const slot = m * ROUTE_KEYS + CALL_ROUTE;
-      if (net.candidateCount[slot] === 0) {
-        this.returnFromScene(pid, scene);
-        this.finishPatient(pid, FATE_LEFT_REGION);
-        return;
-      }
-      const s = net.candidateStart[slot];
-      p.hospital[pid] = net.candidateHospital[s];
-      this.sim.scheduleIn(scene + this.driveToHospital(pid, net.candidateMinutes[s]), EV_AT_HOSPITAL, pid);
-      return;
-    }
-    if (net.candidateCount[m * ROUTE_KEYS + p.route[pid]] === 0) {
-      this.returnFromScene(pid, scene);
-      this.leaveRegion(pid);
-      return;
-    }
-    this.sim.scheduleIn(scene, EV_INQUIRE, pid, 0);
+  /** Call → scene, counted once the crew has left the scene (first inquiry or hospital). */
+  private recordResponse(pid: number): void {
+    const t = this.patients.tScene[pid];
+    if (!this.rec.measuring || t < this.warmupMinutes) return;
+    const minutes = t - this.patients.tCall[pid];
+    this.rec.response.add(minutes);
+    this.rec.responseSketch.add(minutes);
   }
 
   /** No hospital in reach: the crew hands over at the region's edge and drives back. */
@@ -143,8 +141,9 @@ export abstract class Transport extends Admissions {
     const slot = p.municipality[pid] * ROUTE_KEYS + p.route[pid];
     const n = net.candidateCount[slot];
     const s = net.candidateStart[slot];
+    if (k === 0) this.recordResponse(pid);
     if (n === 0) {
-      // The routing tables changed during the inquiries (a policy) and nothing is left in reach.
+      // Nothing capable in reach (or a policy changed the routing tables during the inquiries).
       this.returnFromScene(pid, 0);
       this.leaveRegion(pid);
       return;
@@ -197,6 +196,7 @@ export abstract class Transport extends Admissions {
       rec.callToHospital.add(now - p.tCall[pid]);
       rec.callToHospitalSketch.add(now - p.tCall[pid]);
     }
+    if (p.flags[pid] & FLAG_CALL) this.recordResponse(pid);
     const h = p.hospital[pid];
     const b = p.base[pid];
     p.base[pid] = -1;
