@@ -1,11 +1,12 @@
+import type { EventSlots } from './event-slots';
+
 /**
  * Implicit binary min-heap of pending events in typed arrays (no object per event).
  *
  * A heap entry is (time, slot); `slot` points at the event's payload in EventSlots. The tie
- * key — (priority, insertion sequence) packed into one exact double — is kept by slot, not by
- * heap position: it is read only when two times are equal, so a sift moves 12 bytes per level
- * instead of 20. With tens of thousands of pending events (a prefecture's occupied beds) the
- * heap outgrows L2 cache, and bytes moved per level is what a pop costs.
+ * key (priority, insertion sequence) stays in the slot and is read only when two times are
+ * equal, so a sift moves 12 bytes per level. With tens of thousands of pending events (a
+ * prefecture's occupied beds) the heap outgrows L2 cache, and bytes per level is what a pop costs.
  *
  * The root can be left vacant (a "hole") after the minimum is taken: the simulation takes the
  * root, runs the handler, and the first event the handler schedules drops into the hole and
@@ -16,16 +17,16 @@
 export class EventHeap {
   time: Float64Array;
   slot: Int32Array;
-  private tieBySlot: Float64Array;
+  private readonly slots: EventSlots;
   /** Entries in use, counting the vacant root when `hole` is set. */
   size = 0;
   hole = false;
 
-  constructor(initialCapacity: number) {
+  constructor(initialCapacity: number, slots: EventSlots) {
     const capacity = Math.max(16, initialCapacity | 0);
     this.time = new Float64Array(capacity);
     this.slot = new Int32Array(capacity);
-    this.tieBySlot = new Float64Array(capacity);
+    this.slots = slots;
   }
 
   /** Entries that hold an event (the vacant root excluded). */
@@ -41,9 +42,7 @@ export class EventHeap {
     return this.slot[0];
   }
 
-  push(time: number, tie: number, slot: number): void {
-    if (slot >= this.tieBySlot.length) this.tieBySlot = grownFloat64(this.tieBySlot, slot + 1);
-    this.tieBySlot[slot] = tie;
+  push(time: number, slot: number): void {
     if (this.hole) {
       this.hole = false;
       this.siftDown(0, time, slot);
@@ -68,7 +67,7 @@ export class EventHeap {
     this.hole = false;
     const n = --this.size;
     if (n === 0) return;
-    const { time, slot, tieBySlot } = this;
+    const { time, slot, slots } = this;
     const t = time[n];
     const s = slot[n];
     let i = 0;
@@ -79,7 +78,7 @@ export class EventHeap {
       if (r < n) {
         const rt = time[r];
         const ct = time[c];
-        if (rt < ct || (rt === ct && tieBySlot[slot[r]] < tieBySlot[slot[c]])) c = r;
+        if (rt < ct || (rt === ct && slots.before(slot[r], slot[c]))) c = r;
       }
       time[i] = time[c];
       slot[i] = slot[c];
@@ -104,12 +103,11 @@ export class EventHeap {
   }
 
   private siftUp(i: number, t: number, s: number): void {
-    const { time, slot, tieBySlot } = this;
-    const k = tieBySlot[s];
+    const { time, slot, slots } = this;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = time[p];
-      if (pt < t || (pt === t && tieBySlot[slot[p]] < k)) break;
+      if (pt < t || (pt === t && slots.before(slot[p], s))) break;
       time[i] = pt;
       slot[i] = slot[p];
       i = p;
@@ -119,9 +117,8 @@ export class EventHeap {
   }
 
   private siftDown(i: number, t: number, s: number): void {
-    const { time, slot, tieBySlot } = this;
+    const { time, slot, slots } = this;
     const n = this.size;
-    const k = tieBySlot[s];
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
@@ -129,12 +126,12 @@ export class EventHeap {
       const r = c + 1;
       if (r < n) {
         const rt = time[r];
-        if (rt < ct || (rt === ct && tieBySlot[slot[r]] < tieBySlot[slot[c]])) {
+        if (rt < ct || (rt === ct && slots.before(slot[r], slot[c]))) {
           c = r;
           ct = rt;
         }
       }
-      if (t < ct || (t === ct && k < tieBySlot[slot[c]])) break;
+      if (t < ct || (t === ct && slots.before(s, slot[c]))) break;
       time[i] = ct;
       slot[i] = slot[c];
       i = c;
@@ -151,8 +148,8 @@ export class EventHeap {
   }
 }
 
-function grownFloat64(from: Float64Array, atLeast: number): Float64Array {
-  const to = new Float64Array(Math.max(atLeast, from.length * 2));
+function grownFloat64(from: Float64Array, length: number): Float64Array {
+  const to = new Float64Array(length);
   to.set(from);
   return to;
 }

@@ -1,26 +1,27 @@
 /**
- * Payload store for pending events: (kind, a, b) per slot in typed arrays, a free-list of
- * slots, and a generation per slot so a handle that outlived its event cannot cancel the
- * slot's next occupant.
+ * Payload store for pending events. Each slot is one 32-byte record in a single buffer —
+ * kind, a, b, generation·4 + state, priority (int32) and the insertion sequence (float64) — so
+ * firing an event touches one cache line, not one per field (with 40 000 pending events the
+ * store is far larger than L1). Freed slots go on a LIFO free-list: the slot just fired is the
+ * next one scheduled, and its line is still in cache.
  *
- * A handle is `generation × 2^24 + slot` — exact in a double, unique while the generation
- * (which wraps at 2^29) has not come round, i.e. for 2^29 reuses of one slot.
+ * The generation makes handles safe: a handle is `generation × 2^24 + slot`, and a handle
+ * that outlived its event (fired or cancelled) no longer matches the slot's generation, so it
+ * cannot cancel the slot's next occupant — until the generation wraps after 2^29 reuses.
  */
+export const FREE = 0;
 export const PENDING = 1;
 export const CANCELLED = 2;
 
-const SLOT_BITS = 24;
-const SLOT_SCALE = 2 ** SLOT_BITS;
+const SLOT_SCALE = 2 ** 24;
 export const MAX_SLOTS = SLOT_SCALE;
 const GENERATION_WRAP = 2 ** 29;
+const INTS = 8; // int32 fields per record: kind, a, b, generation·4 + state, priority, (pad), sequence
+const FLOATS = 4; // float64 fields per record; the sequence is the last one
 
 export class EventSlots {
-  kind: Int32Array;
-  a: Int32Array;
-  b: Int32Array;
-  generation: Uint32Array;
-  /** 0 free, PENDING, or CANCELLED (still in the heap, skipped when it surfaces). */
-  state: Uint8Array;
+  ints: Int32Array;
+  floats: Float64Array;
   private freeList: Int32Array;
   private freeTop = 0;
   /** Slots ever handed out; slots below this are either pending or on the free-list. */
@@ -28,66 +29,88 @@ export class EventSlots {
 
   constructor(initialCapacity: number) {
     const capacity = Math.max(16, initialCapacity | 0);
-    this.kind = new Int32Array(capacity);
-    this.a = new Int32Array(capacity);
-    this.b = new Int32Array(capacity);
-    this.generation = new Uint32Array(capacity);
-    this.state = new Uint8Array(capacity);
+    const buffer = new ArrayBuffer(capacity * INTS * 4);
+    this.ints = new Int32Array(buffer);
+    this.floats = new Float64Array(buffer);
     this.freeList = new Int32Array(capacity);
   }
 
-  allocate(kind: number, a: number, b: number): number {
-    let s: number;
-    if (this.freeTop > 0) s = this.freeList[--this.freeTop];
-    else {
-      s = this.used++;
-      if (s === this.kind.length) this.grow();
-    }
-    this.kind[s] = kind;
-    this.a[s] = a;
-    this.b[s] = b;
-    this.state[s] = PENDING;
+  allocate(kind: number, a: number, b: number, priority: number, sequence: number): number {
+    const s = this.freeTop > 0 ? this.freeList[--this.freeTop] : this.fresh();
+    const ints = this.ints;
+    const i = s * INTS;
+    ints[i] = kind;
+    ints[i + 1] = a;
+    ints[i + 2] = b;
+    ints[i + 3] = (ints[i + 3] & ~3) | PENDING;
+    ints[i + 4] = priority;
+    this.floats[s * FLOATS + 3] = sequence;
     return s;
   }
 
+  state(s: number): number {
+    return this.ints[s * INTS + 3] & 3;
+  }
+
+  setState(s: number, state: number): void {
+    const i = s * INTS + 3;
+    this.ints[i] = (this.ints[i] & ~3) | state;
+  }
+
+  /** Frees the slot and bumps its generation, so handles to it go stale. */
   release(s: number): void {
-    this.state[s] = 0;
-    const g = this.generation[s] + 1;
-    this.generation[s] = g === GENERATION_WRAP ? 0 : g;
+    const i = s * INTS + 3;
+    const generation = (this.ints[i] >>> 2) + 1;
+    this.ints[i] = (generation === GENERATION_WRAP ? 0 : generation) << 2; // state FREE
     this.freeList[this.freeTop++] = s;
   }
 
   handleOf(s: number): number {
-    return this.generation[s] * SLOT_SCALE + s;
+    return (this.ints[s * INTS + 3] >>> 2) * SLOT_SCALE + s;
   }
 
   /** The slot a live handle names, or −1 when the handle is stale, cancelled or malformed. */
   pendingSlotOf(handle: number): number {
     if (!Number.isSafeInteger(handle) || handle < 0) return -1;
     const s = handle % SLOT_SCALE;
-    if (s >= this.used || this.state[s] !== PENDING) return -1;
-    return this.generation[s] === (handle - s) / SLOT_SCALE ? s : -1;
+    if (s >= this.used || this.state(s) !== PENDING) return -1;
+    return this.ints[s * INTS + 3] >>> 2 === (handle - s) / SLOT_SCALE ? s : -1;
+  }
+
+  /** Tie-break for equal times: lower priority first, then earlier insertion. */
+  before(s: number, t: number): boolean {
+    const ps = this.ints[s * INTS + 4];
+    const pt = this.ints[t * INTS + 4];
+    return ps < pt || (ps === pt && this.floats[s * FLOATS + 3] < this.floats[t * FLOATS + 3]);
+  }
+
+  private fresh(): number {
+    const s = this.used++;
+    if (s * INTS === this.ints.length) this.grow();
+    return s;
   }
 
   private grow(): void {
-    if (this.kind.length >= MAX_SLOTS)
-      throw new RangeError(`Simulation: more than ${MAX_SLOTS} pending events`);
-    const capacity = this.kind.length * 2;
-    this.kind = copyInt32(this.kind, capacity);
-    this.a = copyInt32(this.a, capacity);
-    this.b = copyInt32(this.b, capacity);
-    const generation = new Uint32Array(capacity);
-    generation.set(this.generation);
-    this.generation = generation;
-    const state = new Uint8Array(capacity);
-    state.set(this.state);
-    this.state = state;
-    this.freeList = copyInt32(this.freeList, capacity);
+    const capacity = this.freeList.length;
+    if (capacity >= MAX_SLOTS) throw new RangeError(`Simulation: more than ${MAX_SLOTS} pending events`);
+    const buffer = new ArrayBuffer(capacity * 2 * INTS * 4);
+    const ints = new Int32Array(buffer);
+    ints.set(this.ints);
+    this.ints = ints;
+    this.floats = new Float64Array(buffer);
+    const freeList = new Int32Array(capacity * 2);
+    freeList.set(this.freeList);
+    this.freeList = freeList;
   }
-}
 
-function copyInt32(from: Int32Array, capacity: number): Int32Array {
-  const to = new Int32Array(capacity);
-  to.set(from);
-  return to;
+  /** Payload of slot s (read when it fires). */
+  kind(s: number): number {
+    return this.ints[s * INTS];
+  }
+  a(s: number): number {
+    return this.ints[s * INTS + 1];
+  }
+  b(s: number): number {
+    return this.ints[s * INTS + 2];
+  }
 }

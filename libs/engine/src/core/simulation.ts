@@ -10,12 +10,9 @@ export interface SimulationOptions {
   initialCapacity?: number;
 }
 
-/** Priorities are integers in [MIN_PRIORITY, MAX_PRIORITY]; lower fires first among equal times. */
-export const MIN_PRIORITY = -1024;
-export const MAX_PRIORITY = 1023;
-// tie = (priority − MIN_PRIORITY) · 2^42 + sequence: 11 + 42 bits, exact in a double, so one
-// comparison orders (priority, insertion sequence).
-const SEQUENCE_SCALE = 2 ** 42;
+/** Priorities are int32; lower fires first among events at the same time. */
+export const MIN_PRIORITY = -(2 ** 31);
+export const MAX_PRIORITY = 2 ** 31 - 1;
 
 /**
  * The clock and the event loop. Events are ordered by (time, priority, insertion sequence),
@@ -33,8 +30,8 @@ export class Simulation {
 
   constructor(options: SimulationOptions = {}) {
     const capacity = options.initialCapacity ?? 1024;
-    this.heap = new EventHeap(capacity);
     this.slots = new EventSlots(capacity);
+    this.heap = new EventHeap(capacity, this.slots);
   }
 
   /** Current time in minutes. */
@@ -55,17 +52,9 @@ export class Simulation {
   scheduleAt(time: number, kind: number, a = 0, b = 0, priority = 0): number {
     // Checks stay on the hot path but their messages live in a cold function, so this method
     // stays small enough for V8 to inline into handlers (an inlined call returns no boxed handle).
-    if (
-      !(time >= this.clock) ||
-      (priority | 0) !== priority ||
-      priority < MIN_PRIORITY ||
-      priority > MAX_PRIORITY ||
-      this.sequence === SEQUENCE_SCALE
-    ) {
-      throw scheduleError(time, priority, this.clock);
-    }
-    const slot = this.slots.allocate(kind, a, b);
-    this.heap.push(time, (priority - MIN_PRIORITY) * SEQUENCE_SCALE + this.sequence++, slot);
+    if (!(time >= this.clock) || (priority | 0) !== priority) throw scheduleError(time, priority, this.clock);
+    const slot = this.slots.allocate(kind, a, b, priority, this.sequence++);
+    this.heap.push(time, slot);
     return this.slots.handleOf(slot);
   }
 
@@ -77,7 +66,7 @@ export class Simulation {
   cancel(handle: number): boolean {
     const slot = this.slots.pendingSlotOf(handle);
     if (slot < 0) return false;
-    this.slots.state[slot] = CANCELLED;
+    this.slots.setState(slot, CANCELLED);
     this.cancelledInHeap++;
     // Lazy deletion keeps cancel O(1); compact when dead entries outnumber live ones so a
     // model that cancels most of what it schedules (timeouts) does not grow the heap forever.
@@ -120,14 +109,14 @@ export class Simulation {
       if (t > until) break;
       const s = heap.topSlot();
       heap.takeRoot();
-      if (slots.state[s] === CANCELLED) {
+      if (slots.state(s) === CANCELLED) {
         this.cancelledInHeap--;
         slots.release(s);
         continue;
       }
-      const kind = slots.kind[s];
-      const a = slots.a[s];
-      const b = slots.b[s];
+      const kind = slots.kind(s);
+      const a = slots.a(s);
+      const b = slots.b(s);
       slots.release(s);
       this.clock = t;
       this.processed++;
@@ -141,7 +130,7 @@ export class Simulation {
   private compact(): void {
     const slots = this.slots;
     this.heap.filter((s) => {
-      if (slots.state[s] !== CANCELLED) return true;
+      if (slots.state(s) !== CANCELLED) return true;
       slots.release(s);
       return false;
     });
@@ -152,9 +141,6 @@ export class Simulation {
 function scheduleError(time: number, priority: number, now: number): RangeError {
   if (!(time >= now))
     return new RangeError(`Simulation.scheduleAt: time ${time} is before now (${now}) or not a number`);
-  if ((priority | 0) === priority && priority >= MIN_PRIORITY && priority <= MAX_PRIORITY) {
-    return new RangeError('Simulation: more than 2^42 events scheduled; ties would no longer be exact');
-  }
   return new RangeError(
     `Simulation.scheduleAt: priority ${priority} is not an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}]`,
   );
