@@ -64,7 +64,7 @@ async function main() {
   } catch (error) {
     // e.g. the port is taken: do not leave the private Redis behind.
     logger.error({ err: error }, 'start-up failed');
-    await privateRedis?.stop();
+    if (privateRedis && !privateRedis.adopted) await privateRedis.stop(); // an adopted one may serve another start
     process.exit(1);
   }
   logger.info({ url: api.url }, `CareTwin is up: ${api.url}`);

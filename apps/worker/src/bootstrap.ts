@@ -1,5 +1,5 @@
 // Starts the worker (a Nest application context, no HTTP) and stops it gracefully: no new
-// jobs, running replications get half the deadline to finish and are then handed back to the
+// jobs, running replications get 40 % of the deadline to finish, are then handed back to the
 // queue, connections close. The caller enforces the hard deadline (see main.ts).
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -29,7 +29,7 @@ export async function startWorker(config: AppConfig, logger: Logger): Promise<Wo
   const close = (): Promise<void> => {
     closing ??= (async () => {
       logger.info({ deadlineMs: config.shutdown.deadlineMs }, 'worker stopping');
-      const handBack = setTimeout(() => lifecycle.handBackActiveJobs(), Math.floor(config.shutdown.deadlineMs / 2));
+      const handBack = setTimeout(() => lifecycle.handBackActiveJobs(), Math.floor(config.shutdown.deadlineMs * 0.4));
       try {
         await worker.close();
       } catch (error) {
