@@ -9,12 +9,11 @@ import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
 import { Fate, Flag, Live } from '../patients/table';
 import { EXIT_DEATH as EXIT_DEATH_ } from '../region/pathways';
 import { FUNCTIONS as FUNCTIONS_ } from '../region/region-index';
-import { Ev, Misc } from './events';
+import { Misc } from './events';
 import { MINUTES_PER_DAY as MINUTES_PER_DAY_, ReplicationState } from './state';
 
 // Local copies: imported bindings are getters in the CommonJS output, too slow for the
 // event loop.
-const EV_PHASE_END = Ev.PHASE_END;
 const FATE_DIED = Fate.DIED;
 const FATE_DISCHARGED = Fate.DISCHARGED;
 const FATE_LEFT_REGION = Fate.LEFT_REGION;
@@ -94,7 +93,7 @@ export abstract class BedRules extends ReplicationState {
     p.ordinal[pid]++;
     const c = p.condition[pid];
     const days = unit * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
-    this.sim.scheduleIn(days * MINUTES_PER_DAY, EV_PHASE_END, pid);
+    this.phaseEnds.schedule(this.sim.now + days * MINUTES_PER_DAY, pid);
   }
 
   /** Length of a completed bed stay; a stay already running at time 0 has no known start. */

@@ -326,7 +326,7 @@ export class Replication extends Transport {
     const d = this.draws.begin(key, SLOT_CENSUS_REMAINING);
     const full = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true);
     const remaining = full * d.uniform() * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
-    this.sim.scheduleAt(remaining * MINUTES_PER_DAY, EV_PHASE_END, pid);
+    this.phaseEnds.schedule(remaining * MINUTES_PER_DAY, pid);
   }
 
   // ---------- days ----------
@@ -337,6 +337,7 @@ export class Replication extends Transport {
   }
 
   private readonly onDayBoundary = (d: number): void => {
+    this.phaseEnds.flush(d);
     const T = d * MINUTES_PER_DAY;
     const w = this.scenario.warmupDays;
     if (d === w && w > 0) this.startMeasuring(T);

@@ -12,7 +12,8 @@ import { Facilities, Levers } from '../region/facilities';
 import { Network, usedRouteKeys } from '../region/network';
 import { FUNCTIONS, RegionIndex } from '../region/region-index';
 import { Pathways } from '../region/pathways';
-import { Misc } from './events';
+import { Ev, Misc } from './events';
+import { FarEvents } from './far-events';
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -28,6 +29,8 @@ export class ReplicationState {
   network: Network;
 
   readonly sim: Simulation;
+  /** phase ends, kept out of the heap until the day before they are due */
+  readonly phaseEnds: FarEvents;
   readonly patients = new PatientTable(4096);
   readonly draws = new KeyedDraws();
   readonly rec: Recorder;
@@ -93,6 +96,7 @@ export class ReplicationState {
 
     this.warmupMinutes = this.scenario.warmupDays * MINUTES_PER_DAY;
     this.endMinutes = (this.scenario.warmupDays + this.scenario.horizonDays) * MINUTES_PER_DAY;
+    this.phaseEnds = new FarEvents(this.sim, Ev.PHASE_END, this.endMinutes);
   }
 
   /** The waiting line at `i` of `lines`, created on first use (most pools never need one). */
