@@ -50,16 +50,24 @@ export class Simulation {
 
   /** Schedules at absolute `time` (>= now) and returns a handle for `cancel`. */
   scheduleAt(time: number, kind: number, a = 0, b = 0, priority = 0): number {
-    // Checks stay on the hot path but their messages live in a cold function, so this method
-    // stays small enough for V8 to inline into handlers (an inlined call returns no boxed handle).
-    if (!(time >= this.clock) || (priority | 0) !== priority) throw scheduleError(time, priority, this.clock);
-    const slot = this.slots.allocate(kind, a, b, priority, this.sequence++);
-    this.heap.push(time, slot);
-    return this.slots.handleOf(slot);
+    return this.slots.handleOf(this.insert(time, kind, a, b, priority));
   }
 
   scheduleIn(delay: number, kind: number, a = 0, b = 0, priority = 0): number {
-    return this.scheduleAt(this.clock + delay, kind, a, b, priority);
+    return this.slots.handleOf(this.insert(this.clock + delay, kind, a, b, priority));
+  }
+
+  /**
+   * Schedules like `scheduleAt` but makes no handle: for the many events that are never
+   * cancelled (arrivals, discharges). A handle is a double beyond the small-integer range, and
+   * returning one from a call V8 does not inline allocates a heap number per event.
+   */
+  postAt(time: number, kind: number, a = 0, b = 0, priority = 0): void {
+    this.insert(time, kind, a, b, priority);
+  }
+
+  postIn(delay: number, kind: number, a = 0, b = 0, priority = 0): void {
+    this.insert(this.clock + delay, kind, a, b, priority);
   }
 
   /** Cancels a pending event by handle; false when it already fired or was cancelled. */
@@ -125,6 +133,14 @@ export class Simulation {
     }
     if (heap.hole) heap.fillHole();
     if (!this.stopRequested && until !== Infinity) this.clock = until;
+  }
+
+  private insert(time: number, kind: number, a: number, b: number, priority: number): number {
+    // The checks' messages live in a cold function to keep this one small enough to inline.
+    if (!(time >= this.clock) || (priority | 0) !== priority) throw scheduleError(time, priority, this.clock);
+    const slot = this.slots.allocate(kind, a, b, priority, this.sequence++);
+    this.heap.push(time, slot);
+    return slot;
   }
 
   private compact(): void {

@@ -68,7 +68,7 @@ export function runDelaySystem(options: DelaySystemOptions): DelaySystemResult {
 
   const startService = (now: number, wait: number): void => {
     const service = serviceRng.exponential(meanService);
-    sim.scheduleAt(now + service, DEPARTURE);
+    sim.postAt(now + service, DEPARTURE);
     if (!measuring) return;
     starts++;
     if (wait > 0) waited++;
@@ -79,7 +79,7 @@ export function runDelaySystem(options: DelaySystemOptions): DelaySystemResult {
   const handler = (kind: number): void => {
     const now = sim.now;
     if (kind === ARRIVAL) {
-      sim.scheduleAt(now + arrivalsRng.exponential(meanGap), ARRIVAL);
+      sim.postAt(now + arrivalsRng.exponential(meanGap), ARRIVAL);
       inSystem.update(now, ++population);
       if (measuring) measuredArrivals++;
       if (servers.tryAcquire()) startService(now, 0);
@@ -111,7 +111,7 @@ export function runDelaySystem(options: DelaySystemOptions): DelaySystemResult {
     waitSum = 0;
     batch++;
   };
-  sim.scheduleAt(arrivalsRng.exponential(meanGap), ARRIVAL);
+  sim.postAt(arrivalsRng.exponential(meanGap), ARRIVAL);
   if (options.warmupDays === 0) onDay(0); // day 0 is not a crossing
   const end = (options.warmupDays + batches * batchDays) * MINUTES_PER_DAY;
   sim.run(handler, end, onDay);

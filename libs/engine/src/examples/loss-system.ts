@@ -90,23 +90,23 @@ export function runLossSystem(options: LossSystemOptions): LossSystemResult {
     const initial = options.stationaryStart === false ? 0 : truncatedPoisson(load, options.beds, censusRng);
     for (let i = 0; i < initial; i++) {
       pool.tryAcquire();
-      sim.scheduleAt(staysRng.exponential(meanStay), DEPARTURE, p);
+      sim.postAt(staysRng.exponential(meanStay), DEPARTURE, p);
     }
     beds.push(pool);
     occupancy.push(new TimeWeighted(0, initial, options.beds - 0.5)); // "above" = every bed taken
     blocking.push(new Tally());
-    sim.scheduleAt(arrivalsRng.exponential(meanGap), ARRIVAL, p);
+    sim.postAt(arrivalsRng.exponential(meanGap), ARRIVAL, p);
   }
 
   const handler = (kind: number, p: number): void => {
     const now = sim.now;
     const pool = beds[p];
     if (kind === ARRIVAL) {
-      sim.scheduleAt(now + arrivalsRng.exponential(meanGap), ARRIVAL, p);
+      sim.postAt(now + arrivalsRng.exponential(meanGap), ARRIVAL, p);
       if (pool.tryAcquire()) {
         occupancy[p].update(now, pool.inUse);
         blocking[p].add(0);
-        sim.scheduleAt(now + staysRng.exponential(meanStay), DEPARTURE, p);
+        sim.postAt(now + staysRng.exponential(meanStay), DEPARTURE, p);
       } else {
         blocking[p].add(1);
       }
