@@ -39,9 +39,12 @@ describe('Simulation', () => {
           const sim = new Simulation({ initialCapacity: 4 }); // tiny, so the arrays grow
           const all: Pending[] = [];
           const live = new Set<Pending>();
-          const schedule = (time: number, priority: number): void => {
+          // Events posted without a handle (postAt) take part in the order but cannot be cancelled.
+          const schedule = (time: number, priority: number, withHandle = true): void => {
             const id = all.length;
-            const handle = sim.scheduleAt(time, 7, id, 1000 + id, priority);
+            let handle = Number.NaN;
+            if (withHandle) handle = sim.scheduleAt(time, 7, id, 1000 + id, priority);
+            else sim.postAt(time, 7, id, 1000 + id, priority);
             const p = { id, time, priority, seq: id, handle };
             all.push(p);
             live.add(p);
@@ -49,7 +52,8 @@ describe('Simulation', () => {
           const cancel = (index: number): void => {
             if (all.length === 0) return;
             const p = all[index % all.length];
-            expect(sim.cancel(p.handle)).toBe(live.delete(p));
+            if (Number.isNaN(p.handle)) expect(sim.cancel(p.handle)).toBe(false);
+            else expect(sim.cancel(p.handle)).toBe(live.delete(p));
           };
           for (const op of initial) schedule(op.time, op.priority);
           for (const index of initialCancels) cancel(index);
@@ -66,7 +70,7 @@ describe('Simulation', () => {
             expect(sim.now).toBe(fired.time);
             const r = reactions[step++];
             if (r === undefined) return;
-            for (const child of r.children) schedule(sim.now + child.delay, child.priority);
+            for (const child of r.children) schedule(sim.now + child.delay, child.priority, child.withHandle);
             for (const index of r.cancels) cancel(index);
           });
           expect(live.size).toBe(0);
