@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/config';
-import { REPLICATIONS_QUEUE } from '@caretwin/runner';
+import { EVENTS_MAX_LEN, REPLICATIONS_QUEUE } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { API_REDIS } from './queue.tokens';
 import { RedisSettingsCheck } from './redis-settings.check';
@@ -21,7 +21,7 @@ export class QueueModule implements OnApplicationShutdown {
       module: QueueModule,
       imports: [
         BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null }, prefix: config.redis.prefix }),
-        BullModule.registerQueue({ name: REPLICATIONS_QUEUE, connection: producer, prefix: config.redis.prefix }),
+        BullModule.registerQueue({ name: REPLICATIONS_QUEUE, connection: producer, prefix: config.redis.prefix, streams: { events: { maxLen: EVENTS_MAX_LEN } } }),
         BullModule.registerFlowProducer({ name: RUN_FLOW_PRODUCER, connection: producer }), // prefix from forRoot
       ],
       providers: [

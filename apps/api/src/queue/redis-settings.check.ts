@@ -45,13 +45,13 @@ export class RedisSettingsCheck implements OnApplicationBootstrap, OnApplication
     const aofField = infoField(persistence, 'aof_enabled');
     const aof = aofField === null ? null : aofField === '1';
     // INFO does not show the RDB save rules; CONFIG may be disabled on managed Redis.
-    let rdb: boolean | null = null;
-    try {
-      const save = (await this.redis.config('GET', 'save')) as string[];
-      rdb = typeof save[1] === 'string' && save[1].trim() !== '';
-    } catch {
-      rdb = null;
-    }
+    const rdb = await this.redis.config('GET', 'save').then(
+      (save) => {
+        const rules = (save as string[])[1];
+        return typeof rules === 'string' && rules.trim() !== '';
+      },
+      () => null,
+    );
     const warnings: string[] = [];
     if (maxmemoryPolicy !== null && maxmemoryPolicy !== 'noeviction')
       warnings.push(`Redis maxmemory-policy is ${maxmemoryPolicy}: set it to noeviction, or queued jobs may be evicted`);

@@ -110,7 +110,7 @@ export class RunQueue {
     const out = new Map<number, ReplicationJobResult>();
     if (!job) return out;
     const values = await withTimeout(job.getChildrenValues<ReplicationJobResult>(), CALL_TIMEOUT_MS, 'read replication results');
-    for (const value of Object.values(values)) out.set(value.result.replication, value);
+    for (const value of Object.values(values)) out.set(value.replication, value);
     return out;
   }
 

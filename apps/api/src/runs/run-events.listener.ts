@@ -14,7 +14,7 @@ function isProgress(data: unknown): data is ReplicationProgressView {
 }
 
 function isReplicationValue(value: unknown): value is ReplicationJobResult {
-  return typeof value === 'object' && value !== null && 'result' in value && 'execution' in value;
+  return typeof value === 'object' && value !== null && typeof (value as { replication?: unknown }).replication === 'number' && 'result' in value;
 }
 
 function isAggregateValue(value: unknown): value is AggregateJobResult {

@@ -3,7 +3,7 @@
 // and cleans Redis once a run is finished. The api is the only writer of the store.
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
-import type { AggregateJobResult, ReplicationJobResult, RunInput, RunPlan } from '@caretwin/runner';
+import { unpackJsonText, type AggregateJobResult, type ReplicationJobResult, type RunInput, type RunPlan } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { RunQueue } from '../queue/run-queue';
 import { RunsRepository, type RunSummaryRow } from '../store/runs.repository';
@@ -124,16 +124,22 @@ export class RunLifecycleService {
   onReplicationCompleted(runId: string, value: ReplicationJobResult): void {
     const current = this.runs.summary(runId);
     if (!current || FINISHED_STATES.has(current.state)) return; // a cancelled run keeps what it had
-    const stored = this.runs.saveReplication(runId, value.result.replication, JSON.stringify(value.result), JSON.stringify(value.execution));
+    const stored = this.saveReplication(runId, value);
     const live = this.live.get(runId);
-    live?.replications.set(value.result.replication, {
-      replication: value.result.replication,
-      day: value.result.warmupDays + value.result.daysSimulated,
-      totalDays: value.result.warmupDays + value.result.horizonDays,
+    const known = live?.replications.get(value.replication);
+    live?.replications.set(value.replication, {
+      replication: value.replication,
+      day: known?.totalDays ?? 0,
+      totalDays: known?.totalDays ?? 0,
       percent: 100,
     });
     const run = this.runs.summary(runId);
     if (stored && run && live) this.writeProgress(run, live);
+  }
+
+  /** Stores the JSON text the worker produced, unchanged (no re-serialisation). */
+  private saveReplication(runId: string, value: ReplicationJobResult): boolean {
+    return this.runs.saveReplication(runId, value.replication, unpackJsonText(value.result), JSON.stringify(value.execution));
   }
 
   /** The parent job aggregated: store the missing replication results and complete the run. */
@@ -148,11 +154,11 @@ export class RunLifecycleService {
         for (const index of missing) {
           const child = results.get(index);
           if (!child) throw new Error(`run ${runId}: replication ${index} result not found in the queue`);
-          this.runs.saveReplication(runId, index, JSON.stringify(child.result), JSON.stringify(child.execution));
+          this.saveReplication(runId, child);
         }
       }
       const aggregateExecution = { ...value.execution, rounds: value.rounds };
-      if (this.runs.complete(runId, JSON.stringify(value.aggregate), JSON.stringify(aggregateExecution), new Date().toISOString()))
+      if (this.runs.complete(runId, unpackJsonText(value.aggregate), JSON.stringify(aggregateExecution), new Date().toISOString()))
         this.logger.info({ runId, replications: value.replicationIndices.length }, 'run completed');
     }
     const after = this.runs.summary(runId);

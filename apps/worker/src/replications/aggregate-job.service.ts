@@ -13,7 +13,9 @@ import {
   REPLICATIONS_QUEUE,
   UnknownPrecisionKpiError,
   decideAfterRound,
+  packJson,
   replicationJobId,
+  unpackJson,
   type AggregateJobData,
   type AggregateJobResult,
   type ReplicationJobData,
@@ -57,7 +59,7 @@ export class AggregateJobService {
         const rounds = roundsFor(sorted.length);
         log.info({ replications: sorted.length, rounds }, 'run aggregated');
         return {
-          aggregate: aggregate(sorted),
+          aggregate: packJson(aggregate(sorted)),
           replicationIndices: sorted.map((r) => r.replication),
           rounds,
           execution: {
@@ -95,8 +97,8 @@ export class AggregateJobService {
   private async childResults(job: Job, n: number): Promise<ReplicationResult[]> {
     const values = await job.getChildrenValues<ReplicationJobResult>();
     const results = Object.values(values)
-      .map((v) => v.result)
-      .filter((r) => r.replication < n);
+      .filter((v) => v.replication < n)
+      .map((v) => unpackJson(v.result));
     if (results.length !== n) throw new Error(`expected ${n} replication results, found ${results.length}; retrying`);
     return results;
   }

@@ -9,6 +9,7 @@ import {
   ReplicationFailedError,
   ReplicationPool,
   ReplicationStoppedError,
+  packJson,
   type JobExecution,
   type ReplicationJobResult,
   type ReplicationProgress,
@@ -95,7 +96,7 @@ export class ReplicationJobService {
         attempt: job.attemptsStarted || job.attemptsMade + 1,
       };
       log.info({ durationMs: execution.durationMs }, 'replication finished');
-      return { result, execution };
+      return { replication: replicationIndex, result: packJson(result), execution };
     } catch (error) {
       throw await this.translate(error, job, token, controller.signal, log);
     } finally {

@@ -2,7 +2,7 @@ import { BullModule, Processor } from '@nestjs/bullmq';
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { redisConnectionOptions, type AppConfig } from '@caretwin/config';
-import { REPLICATIONS_QUEUE, ReplicationPool } from '@caretwin/runner';
+import { EVENTS_MAX_LEN, REPLICATIONS_QUEUE, ReplicationPool } from '@caretwin/runner';
 import { APP_CONFIG, WORKER_REDIS } from '../config/config.tokens';
 import { AggregateJobService } from './aggregate-job.service';
 import { CancelFlags } from './cancel-flags';
@@ -35,7 +35,7 @@ export class ReplicationsModule implements OnApplicationShutdown {
     })(ReplicationsProcessor);
     return {
       module: ReplicationsModule,
-      imports: [BullModule.registerQueue({ name: REPLICATIONS_QUEUE })],
+      imports: [BullModule.registerQueue({ name: REPLICATIONS_QUEUE, streams: { events: { maxLen: EVENTS_MAX_LEN } } })],
       providers: [
         ReplicationsProcessor,
         ReplicationJobService,
