@@ -3,7 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnQueueEvent, QueueEventsHost } from '@nestjs/bullmq';
 import type { Logger } from '@caretwin/config';
-import { parseJobId, type AggregateJobResult, type ReplicationJobResult } from '@caretwin/runner';
+import { parseJobId, type ReplicationJobResult } from '@caretwin/runner';
 import { APP_LOGGER } from '../config/config.tokens';
 import { RunLifecycleService, type ReplicationProgressView } from './run-lifecycle.service';
 
@@ -15,10 +15,6 @@ function isProgress(data: unknown): data is ReplicationProgressView {
 
 function isReplicationValue(value: unknown): value is ReplicationJobResult {
   return typeof value === 'object' && value !== null && typeof (value as { replication?: unknown }).replication === 'number' && 'result' in value;
-}
-
-function isAggregateValue(value: unknown): value is AggregateJobResult {
-  return typeof value === 'object' && value !== null && 'aggregate' in value && Array.isArray((value as { replicationIndices?: unknown }).replicationIndices);
 }
 
 @Injectable()
@@ -48,16 +44,15 @@ export class RunEventsListener extends QueueEventsHost {
     if (!parsed) return;
     const value: unknown = typeof returnvalue === 'string' ? safeJson(returnvalue) : returnvalue;
     if (parsed.kind === 'replication' && isReplicationValue(value)) this.lifecycle.onReplicationCompleted(parsed.runId, value);
-    else if (parsed.kind === 'aggregate' && isAggregateValue(value))
-      this.lifecycle.finish(parsed.runId, value).catch((error: Error) => {
-        this.logger.warn({ runId: parsed.runId, err: error.message }, 'completion not stored yet; the reconciler retries');
-      });
+    // The run's outcome is read back from its parent job by the same sync the reconciler uses,
+    // so an event and a reconcile pass can never both act on one run.
+    else if (parsed.kind === 'aggregate') void this.lifecycle.sync(parsed.runId);
   }
 
   @OnQueueEvent('failed')
-  onFailed({ jobId, failedReason }: { jobId: string; failedReason: string }): void {
+  onFailed({ jobId }: { jobId: string }): void {
     const parsed = parseJobId(jobId);
-    if (parsed?.kind === 'aggregate') void this.lifecycle.fail(parsed.runId, failedReason);
+    if (parsed?.kind === 'aggregate') void this.lifecycle.sync(parsed.runId);
   }
 
   @OnQueueEvent('error')

@@ -29,6 +29,7 @@ export class RunLifecycleService {
   private readonly live = new Map<string, LiveRun>();
   /** One Redis operation per run at a time (a slow call must not race its own retry). */
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,13 +44,23 @@ export class RunLifecycleService {
     return live ? [...live.replications.values()].sort((a, b) => a.replication - b.replication) : [];
   }
 
-  /** Brings one run's Redis side in line with the store; never throws (logged, retried later). */
+  /**
+   * Brings one run's Redis side in line with the store; never throws (logged, retried later).
+   * One sync per run at a time; a sync asked for meanwhile runs right after (it may carry news,
+   * e.g. the parent job just completed).
+   */
   sync(runId: string): Promise<void> {
     const running = this.inFlight.get(runId);
-    if (running) return running;
+    if (running) {
+      this.again.add(runId);
+      return running;
+    }
     const task = this.syncOnce(runId)
       .catch((error: Error) => this.logger.warn({ runId, err: error.message }, 'run not in sync with the queue yet; will retry'))
-      .finally(() => this.inFlight.delete(runId));
+      .finally(() => {
+        this.inFlight.delete(runId);
+        if (this.again.delete(runId)) void this.sync(runId);
+      });
     this.inFlight.set(runId, task);
     return task;
   }
@@ -142,8 +153,8 @@ export class RunLifecycleService {
     return this.runs.saveReplication(runId, value.replication, unpackJsonText(value.result), JSON.stringify(value.execution));
   }
 
-  /** The parent job aggregated: store the missing replication results and complete the run. */
-  async finish(runId: string, value: AggregateJobResult): Promise<void> {
+  /** The parent job aggregated: store the missing replication results and complete the run (from sync only). */
+  private async finish(runId: string, value: AggregateJobResult): Promise<void> {
     const run = this.runs.summary(runId);
     if (!run) return;
     if (run.state === 'queued' || run.state === 'running') {
@@ -166,7 +177,7 @@ export class RunLifecycleService {
   }
 
   /** The parent job failed (a replication failed for good, or aggregation did). */
-  async fail(runId: string, reason: string): Promise<void> {
+  private async fail(runId: string, reason: string): Promise<void> {
     const run = this.runs.summary(runId);
     if (!run) return;
     if (FINISHED_STATES.has(run.state)) {
