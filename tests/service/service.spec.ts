@@ -98,6 +98,20 @@ describe('the CareTwin service (built api and workers, real Redis)', () => {
     const pids = new Set(second.execution.replications.map((r) => r.pid));
     expect(pids).toEqual(new Set([worker1.pid, worker2.pid]));
     await worker2.stop();
+
+    // Same scenario, seed and replications: the comparison pairs them and finds no difference.
+    const compared = await call<{ comparison: { paired: boolean; kpis: Record<string, { difference: number }> } }>(
+      api.url,
+      'GET',
+      `/api/compare?a=${firstResult.execution.runId}&b=${id}`,
+    );
+    expect(compared.status).toBe(200);
+    expect(compared.body.comparison.paired).toBe(true);
+    expect(Object.values(compared.body.comparison.kpis).every((k) => k.difference === 0)).toBe(true);
+
+    const listed = await call<{ items: Array<{ id: string }>; total: number }>(api.url, 'GET', '/api/runs?scenario=svc-miyagi&state=completed&limit=1');
+    expect(listed.body.total).toBe(2);
+    expect(listed.body.items.map((r) => r.id)).toEqual([id]); // newest first, one per page
   }, 180_000);
 
   it('runs a precision run in rounds decided on the index-ordered prefix, as the same loop does in-process', async () => {
