@@ -1,7 +1,7 @@
 // @caretwin/runner: runs replications of a run — locally on a pool of threads (CLI, worker)
 // and, through the queue contract, as BullMQ jobs — and assembles the result document.
 export { ReplicationFailedError, ReplicationPool, ReplicationStoppedError } from './pool';
-export type { ReplicationPoolOptions, ReplicationProgress, ReplicationTask, RunTaskOptions } from './pool';
+export type { ReplicationPoolOptions, ReplicationProgress, ReplicationRun, ReplicationTask, RunTaskOptions } from './pool';
 export { decodeSeries, encodeSeries, fromRunInput, runInputKey, toRunInput, totalDays } from './run-input';
 export type { EncodedSeries, RunInput } from './run-input';
 export { UnknownPrecisionKpiError, decideAfterRound, firstRound, maxReplications, planFor } from './rounds';
@@ -9,3 +9,5 @@ export type { RoundDecision, RunPlan } from './rounds';
 export { buildRunResult, inputLabelLine, inputLabels, softwareVersion } from './result';
 export type { InputLabel, RunProvenance, RunResultDocument } from './result';
 export * from './jobs';
+export { CSV_TABLES, resultCsv } from './result-csv';
+export type { CsvTable } from './result-csv';

@@ -40,6 +40,13 @@ export interface RunTaskOptions {
   signal?: AbortSignal;
 }
 
+/** A finished replication with the thread that ran it (for an `execution` block, never the result). */
+export interface ReplicationRun {
+  result: ReplicationResult;
+  /** worker_threads.threadId of the pool thread */
+  threadId: number;
+}
+
 /** The model threw: the same input will throw again, so it must not be retried. */
 export class ReplicationFailedError extends Error {
   constructor(
@@ -102,6 +109,11 @@ export class ReplicationPool {
   }
 
   async run(task: ReplicationTask, options: RunTaskOptions = {}): Promise<ReplicationResult> {
+    return (await this.runDetailed(task, options)).result;
+  }
+
+  /** As run(), and says which thread ran the replication. */
+  async runDetailed(task: ReplicationTask, options: RunTaskOptions = {}): Promise<ReplicationRun> {
     if (this.destroyed) throw new Error('ReplicationPool is destroyed');
     const { signal, onProgress } = options;
     if (signal?.aborted) throw new ReplicationStoppedError(task.replicationIndex, signal.reason);
@@ -135,7 +147,7 @@ export class ReplicationPool {
       const outcome = await this.piscina.run(threadTask, { transferList: [port2] });
       if (!outcome.ok) throw new ReplicationFailedError(task.replicationIndex, outcome.error.message, outcome.error.stack);
       if (outcome.stopped || signal?.aborted) throw new ReplicationStoppedError(task.replicationIndex, signal?.reason);
-      return outcome.result;
+      return { result: outcome.result, threadId: outcome.threadId };
     } finally {
       signal?.removeEventListener('abort', stop);
       drain(port1, relay);

@@ -1,6 +1,7 @@
 // Worker-thread entry of ReplicationPool: runs one replication of the model and relays its
 // daily snapshots in batches at a bounded rate. The thread keeps the last decoded scenarios,
 // so the model's per-scenario precomputation is shared by the replications of one run.
+import { threadId } from 'node:worker_threads';
 import { runReplication } from '@caretwin/model';
 import type { DaySnapshot } from '@caretwin/contracts';
 import type { ResolvedScenario } from '@caretwin/scenario';
@@ -46,7 +47,7 @@ export default function runTask(task: ThreadTask): ThreadOutcome {
       shouldStop: () => Atomics.load(control, STOP_FLAG) === 1,
     });
     flush();
-    return { ok: true, result, stopped: Atomics.load(control, STOP_FLAG) === 1 };
+    return { ok: true, result, stopped: Atomics.load(control, STOP_FLAG) === 1, threadId };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { ok: false, error: { name: e.name, message: e.message, stack: e.stack } };
