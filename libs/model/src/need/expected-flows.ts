@@ -1,7 +1,8 @@
 // Expected bed-days per year from the model's own inputs, without congestion: where each
 // municipality's patients are admitted (ambulance patients at the nearest capable hospital,
 // walk-ins and electives by the gravity shares) and where each later phase happens (the same
-// hospital when it offers the function, else the home area's transfer hospitals by beds).
+// hospital when it offers the function, else the home area's transfer hospitals by beds; the
+// adjacent areas' transfer hospitals take only what congestion sends them).
 // Used for the MHLW static need by treating area and for the initial census.
 import { Facilities, Levers } from '../region/facilities';
 import { Network, ROUTE_KEYS, routeKey } from '../region/network';
@@ -107,7 +108,8 @@ export function expectedFlows(
 
   for (let a = 0; a < A; a++) {
     for (let f = 0; f < FUNCTIONS; f++) {
-      const n = network.transferCount[a * FUNCTIONS + f];
+      // Without congestion a step-down finds a bed in its home area: only those hospitals count.
+      const n = network.transferHomeCount[a * FUNCTIONS + f];
       const s = network.transferStart[a * FUNCTIONS + f];
       let beds = 0;
       for (let i = 0; i < n; i++) beds += facilities.capacity(network.transferHospital[s + i] * FUNCTIONS + f);

@@ -64,6 +64,23 @@ describe('routing tables', () => {
     expect(Array.from(b.network.transferHospital.subarray(s, s + n), (h) => b.index.hospitalIds[h])).toEqual(['e1', 'w1']);
   });
 
+  it("lists the home area's transfer hospitals first and the adjacent areas' after them", () => {
+    const b = build();
+    const west = b.index.areaIndex.get('west') as number;
+    const s = b.network.transferStart[west * 4 + 1];
+    const n = b.network.transferCount[west * 4 + 1];
+    expect(Array.from(b.network.transferHospital.subarray(s, s + n), (h) => b.index.hospitalIds[h])).toEqual(['w1', 'w2', 'm1']);
+    expect(b.network.transferHomeCount[west * 4 + 1]).toBe(2);
+  });
+
+  it("lets a freed bed serve its own area's transfer line before the neighbours'", () => {
+    const b = build();
+    const middle = b.index.areaIndex.get('middle') as number;
+    const s = b.network.transferServedStart[middle * 4 + 1];
+    const n = b.network.transferServedCount[middle * 4 + 1];
+    expect(Array.from(b.network.transferServedArea.subarray(s, s + n), (a) => b.index.areaIds[a])).toEqual(['middle', 'west', 'east']);
+  });
+
   it('serves an area without ambulance bases from the nearest neighbouring area', () => {
     const b = build();
     const w = b.index.municipalityIndex.get('w') as number;

@@ -3,7 +3,8 @@
 //   that function in the home and adjacent areas, in travel order (ambulance inquiries);
 // - per (municipality, capability, function): a gravity table over the same kind of hospitals
 //   (walk-ins and electives choose by beds over travel time squared, sampled by alias);
-// - per (area, function): hospitals that take transfers (回復期/慢性期 step-down);
+// - per (area, function): hospitals that take transfers (回復期/慢性期 step-down), the home
+//   area's first, then those of the adjacent areas;
 // - per municipality: ambulance bases that serve it, nearest first.
 // Nothing is sorted per call; a closed link between two areas makes their hospitals unreachable.
 import { FUNCTIONS, RegionIndex } from './region-index';
@@ -47,6 +48,8 @@ export class Network {
 
   readonly transferStart: Int32Array;
   readonly transferCount: Int32Array;
+  /** leading entries of a transfer list that lie in the home area (all of them when it has none) */
+  readonly transferHomeCount: Int32Array;
   readonly transferHospital: Int32Array;
   /** for a bed freed in (area, function): the home areas whose transfer queues may take it */
   readonly transferServedStart: Int32Array;
@@ -144,26 +147,30 @@ export class Network {
       buildAlias(w, this.gravityProb, this.gravityAlias, s);
     }
 
-    // Step-down transfers stay in the home area; an area without beds of a function sends its
-    // patients to the adjacent areas that have them.
+    // Step-down transfers look in the home area first (by beds) and, when none of its beds is
+    // free, in the adjacent areas (by beds): discharge planners of a full city place their 回復期
+    // and 慢性期 patients in the next area's hospitals rather than keep them in acute beds
+    // (docs/calibration.md). An area without the function relies on its neighbours alone.
     this.transferStart = new Int32Array(A * FUNCTIONS);
     this.transferCount = new Int32Array(A * FUNCTIONS);
+    this.transferHomeCount = new Int32Array(A * FUNCTIONS);
     const xfer: number[] = [];
     for (let a = 0; a < A; a++) {
       for (let f = 0; f < FUNCTIONS; f++) {
         const byBeds = (list: number[]): number[] =>
           list.sort((x, y) => facilities.capacity(y * FUNCTIONS + f) - facilities.capacity(x * FUNCTIONS + f) || x - y);
-        let list: number[] = [];
-        for (let h = 0; h < H; h++) if (index.hospitalArea[h] === a && facilities.offers(h, f)) list.push(h);
-        if (list.length === 0) {
-          for (let h = 0; h < H; h++) {
-            const b = index.hospitalArea[h];
-            if (b !== a && reachable(a, b) && facilities.offers(h, f)) list.push(h);
-          }
+        const home: number[] = [];
+        const near: number[] = [];
+        for (let h = 0; h < H; h++) {
+          if (!facilities.offers(h, f)) continue;
+          const b = index.hospitalArea[h];
+          if (b === a) home.push(h);
+          else if (reachable(a, b)) near.push(h);
         }
-        list = byBeds(list);
+        const list = [...byBeds(home), ...byBeds(near)];
         this.transferStart[a * FUNCTIONS + f] = xfer.length;
         this.transferCount[a * FUNCTIONS + f] = list.length;
+        this.transferHomeCount[a * FUNCTIONS + f] = home.length > 0 ? home.length : list.length;
         xfer.push(...list);
       }
     }
@@ -181,8 +188,10 @@ export class Network {
     this.transferServedStart = new Int32Array(A * FUNCTIONS);
     this.transferServedCount = new Int32Array(A * FUNCTIONS);
     const servedFlat: number[] = [];
+    // A freed bed serves its own area's transfer line first, then the neighbours' in area order.
     served.forEach((list, i) => {
-      list.sort((x, y) => x - y);
+      const own = Math.floor(i / FUNCTIONS);
+      list.sort((x, y) => Number(y === own) - Number(x === own) || x - y);
       this.transferServedStart[i] = servedFlat.length;
       this.transferServedCount[i] = list.length;
       servedFlat.push(...list);
