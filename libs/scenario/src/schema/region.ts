@@ -281,7 +281,7 @@ export const regionSchema = titled(
     id: field(idSchema, { description: 'Region id; equals its directory name under scenarios/data/.' }),
     name: field(localizedTextSchema, { description: 'Region name (e.g. 宮城県 / Miyagi).' }),
     censusYear: field(z.number().int().min(1900).max(2100).default(2020), { description: 'Census year of the base population.', unit: 'year' }),
-    areas: field(z.array(areaSchema).min(1).max(200), { description: 'Secondary medical areas.' }),
+    areas: field(z.array(areaSchema).min(1).max(500), { description: 'Secondary medical areas (Japan has about 330).' }),
     municipalities: field(z.array(municipalitySchema).min(1).max(5000), { description: 'Municipalities with population.' }),
     hospitals: field(z.array(hospitalSchema).min(1).max(20_000), { description: 'Hospitals with beds by function.' }),
     ambulanceBases: field(z.array(ambulanceBaseSchema).max(5000).default(() => []), { description: 'Ambulance bases.' }),
