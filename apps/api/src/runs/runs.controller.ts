@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, R
 import type { Response } from 'express';
 import { z } from 'zod';
 import { parseRequest } from '../errors/parse-request';
-import { CSV_TABLES, resultCsv } from './result-csv';
+import { CSV_TABLES, resultCsv } from '@caretwin/runner';
 import { RunResultService } from './run-result.service';
 import { RunsService } from './runs.service';
 
