@@ -59,6 +59,8 @@ export interface JobExecution {
   durationMs: number;
   /** 1 on the first try */
   attempt: number;
+  /** pool thread that ran a replication (worker_threads.threadId) */
+  threadId?: number;
 }
 
 /**

@@ -84,7 +84,7 @@ export class ReplicationJobService {
 
     log.info('replication started');
     try {
-      const result = await this.pool.run({ input, inputKey, replicationIndex }, { signal: controller.signal, onProgress });
+      const { result, threadId } = await this.pool.runDetailed({ input, inputKey, replicationIndex }, { signal: controller.signal, onProgress });
       const finishedAt = new Date();
       const execution: JobExecution = {
         worker: this.lifecycle.workerId,
@@ -94,6 +94,7 @@ export class ReplicationJobService {
         finishedAt: finishedAt.toISOString(),
         durationMs: finishedAt.getTime() - startedAt.getTime(),
         attempt: job.attemptsStarted || job.attemptsMade + 1,
+        threadId,
       };
       log.info({ durationMs: execution.durationMs }, 'replication finished');
       return { replication: replicationIndex, result: packJson(result), execution };
