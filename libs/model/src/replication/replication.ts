@@ -9,6 +9,7 @@ import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
 import { ModelInputError } from '../errors';
 import { buildReplicationResult } from '../kpis/result-builder';
 import { expectedFlows } from '../need/expected-flows';
+import { spillToNeighbours } from '../need/spill';
 import { meanMultiplier } from '../need/static-need';
 import { applyPolicy } from '../policies/apply';
 import { ScheduledPolicy, policySchedule } from '../policies/schedule';
@@ -251,7 +252,13 @@ export class Replication extends Transport {
     const H = this.index.hospitalCount;
     const target = new Float64Array(H * FUNCTIONS);
     const years = Math.min(365, this.scenario.warmupDays + this.scenario.horizonDays) * 24;
-    const flows = expectedFlows(this.index, this.facilities, this.levers, this.network, this.scenario.year, meanMultiplier(this.resolved.demandMultiplierByHour, 0, years));
+    // Where congestion puts them: a full area's excess already sits in its neighbours' beds.
+    const flows = spillToNeighbours(
+      expectedFlows(this.index, this.facilities, this.levers, this.network, this.scenario.year, meanMultiplier(this.resolved.demandMultiplierByHour, 0, years)),
+      this.index,
+      this.facilities,
+      this.network,
+    );
     if (census.mode === 'expected') {
       for (let pool = 0; pool < H * FUNCTIONS; pool++) target[pool] = Math.round(flows.poolBedDays[pool] / 365);
     } else {
