@@ -3,10 +3,23 @@
 // length and depth, and only then compiled. mathjs is powerful (matrices, units, imports,
 // function definitions): anything not on the list is refused before evaluation.
 
-import { all, create, type MathNode } from 'mathjs';
+import type { MathJsInstance, MathNode } from 'mathjs';
 import { ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, ALLOWED_SYMBOLS, EXPRESSION_MAX_DEPTH, EXPRESSION_MAX_LENGTH } from './limits';
 
-const math = create(all);
+let instance: MathJsInstance | undefined;
+/**
+ * mathjs is loaded on the first expression, not with the library: loading it costs about a
+ * second of CPU, which every replication thread (it imports the model, which imports this
+ * library's types) and every `caretwin --help` would otherwise pay for nothing.
+ */
+function mathjs(): MathJsInstance {
+  if (instance === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred load, see above
+    const { all, create } = require('mathjs') as typeof import('mathjs');
+    instance = create(all);
+  }
+  return instance;
+}
 const allowedFunctions = new Set(ALLOWED_FUNCTIONS);
 const allowedSymbols = new Set(ALLOWED_SYMBOLS);
 
@@ -104,7 +117,7 @@ function check(root: MathNode): void {
 function describe(value: unknown): string {
   if (typeof value === 'boolean') return `a boolean (${value})`;
   if (typeof value === 'number') return String(value);
-  const type = math.typeOf(value);
+  const type = mathjs().typeOf(value);
   if (type === 'Complex') return 'a complex number';
   if (type === 'Unit') return 'a unit';
   if (type === 'Matrix' || Array.isArray(value)) return 'a matrix';
@@ -120,7 +133,7 @@ export function compileExpression(source: string): CompiledExpression {
   if (bracketDepth(source) > EXPRESSION_MAX_DEPTH) throw new ExpressionError(`expression nested deeper than ${EXPRESSION_MAX_DEPTH} levels`);
   let node: MathNode;
   try {
-    node = math.parse(source);
+    node = mathjs().parse(source);
   } catch (error) {
     throw new ExpressionError(`cannot parse expression: ${error instanceof Error ? error.message : String(error)}`);
   }
