@@ -15,7 +15,15 @@ import { readReference } from '../../scripts/data/miyagi/reference';
 import { renderMiyagi } from '../../scripts/data/miyagi/render';
 import { REGION_FILES } from '../../scripts/data/region-files';
 import { haversineKm } from '../../scripts/data/transport-check';
-import { AREA_POPULATION, BEDS_2022, MUNICIPALITY_2020, ROOT, miyagi } from './miyagi-region';
+import {
+  AREA_POPULATION,
+  BEDS_2022,
+  MUNICIPALITY_2020,
+  ROOT,
+  SENDAI_CITY_2020,
+  SENDAI_WARD_CODES,
+  miyagi,
+} from './miyagi-region';
 
 const { region, files } = miyagi();
 const areaIds = region.areas.map((a) => a.id);
@@ -113,8 +121,17 @@ describe('areas and municipalities', () => {
     }
   });
 
+  it("models Sendai city as its five wards, whose 2020 figures sum to the city's", () => {
+    const wards = region.municipalities.filter((m) => SENDAI_WARD_CODES.includes(m.id));
+    expect(wards.map((m) => m.id)).toEqual(SENDAI_WARD_CODES);
+    expect(sum(wards.map((m) => total(m.population['2020'])))).toBe(SENDAI_CITY_2020);
+    expect(region.municipalities.find((m) => m.id === '04100')).toBeUndefined();
+    for (const m of wards) expect(m.area).toBe('sendai');
+  });
+
   it('gives every municipality non-negative integer age bands for every projection year, flagged as estimated', () => {
-    expect(region.municipalities).toHaveLength(35);
+    // 35 municipalities, Sendai city counted as its five wards.
+    expect(region.municipalities).toHaveLength(39);
     for (const m of region.municipalities) {
       expect(Object.keys(m.population).sort()).toEqual(['2020', '2025', '2030', '2035', '2040']);
       for (const bands of Object.values(m.population)) {

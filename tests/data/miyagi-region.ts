@@ -34,12 +34,20 @@ export const AREA_POPULATION: Record<string, Record<'2020' | '2025' | '2040', nu
   'ishinomaki-tome-kesennuma': { '2020': 335_088, '2025': 314_000, '2040': 251_000 },
 };
 
-/** 2020 census population of a few municipalities, as published. */
+/** 2020 census population of a few municipalities, as published (Sendai city as its five wards). */
 export const MUNICIPALITY_2020: Record<string, number> = {
-  '04100': 1_096_704,
+  '04101': 311_590,
+  '04102': 196_732,
+  '04103': 141_475,
+  '04104': 234_758,
+  '04105': 212_149,
   '04302': 1_262,
   '04215': 127_330,
   '04202': 140_151,
   '04205': 61_147,
   '04321': 23_571,
 };
+
+/** Sendai city (2020 census 1,096,704) is modelled as its wards, 青葉区 … 泉区 (04101–04105). */
+export const SENDAI_CITY_2020 = 1_096_704;
+export const SENDAI_WARD_CODES = ['04101', '04102', '04103', '04104', '04105'];

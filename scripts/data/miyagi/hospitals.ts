@@ -12,6 +12,7 @@ import {
 } from '../../../libs/scenario/src/types';
 import { apportion, unitHash } from './apportion';
 import { municipalityEn, slug } from './names';
+import { cityOf } from './wards';
 import type { Reference, ReferenceArea, ReferenceMunicipality } from './reference';
 
 type Tier = 'large' | 'mid' | 'small';
@@ -88,7 +89,7 @@ const PLANS: Record<string, AreaPlan> = {
         id: 'sendai-university',
         ja: '仙台大学病院(仮)',
         en: 'Synthetic Sendai University Hospital',
-        municipality: '04100',
+        municipality: '04101',
         highAcute: 0.26,
         acute: 0.16,
         capabilities: TERTIARY,
@@ -97,7 +98,7 @@ const PLANS: Record<string, AreaPlan> = {
         id: 'sendai-general',
         ja: '仙台市立総合病院(仮)',
         en: 'Synthetic Sendai General',
-        municipality: '04100',
+        municipality: '04104',
         highAcute: 0.14,
         acute: 0.12,
         capabilities: TERTIARY,
@@ -106,7 +107,7 @@ const PLANS: Record<string, AreaPlan> = {
         id: 'sendai-medical-centre',
         ja: '仙台医療センター(仮)',
         en: 'Synthetic Sendai Medical Centre',
-        municipality: '04100',
+        municipality: '04102',
         highAcute: 0.16,
         acute: 0.14,
         capabilities: TERTIARY,
@@ -115,7 +116,7 @@ const PLANS: Record<string, AreaPlan> = {
         id: 'sendai-north-general',
         ja: '仙台北総合病院(仮)',
         en: 'Synthetic Sendai North General',
-        municipality: '04100',
+        municipality: '04105',
         highAcute: 0.09,
         acute: 0.14,
         capabilities: REGIONAL_CORE,
@@ -124,7 +125,7 @@ const PLANS: Record<string, AreaPlan> = {
         id: 'sendai-rosai',
         ja: '仙台労災病院(仮)',
         en: 'Synthetic Sendai Rosai Hospital',
-        municipality: '04100',
+        municipality: '04101',
         highAcute: 0.08,
         acute: 0.12,
         capabilities: ['stroke', 'pci', 'trauma', 'orthopaedics', 'cancer', 'emergency2'],
@@ -133,7 +134,7 @@ const PLANS: Record<string, AreaPlan> = {
         id: 'sendai-heart-stroke',
         ja: '仙台循環器・脳卒中センター(仮)',
         en: 'Synthetic Sendai Heart and Stroke Centre',
-        municipality: '04100',
+        municipality: '04103',
         highAcute: 0.11,
         acute: 0.1,
         capabilities: ['stroke', 'pci', 'emergency2'],
@@ -142,7 +143,7 @@ const PLANS: Record<string, AreaPlan> = {
         id: 'miyagi-childrens',
         ja: '宮城こども病院(仮)',
         en: "Synthetic Miyagi Children's Hospital",
-        municipality: '04100',
+        municipality: '04101',
         highAcute: 0.07,
         acute: 0.06,
         capabilities: ['paediatrics', 'maternity'],
@@ -157,14 +158,16 @@ const PLANS: Record<string, AreaPlan> = {
         capabilities: ['cancer'],
       },
     ],
+    // Sendai city's seven (East, West, South, Central, Ekimae, Aoba, Miyagino General) spread
+    // over its wards so that each ward has emergency hospitals of its own.
     mid: [
-      '04100',
-      '04100',
-      '04100',
-      '04100',
-      '04100',
-      '04100',
-      '04100',
+      '04102',
+      '04101',
+      '04104',
+      '04103',
+      '04105',
+      '04101',
+      '04102',
       '04203',
       '04207',
       '04209',
@@ -284,6 +287,11 @@ function jitter(id: string, fn: BedFunction): number {
   return 0.75 + 0.5 * unitHash(`${id}:${fn}`);
 }
 
+/** A ward's city name (仙台市青葉区 → 仙台市); other municipalities keep their own. */
+function cityName(m: ReferenceMunicipality): string {
+  return cityOf(m.code) === m.code ? m.name : m.name.replace(/[^市]+区$/, '');
+}
+
 function municipalityOf(area: ReferenceArea, code: string): ReferenceMunicipality {
   const m = area.municipalities.find((x) => x.code === code);
   if (m === undefined) throw new Error(`municipality ${code} is not in area ${area.id}`);
@@ -302,11 +310,13 @@ function draftsFor(area: ReferenceArea, plan: AreaPlan): Draft[] {
   const suffixUse = new Map<string, number>();
   plan.mid.forEach((code, index) => {
     const m = municipalityOf(area, code);
-    const en = municipalityEn(code);
-    const used = suffixUse.get(code) ?? 0;
-    suffixUse.set(code, used + 1);
+    // Named after the city, not the ward (仙台東総合病院), and numbered across the city.
+    const city = cityOf(code);
+    const en = municipalityEn(city);
+    const used = suffixUse.get(city) ?? 0;
+    suffixUse.set(city, used + 1);
     // The first mid-size hospital of a town without a large one is its municipal hospital (市立/町立).
-    const hasLarge = plan.large.some((l) => l.municipality === code);
+    const hasLarge = plan.large.some((l) => cityOf(l.municipality) === city);
     const municipal = used === 0 && !hasLarge;
     const suffix = MID_SUFFIXES[hasLarge ? used : used - 1];
     const id = municipal ? `${slug(en)}-municipal` : `${slug(en)}-${slug(suffix.en)}-general`;
@@ -315,7 +325,7 @@ function draftsFor(area: ReferenceArea, plan: AreaPlan): Draft[] {
       name: municipal
         ? { ja: `${m.name}立病院(仮)`, en: `Synthetic ${en} Municipal Hospital` }
         : {
-            ja: `${m.name.replace(/[市町村]$/, '')}${suffix.ja}総合病院(仮)`,
+            ja: `${cityName(m).replace(/[市町村]$/, '')}${suffix.ja}総合病院(仮)`,
             en: `Synthetic ${en} ${suffix.en} General Hospital`,
           },
       tier: 'mid',
@@ -386,10 +396,11 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /**
  * Places the k-th of n hospitals of a municipality on a sunflower spiral around its centroid:
- * the largest sit nearest the centre; radius grows with population (Sendai city 6 km).
+ * the largest sit nearest the centre; radius grows with population (1.5–4 km; Sendai's wards
+ * 2.9–3.8 km).
  */
 function place(m: ReferenceMunicipality, k: number, n: number): { lat: number; lng: number } {
-  const radiusKm = m.code === '04100' ? 6 : Math.min(4, 1 + 0.5 * Math.sqrt(m.population2020 / 10_000));
+  const radiusKm = Math.min(4, 1 + 0.5 * Math.sqrt(m.population2020 / 10_000));
   const r = radiusKm * Math.sqrt((k + 0.5) / n);
   const theta = k * GOLDEN_ANGLE + 2 * Math.PI * unitHash(m.code);
   const dLat = (r * Math.cos(theta)) / 111.0;

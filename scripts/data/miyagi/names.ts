@@ -3,6 +3,11 @@
 /** Romanised municipality names (Hepburn, long vowels dropped as on the municipalities' own sites). */
 export const MUNICIPALITY_EN: Readonly<Record<string, string>> = {
   '04100': 'Sendai',
+  '04101': 'Sendai Aoba-ku',
+  '04102': 'Sendai Miyagino-ku',
+  '04103': 'Sendai Wakabayashi-ku',
+  '04104': 'Sendai Taihaku-ku',
+  '04105': 'Sendai Izumi-ku',
   '04202': 'Ishinomaki',
   '04203': 'Shiogama',
   '04205': 'Kesennuma',

@@ -15,6 +15,9 @@ import { AGE_BANDS, type AgeBand, type ByAgeBand, type Municipality } from '../.
 import { apportion } from './apportion';
 import { municipalityEn } from './names';
 import type { Reference, ReferenceArea } from './reference';
+import { cityOf } from './wards';
+
+const isWard = (code: string): boolean => cityOf(code) !== code;
 
 export const YEARS = [2020, 2025, 2030, 2035, 2040] as const;
 type Year = (typeof YEARS)[number];
@@ -156,13 +159,21 @@ export function buildMunicipalities(reference: Reference): Municipality[] {
       population: Object.fromEntries(
         YEARS.map((year) => [String(year), splitByAge(byYear[year][i], shares[area.id][year])]),
       ),
-      provenance: {
-        estimated: true,
-        source: 'population2020, centroids, projection',
-        note:
-          '2020 total and centroid as published; age bands and 2025–2040 figures estimated: ' +
-          "area's 65+ share (2015) shifted to Miyagi 2020, IPSS age path, area projection × 2020 share of the area",
-      },
+      provenance: isWard(m.code)
+        ? {
+            estimated: true,
+            source: 'sendaiWards, projection',
+            note:
+              'ward of Sendai city: 2020 total as published, point an approximate population centre; age bands and 2025–2040 figures ' +
+              "estimated as for every municipality (area's 65+ share, IPSS age path, area projection × 2020 share of the area)",
+          }
+        : {
+            estimated: true,
+            source: 'population2020, centroids, projection',
+            note:
+              '2020 total and centroid as published; age bands and 2025–2040 figures estimated: ' +
+              "area's 65+ share (2015) shifted to Miyagi 2020, IPSS age path, area projection × 2020 share of the area",
+          },
     }));
   });
 }

@@ -10,6 +10,7 @@ import { buildArrivalProfiles, buildEligibility, buildTransport } from './parame
 import { buildMunicipalities } from './population';
 import type { Reference } from './reference';
 import { buildSources } from './sources';
+import { withSendaiWards } from './wards';
 import { toYaml } from './write-yaml';
 
 type RegionFile = Partial<Region> & Record<string, unknown>;
@@ -91,7 +92,8 @@ function plannedBedsScenario(
   };
 }
 
-export function renderMiyagi(reference: Reference): Record<string, string> {
+export function renderMiyagi(published: Reference): Record<string, string> {
+  const reference = withSendaiWards(published);
   const out: Record<string, string> = {};
   for (const [file, body] of Object.entries(regionFiles(reference)))
     out[`scenarios/data/miyagi/${file}`] = toYaml(body);

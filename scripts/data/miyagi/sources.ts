@@ -51,6 +51,9 @@ export function buildSources(reference: Reference): Record<string, Record<string
     'municipalities.yaml': {
       population2020: ref.population2020,
       centroids: ref.centroids,
+      sendaiWards:
+        '令和2年国勢調査 (確定値) populations of the five wards of Sendai city as reported by 河北新報 (30 Nov 2021), summing to the ' +
+        "city's 1,096,704; ward points are approximate population centres read off the map (estimated). The reference gives the city as one point",
       projection: `${ref.projection}; per-area 2025/2040 totals are placeholders scaled to the IPSS prefecture totals`,
       ageShares: AGE_SHARES,
       populationEstimate:
