@@ -17,12 +17,16 @@ const before = (x: Pending, y: Pending): boolean =>
 
 // Small integer times and priorities make ties common, which is what the order rule is about.
 const scheduleOp = fc.record({
-  time: fc.integer({ min: 0, max: 40 }),
+  time: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 400 })),
   priority: fc.integer({ min: -2, max: 2 }),
 });
 const reaction = fc.record({
   children: fc.array(
-    fc.record({ delay: fc.integer({ min: 0, max: 6 }), priority: fc.integer({ min: -2, max: 2 }) }),
+    fc.record({
+      delay: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 200 })),
+      priority: fc.integer({ min: -2, max: 2 }),
+      withHandle: fc.boolean(),
+    }),
     { maxLength: 3 },
   ),
   cancels: fc.array(fc.nat(), { maxLength: 2 }),
@@ -35,8 +39,11 @@ describe('Simulation', () => {
         fc.array(scheduleOp, { minLength: 1, maxLength: 60 }),
         fc.array(fc.nat(), { maxLength: 20 }),
         fc.array(reaction, { maxLength: 80 }),
-        (initial, initialCancels, reactions) => {
-          const sim = new Simulation({ initialCapacity: 4 }); // tiny, so the arrays grow
+        // Bucket widths from "everything is far" to "nothing is", and a ring of 8 buckets so
+        // that events beyond it take the direct path to the heap.
+        fc.constantFrom(1, 7, 30, 1440),
+        (initial, initialCancels, reactions, bucketMinutes) => {
+          const sim = new Simulation({ initialCapacity: 4, bucketMinutes, bucketCount: 8 }); // tiny, so arrays grow
           const all: Pending[] = [];
           const live = new Set<Pending>();
           // Events posted without a handle (postAt) take part in the order but cannot be cancelled.

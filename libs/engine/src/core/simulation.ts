@@ -1,5 +1,6 @@
 import { EventHeap } from './event-heap';
 import { CANCELLED, EventSlots } from './event-slots';
+import { FarBuckets } from './far-buckets';
 import { MINUTES_PER_DAY } from './time';
 
 /** Called for every event: `kind` is the model's event code, `a`/`b` two int32 payloads. */
@@ -8,6 +9,13 @@ export type EventHandler = (kind: number, a: number, b: number) => void;
 export interface SimulationOptions {
   /** Pending events to make room for up front (default 1024); the queue grows by doubling. */
   initialCapacity?: number;
+  /**
+   * Width in minutes of the buckets that hold far-future events outside the heap (default one
+   * day). Changes speed only, never the order of events.
+   */
+  bucketMinutes?: number;
+  /** Buckets in the ring, a power of two (default 4096); events further ahead go to the heap. */
+  bucketCount?: number;
 }
 
 /** Priorities are int32; lower fires first among events at the same time. */
@@ -16,22 +24,25 @@ export const MAX_PRIORITY = 2 ** 31 - 1;
 
 /**
  * The clock and the event loop. Events are ordered by (time, priority, insertion sequence),
- * so ties never depend on heap layout; cancelled events stay in the heap and are skipped when
- * they surface (compacted once they are the majority).
+ * so ties never depend on heap layout. Events due within the current day are in a binary heap;
+ * later ones wait in day buckets (FarBuckets) until their day comes. Cancelled events stay
+ * where they are and are skipped when they surface (compacted once they are the majority).
  */
 export class Simulation {
   private clock = 0;
   private processed = 0;
   private sequence = 0;
-  private cancelledInHeap = 0;
+  private cancelled = 0;
   private stopRequested = false;
   private readonly heap: EventHeap;
   private readonly slots: EventSlots;
+  private readonly far: FarBuckets;
 
   constructor(options: SimulationOptions = {}) {
     const capacity = options.initialCapacity ?? 1024;
     this.slots = new EventSlots(capacity);
     this.heap = new EventHeap(capacity, this.slots);
+    this.far = new FarBuckets(options.bucketMinutes ?? MINUTES_PER_DAY, options.bucketCount ?? 4096);
   }
 
   /** Current time in minutes. */
@@ -41,7 +52,7 @@ export class Simulation {
 
   /** Events in the queue, cancelled ones excluded. */
   get pending(): number {
-    return this.heap.count - this.cancelledInHeap;
+    return this.heap.count + this.far.size - this.cancelled;
   }
 
   get eventsProcessed(): number {
@@ -75,10 +86,10 @@ export class Simulation {
     const slot = this.slots.pendingSlotOf(handle);
     if (slot < 0) return false;
     this.slots.setState(slot, CANCELLED);
-    this.cancelledInHeap++;
+    this.cancelled++;
     // Lazy deletion keeps cancel O(1); compact when dead entries outnumber live ones so a
-    // model that cancels most of what it schedules (timeouts) does not grow the heap forever.
-    if (this.cancelledInHeap > 1024 && this.cancelledInHeap * 2 > this.heap.count) this.compact();
+    // model that cancels most of what it schedules (timeouts) does not grow the queue forever.
+    if (this.cancelled > 1024 && this.cancelled * 2 > this.heap.count + this.far.size) this.compact();
     return true;
   }
 
@@ -99,14 +110,20 @@ export class Simulation {
     this.stopRequested = false;
     const heap = this.heap;
     const slots = this.slots;
+    const far = this.far;
     // With no day hook the boundary is +Infinity: one comparison per event, nothing more.
     let nextDay =
       onDay === undefined ? Infinity : (Math.floor(this.clock / MINUTES_PER_DAY) + 1) * MINUTES_PER_DAY;
     for (;;) {
       if (heap.hole) heap.fillHole();
       const size = heap.size;
-      if (size === 0 && until === Infinity) break;
       const t = size === 0 ? Infinity : heap.topTime();
+      // The root is the minimum only while it is earlier than every bucketed event.
+      if (t >= far.loadedUntil && far.size > 0) {
+        this.cancelled -= far.loadNext(heap, slots);
+        continue;
+      }
+      if (size === 0 && until === Infinity) break;
       if (t >= nextDay && nextDay <= until) {
         this.clock = nextDay;
         nextDay += MINUTES_PER_DAY;
@@ -118,7 +135,7 @@ export class Simulation {
       const s = heap.topSlot();
       heap.takeRoot();
       if (slots.state(s) === CANCELLED) {
-        this.cancelledInHeap--;
+        this.cancelled--;
         slots.release(s);
         continue;
       }
@@ -127,6 +144,9 @@ export class Simulation {
       const b = slots.b(s);
       slots.release(s);
       this.clock = t;
+      // Buckets are empty here if t is past them; move the window so that what the handler
+      // schedules for later today goes to the heap, not to an already-due bucket.
+      if (t >= far.loadedUntil) far.catchUp(t);
       this.processed++;
       handler(kind, a, b);
       if (this.stopRequested) break;
@@ -139,18 +159,20 @@ export class Simulation {
     // The checks' messages live in a cold function to keep this one small enough to inline.
     if (!(time >= this.clock) || (priority | 0) !== priority) throw scheduleError(time, priority, this.clock);
     const slot = this.slots.allocate(kind, a, b, priority, this.sequence++);
-    this.heap.push(time, slot);
+    if (time < this.far.loadedUntil || !this.far.tryAdd(time, slot)) this.heap.push(time, slot);
     return slot;
   }
 
   private compact(): void {
     const slots = this.slots;
-    this.heap.filter((s) => {
+    const keep = (s: number): boolean => {
       if (slots.state(s) !== CANCELLED) return true;
       slots.release(s);
       return false;
-    });
-    this.cancelledInHeap = 0;
+    };
+    this.heap.filter(keep);
+    this.far.filter(keep);
+    this.cancelled = 0;
   }
 }
 
