@@ -1,22 +1,127 @@
-// The `caretwin` command. Each subcommand lives in its own module; this file only wires them.
-import { Command } from 'commander';
+// The `caretwin` command. Each subcommand lives in its own module; this file only wires them
+// and states every option with its default and unit (what `--help` shows).
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { softwareVersion } from '@caretwin/runner';
+import { compareCommand } from './commands/compare';
+import { addRunOptions, parseSeed } from './commands/options';
+import { runCommand } from './commands/run';
+import { SYNTH_LIMITS, synthCommand } from './commands/synth';
+import { runValidate } from './commands/validate';
 import { runDemo } from './demo';
+import { looksLikeFile, scenarioDirsFor } from './scenario/scenario-argument';
 
-const program = new Command('caretwin').description(
-  'CareTwin — a regional healthcare digital twin for secondary medical areas (二次医療圏)',
-);
+const program = new Command('caretwin')
+  .description('CareTwin — a regional healthcare digital twin for secondary medical areas (二次医療圏), from a terminal, without Redis')
+  .version(softwareVersion(), '-V, --version', 'print the version')
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText(
+    'after',
+    `
+A scenario is a YAML/JSON file or the id of a shipped scenario (scenarios/*.yaml), e.g.
+miyagi-2025-baseline. Times are minutes, stays and horizons days, occupancy a share of beds.
+
+Examples:
+  caretwin validate miyagi-acute-to-recovery
+  caretwin run miyagi-2025-baseline --replications 10 --workers 2 --out results/base
+  caretwin compare miyagi-2025-baseline miyagi-acute-to-recovery --days 180
+  caretwin synth --areas 330 --population 125000000 --hospitals 8000 --out synth/japan --id japan`,
+  );
+
+// `caretwin … | head` closes stdout early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+/** Sets the exit code; after an interrupt, exits at once (threads are already stopped). */
+function finish(code: number): void {
+  process.exitCode = code;
+  if (code === 130 || code === 143) process.exit(code);
+}
+
+program
+  .command('validate')
+  .argument('<fileOrId>', 'scenario file (.yaml/.json) or scenario id')
+  .description('check a scenario: every problem with file, path, line and column (exit 1), or a summary of the resolved scenario (exit 0)')
+  .option('--json', 'print the error body or the summary as JSON')
+  .option('--scenarios <dir>', 'scenarios directory to resolve ids and `extends` in, with regions in <dir>/data (default: the directory of a scenario file when it has data/, else scenarios/)')
+  .action((argument: string, options: { json?: boolean; scenarios?: string }) => {
+    const cwd = process.cwd();
+    const custom = options.scenarios !== undefined || looksLikeFile(argument);
+    const dirs = custom ? scenarioDirsFor(argument, { scenariosDir: options.scenarios, cwd }) : {};
+    const { exitCode, output } = runValidate(argument, { json: options.json, color: Boolean(process.stdout.isTTY), ...dirs });
+    (exitCode === 0 || options.json ? process.stdout : process.stderr).write(`${output}\n`);
+    process.exitCode = exitCode;
+  });
+
+addRunOptions(
+  program
+    .command('run')
+    .argument('<fileOrId>', 'scenario file (.yaml/.json) or scenario id')
+    .description(
+      'run every replication of a scenario on worker threads; print KPIs with 95 % CIs; write result.json and CSV tables (UTF-8 with BOM). Ctrl-C stops cleanly (exit 130), writing nothing',
+    ),
+)
+  .addOption(new Option('-o, --out <dir>', 'output directory for result.json and the CSV tables (default: results/<scenario id>)'))
+  .option('--json', 'print the output directory and the aggregate KPIs as JSON instead of the table')
+  .action(async (argument: string, options: Parameters<typeof runCommand>[1]) => finish(await runCommand(argument, options)));
+
+addRunOptions(
+  program
+    .command('compare')
+    .argument('<a>', 'baseline: result.json (or a directory holding one), scenario file or scenario id')
+    .argument('<b>', 'what-if: the same kinds; differences are b − a')
+    .description(
+      'compare two runs KPI by KPI: b − a with its 95 % CI, paired on common random numbers when seeds and replications match, else unpaired (Welch, and said so); scenarios are run first with the run options',
+    ),
+)
+  .addOption(new Option('-o, --out <dir>', 'save the runs this command computed as <dir>/a-<id>/ and <dir>/b-<id>/ (default: not saved)'))
+  .option('--json', 'print the comparison (every KPI) as JSON instead of the table')
+  .action(async (a: string, b: string, options: Parameters<typeof compareCommand>[2]) => finish(await compareCommand(a, b, options)));
+
+const count = (what: string, max: number) => (value: string): number => {
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`${what} must be a whole number from 1 to ${max.toLocaleString('en-US')}`);
+  return n;
+};
+const positive = (what: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive number`);
+  return n;
+};
+
+program
+  .command('synth')
+  .description(
+    'write a synthetic region of any size as a scenarios directory: <out>/data/<id>/*.yaml (valid under the region schema) and <out>/<id>-baseline.yaml, runnable with `caretwin run`',
+  )
+  .addOption(new Option('--areas <n>', `secondary medical areas, on a grid of about 33 × 34 km cells (1–${SYNTH_LIMITS.areas})`).argParser(count('--areas', SYNTH_LIMITS.areas)).makeOptionMandatory())
+  .addOption(new Option('--population <persons>', 'people in the census year 2020 (e.g. 125000000; projections to 2040 follow the national trend)').argParser(count('--population', SYNTH_LIMITS.population)).makeOptionMandatory())
+  .addOption(new Option('--hospitals <n>', `hospitals, at least one per area (up to ${SYNTH_LIMITS.hospitals.toLocaleString('en-US')})`).argParser(count('--hospitals', SYNTH_LIMITS.hospitals)).makeOptionMandatory())
+  .addOption(new Option('--out <dir>', 'scenarios directory to write into (created if missing)').makeOptionMandatory())
+  .addOption(new Option('--seed <n>', 'random seed of the layout and sizes').argParser(parseSeed).default(1))
+  .addOption(new Option('--id <id>', 'region id (its directory name under <out>/data)').default('synthetic'))
+  .addOption(new Option('--municipalities <n>', 'municipalities (default: 5.3 per area, as in Japan)').argParser(count('--municipalities', SYNTH_LIMITS.municipalities)))
+  .addOption(new Option('--template <region>', 'shipped region whose conditions, pathways, arrival profiles, transport and eligibility are reused').default('miyagi'))
+  .addOption(new Option('--beds-per-1000 <beds>', "beds in use per 1,000 people, all functions, split as in the template (default: the template's, 8.3 for miyagi)").argParser(positive('--beds-per-1000')))
+  .addOption(new Option('--ambulances-per-100k <n>', 'ambulances per 100,000 people (one base per municipality)').argParser(positive('--ambulances-per-100k')).default(5.4))
+  .option('--force', 'replace an existing region and baseline of the same id in <out>')
+  .option('--json', 'print the summary as JSON')
+  .action((options: Parameters<typeof synthCommand>[0]) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(options.id)) program.error('--id uses letters, digits, ".", "_" and "-" and starts with a letter or digit');
+    process.exitCode = synthCommand(options);
+  });
 
 program
   .command('demo')
   .description('run a small built-in engine demo (one ward, five years) and print what it did')
-  .option('--seed <n>', 'random seed', '1')
-  .action((options: { seed: string }) => {
-    const seed = Number(options.seed);
-    if (!Number.isSafeInteger(seed)) program.error(`--seed must be an integer (got ${options.seed})`);
-    for (const line of runDemo({ seed })) console.log(line);
+  .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
+  .action((options: { seed: number }) => {
+    for (const line of runDemo({ seed: options.seed })) console.log(line);
   });
 
+
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exitCode = 1;
 });

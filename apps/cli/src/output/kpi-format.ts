@@ -1,0 +1,74 @@
+// Which KPIs a terminal table shows first and how a value of each reads (shares as %, counts
+// grouped, minutes and days with one decimal). Keys are the model's (libs/model/README.md).
+
+export interface KpiRow {
+  key: string;
+  label: string;
+  unit: string;
+}
+
+/** Shares in 0–1 that read better as percentages. */
+export function isShare(key: string): boolean {
+  return key.startsWith('occupancy.') || key.startsWith('selfSufficiency.') || key.endsWith('.share') || key.endsWith('.withinThreshold');
+}
+
+export function unitOf(key: string): string {
+  if (isShare(key)) return '%';
+  if (key.startsWith('ambulance.') && /\.(mean|p50|p90)$/.test(key) && !key.includes('inquiries') && !key.includes('vehiclesBusy')) return 'min';
+  if (key.startsWith('timeToCare.') && key.endsWith('.mean')) return 'min';
+  if (key.startsWith('los.') || key.startsWith('alos.') || key === 'elective.waitDays.mean' || key.startsWith('daysOver95.')) return 'days';
+  if (key.startsWith('bedBlocking.days') || key.endsWith('.bedDays')) return 'patient-days';
+  if (key.startsWith('beds') ) return 'beds';
+  if (key === 'eligibility.delayMinutes') return 'min';
+  return '';
+}
+
+const HEADLINE: Array<[string, string]> = [
+  ['occupancy.prefecture.highAcute', 'occupancy high-acute 高度急性期'],
+  ['occupancy.prefecture.acute', 'occupancy acute 急性期'],
+  ['occupancy.prefecture.recovery', 'occupancy recovery 回復期'],
+  ['occupancy.prefecture.chronic', 'occupancy chronic 慢性期'],
+  ['daysOver95.prefecture.acute', 'days acute beds > 95 % full'],
+  ['admissions', 'admissions'],
+  ['refusals', 'refusals (no bed)'],
+  ['overflow', 'overflow admissions'],
+  ['leftRegion', 'left the region'],
+  ['bedBlocking.days', 'bed blocking'],
+  ['transfers', 'step-down transfers'],
+  ['ambulance.calls', 'ambulance calls'],
+  ['ambulance.response.mean', 'call → scene, mean'],
+  ['ambulance.callToHospital.mean', 'call → hospital, mean'],
+  ['ambulance.callToHospital.p90', 'call → hospital, 90th centile'],
+  ['difficultTransports', 'difficult transports 搬送困難事案'],
+  ['elective.waitDays.mean', 'elective wait, mean'],
+  ['alos.general', 'ALOS general beds 平均在院日数'],
+  ['eligibility.failures', 'eligibility check failures'],
+  ['eligibility.forgone', 'care forgone'],
+];
+
+/** Areas beyond this many are left to kpis.csv (a Japan-size region has 330). */
+const MAX_AREA_ROWS = 12;
+
+/** The headline rows present in `keys`, then self-sufficiency (自己完結率) per area. */
+export function headlineRows(keys: string[]): KpiRow[] {
+  const present = new Set(keys);
+  const rows: KpiRow[] = HEADLINE.filter(([key]) => present.has(key)).map(([key, label]) => ({ key, label, unit: unitOf(key) }));
+  const areas = keys.filter((k) => k.startsWith('selfSufficiency.'));
+  if (areas.length <= MAX_AREA_ROWS) for (const key of areas) rows.push({ key, label: `self-sufficiency 自己完結率 ${key.slice('selfSufficiency.'.length)}`, unit: '%' });
+  return rows;
+}
+
+export function allRows(keys: string[]): KpiRow[] {
+  return [...keys].sort().map((key) => ({ key, label: key, unit: unitOf(key) }));
+}
+
+/** A value for a table: shares in %, big counts grouped, small figures with a few decimals. */
+export function formatValue(key: string, value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (isShare(key)) return `${(100 * value).toFixed(1)}`;
+  const abs = Math.abs(value);
+  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
