@@ -3,6 +3,7 @@ import { CANCELLED, type EventSlots } from './event-slots';
 
 const EMPTY_TIMES = new Float64Array(0);
 const EMPTY_SLOTS = new Int32Array(0);
+const SPARES = 16;
 
 /**
  * Far-future events wait outside the heap, in unsorted buckets one `width` wide (a day by
@@ -28,8 +29,9 @@ export class FarBuckets {
   private readonly slots: Int32Array[] = [];
   private readonly counts: Int32Array;
   private readonly mask: number;
-  private spareTimes: Float64Array = EMPTY_TIMES;
-  private spareSlots: Int32Array = EMPTY_SLOTS;
+  /** Arrays of drained buckets, handed to buckets that start filling (no regrowth). */
+  private readonly spareTimes: Float64Array[] = [];
+  private readonly spareSlots: Int32Array[] = [];
 
   constructor(width: number, ringSize = 4096) {
     if (!(width > 0 && width < Infinity))
@@ -82,12 +84,12 @@ export class FarBuckets {
     this.size -= n;
     this.next++;
     this.loadedUntil = this.next * this.width;
-    // Hand the (grown) arrays on to the next bucket that needs room, instead of regrowing.
-    if (times.length > this.spareTimes.length) {
-      this.times[r] = this.spareTimes;
-      this.slots[r] = this.spareSlots;
-      this.spareTimes = times;
-      this.spareSlots = bucketSlots;
+    // Hand the (grown) arrays on to the next bucket that starts filling, instead of regrowing.
+    if (times.length > 0 && this.spareTimes.length < SPARES) {
+      this.spareTimes.push(times);
+      this.spareSlots.push(bucketSlots);
+      this.times[r] = EMPTY_TIMES;
+      this.slots[r] = EMPTY_SLOTS;
     }
     return dropped;
   }
@@ -118,10 +120,8 @@ export class FarBuckets {
 
   private grow(r: number): void {
     if (this.counts[r] === 0 && this.spareTimes.length > 0) {
-      this.times[r] = this.spareTimes;
-      this.slots[r] = this.spareSlots;
-      this.spareTimes = EMPTY_TIMES;
-      this.spareSlots = EMPTY_SLOTS;
+      this.times[r] = this.spareTimes.pop() as Float64Array;
+      this.slots[r] = this.spareSlots.pop() as Int32Array;
       return;
     }
     const capacity = Math.max(64, this.times[r].length * 2);
