@@ -129,6 +129,24 @@ export interface StaticNeed {
   prefecture: StaticNeedRow[];
 }
 
+/**
+ * MSER-5 warm-up analysis (libs/model/src/stats) of the prefecture's beds in use per function at
+ * the end of each simulated day, from day 1 (warm-up included). For a run starting empty it says
+ * how long the transient lasts; a warm start should show none.
+ */
+export interface WarmupAnalysis {
+  method: 'MSER-5';
+  initialCensus: 'empty' | 'expected' | 'given';
+  /** the scenario's warmupDays */
+  configuredDays: number;
+  /** MSER-5 truncation point in days per function; null: the run is too short to tell */
+  byFunction: Record<ResultBedFunction, number | null>;
+  /** the largest of them (null when any function could not tell) */
+  suggestedDays: number | null;
+  /** the analysed series (in an aggregate: the mean over replications) */
+  series: Array<{ function: ResultBedFunction; inUse: number[] }>;
+}
+
 /** One replication: deterministic for (scenario, seed, replication index). */
 export interface ReplicationResult {
   schemaVersion: 1;
@@ -150,6 +168,8 @@ export interface ReplicationResult {
   flow: FlowMatrix;
   census: ConservationCensus;
   staticNeed: StaticNeed;
+  /** MSER-5 analysis of this replication's daily prefecture occupancy (added by issue 5) */
+  warmup?: WarmupAnalysis;
 }
 
 /** Mean and 95 % confidence interval over replications (halfWidth 0 when n < 2). */
@@ -195,6 +215,10 @@ export interface AggregateResult {
   staticNeed: StaticNeed;
   /** true when every replication's conservation census was consistent */
   conservationConsistent: boolean;
+  /** MSER-5 on the replication-mean series (present when the replications carry their series) */
+  warmup?: WarmupAnalysis;
+  /** what a modeller should know before trusting the figures (e.g. a warm-up shorter than MSER-5's) */
+  warnings?: string[];
 }
 
 /** Difference b − a of one KPI with its 95 % CI. */

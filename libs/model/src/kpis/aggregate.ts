@@ -3,6 +3,7 @@
 // point, and mean flow matrices.
 import { meanCI } from '@caretwin/engine';
 import type { AggregateResult, Band, Estimate, ReplicationResult } from '@caretwin/contracts';
+import { aggregateWarmup } from '../stats/warmup';
 
 export class AggregateError extends Error {
   constructor(message: string) {
@@ -118,5 +119,6 @@ export function aggregate(results: ReplicationResult[]): AggregateResult {
     flow,
     staticNeed: first.staticNeed,
     conservationConsistent: rs.every((r) => r.census.consistent),
+    ...aggregateWarmup(rs),
   };
 }

@@ -13,6 +13,7 @@ import { spillToNeighbours } from '../need/spill';
 import { meanMultiplier } from '../need/static-need';
 import { applyPolicy } from '../policies/apply';
 import { ScheduledPolicy, policySchedule } from '../policies/schedule';
+import { WarmupRecorder } from '../stats/warmup';
 import { Flag, Live } from '../patients/table';
 import { buildAlias, FlatAlias, sampleAlias as sampleAlias_ } from '../region/alias';
 import { Network, routeKey as routeKey_ } from '../region/network';
@@ -413,5 +414,16 @@ export class Replication extends Transport {
 
 /** One replication: deterministic for (scenario, seed, replicationIndex). Result is plain JSON. */
 export function runReplication(resolved: ResolvedScenario, replicationIndex: number, options: RunOptions = {}): ReplicationResult {
-  return new Replication(resolved, replicationIndex, options).run();
+  // The daily prefecture series for the MSER-5 warm-up analysis comes from the same snapshots.
+  const warmup = new WarmupRecorder();
+  const { onDay } = options;
+  const result = new Replication(resolved, replicationIndex, {
+    ...options,
+    onDay: (day, snapshot) => {
+      warmup.record(day, snapshot);
+      if (onDay) onDay(day, snapshot);
+    },
+  }).run();
+  result.warmup = warmup.analysis(resolved.scenario);
+  return result;
 }
