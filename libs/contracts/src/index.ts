@@ -1,2 +1,4 @@
 export * from './result';
 export * from './socket';
+export * from './live-run';
+export * from './run-client';

@@ -2,7 +2,9 @@
 // gateway, the dashboard and the tests. Every acknowledgement is `{ data } | { error }`.
 // Every run event carries a per-run sequence number `seq`; a client drops anything whose seq
 // is not newer than what it applied, and re-subscribes on every reconnect. Each message
-// stays under 64 KiB.
+// stays under 64 KiB; the api sends at most 10 run events per second per run.
+// `applyEvent` / `applySnapshot` (live-run.ts) merge them; `createRunClient` (run-client.ts)
+// does the subscribing for a socket.io client.
 
 import type { ResultBedFunction } from './result';
 
@@ -44,22 +46,38 @@ export interface RunCounters {
   leftRegion: number;
 }
 
-/** What `run.progress` carries; `band` holds only points newer than the previous event. */
+/**
+ * What `run.progress` carries. `band` holds only points that changed since the previous event
+ * (a day's point changes each time another replication reaches that day): merge them by
+ * (area, function, day), replacing. `replications` likewise holds only the replications whose
+ * progress changed (merge by `index`); the snapshot holds all of them.
+ */
 export interface RunProgressEvent {
   runId: string;
   seq: number;
   state: RunStateName;
+  /** 0–100 over the planned replications (100 only once completed) */
   percent: number;
   replications: ReplicationProgress[];
-  /** summed over replications that reported (means of running counters) */
+  /** the mean over the replications that reported of their running counters (after warm-up) */
   counters: RunCounters;
   band: BandSeries[];
+  /** when the api sent it (ms since the epoch); added to the original map for rate checks */
+  at: number;
 }
 
 /** The latest state of a run, sent in the subscribe acknowledgement (full band, downsampled to fit). */
 export interface RunSnapshot extends RunProgressEvent {
   /** true when `band` holds every point so far */
   complete: boolean;
+  /** band days kept: every day (1), or every k-th day when the full band would not fit in a message */
+  bandStride: number;
+  /** warm-up days of the run's scenario (band days 1..warmupDays are warm-up) */
+  warmupDays: number;
+  /** warm-up + horizon days */
+  totalDays: number;
+  /** why a failed or cancelled run ended */
+  reason?: string;
 }
 
 export interface RunEndEvent {
@@ -67,8 +85,17 @@ export interface RunEndEvent {
   seq: number;
   state: Exclude<RunStateName, 'queued' | 'running'>;
   reason?: string;
+  /** when the api sent it (ms since the epoch) */
+  at: number;
 }
 
+export const RUN_EVENT_NAMES = ['run.progress', 'run.completed', 'run.failed', 'run.cancelled'] as const;
+export type RunEventName = (typeof RUN_EVENT_NAMES)[number];
+
+/**
+ * Error codes of an acknowledgement: REQUEST_INVALID (payload did not parse), NOT_FOUND (no such
+ * run), LIVE_UNAVAILABLE (Redis away: subscribe again shortly), INTERNAL.
+ */
 export type Ack<T> = { data: T } | { error: { code: string; message: string } };
 
 export interface ServerToClientEvents {
