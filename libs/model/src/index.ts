@@ -6,4 +6,7 @@ export { aggregate, AggregateError } from './kpis/aggregate';
 export { compareResults } from './kpis/compare';
 export { staticNeed } from './need/static-need';
 export { ModelInputError } from './errors';
+export { MODEL_VERSION } from './version';
+export { mser5 } from './stats/mser';
+export type { MserResult } from './stats/mser';
 export type { DaySnapshot, ReplicationResult, AggregateResult, Comparison, StaticNeed } from '@caretwin/contracts';

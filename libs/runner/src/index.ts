@@ -8,6 +8,8 @@ export { UnknownPrecisionKpiError, decideAfterRound, firstRound, maxReplications
 export type { RoundDecision, RunPlan } from './rounds';
 export { buildRunResult, inputLabelLine, inputLabels, softwareVersion } from './result';
 export type { InputLabel, RunProvenance, RunResultDocument } from './result';
+export { canonicalJson, dataVersion, modelVersion, reproducibilityHash, sha256Hex } from './reproduce';
+export type { Reproducibility, ReproducedInputs } from './reproduce';
 export * from './jobs';
 export { CSV_TABLES, resultCsv } from './result-csv';
 export type { CsvTable } from './result-csv';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { aggregate } from '@caretwin/model';
 import type { AggregateResult, ReplicationResult } from '@caretwin/contracts';
 import type { Provenance, Region, Scenario } from '@caretwin/scenario';
+import { dataVersion, modelVersion, reproducibilityHash, type Reproducibility, type ReproducedInputs } from './reproduce';
 import type { RunInput } from './run-input';
 
 /** How much of one input family is synthetic or estimated (shown beside every table). */
@@ -20,6 +21,10 @@ export interface InputLabel {
 
 export interface RunProvenance {
   software: { name: string; version: string };
+  /** the model's version (MODEL_VERSION of @caretwin/model) */
+  model: { name: string; version: string };
+  /** the region's id and content version (sha256 of its canonical JSON) */
+  data: { region: string; version: string };
   /** the scenario as written (extends resolved, defaults filled) */
   scenario: Scenario;
   /** the resolved region, so a report can draw the map from the result alone */
@@ -28,6 +33,8 @@ export interface RunProvenance {
   replications: number;
   replicationIndices: number[];
   inputs: InputLabel[];
+  /** sha256 over the canonical JSON of the fields that reproduce the run (reproduce.ts) */
+  reproducibility: Reproducibility;
 }
 
 export interface RunResultDocument<E = Record<string, unknown>> {
@@ -35,6 +42,8 @@ export interface RunResultDocument<E = Record<string, unknown>> {
   provenance: RunProvenance;
   replications: ReplicationResult[];
   aggregate: AggregateResult;
+  /** what a modeller should know before trusting the figures (the aggregate's, e.g. MSER-5) */
+  warnings: string[];
   /** timings, worker ids, host, run id, command line: everything that may differ between runs */
   execution: E;
 }
@@ -95,19 +104,27 @@ export function inputLabelLine(labels: InputLabel[]): string {
 export function buildRunResult<E>(input: RunInput, results: ReplicationResult[], execution: E, precomputed?: AggregateResult): RunResultDocument<E> {
   const replications = [...results].sort((a, b) => a.replication - b.replication);
   const indices = replications.map((r) => r.replication);
+  const reproduced: ReproducedInputs = {
+    software: { name: 'caretwin', version: softwareVersion() },
+    model: modelVersion(),
+    data: { region: input.region.id, version: dataVersion(input.region) },
+    scenario: input.scenario,
+    region: input.region,
+    seed: input.scenario.seed,
+    replicationIndices: indices,
+  };
+  const summary = precomputed ?? aggregate(replications);
   return {
     schemaVersion: 1,
     provenance: {
-      software: { name: 'caretwin', version: softwareVersion() },
-      scenario: input.scenario,
-      region: input.region,
-      seed: input.scenario.seed,
+      ...reproduced,
       replications: replications.length,
-      replicationIndices: indices,
       inputs: inputLabels(input.region),
+      reproducibility: reproducibilityHash(reproduced),
     },
     replications,
-    aggregate: precomputed ?? aggregate(replications),
+    aggregate: summary,
+    warnings: summary.warnings ?? [],
     execution,
   };
 }
