@@ -72,10 +72,13 @@ export class FarBuckets {
     const n = this.counts[r];
     const times = this.times[r];
     const bucketSlots = this.slots[r];
+    // First pass: only independent loads, so the CPU can have many misses in flight.
+    let anyCancelled = 0;
+    for (let i = 0; i < n; i++) anyCancelled |= slots.state(bucketSlots[i]) & CANCELLED;
     let dropped = 0;
     for (let i = 0; i < n; i++) {
       const s = bucketSlots[i];
-      if (slots.state(s) === CANCELLED) {
+      if (anyCancelled !== 0 && slots.state(s) === CANCELLED) {
         slots.release(s);
         dropped++;
       } else heap.push(times[i], s);
