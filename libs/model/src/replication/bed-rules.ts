@@ -1,7 +1,7 @@
 // Bed rules (DESIGN.md "Bed rules"): a patient needs a bed of its phase's function; the next
 // phase is in the same hospital when it offers that function, otherwise a FIFO transfer queue
 // of the home area; a patient whose next bed is not free keeps the current one and waits (bed
-// blocking). When a bed frees, waiters are served: own-hospital step-downs, then transfers,
+// blocking). After TRANSFER_WIDEN_DAYS of waiting, the adjacent areas' beds will do too. When a bed frees, waiters are served: own-hospital step-downs, then transfers,
 // then the elective list. Borrowing (a policy) lets a full function use a free bed of a more
 // acute one, counted apart. Pools are indexed h × 4 + f, so h = pool >> 2 and f = pool & 3.
 import type { WaitingLine } from '@caretwin/engine';
@@ -34,6 +34,13 @@ const EXIT_DEATH = EXIT_DEATH_;
 const keyedUniform = keyedUniform_;
 
 const CHRONIC = 3;
+/**
+ * Days a blocked patient waits for a bed of the home area before the adjacent areas' hospitals
+ * will do (discharge planners widen the search; families prefer a hospital near home) [E]. An
+ * area without the function sends its patients to the neighbours at once. docs/calibration.md.
+ */
+export const TRANSFER_WIDEN_DAYS = 7;
+const WIDEN_MINUTES = TRANSFER_WIDEN_DAYS * MINUTES_PER_DAY_;
 /** Share of a more acute function's beds that borrowing leaves free for its own patients. */
 const BORROWING_RESERVE = 0.1;
 
@@ -191,14 +198,17 @@ export abstract class BedRules extends ReplicationState {
     this.stepDownElsewhere(pid, next);
   }
 
-  /** Moves the patient to the first free bed among the home area's transfer hospitals. */
+  /**
+   * Moves the patient to the first free bed among the home area's transfer hospitals (the
+   * adjacent areas' when the home area has none of the function).
+   */
   private transferNow(pid: number, next: number): boolean {
     const p = this.patients;
     const f = this.pathways.phaseFunction[next];
     const slot = this.index.municipalityArea[p.municipality[pid]] * FUNCTIONS + f;
     const net = this.network;
     const s = net.transferStart[slot];
-    const n = net.transferCount[slot];
+    const n = net.transferHomeCount[slot];
     for (let i = 0; i < n; i++) {
       const h2 = net.transferHospital[s + i];
       const pool = this.tryBed(h2, f);
@@ -297,11 +307,17 @@ export abstract class BedRules extends ReplicationState {
       return true;
     }
     const net = this.network;
-    const servedSlot = this.index.hospitalArea[h] * FUNCTIONS + f;
+    const own = this.index.hospitalArea[h];
+    const servedSlot = own * FUNCTIONS + f;
     const s = net.transferServedStart[servedSlot];
     for (let i = 0; i < net.transferServedCount[servedSlot]; i++) {
-      const q = this.transferQueues[net.transferServedArea[s + i] * FUNCTIONS + f];
+      const area = net.transferServedArea[s + i];
+      const q = this.transferQueues[area * FUNCTIONS + f];
       if (q === null || q.length === 0) continue;
+      // A neighbour's line takes the bed only once its first patient has waited long enough
+      // (FIFO: nobody behind has waited longer), unless that area has no such beds at all.
+      const waitsFirst = area !== own && net.transferHomeCount[area * FUNCTIONS + f] < net.transferCount[area * FUNCTIONS + f];
+      if (waitsFirst && this.sim.now - this.patients.tMark[q.peek()] < WIDEN_MINUTES) continue;
       const pool = this.tryBed(h, f);
       if (pool < 0) return false;
       const pid = q.dequeue();
@@ -318,6 +334,39 @@ export abstract class BedRules extends ReplicationState {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Once a day: the first patients of each area's transfer lines who have waited
+   * TRANSFER_WIDEN_DAYS take free beds of the adjacent areas (in transfer-list order).
+   */
+  protected widenTransfers(): void {
+    const net = this.network;
+    const p = this.patients;
+    for (let slot = 0; slot < this.transferQueues.length; slot++) {
+      const q = this.transferQueues[slot];
+      const home = net.transferHomeCount[slot];
+      const end = net.transferCount[slot];
+      if (q === null || home === end) continue;
+      const f = slot % FUNCTIONS;
+      const s = net.transferStart[slot];
+      while (q.length > 0) {
+        const pid = q.peek();
+        if (this.sim.now - p.tMark[pid] < WIDEN_MINUTES) break;
+        let h2 = -1;
+        let pool = -1;
+        for (let i = home; i < end && pool < 0; i++) {
+          h2 = net.transferHospital[s + i];
+          pool = this.tryBed(h2, f);
+        }
+        // No free bed in reach: nobody behind (same function, same neighbours) finds one either.
+        if (pool < 0) break;
+        q.dequeue();
+        if (p.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, this.internalQueues, p.hospital[pid]);
+        this.unblock(pid);
+        this.moveTo(pid, p.nextPhase[pid], h2, pool);
+      }
+    }
   }
 
   /** A patient waiting in two lines got a bed from one: it leaves the other. */

@@ -346,6 +346,7 @@ export class Replication extends Transport {
 
   private readonly onDayBoundary = (d: number): void => {
     this.phaseEnds.flush(d);
+    this.widenTransfers();
     const T = d * MINUTES_PER_DAY;
     const w = this.scenario.warmupDays;
     if (d === w && w > 0) this.startMeasuring(T);
