@@ -42,7 +42,8 @@ describe('Simulation', () => {
         // Bucket widths from "everything is far" to "nothing is", and a ring of 8 buckets so
         // that events beyond it take the direct path to the heap.
         fc.constantFrom(1, 7, 30, 1440),
-        (initial, initialCancels, reactions, bucketMinutes) => {
+        fc.integer({ min: 0, max: 300 }),
+        (initial, initialCancels, reactions, bucketMinutes, pause) => {
           const sim = new Simulation({ initialCapacity: 4, bucketMinutes, bucketCount: 8 }); // tiny, so arrays grow
           const all: Pending[] = [];
           const live = new Set<Pending>();
@@ -67,7 +68,7 @@ describe('Simulation', () => {
           expect(sim.pending).toBe(live.size);
 
           let step = 0;
-          sim.run((kind, a, b) => {
+          const handler = (kind: number, a: number, b: number): void => {
             expect(kind).toBe(7);
             expect(b).toBe(1000 + a);
             const fired = all[a];
@@ -79,7 +80,12 @@ describe('Simulation', () => {
             if (r === undefined) return;
             for (const child of r.children) schedule(sim.now + child.delay, child.priority, child.withHandle);
             for (const index of r.cancels) cancel(index);
-          });
+          };
+          // In two runs: up to a pause, then to the end.
+          sim.run(handler, pause);
+          expect(sim.now).toBe(pause);
+          for (const p of live) expect(p.time).toBeGreaterThan(pause);
+          sim.run(handler);
           expect(live.size).toBe(0);
           expect(sim.pending).toBe(0);
         },

@@ -118,8 +118,9 @@ export class Simulation {
       if (heap.hole) heap.fillHole();
       const size = heap.size;
       const t = size === 0 ? Infinity : heap.topTime();
-      // The root is the minimum only while it is earlier than every bucketed event.
-      if (t >= far.loadedUntil && far.size > 0) {
+      // The root is the minimum only while it is earlier than every bucketed event (and
+      // buckets past `until` can wait for the next run).
+      if (t >= far.loadedUntil && far.size > 0 && far.loadedUntil <= until) {
         this.cancelled -= far.loadNext(heap, slots);
         continue;
       }
