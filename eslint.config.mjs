@@ -40,6 +40,21 @@ export default tseslint.config(
     },
   },
   {
+    // The browser bundle takes the shapes of the libs (types) and the pure, dependency-free
+    // live-run client of @caretwin/contracts; never the code of the other libs.
+    files: ['apps/dashboard/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@caretwin/*', '!@caretwin/contracts'], allowTypeImports: true, message: 'import types only: the dashboard bundle must not carry the libs' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**', 'apps/*/bin/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,0 +1,84 @@
+// KPI cards: each KPI's mean over replications with its 95 % CI and the number of
+// replications, drawn as SVG so the cards export with the other charts.
+import type { Estimate } from '@caretwin/contracts';
+import { digitsFor, formatNumber, formatPercent } from './format';
+import type { KpiDefinition, KpiUnit } from './kpi-catalogue';
+import { word, type Lang } from './labels';
+import { appendFootnote, createFrame, footnoteHeight, r2 } from './svg';
+
+export interface KpiCard {
+  key: string;
+  label: string;
+  unit: KpiUnit;
+  estimate: Estimate;
+}
+
+/** Cards for the definitions the KPIs have (missing keys are left out, in catalogue order). */
+export function shapeKpiCards(kpis: Readonly<Record<string, Estimate>>, definitions: readonly KpiDefinition[], lang: Lang): KpiCard[] {
+  return definitions.flatMap((d) => {
+    const estimate = kpis[d.key];
+    return estimate ? [{ key: d.key, label: d.label[lang], unit: d.unit, estimate }] : [];
+  });
+}
+
+const UNIT_SUFFIX: Record<KpiUnit, { ja: string; en: string }> = {
+  percent: { ja: '', en: '' },
+  count: { ja: '', en: '' },
+  number: { ja: '', en: '' },
+  minutes: { ja: ' 分', en: ' min' },
+  days: { ja: ' 日', en: ' days' },
+};
+
+/** A KPI value in its unit (share → %, minutes, days, counts with locale grouping). */
+export function formatKpi(value: number, unit: KpiUnit, lang: Lang, digits?: number): string {
+  if (unit === 'percent') return formatPercent(value, lang, digits ?? 1);
+  return `${formatNumber(value, lang, digits ?? digitsFor(value))}${UNIT_SUFFIX[unit][lang]}`;
+}
+
+export interface KpiCardsOptions {
+  lang: Lang;
+  /** default 920 */
+  width?: number;
+  /** default 4 */
+  columns?: number;
+  title?: string;
+  footnote?: string;
+  document?: Document;
+}
+
+export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): SVGSVGElement {
+  const { lang } = options;
+  const width = options.width ?? 920;
+  const columns = options.columns ?? 4;
+  const gap = 10;
+  const cardWidth = (width - gap * (columns - 1)) / columns;
+  const cardHeight = 86;
+  const rows = Math.ceil(cards.length / columns);
+  const footnote = footnoteHeight(options.footnote);
+  const height = Math.max(1, rows) * (cardHeight + gap) - gap + footnote + 4;
+  const svg = createFrame({ width, height, title: options.title ?? 'KPI', className: 'chart kpi-cards', document: options.document });
+  cards.forEach((card, i) => {
+    const x = (i % columns) * (cardWidth + gap);
+    const y = Math.floor(i / columns) * (cardHeight + gap);
+    const g = svg.append('g').attr('class', 'card').attr('data-kpi', card.key).attr('transform', `translate(${r2(x)},${r2(y)})`);
+    g.append('rect').attr('width', r2(cardWidth)).attr('height', cardHeight).attr('rx', 6).attr('fill', '#ffffff').attr('stroke', '#bbb');
+    g.append('text').attr('x', 10).attr('y', 20).attr('font-size', 12).attr('fill', '#333').text(card.label);
+    const { estimate } = card;
+    const digits = card.unit === 'percent' ? 1 : digitsFor(estimate.mean);
+    g.append('text').attr('class', 'value').attr('x', 10).attr('y', 52).attr('font-size', 24).attr('font-weight', 700).text(formatKpi(estimate.mean, card.unit, lang, digits));
+    const ci =
+      estimate.n >= 2
+        ? `${word('ci95', lang)} ${formatKpi(estimate.lo, card.unit, lang, digits)} – ${formatKpi(estimate.hi, card.unit, lang, digits)}`
+        : `n = 1 (${word('ci95', lang)} –)`;
+    g.append('text').attr('class', 'ci').attr('x', 10).attr('y', 74).attr('font-size', 11).attr('fill', '#444').text(ci);
+    g.append('text')
+      .attr('x', r2(cardWidth - 10))
+      .attr('y', 74)
+      .attr('text-anchor', 'end')
+      .attr('font-size', 10)
+      .attr('fill', '#666')
+      .text(`n = ${formatNumber(estimate.n, lang)}`);
+  });
+  appendFootnote(svg, options.footnote, height - 4, 0);
+  return svg.node() as SVGSVGElement;
+}

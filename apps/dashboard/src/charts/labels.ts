@@ -1,0 +1,56 @@
+// Names that charts print, in both languages (a chart takes `lang`, so the dashboard and the
+// standalone report draw the same words). Japanese planning terms are the originals.
+import type { ResultBedFunction } from '@caretwin/contracts';
+
+export type Lang = 'ja' | 'en';
+export interface Localized {
+  ja: string;
+  en: string;
+}
+
+export const BED_FUNCTION_ORDER: readonly ResultBedFunction[] = ['highAcute', 'acute', 'recovery', 'chronic'];
+
+export const FUNCTION_NAMES: Record<ResultBedFunction, Localized> = {
+  highAcute: { ja: '高度急性期', en: 'High acute' },
+  acute: { ja: '急性期', en: 'Acute' },
+  recovery: { ja: '回復期', en: 'Recovery' },
+  chronic: { ja: '慢性期', en: 'Chronic' },
+};
+
+/** BCP 47 tag for Intl formats. */
+export const intlLocale = (lang: Lang): string => (lang === 'ja' ? 'ja-JP' : 'en-GB');
+
+/** Words the charts themselves print (axis titles, legends). */
+export const CHART_WORDS = {
+  utilisation: { ja: '稼働率', en: 'Utilisation' },
+  day: { ja: '日', en: 'Day' },
+  simulatedDay: { ja: 'シミュレーション日(ウォームアップを含む)', en: 'Simulated day (warm-up included)' },
+  dayAfterWarmup: { ja: 'ウォームアップ後の日数', en: 'Day after warm-up' },
+  week: { ja: '週', en: 'Week' },
+  ci95: { ja: '95%信頼区間', en: '95% CI' },
+  minMax: { ja: '最小〜最大', en: 'min–max' },
+  mean: { ja: '平均', en: 'mean' },
+  replications: { ja: '反復', en: 'replications' },
+  noBeds: { ja: '病床なし', en: 'no beds' },
+  noData: { ja: 'データなし', en: 'no data yet' },
+  beds: { ja: '病床数(稼働)', en: 'Beds in use' },
+  need: { ja: '必要病床数(静的推計)', en: 'Static bed need' },
+  staticCensus: { ja: '患者数(静的推計)', en: 'Census (static)' },
+  simulatedCensus: { ja: '患者数(シミュレーション)', en: 'Census (simulated)' },
+  bedsCount: { ja: '床', en: 'beds' },
+  hospitalBeds: { ja: '病院(円の大きさ=病床数)', en: 'Hospitals (size = beds)' },
+  occupancy: { ja: '稼働率', en: 'Occupancy' },
+  noOccupancy: { ja: '稼働率なし(未実行)', en: 'no occupancy (not run)' },
+  areas: { ja: '二次医療圏', en: 'Secondary medical areas' },
+  selfSufficiency: { ja: '自己完結率', en: 'Self-sufficiency' },
+  flowsBetween: { ja: '圏域間の入院患者の流れ(圏域内完結を除く)', en: 'Admissions crossing area borders (home → treating area)' },
+  noFlows: { ja: '圏域をまたぐ入院なし', en: 'no admissions cross an area border' },
+  leftRegion: { ja: '県外へ', en: 'left region' },
+  minutes: { ja: '分', en: 'min' },
+  threshold: { ja: '目標時間', en: 'threshold' },
+  within: { ja: '目標内', en: 'within' },
+  perReplication: { ja: '反復ごとの値', en: 'per replication' },
+  target: { ja: '目標稼働率', en: 'target' },
+} satisfies Record<string, Localized>;
+
+export const word = (key: keyof typeof CHART_WORDS, lang: Lang): string => CHART_WORDS[key][lang];
