@@ -54,6 +54,8 @@ export interface CliExecution {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** CPU time of the whole process (every thread) during the run, user + system: the work done, whatever else the machine was doing */
+  cpuMs: number;
   replications: ReplicationExecution[];
   /** peak resident set of the process (main thread and pool threads), bytes */
   peakRssBytes: number;
@@ -89,6 +91,7 @@ export function planOf(resolved: ResolvedScenario): RunPlan {
 
 export async function runLocally(resolved: ResolvedScenario, options: LocalRunOptions): Promise<RunResultDocument<CliExecution>> {
   const started = new Date();
+  const cpu0 = process.cpuUsage();
   const input = toRunInput(resolved);
   const inputKey = runInputKey(input);
   const plan = planOf(resolved);
@@ -153,6 +156,7 @@ export async function runLocally(resolved: ResolvedScenario, options: LocalRunOp
   }
 
   const finished = new Date();
+  const cpu = process.cpuUsage(cpu0);
   executions.sort((a, b) => a.replication - b.replication);
   const execution: CliExecution = {
     source: 'cli',
@@ -166,6 +170,7 @@ export async function runLocally(resolved: ResolvedScenario, options: LocalRunOp
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
     durationMs: finished.getTime() - started.getTime(),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     replications: executions,
     // resourceUsage().maxRSS is in kilobytes and covers every thread of the process
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
