@@ -29,7 +29,9 @@ function canTake(h: Hospital, c: Condition): boolean {
 
 export function estimateTransport(region: Region, year: string): TransportEstimate {
   const t = region.transport;
-  const minutes = (km: number) => (((km * t.roadFactor) / t.speedKmh) * 60) / 1;
+  // The model's travel rule (libs/model/src/region/geo.ts): the local dispersion is added to
+  // the road distance, not multiplied by the road factor.
+  const minutes = (straightKm: number) => ((straightKm * t.roadFactor + t.localDistanceKm) / t.speedKmh) * 60;
   const nearest = (m: Municipality, ok: (h: Hospital) => boolean) =>
     Math.min(...region.hospitals.filter(ok).map((h) => haversineKm(m.lat, m.lng, h.lat, h.lng)));
   let admitted = 0;
@@ -41,7 +43,7 @@ export function estimateTransport(region: Region, year: string): TransportEstima
     const people = pop.age0to14 + pop.age15to64 + pop.age65to74 + pop.age75plus;
     population += people;
     // Mild cases go to the nearest hospital with acute beds.
-    mildTravel += people * minutes(nearest(m, (h) => h.beds.acute > 0) + t.localDistanceKm);
+    mildTravel += people * minutes(nearest(m, (h) => h.beds.acute > 0));
     for (const c of region.conditions) {
       const yearly =
         (pop.age0to14 * c.admissionRatePer100k.age0to14 +
@@ -51,12 +53,12 @@ export function estimateTransport(region: Region, year: string): TransportEstima
         100_000;
       const byAmbulance = yearly * c.ambulanceShare;
       admitted += byAmbulance;
-      admittedTravel += byAmbulance * minutes(nearest(m, (h) => canTake(h, c)) + t.localDistanceKm);
+      admittedTravel += byAmbulance * minutes(nearest(m, (h) => canTake(h, c)));
     }
   }
   const share = t.notAdmittedShare;
   const sceneToHospital = (1 - share) * (admittedTravel / admitted) + share * (mildTravel / population);
-  const callToScene = t.dispatchMinutes + minutes(t.localDistanceKm);
+  const callToScene = t.dispatchMinutes + minutes(0);
   return {
     callToSceneMinutes: callToScene,
     sceneToHospitalMinutes: sceneToHospital,

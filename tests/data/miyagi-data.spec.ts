@@ -345,7 +345,8 @@ describe('profiles, transport and eligibility', () => {
 
   it('make call → scene about 10 minutes from the transport parameters alone', () => {
     const t = region.transport;
-    const callToScene = t.dispatchMinutes + ((t.localDistanceKm * t.roadFactor) / t.speedKmh) * 60;
+    // The model's rule: the local dispersion adds to the road distance (libs/model geo.ts).
+    const callToScene = t.dispatchMinutes + (t.localDistanceKm / t.speedKmh) * 60;
     expect(callToScene).toBeGreaterThan(8.5);
     expect(callToScene).toBeLessThan(11.5);
     expect(t.notAdmittedShare).toBe(0.5);
