@@ -61,8 +61,22 @@ export const configSchema = z
         maxStalledCount: z.coerce.number().int().min(0).max(100),
         progressIntervalMs: milliseconds,
         cancelPollMs: milliseconds,
+        /** How often a worker writes its figures (replications, durations, events) to Redis for the api's /metrics. */
+        statsIntervalMs: milliseconds,
       })
       .strict(),
+    live: z
+      .object({
+        /** Least time between two socket.io messages of one run: ≥ 100 ms, so at most 10 per second. */
+        minIntervalMs: z.coerce.number().int().min(100).max(60_000),
+        /** Largest socket.io message; bands are cut (progress) or downsampled (snapshot) to fit. */
+        maxMessageBytes: z.coerce.number().int().min(8192).max(65536),
+        /** How long a run's live state stays in Redis after its last update (snapshots of finished runs). */
+        retentionS: z.coerce.number().int().min(60).max(30 * 24 * 3600),
+      })
+      .strict(),
+    /** What /api/version reports about the build (empty: read from the checkout's .git when there is one). */
+    build: z.object({ gitCommit: z.string().regex(/^([0-9a-f]{7,40})?$/, 'a git commit hash (7 to 40 hex digits) or empty') }).strict(),
     shutdown: z.object({ deadlineMs: milliseconds }).strict(),
     log: z.object({ level: z.enum(LOG_LEVELS) }).strict(),
     nodeEnv: z.enum(['production', 'development', 'test']),
@@ -104,6 +118,11 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   WORKER_MAX_STALLED_COUNT: 'worker.maxStalledCount',
   PROGRESS_INTERVAL_MS: 'worker.progressIntervalMs',
   CANCEL_POLL_MS: 'worker.cancelPollMs',
+  WORKER_STATS_INTERVAL_MS: 'worker.statsIntervalMs',
+  LIVE_MIN_INTERVAL_MS: 'live.minIntervalMs',
+  LIVE_MAX_MESSAGE_BYTES: 'live.maxMessageBytes',
+  LIVE_RETENTION_S: 'live.retentionS',
+  GIT_COMMIT: 'build.gitCommit',
   SHUTDOWN_DEADLINE_MS: 'shutdown.deadlineMs',
   LOG_LEVEL: 'log.level',
   NODE_ENV: 'nodeEnv',

@@ -4,18 +4,36 @@ import type { AppConfig, Logger } from '@caretwin/config';
 import { CompareModule } from './compare/compare.module';
 import { ConfigModule } from './config/config.module';
 import { ErrorFilter } from './errors/error.filter';
+import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { QueueModule } from './queue/queue.module';
 import { RegionsModule } from './regions/regions.module';
 import { RunsModule } from './runs/runs.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { StoreModule } from './store/store.module';
+import { VersionModule } from './version/version.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    const runs = RunsModule.forRoot(config);
+    // One queue module (Redis clients, BullMQ) and one runs module, shared by those that need them.
+    const queue = QueueModule.forRoot(config);
+    const runs = RunsModule.forRoot(config, queue);
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, logger), StoreModule, ScenariosModule, RegionsModule, runs, CompareModule.forRoot(runs)],
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        StoreModule,
+        MetricsModule.forRoot(queue),
+        ScenariosModule,
+        RegionsModule,
+        runs,
+        CompareModule.forRoot(runs),
+        LiveModule.forRoot(queue, runs),
+        HealthModule.forRoot(queue),
+        VersionModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }

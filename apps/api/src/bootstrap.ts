@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { PinoNestLogger, redactRedisUrl, type AppConfig, type Logger } from '@caretwin/config';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './http/body-parsers';
+import { installOpenApi } from './http/openapi';
+import { installRequestLog } from './http/request-log';
 
 export interface ApiHandle {
   /** e.g. http://127.0.0.1:3000 */
@@ -22,8 +24,10 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  installRequestLog(app.getHttpAdapter().getInstance(), logger);
   app.use(helmet());
   installBodyParsers(app.getHttpAdapter().getInstance(), config.http.bodyLimitBytes, logger);
+  installOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;

@@ -13,3 +13,21 @@ export type { Reproducibility, ReproducedInputs } from './reproduce';
 export * from './jobs';
 export { CSV_TABLES, resultCsv } from './result-csv';
 export type { CsvTable } from './result-csv';
+export {
+  FOLD_DAYS_LUA,
+  NEXT_SEQ_LUA,
+  bandPoint,
+  bandSeries,
+  decodeLiveSeries,
+  decodeReplicationState,
+  encodeLiveSeries,
+  encodeReplicationState,
+  foldRows,
+  liveChannel,
+  liveKeys,
+  meanCounters,
+  seriesOf,
+  workerStatsKey,
+  workersIndexKey,
+} from './live';
+export type { LiveKeys, SeriesId } from './live';

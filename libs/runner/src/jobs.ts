@@ -96,6 +96,8 @@ export interface ReplicationJobResult {
   replication: number;
   result: PackedJson<ReplicationResult>;
   execution: JobExecution;
+  /** engine events the replication processed (its `events` KPI), for the api's /metrics */
+  events?: number;
 }
 
 export interface AggregateJobResult {

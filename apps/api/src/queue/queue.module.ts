@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/config';
 import { EVENTS_MAX_LEN, REPLICATIONS_QUEUE } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { LiveStateStore } from './live-state.store';
 import { API_REDIS } from './queue.tokens';
 import { RedisSettingsCheck } from './redis-settings.check';
 import { RUN_FLOW_PRODUCER, RunQueue } from './run-queue';
@@ -27,6 +28,7 @@ export class QueueModule implements OnApplicationShutdown {
       providers: [
         RunQueue,
         RedisSettingsCheck,
+        LiveStateStore,
         {
           provide: API_REDIS,
           inject: [APP_CONFIG, APP_LOGGER],
@@ -45,7 +47,7 @@ export class QueueModule implements OnApplicationShutdown {
           },
         },
       ],
-      exports: [RunQueue, RedisSettingsCheck, API_REDIS, BullModule],
+      exports: [RunQueue, RedisSettingsCheck, LiveStateStore, API_REDIS, BullModule],
     };
   }
 

@@ -89,6 +89,15 @@ export class RunQueue {
     return true;
   }
 
+  /** Jobs per BullMQ state (the queue depth /metrics shows). */
+  jobCounts(): Promise<Record<string, number>> {
+    return withTimeout(
+      this.queue.getJobCounts('waiting', 'prioritized', 'waiting-children', 'active', 'delayed', 'failed', 'completed'),
+      CALL_TIMEOUT_MS,
+      'count jobs',
+    );
+  }
+
   async parentStatus(runId: string): Promise<ParentStatus> {
     const job = await withTimeout(this.queue.getJob(aggregateJobId(runId)), CALL_TIMEOUT_MS, 'look up run job');
     if (!job) return { kind: 'missing' };

@@ -1,16 +1,22 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponses } from '../http/openapi';
 import { RegionsService } from './regions.service';
 
+@ApiTags('regions')
 @Controller('api/regions')
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Regions with data: {items: [{id, name}]}' })
   list() {
     return { items: this.regions.list() };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'The resolved region: areas, municipalities, hospitals, ambulance bases, provenance, synthetic / estimated inputs' })
+  @ErrorResponses(404)
   get(@Param('id') id: string) {
     return this.regions.get(id);
   }

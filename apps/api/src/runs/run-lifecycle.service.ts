@@ -1,32 +1,30 @@
 // Keeps the store (the source of truth) and the queue in step for each run: enqueues accepted
-// runs, records what the workers report, persists results when a run's parent job completes,
-// and cleans Redis once a run is finished. The api is the only writer of the store.
+// runs, records the progress the workers report (live state in Redis, percent in the store),
+// persists results when a run's parent job completes, and cleans Redis once a run is finished.
+// The api is the only writer of the store.
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
+import type { ReplicationProgress } from '@caretwin/contracts';
 import { unpackJsonText, type AggregateJobResult, type ReplicationJobResult, type RunInput, type RunPlan } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { RunQueue } from '../queue/run-queue';
 import { RunsRepository, type RunSummaryRow } from '../store/runs.repository';
-import { FINISHED_STATES } from './run-state';
+import { RunOutcomes } from './run-outcomes';
+import { runPercent } from './run-progress';
+import { FINISHED_STATES, type RunState } from './run-state';
 
-/** Live progress of a replication, as last reported by its worker. */
-export interface ReplicationProgressView {
-  replication: number;
-  day: number;
-  totalDays: number;
-  percent: number;
-}
-
-interface LiveRun {
-  replications: Map<number, ReplicationProgressView>;
-  lastWrite: number;
-}
-
+/** The store's progress.percent is written at most this often per run (the live relay is faster). */
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
+
+interface ProgressWrite {
+  lastAt: number;
+  timer?: NodeJS.Timeout;
+  latest?: ReplicationProgress[];
+}
 
 @Injectable()
 export class RunLifecycleService {
-  private readonly live = new Map<string, LiveRun>();
+  private readonly progressWrites = new Map<string, ProgressWrite>();
   /** One Redis operation per run at a time (a slow call must not race its own retry). */
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
@@ -36,12 +34,53 @@ export class RunLifecycleService {
     @Inject(APP_LOGGER) private readonly logger: Logger,
     private readonly runs: RunsRepository,
     private readonly queue: RunQueue,
+    private readonly outcomes: RunOutcomes,
   ) {}
 
-  /** Progress of the replications of a run still going (empty once it finished). */
-  liveProgress(runId: string): ReplicationProgressView[] {
-    const live = this.live.get(runId);
-    return live ? [...live.replications.values()].sort((a, b) => a.replication - b.replication) : [];
+  /** A run's percent from what the workers reported (the live relay sends the same figure). */
+  percentOf(run: RunSummaryRow, replications: ReplicationProgress[]): number {
+    if (run.state === 'completed') return 100;
+    return runPercent(run.replications_planned, new Set(this.runs.storedReplications(run.id)), replications);
+  }
+
+  /**
+   * Writes the run's progress.percent to the store, at most once a second per run; the last
+   * report of a burst is written when the second is up.
+   */
+  recordProgress(runId: string, replications: ReplicationProgress[]): void {
+    const write = this.progressWrites.get(runId) ?? { lastAt: 0 };
+    this.progressWrites.set(runId, write);
+    write.latest = replications;
+    if (write.timer) return;
+    const wait = write.lastAt + PROGRESS_WRITE_INTERVAL_MS - Date.now();
+    const now = (): void => {
+      write.timer = undefined;
+      write.lastAt = Date.now();
+      const run = this.runs.summary(runId);
+      if (!run || FINISHED_STATES.has(run.state) || !write.latest) {
+        this.progressWrites.delete(runId);
+        return;
+      }
+      const planned = Math.max(run.replications_planned, ...write.latest.map((r) => r.index + 1));
+      this.runs.setProgress(runId, this.percentOf(run, write.latest), planned, new Date().toISOString());
+    };
+    if (wait <= 0) now();
+    else {
+      write.timer = setTimeout(now, wait);
+      write.timer.unref();
+    }
+  }
+
+  /** Stores the transition and tells the live relay when the run has ended. */
+  private transition(runId: string, to: RunState, reason: string | null): boolean {
+    const moved = this.runs.transition(runId, to, new Date().toISOString(), reason);
+    if (moved && (to === 'completed' || to === 'failed' || to === 'cancelled')) {
+      const write = this.progressWrites.get(runId);
+      clearTimeout(write?.timer);
+      this.progressWrites.delete(runId);
+      this.outcomes.ended({ runId, state: to, ...(reason ? { reason } : {}) });
+    }
+    return moved;
   }
 
   /**
@@ -100,52 +139,17 @@ export class RunLifecycleService {
     if (run.queue_synced) return;
     // Cancelled or failed: replications still running stop at their next simulated day.
     if (run.state !== 'completed') await this.queue.setCancelFlag(run.id);
-    if (await this.queue.remove(run.id)) {
-      this.runs.markSynced(run.id, 'finished');
-      this.live.delete(run.id);
-    }
+    if (await this.queue.remove(run.id)) this.runs.markSynced(run.id, 'finished');
   }
 
   onActive(runId: string): void {
-    if (this.runs.transition(runId, 'running', new Date().toISOString(), null)) this.logger.info({ runId }, 'run running');
-  }
-
-  onProgress(runId: string, progress: ReplicationProgressView): void {
-    const run = this.runs.summary(runId);
-    if (!run || FINISHED_STATES.has(run.state)) return;
-    const live = this.live.get(runId) ?? { replications: new Map(), lastWrite: 0 };
-    this.live.set(runId, live);
-    live.replications.set(progress.replication, progress);
-    const now = Date.now();
-    if (now - live.lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
-    live.lastWrite = now;
-    this.writeProgress(run, live);
-  }
-
-  private writeProgress(run: RunSummaryRow, live: LiveRun): void {
-    const stored = new Set(this.runs.storedReplications(run.id));
-    const planned = Math.max(run.replications_planned, ...[...live.replications.keys()].map((i) => i + 1), stored.size);
-    let done = stored.size;
-    for (const [index, p] of live.replications) if (!stored.has(index)) done += p.percent / 100;
-    // 100 % belongs to a completed run: aggregation and persistence still follow the last day.
-    const percent = Math.min(99, (100 * done) / Math.max(1, planned));
-    this.runs.setProgress(run.id, Math.round(percent * 10) / 10, planned, new Date().toISOString());
+    if (this.transition(runId, 'running', null)) this.logger.info({ runId }, 'run running');
   }
 
   onReplicationCompleted(runId: string, value: ReplicationJobResult): void {
     const current = this.runs.summary(runId);
     if (!current || FINISHED_STATES.has(current.state)) return; // a cancelled run keeps what it had
-    const stored = this.saveReplication(runId, value);
-    const live = this.live.get(runId);
-    const known = live?.replications.get(value.replication);
-    live?.replications.set(value.replication, {
-      replication: value.replication,
-      day: known?.totalDays ?? 0,
-      totalDays: known?.totalDays ?? 0,
-      percent: 100,
-    });
-    const run = this.runs.summary(runId);
-    if (stored && run && live) this.writeProgress(run, live);
+    this.saveReplication(runId, value);
   }
 
   /** Stores the JSON text the worker produced, unchanged (no re-serialisation). */
@@ -169,8 +173,10 @@ export class RunLifecycleService {
         }
       }
       const aggregateExecution = { ...value.execution, rounds: value.rounds };
-      if (this.runs.complete(runId, unpackJsonText(value.aggregate), JSON.stringify(aggregateExecution), new Date().toISOString()))
+      if (this.runs.complete(runId, unpackJsonText(value.aggregate), JSON.stringify(aggregateExecution), new Date().toISOString())) {
         this.logger.info({ runId, replications: value.replicationIndices.length }, 'run completed');
+        this.outcomes.ended({ runId, state: 'completed' });
+      }
     }
     const after = this.runs.summary(runId);
     if (after) await this.cleanUp(after);
@@ -190,16 +196,13 @@ export class RunLifecycleService {
       const why = await this.queue.replicationFailure(runId, Number(child[1])).catch(() => undefined);
       plain = `replication ${child[1]} failed${why ? `: ${why.slice(0, 400)}` : ''}`;
     }
-    if (this.runs.transition(runId, 'failed', new Date().toISOString(), plain)) {
-      this.logger.warn({ runId, reason: plain }, 'run failed');
-      this.live.delete(runId);
-    }
+    if (this.transition(runId, 'failed', plain)) this.logger.warn({ runId, reason: plain }, 'run failed');
     void this.sync(runId);
   }
 
   /** Cancels in the store first (answering at once), then tells Redis. */
   cancel(runId: string): boolean {
-    const moved = this.runs.transition(runId, 'cancelled', new Date().toISOString(), 'cancelled by request');
+    const moved = this.transition(runId, 'cancelled', 'cancelled by request');
     if (moved) {
       this.logger.info({ runId }, 'run cancelled');
       void this.sync(runId);

@@ -1,13 +1,18 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { parseRequest } from '../errors/parse-request';
+import { ErrorResponses, ZodBody, ZodQuery, ZodResponse } from '../http/openapi';
 import { CSV_TABLES, resultCsv } from '@caretwin/runner';
 import { RunResultService } from './run-result.service';
 import { RunsService } from './runs.service';
+import { acceptedRunSchema, createRunSchema, listRunsSchema, runListSchema, runViewSchema } from './runs.dto';
 
-const csvQuery = z.object({ table: z.enum(CSV_TABLES).default('kpis') }).strict();
+const csvQuery = z.object({ table: z.enum(CSV_TABLES).default('kpis').describe('which table') }).strict();
+const RunId = ApiParam({ name: 'id', description: 'run id (UUID)', schema: { type: 'string', format: 'uuid' } });
 
+@ApiTags('runs')
 @Controller('api/runs')
 export class RunsController {
   constructor(
@@ -18,6 +23,11 @@ export class RunsController {
   /** 202 {id, state}: the run is stored; it is enqueued now, or as soon as Redis is back. */
   @Post()
   @HttpCode(202)
+  @ApiOperation({ summary: 'Start a run: stored first, then enqueued (at once, or when Redis is back)' })
+  @ZodBody(createRunSchema)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key with the same body answers the same run' })
+  @ZodResponse(202, acceptedRunSchema, 'accepted; Location: /api/runs/{id}')
+  @ErrorResponses(400, 413, 422)
   create(@Body() body: unknown, @Headers('idempotency-key') key: unknown, @Res({ passthrough: true }) res: Response) {
     const run = this.runs.create(body, key);
     res.setHeader('Location', `/api/runs/${run.id}`);
@@ -25,21 +35,39 @@ export class RunsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Runs, newest first' })
+  @ZodQuery(listRunsSchema)
+  @ZodResponse(200, runListSchema, 'a page of runs')
+  @ErrorResponses(422)
   list(@Query() query: unknown) {
     return this.runs.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One run: state, progress, timings, history' })
+  @RunId
+  @ZodResponse(200, runViewSchema, 'the run')
+  @ErrorResponses(404)
   get(@Param('id') id: string) {
     return this.runs.get(id);
   }
 
   @Get(':id/result')
+  @ApiOperation({ summary: 'The result document of a completed run (provenance, replications, aggregate, execution)' })
+  @RunId
+  @ApiResponse({ status: 200, description: 'the result document (libs/runner RunResultDocument)' })
+  @ErrorResponses(404, 409)
   result(@Param('id') id: string) {
     return this.results.result(id);
   }
 
   @Get(':id/result.csv')
+  @ApiOperation({ summary: 'A table of the result as CSV (UTF-8 with BOM, headed by the synthetic / estimated inputs)' })
+  @RunId
+  @ZodQuery(csvQuery)
+  @ApiProduces('text/csv')
+  @ApiResponse({ status: 200, description: 'CSV' })
+  @ErrorResponses(404, 409, 422)
   csv(@Param('id') id: string, @Query() query: unknown, @Res() res: Response): void {
     const { table } = parseRequest(csvQuery, query, 'query');
     const csv = resultCsv(this.results.result(id), table);
@@ -50,6 +78,10 @@ export class RunsController {
 
   /** Cancels a queued or running run; it is kept, as cancelled. */
   @Delete(':id')
+  @ApiOperation({ summary: 'Cancel a queued or running run (kept, as cancelled); workers stop at the next simulated day' })
+  @RunId
+  @ZodResponse(200, runViewSchema, 'the run as it is now')
+  @ErrorResponses(404)
   cancel(@Param('id') id: string) {
     return this.runs.cancel(id);
   }

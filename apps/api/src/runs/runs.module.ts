@@ -2,10 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { QueueEventsListener } from '@nestjs/bullmq';
 import { redisConnectionOptions, type AppConfig } from '@caretwin/config';
 import { REPLICATIONS_QUEUE } from '@caretwin/runner';
-import { QueueModule } from '../queue/queue.module';
 import { ScenariosModule } from '../scenarios/scenarios.module';
 import { RunEventsListener } from './run-events.listener';
 import { RunLifecycleService } from './run-lifecycle.service';
+import { RunOutcomes } from './run-outcomes';
 import { RunReconciler } from './run-reconciler.service';
 import { RunResultService } from './run-result.service';
 import { RunsController } from './runs.controller';
@@ -13,7 +13,8 @@ import { RunsService } from './runs.service';
 
 @Module({})
 export class RunsModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `queue` is the app's QueueModule (shared with the live, metrics and health modules). */
+  static forRoot(config: AppConfig, queue: DynamicModule): DynamicModule {
     // The event stream is read with a blocking call: its connection must retry without limit.
     QueueEventsListener(REPLICATIONS_QUEUE, {
       connection: { ...redisConnectionOptions(config.redis.url), maxRetriesPerRequest: null },
@@ -21,10 +22,10 @@ export class RunsModule {
     })(RunEventsListener);
     return {
       module: RunsModule,
-      imports: [QueueModule.forRoot(config), ScenariosModule],
+      imports: [queue, ScenariosModule],
       controllers: [RunsController],
-      providers: [RunsService, RunLifecycleService, RunResultService, RunEventsListener, RunReconciler],
-      exports: [RunResultService, RunsService],
+      providers: [RunsService, RunLifecycleService, RunResultService, RunEventsListener, RunReconciler, RunOutcomes],
+      exports: [RunResultService, RunsService, RunLifecycleService, RunOutcomes],
     };
   }
 }

@@ -9,11 +9,13 @@ import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { IdempotencyConflictError, NotFoundError, RequestInvalidError, requestIssue } from '../errors/api-error';
 import { parseRequest } from '../errors/parse-request';
 import { ScenariosService } from '../scenarios/scenarios.service';
+import { LiveStateStore } from '../queue/live-state.store';
 import { RunsRepository } from '../store/runs.repository';
 import { applyChanges, requestedChanges } from './overrides';
 import { RunLifecycleService } from './run-lifecycle.service';
 import type { RunState } from './run-state';
-import { toRunView, type RunView } from './run-view';
+import { FINISHED_STATES } from './run-state';
+import { toReplicationView, toRunView, type RunView } from './run-view';
 import { createRunSchema, idempotencyKeySchema, listRunsSchema, type CreateRunRequest } from './runs.dto';
 
 export interface AcceptedRun {
@@ -42,6 +44,7 @@ export class RunsService {
     private readonly runs: RunsRepository,
     private readonly scenarios: ScenariosService,
     private readonly lifecycle: RunLifecycleService,
+    private readonly live: LiveStateStore,
   ) {}
 
   /**
@@ -126,14 +129,20 @@ export class RunsService {
     return { items: items.map((row) => toRunView(row, [], [])), total, limit: q.limit, offset: q.offset };
   }
 
-  get(id: string): RunView {
+  /** The stored run with the replications' live progress from Redis (left out while Redis is away). */
+  async get(id: string): Promise<RunView> {
     const row = this.runs.summary(id);
     if (!row) throw new NotFoundError('run', id);
-    return toRunView(row, this.runs.history(id), this.lifecycle.liveProgress(id));
+    const history = this.runs.history(id);
+    if (FINISHED_STATES.has(row.state)) return toRunView(row, history, []);
+    const live = await this.live.progress(id).catch(() => undefined);
+    if (!live) return toRunView(row, history, []);
+    const fresh = this.runs.summary(id) ?? row; // it may have finished while Redis answered
+    return toRunView(fresh, history, live.replications.map(toReplicationView), this.lifecycle.percentOf(fresh, live.replications));
   }
 
   /** Cancels a queued or running run (kept, as cancelled); a finished run answers as it is. */
-  cancel(id: string): RunView {
+  cancel(id: string): Promise<RunView> {
     if (!this.runs.summary(id)) throw new NotFoundError('run', id);
     this.lifecycle.cancel(id);
     return this.get(id);

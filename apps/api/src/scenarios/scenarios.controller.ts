@@ -1,29 +1,50 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { scenarioSchema } from '@caretwin/scenario';
+import { ErrorResponses, ZodBody } from '../http/openapi';
 import { scenarioInputOf } from './scenario-input';
 import { ScenariosService } from './scenarios.service';
 
+const ScenarioBody = ZodBody(scenarioSchema, 'a scenario as JSON, or the same as YAML text (Content-Type: text/yaml)');
+
+@ApiTags('scenarios')
 @Controller('api/scenarios')
 export class ScenariosController {
   constructor(private readonly scenarios: ScenariosService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Shipped and saved scenarios' })
+  @ApiResponse({ status: 200, description: '{items: [{id, source, version?, name, file}]}' })
   list() {
     return { items: this.scenarios.list() };
   }
 
   @Post('validate')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Validate a scenario; answers it resolved, its region and the static bed need' })
+  @ApiConsumes('application/json', 'text/yaml')
+  @ScenarioBody
+  @ApiResponse({ status: 200, description: '{valid, scenario, region, staticNeed}' })
+  @ErrorResponses(400, 413, 422)
   validate(@Body() body: unknown) {
     return this.scenarios.validate(scenarioInputOf(body));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One scenario (id or id@version): its text, the resolved scenario (or its error), saved versions' })
+  @ApiParam({ name: 'id', description: 'scenario id, optionally id@version' })
+  @ErrorResponses(404)
   get(@Param('id') id: string) {
     return this.scenarios.get(id);
   }
 
   @Post()
   @HttpCode(201)
+  @ApiOperation({ summary: 'Save a new version of a scenario with an id (not a shipped id)' })
+  @ApiConsumes('application/json', 'text/yaml')
+  @ScenarioBody
+  @ApiResponse({ status: 201, description: '{id, version, scenario}' })
+  @ErrorResponses(400, 413, 422)
   save(@Body() body: unknown) {
     return this.scenarios.save(scenarioInputOf(body));
   }

@@ -1,7 +1,7 @@
 // Runs, their state history, replication results and aggregates in SQLite. Every method is
 // synchronous (better-sqlite3), so a request's reads and writes never interleave with another's.
 import { Inject, Injectable } from '@nestjs/common';
-import { canTransition, FINISHED_STATES, type RunState } from '../runs/run-state';
+import { canTransition, FINISHED_STATES, RUN_STATES, type RunState } from '../runs/run-state';
 import { DATABASE } from './store.tokens';
 import type { Db } from './database';
 
@@ -111,6 +111,27 @@ export class RunsRepository {
       .all(params) as RunSummaryRow[];
     const total = (this.db.prepare(`SELECT COUNT(*) FROM runs ${clause}`).pluck().get(params) as number) ?? 0;
     return { items, total };
+  }
+
+  /** Runs per state (for /metrics), every state present with 0 when it has none. */
+  countByState(): Record<RunState, number> {
+    const counts = Object.fromEntries(RUN_STATES.map((state) => [state, 0])) as Record<RunState, number>;
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM runs GROUP BY state').all() as Array<{ state: RunState; n: number }>;
+    for (const row of rows) counts[row.state] = row.n;
+    return counts;
+  }
+
+  /** Warm-up and horizon days of the run's scenario (read inside SQLite: the input is large). */
+  scenarioDays(id: string): { warmupDays: number; horizonDays: number } {
+    const row = this.db
+      .prepare("SELECT json_extract(input, '$.scenario.warmupDays') AS warmupDays, json_extract(input, '$.scenario.horizonDays') AS horizonDays FROM runs WHERE id = ?")
+      .get(id) as { warmupDays: number | null; horizonDays: number | null } | undefined;
+    return { warmupDays: row?.warmupDays ?? 0, horizonDays: row?.horizonDays ?? 0 };
+  }
+
+  /** The store answers (for /ready). */
+  ping(): void {
+    this.db.prepare('SELECT 1').get();
   }
 
   history(id: string): StateChange[] {

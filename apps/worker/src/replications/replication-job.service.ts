@@ -1,6 +1,7 @@
 // One replication job: fetch the run's input from the parent, run the model on the shared
-// thread pool, report progress at a bounded rate, stop at the next simulated day when the run
-// is cancelled (flag in Redis) or this worker shuts down (job handed back to the queue).
+// thread pool, publish every simulated day as live progress (batched, through Redis), stop at
+// the next simulated day when the run is cancelled (flag in Redis) or this worker shuts down
+// (job handed back to the queue).
 import { Inject, Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError, WaitingError } from 'bullmq';
 import { hostname } from 'node:os';
@@ -17,16 +18,10 @@ import {
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { CancelFlags } from './cancel-flags';
 import { parseReplicationJobData } from './job-data';
+import { LiveProgressPublisher } from './live-progress.publisher';
 import { RunInputCache } from './run-input.cache';
 import { WorkerLifecycle } from './worker-lifecycle';
-
-/** What `job.progress` holds for a replication job (the api turns it into progress.percent). */
-export interface ReplicationJobProgress {
-  replication: number;
-  day: number;
-  totalDays: number;
-  percent: number;
-}
+import { WorkerStatsReporter } from './worker-stats.reporter';
 
 class RunCancelledError extends Error {
   constructor() {
@@ -43,6 +38,8 @@ export class ReplicationJobService {
     private readonly inputs: RunInputCache,
     private readonly cancelFlags: CancelFlags,
     private readonly lifecycle: WorkerLifecycle,
+    private readonly live: LiveProgressPublisher,
+    private readonly stats: WorkerStatsReporter,
   ) {}
 
   async run(job: Job, token: string | undefined): Promise<ReplicationJobResult> {
@@ -68,19 +65,8 @@ export class ReplicationJobService {
       );
     }, this.config.worker.cancelPollMs);
 
-    let lastReport = 0;
-    const onProgress = (progress: ReplicationProgress): void => {
-      const now = Date.now();
-      if (now - lastReport < this.config.worker.progressIntervalMs && progress.day < progress.totalDays) return;
-      lastReport = now;
-      const report: ReplicationJobProgress = {
-        replication: replicationIndex,
-        day: progress.day,
-        totalDays: progress.totalDays,
-        percent: progress.percent,
-      };
-      job.updateProgress(report).catch((error: Error) => log.debug({ err: error }, 'progress not reported'));
-    };
+    // The pool batches days at PROGRESS_INTERVAL_MS; the publisher folds them into the run's band.
+    const onProgress = (progress: ReplicationProgress): void => this.live.report(runId, progress);
 
     log.info('replication started');
     try {
@@ -96,10 +82,16 @@ export class ReplicationJobService {
         attempt: job.attemptsStarted || job.attemptsMade + 1,
         threadId,
       };
-      log.info({ durationMs: execution.durationMs }, 'replication finished');
-      return { replication: replicationIndex, result: packJson(result), execution };
+      const events = result.kpis.events ?? 0;
+      await this.live.finish(runId, replicationIndex, result.warmupDays + result.horizonDays);
+      this.stats.recordReplication(execution.durationMs, events);
+      log.info({ durationMs: execution.durationMs, events }, 'replication finished');
+      return { replication: replicationIndex, result: packJson(result), execution, events };
     } catch (error) {
-      throw await this.translate(error, job, token, controller.signal, log);
+      this.live.discard(runId, replicationIndex);
+      const translated = await this.translate(error, job, token, controller.signal, log);
+      if (translated instanceof UnrecoverableError && translated.message !== 'run cancelled') this.stats.recordFailure();
+      throw translated;
     } finally {
       clearInterval(poll);
       this.lifecycle.stopping.removeEventListener('abort', onShutdown);

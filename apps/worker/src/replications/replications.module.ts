@@ -6,10 +6,12 @@ import { EVENTS_MAX_LEN, REPLICATIONS_QUEUE, ReplicationPool } from '@caretwin/r
 import { APP_CONFIG, WORKER_REDIS } from '../config/config.tokens';
 import { AggregateJobService } from './aggregate-job.service';
 import { CancelFlags } from './cancel-flags';
+import { LiveProgressPublisher } from './live-progress.publisher';
 import { ReplicationJobService } from './replication-job.service';
 import { ReplicationsProcessor } from './replications.processor';
 import { RunInputCache } from './run-input.cache';
 import { WorkerLifecycle } from './worker-lifecycle';
+import { WorkerStatsReporter } from './worker-stats.reporter';
 
 @Module({})
 export class ReplicationsModule implements OnApplicationShutdown {
@@ -43,6 +45,8 @@ export class ReplicationsModule implements OnApplicationShutdown {
         RunInputCache,
         CancelFlags,
         WorkerLifecycle,
+        LiveProgressPublisher,
+        WorkerStatsReporter,
         {
           provide: ReplicationPool,
           useFactory: () => new ReplicationPool({ threads: config.worker.threads, progressIntervalMs: config.worker.progressIntervalMs }),
