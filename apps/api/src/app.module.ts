@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type { AppConfig, Logger } from '@caretwin/config';
 import { CompareModule } from './compare/compare.module';
 import { ConfigModule } from './config/config.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { ErrorFilter } from './errors/error.filter';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
@@ -33,6 +34,7 @@ export class AppModule {
         LiveModule.forRoot(queue, runs),
         HealthModule.forRoot(queue),
         VersionModule,
+        DashboardModule, // last: static pages after every api route
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
