@@ -1,6 +1,7 @@
 // Compiles every workspace's src/ to dist/ with swc (one file in, one file out: no bundle,
 // so worker-thread entry files stay separate). Type checking is `npm run typecheck`.
 import { transformFileSync } from '@swc/core';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
@@ -10,9 +11,16 @@ const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 delete swcrc.$schema;
 
 let files = 0;
+const bundled = [];
 for (const ws of workspaces) {
   const src = join(root, ws, 'src');
   if (!existsSync(src)) continue;
+  // A workspace with its own `build` script bundles for the browser (apps/dashboard: Vite).
+  const { scripts } = JSON.parse(readFileSync(join(root, ws, 'package.json'), 'utf8'));
+  if (scripts?.build) {
+    bundled.push(ws);
+    continue;
+  }
   const dist = join(root, ws, 'dist');
   rmSync(dist, { recursive: true, force: true });
   for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
@@ -29,3 +37,7 @@ for (const ws of workspaces) {
   }
 }
 console.log(`build: ${files} files compiled to dist/`);
+for (const ws of bundled) {
+  execFileSync('npm', ['run', 'build', '--silent', '-w', ws], { cwd: root, stdio: 'inherit' });
+  console.log(`build: ${ws} bundled to ${ws}/dist/`);
+}

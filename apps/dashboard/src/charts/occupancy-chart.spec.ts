@@ -74,6 +74,12 @@ describe('occupancy chart SVG', () => {
     expect(svg.querySelector('text.latest')?.textContent).toBe('n = 4 · mean 75%');
   });
 
+  it('shades the warm-up of a live run in every panel', () => {
+    const svg = occupancyChart([], { lang: 'en', band: 'minmax', rows: ['a', 'b'], columns: ['acute'], xDomain: [1, 100], shadeUntil: 30, shadeLabel: 'warm-up' });
+    expect(svg.querySelectorAll('rect.shade')).toHaveLength(2);
+    expect(svg.querySelector('rect.shade')?.getAttribute('width')).toBe(String(Math.round(((30 - 1) / 99) * (920 - 176 - 12) * 100) / 100));
+  });
+
   it('says when a panel has no data yet', () => {
     const svg = occupancyChart([], { lang: 'en', band: 'minmax', rows: ['north'], columns: ['acute'] });
     expect(svg.querySelector('text.empty')?.textContent).toBe('no data yet');

@@ -44,6 +44,9 @@ export interface OccupancyChartOptions {
   xLabel?: string;
   /** what the band is: a 95 % CI, or min–max over the replications so far */
   band: 'ci' | 'minmax';
+  /** x values up to this one are shaded (the warm-up of a live run), labelled `shadeLabel` */
+  shadeUntil?: number;
+  shadeLabel?: string;
   /** target utilisation per column (e.g. 0.78 for acute) */
   targets?: Partial<Record<string, number>>;
   title?: string;
@@ -176,6 +179,17 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
             .attr('dominant-baseline', 'middle')
             .attr('font-size', 10)
             .text(formatPercent(tick, lang, 0));
+      }
+      if (options.shadeUntil !== undefined && options.shadeUntil > xDomain[0]) {
+        const until = Math.min(options.shadeUntil, xDomain[1]);
+        g.append('rect').attr('class', 'shade').attr('width', r2(x(until))).attr('height', panelHeight).attr('fill', '#000').attr('fill-opacity', 0.07);
+        if (ri === 0 && options.shadeLabel)
+          g.append('text')
+            .attr('x', 3)
+            .attr('y', 11)
+            .attr('font-size', 10)
+            .attr('fill', '#444')
+            .text(options.shadeLabel);
       }
       const target = options.targets?.[column];
       if (target !== undefined) g.append('line').attr('class', 'target').attr('x1', 0).attr('x2', r2(panelWidth)).attr('y1', r2(y(target))).attr('y2', r2(y(target))).attr('stroke', SERIES.target).attr('stroke-dasharray', '2,2').attr('stroke-width', 1.5);

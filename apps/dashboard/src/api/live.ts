@@ -1,0 +1,37 @@
+// Live runs over socket.io: one socket per page (same origin), shared by every view that
+// watches a run. Subscribing, re-subscribing on reconnect and dropping stale events (seq not
+// newer) are the contracts' run client; this file only opens the socket and reports whether
+// it is connected.
+import { io, type Socket } from 'socket.io-client';
+import { createRunClient, type ClientToServerEvents, type RunClient, type ServerToClientEvents } from '@caretwin/contracts';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionListener = (connected: boolean) => void;
+
+export interface LiveConnection {
+  client: RunClient;
+  readonly connected: boolean;
+  onConnection(listener: ConnectionListener): () => void;
+}
+
+let shared: LiveConnection | undefined;
+
+export function liveConnection(): LiveConnection {
+  if (shared) return shared;
+  // WebSocket first: no long-polling requests left hanging when a view closes.
+  const socket: LiveSocket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+  const listeners = new Set<ConnectionListener>();
+  socket.on('connect', () => listeners.forEach((l) => l(true)));
+  socket.on('disconnect', () => listeners.forEach((l) => l(false)));
+  shared = {
+    client: createRunClient(socket),
+    get connected() {
+      return socket.connected;
+    },
+    onConnection(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return shared;
+}

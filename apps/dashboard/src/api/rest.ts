@@ -1,0 +1,89 @@
+// Typed REST client of the api (same origin). Errors arrive as ApiError carrying the api's
+// one error body, so views can show each issue at its field.
+import type {
+  ApiErrorBody,
+  ComparisonView,
+  CreateRunRequest,
+  RegionView,
+  ResultDocument,
+  RunList,
+  RunView,
+  ScenarioListing,
+  ScenarioView,
+  ValidationView,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get issues(): ApiErrorBody['issues'] {
+    return this.body?.issues ?? [];
+  }
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).code === 'string' && Array.isArray((value as ApiErrorBody).issues);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null; // e.g. a proxy's HTML error page: the status says enough
+  }
+}
+
+export interface RestClient {
+  scenarios(): Promise<{ items: ScenarioListing[] }>;
+  scenario(ref: string): Promise<ScenarioView>;
+  validate(scenario: Record<string, unknown>): Promise<ValidationView>;
+  saveScenario(scenario: Record<string, unknown>): Promise<{ id: string; version: number }>;
+  region(id: string): Promise<RegionView>;
+  runs(query?: { limit?: number; state?: string }): Promise<RunList>;
+  run(id: string): Promise<RunView>;
+  startRun(request: CreateRunRequest): Promise<{ id: string; state: string }>;
+  cancelRun(id: string): Promise<unknown>;
+  result(id: string): Promise<ResultDocument>;
+  compare(a: string, b: string): Promise<ComparisonView>;
+}
+
+export function createRestClient(base = '', fetcher: typeof fetch = (...args) => fetch(...args)): RestClient {
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetcher(`${base}${path}`, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const parsed = parseJson(await response.text());
+    if (!response.ok) {
+      const errorBody = isErrorBody(parsed) ? parsed : null;
+      throw new ApiError(response.status, errorBody, errorBody?.message ?? `${method} ${path}: HTTP ${response.status}`);
+    }
+    return parsed as T;
+  }
+  const q = (params: Record<string, string | number | undefined>): string => {
+    const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined);
+    return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+  };
+  const id = encodeURIComponent;
+  return {
+    scenarios: () => request('GET', '/api/scenarios'),
+    scenario: (ref) => request('GET', `/api/scenarios/${id(ref)}`),
+    validate: (scenario) => request('POST', '/api/scenarios/validate', scenario),
+    saveScenario: (scenario) => request('POST', '/api/scenarios', scenario),
+    region: (regionId) => request('GET', `/api/regions/${id(regionId)}`),
+    runs: (query = {}) => request('GET', `/api/runs${q({ limit: query.limit, state: query.state })}`),
+    run: (runId) => request('GET', `/api/runs/${id(runId)}`),
+    startRun: (body) => request('POST', '/api/runs', body),
+    cancelRun: (runId) => request('DELETE', `/api/runs/${id(runId)}`),
+    result: (runId) => request('GET', `/api/runs/${id(runId)}/result`),
+    compare: (a, b) => request('GET', `/api/compare${q({ a, b })}`),
+  };
+}

@@ -1,0 +1,79 @@
+// The dashboard's entry: header (views, language switch), and the view of the current hash.
+// Changing the language redraws the view in place.
+import './styles.css';
+import { liveConnection } from './api/live';
+import { createRestClient } from './api/rest';
+import { initLang, lang, onLangChange, setLang, t } from './i18n';
+import { href, parseRoute, type Route } from './router';
+import { h, replace } from './ui/dom';
+import type { Cleanup, ViewContext } from './views/context';
+import { editorView } from './views/editor/editor';
+import { homeView } from './views/home';
+import { liveView } from './views/live';
+import { resultsView } from './views/results';
+import { runsView } from './views/runs';
+
+const header = document.getElementById('header') as HTMLElement;
+const main = document.getElementById('main') as HTMLElement;
+
+const context: ViewContext = {
+  rest: createRestClient(),
+  live: liveConnection,
+  navigate: (route) => {
+    location.hash = href(route);
+  },
+};
+
+function mount(route: Route): Cleanup {
+  main.dataset.view = route.name;
+  delete main.dataset.renderMs;
+  delete main.dataset.renders;
+  switch (route.name) {
+    case 'home':
+      return homeView(main, route, context);
+    case 'runs':
+      return runsView(main, route, context);
+    case 'editor':
+      return editorView(main, route, context);
+    case 'live':
+      return liveView(main, route, context);
+    case 'results':
+      return resultsView(main, route, context);
+    case 'notFound':
+      replace(main, h('h1', null, t('common.notFound')), h('a', { href: href({ name: 'home' }) }, t('nav.home')));
+      return () => undefined;
+  }
+}
+
+function drawHeader(route: Route): void {
+  const link = (target: Route, label: string, active: boolean): HTMLElement =>
+    h('a', { href: href(target), class: active ? 'active' : null, 'aria-current': active ? 'page' : null }, label);
+  replace(
+    header,
+    h('a', { class: 'brand', href: href({ name: 'home' }) }, t('app.title')),
+    h(
+      'nav',
+      { 'aria-label': 'CareTwin' },
+      link({ name: 'home' }, t('nav.home'), route.name === 'home'),
+      link({ name: 'runs' }, t('nav.runs'), route.name === 'runs' || route.name === 'live' || route.name === 'results'),
+      link({ name: 'editor' }, t('nav.editor'), route.name === 'editor'),
+    ),
+    h('button', { type: 'button', class: 'lang-switch', 'data-lang': lang() === 'ja' ? 'en' : 'ja', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'ja' ? 'en' : 'ja') }, t('lang.switch')),
+  );
+  document.title = t('app.title');
+  const skip = document.querySelector('a.skip');
+  if (skip) skip.textContent = t('app.skip');
+}
+
+let cleanup: Cleanup = () => undefined;
+function show(): void {
+  cleanup();
+  const route = parseRoute(location.hash);
+  drawHeader(route);
+  cleanup = mount(route);
+}
+
+initLang();
+window.addEventListener('hashchange', show);
+onLangChange(show);
+show();

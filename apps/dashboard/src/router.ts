@@ -1,0 +1,46 @@
+// Hash routes (the api serves one index.html; the hash keeps every view a bookmarkable link).
+export type Route =
+  | { name: 'home' }
+  | { name: 'runs' }
+  | { name: 'editor'; baseline?: string }
+  | { name: 'live'; runId: string }
+  | { name: 'results'; runId: string }
+  | { name: 'notFound'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  const [head, arg, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
+  if (rest.length > 0) return { name: 'notFound', path };
+  switch (head) {
+    case '':
+    case undefined:
+      return { name: 'home' };
+    case 'runs':
+      return arg === undefined ? { name: 'runs' } : { name: 'notFound', path };
+    case 'editor':
+      return arg ? { name: 'editor', baseline: arg } : { name: 'editor' };
+    case 'live':
+      return arg ? { name: 'live', runId: arg } : { name: 'notFound', path };
+    case 'results':
+      return arg ? { name: 'results', runId: arg } : { name: 'notFound', path };
+    default:
+      return { name: 'notFound', path };
+  }
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'runs':
+      return '#/runs';
+    case 'editor':
+      return route.baseline ? `#/editor/${encodeURIComponent(route.baseline)}` : '#/editor';
+    case 'live':
+      return `#/live/${encodeURIComponent(route.runId)}`;
+    case 'results':
+      return `#/results/${encodeURIComponent(route.runId)}`;
+    case 'notFound':
+      return `#/${route.path}`;
+  }
+}

@@ -1,0 +1,131 @@
+// Results of a completed run: KPI cards with CIs; the map with hospitals coloured by
+// occupancy (click for a hospital's detail); occupancy over time with CI bands; flows between
+// areas with 自己完結率; the static need beside the simulated census; ambulance and
+// time-to-care distributions. Everything is drawn from the result document alone (it embeds
+// the region and the scenario), and every chart carries the synthetic / estimated label.
+import { distributionChart, shapeAmbulanceTimes, shapeTimeToCare } from '../charts/distribution-chart';
+import { flowChart, shapeFlows } from '../charts/flow-chart';
+import { kpiCards, shapeKpiCards } from '../charts/kpi-cards';
+import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
+import { BED_FUNCTION_ORDER, word } from '../charts/labels';
+import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
+import { regionMap, regionMapData, type RegionMapData } from '../charts/region-map';
+import type { ResultDocument } from '../api/types';
+import { fmt, lang, localized, t } from '../i18n';
+import { h, replace } from '../ui/dom';
+import { inputsBanner, inputsLine } from '../ui/provenance';
+import { chartSlot, errorLine, loading, section } from '../ui/widgets';
+import type { View } from './context';
+import { hospitalDetail } from './hospital-detail';
+import { needPanel } from './need-panel';
+import { areaNamer, functionName } from './region-labels';
+
+const CSV_TABLES = ['kpis', 'occupancy', 'hospitals', 'flow', 'static-need', 'replications'] as const;
+
+/** The map's data for a result: beds after the levers (mean capacity) and mean utilisation per hospital. */
+export function resultMapData(doc: ResultDocument): RegionMapData {
+  const utilisation = new Map(doc.aggregate.hospitals.map((x) => [x.hospital, x.utilisation.mean]));
+  const data = regionMapData(doc.provenance.region, lang(), utilisation);
+  const capacity = new Map((doc.replications[0]?.hospitals ?? []).map((x) => [x.hospital, x.capacity.highAcute + x.capacity.acute + x.capacity.recovery + x.capacity.chronic]));
+  return { ...data, hospitals: data.hospitals.map((hospital) => ({ ...hospital, beds: capacity.get(hospital.id) ?? hospital.beds })) };
+}
+
+export const resultsView: View<{ name: 'results'; runId: string }> = (root, route, context) => {
+  let alive = true;
+  const load = async (): Promise<void> => {
+    root.replaceChildren(loading());
+    try {
+      const doc = await context.rest.result(route.runId);
+      if (!alive) return;
+      const started = performance.now();
+      render(doc);
+      root.dataset.renderMs = String(Math.round(performance.now() - started));
+    } catch (error) {
+      if (alive) root.replaceChildren(errorLine(error, () => void load()));
+    }
+  };
+
+  const render = (doc: ResultDocument): void => {
+    const { scenario, region, inputs } = doc.provenance;
+    const aggregate = doc.aggregate;
+    const footnote = inputsLine(inputs);
+    const areaName = areaNamer(region);
+    let selected: string | null = null;
+
+    const kpis = chartSlot('kpi-cards');
+    kpis.append(kpiCards(shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang()), { lang: lang(), footnote }));
+
+    const map = chartSlot('region-map');
+    const detail = h('div', { class: 'detail-slot', 'aria-live': 'polite' }, hospitalDetail(doc, null));
+    const mapData = resultMapData(doc);
+    const drawMap = (): void => {
+      map.replaceChildren(
+        regionMap(mapData, {
+          lang: lang(),
+          footnote,
+          selectedHospital: selected,
+          onHospitalClick: (id) => {
+            selected = id;
+            drawMap();
+            replace(detail, hospitalDetail(doc, id));
+          },
+        }),
+      );
+    };
+    drawMap();
+
+    const occupancy = chartSlot('occupancy');
+    occupancy.append(
+      occupancyChart(panelsFromAggregate(aggregate.dailyOccupancy), {
+        lang: lang(),
+        band: 'ci',
+        rows: region.areas.map((a) => a.id),
+        columns: [...BED_FUNCTION_ORDER],
+        rowLabel: areaName,
+        columnLabel: functionName,
+        targets: region.occupancyTargets,
+        xLabel: word('dayAfterWarmup', lang()),
+        footnote,
+      }),
+    );
+
+    const flows = chartSlot('flows');
+    flows.append(flowChart(shapeFlows(aggregate.flow), { lang: lang(), areaLabel: areaName, footnote }));
+
+    const ambulance = chartSlot('ambulance');
+    ambulance.append(distributionChart(shapeAmbulanceTimes(doc.replications, aggregate.kpis, lang()), { lang: lang(), footnote }));
+    const timeToCare = chartSlot('time-to-care');
+    timeToCare.append(distributionChart(shapeTimeToCare(region.conditions, doc.replications, aggregate.kpis, lang()), { lang: lang(), scale: 'log', footnote }));
+
+    const csv = h(
+      'p',
+      { class: 'csv-links' },
+      `${t('results.csv')}: `,
+      CSV_TABLES.map((table, i) => [i ? ' · ' : '', h('a', { href: `/api/runs/${encodeURIComponent(route.runId)}/result.csv?table=${table}`, download: '' }, table)]),
+    );
+
+    root.replaceChildren(
+      h('h1', null, t('results.title', { scenario: localized(scenario.name, scenario.id) })),
+      h(
+        'p',
+        { class: 'meta' },
+        t('results.meta', { seed: doc.provenance.seed, replications: doc.provenance.replications, horizon: fmt.number(aggregate.horizonDays), warmup: fmt.number(aggregate.warmupDays), year: scenario.year }),
+        ' · ',
+        t('results.conservation', { ok: aggregate.conservationConsistent ? t('results.conservationOk') : t('results.conservationBad') }),
+      ),
+      inputsBanner(inputs),
+      csv,
+      section(t('results.kpis'), kpis),
+      h('div', { class: 'grid map-detail' }, section(t('results.map'), h('p', { class: 'muted small' }, t('results.mapHint')), map), section(t('results.hospital'), detail)),
+      section(t('results.occupancy'), occupancy),
+      section(t('results.flows'), flows),
+      section(t('results.need'), needPanel({ region, staticNeed: aggregate.staticNeed, kpis: aggregate.kpis, footnote, id: 'results-need' })),
+      h('div', { class: 'grid two' }, section(t('results.ambulance'), ambulance), section(t('results.timeToCare'), timeToCare)),
+    );
+  };
+
+  void load();
+  return () => {
+    alive = false;
+  };
+};
