@@ -27,6 +27,8 @@ export interface LiveRunState {
   band: BandSeries[];
   /** true when `band` holds every day reached so far (false after a downsampled snapshot until the gaps fill) */
   complete: boolean;
+  /** band stride of the snapshot the state started from (1: every day; see RunSnapshot) */
+  bandStride: number;
   warmupDays: number;
   totalDays: number;
   reason?: string;
@@ -122,6 +124,7 @@ export function fromSnapshot(snapshot: RunSnapshot): LiveRunState {
     counters: snapshot.counters,
     band: mergeBand([], snapshot.band),
     complete: snapshot.complete,
+    bandStride: snapshot.bandStride,
     warmupDays: snapshot.warmupDays,
     totalDays: snapshot.totalDays,
     ...(snapshot.reason !== undefined ? { reason: snapshot.reason } : {}),
