@@ -41,6 +41,10 @@ interface RunRelay {
   sentReplications: Map<number, string>;
   sentCounters: string;
   lastSentAt: number;
+  /** when the last pass read Redis (passes for unwatched runs only keep the store's percent) */
+  lastPassAt: number;
+  /** no pass before this (after a failed one: Redis away) */
+  retryAt: number;
   /** band bytes per day in the last message (how many days to read for the next) */
   bytesPerDay: number;
   warnedTooWide: boolean;
@@ -50,14 +54,12 @@ interface RunRelay {
   closed: boolean;
 }
 
-const END_EVENT = { completed: 'run.completed', failed: 'run.failed', cancelled: 'run.cancelled' } as const;
+/** Unwatched runs are read this often (the store's percent is written at most once a second anyway). */
+const UNWATCHED_INTERVAL_MS = 1000;
+/** After a failed pass (Redis away), the next one waits this long. */
+const RETRY_MS = 1000;
 
-export class LiveUnavailableError extends Error {
-  constructor(why: string) {
-    super(`live progress is unavailable (${why}); subscribe again shortly`);
-    this.name = 'LiveUnavailableError';
-  }
-}
+const END_EVENT = { completed: 'run.completed', failed: 'run.failed', cancelled: 'run.cancelled' } as const;
 
 @Injectable()
 export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -120,7 +122,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
   private relay(runId: string): RunRelay {
     let relay = this.relays.get(runId);
     if (!relay) {
-      relay = { watched: false, seen: new Map(), pending: new Set(), sentReplications: new Map(), sentCounters: '', lastSentAt: 0, bytesPerDay: 0, warnedTooWide: false, closed: false };
+      relay = { watched: false, seen: new Map(), pending: new Set(), sentReplications: new Map(), sentCounters: '', lastSentAt: 0, lastPassAt: 0, retryAt: 0, bytesPerDay: 0, warnedTooWide: false, closed: false };
       this.relays.set(runId, relay);
     }
     return relay;
@@ -133,11 +135,19 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private schedule(runId: string, relay: RunRelay): void {
     if (relay.timer || relay.closed) return;
-    const wait = Math.max(0, relay.lastSentAt + this.config.live.minIntervalMs - Date.now());
+    const due = relay.watched ? relay.lastSentAt + this.config.live.minIntervalMs : relay.lastPassAt + UNWATCHED_INTERVAL_MS;
+    const wait = Math.max(0, due, relay.retryAt) - Date.now();
     relay.timer = setTimeout(() => {
       relay.timer = undefined;
-      void this.serial(runId, () => this.pass(runId));
-    }, wait);
+      void this.serial(runId, () =>
+        this.pass(runId).catch((error: Error) => {
+          // Redis away: try again, or an ended run would never send its end event.
+          this.logger.debug({ runId, err: error.message }, 'live pass failed; retrying');
+          relay.retryAt = Date.now() + RETRY_MS;
+          if (this.relays.get(runId) === relay && (relay.watched || relay.end)) this.schedule(runId, relay);
+        }),
+      );
+    }, Math.max(0, wait));
   }
 
   /** The run ended in the store: once what is pending is sent, its end event follows. */
@@ -168,6 +178,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
       if (!relay.watched) this.relays.delete(runId);
       return;
     }
+    relay.lastPassAt = Date.now();
     const progress = await this.live.progress(runId);
     if (!finished) this.lifecycle.recordProgress(runId, progress.replications);
     if (!relay.watched) return;
@@ -263,7 +274,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
         taken = await this.snapshot(run);
       } catch (error) {
         this.logger.debug({ runId, err: (error as Error).message }, 'snapshot unavailable');
-        return reply({ error: { code: 'LIVE_UNAVAILABLE', message: new LiveUnavailableError('Redis did not answer').message } });
+        return reply({ error: { code: 'LIVE_UNAVAILABLE', message: 'live progress is unavailable (Redis did not answer); subscribe again shortly' } });
       }
       const { snapshot, reached } = taken;
       join();
