@@ -82,6 +82,16 @@ export class Network {
 
     const reachable = (from: number, to: number): boolean =>
       (from === to || index.adjacent[from * A + to] === 1) && levers.closedLinks[from * A + to] === 0;
+    // Every table below looks at the home and adjacent areas only: index hospitals by area and
+    // areas by what they reach, instead of scanning all hospitals (8,000 on a Japan-size region)
+    // per municipality and per area.
+    const hospitalsOfArea: number[][] = Array.from({ length: A }, () => []);
+    for (let h = 0; h < H; h++) hospitalsOfArea[index.hospitalArea[h]].push(h);
+    const reachableAreas: number[][] = Array.from({ length: A }, (_, a) => {
+      const out: number[] = [];
+      for (let b = 0; b < A; b++) if (reachable(a, b)) out.push(b);
+      return out;
+    });
 
     this.candidateStart = new Int32Array(M * ROUTE_KEYS);
     this.candidateCount = new Int32Array(M * ROUTE_KEYS);
@@ -96,9 +106,8 @@ export class Network {
     for (let m = 0; m < M; m++) {
       const home = index.municipalityArea[m];
       const local: Reach[] = [];
-      for (let h = 0; h < H; h++) {
-        if (facilities.open[h] !== 1 || !reachable(home, index.hospitalArea[h])) continue;
-        local.push({ h, minutes: this.minutesMunicipalityToHospital(m, h) });
+      for (const b of reachableAreas[home]) {
+        for (const h of hospitalsOfArea[b]) if (facilities.open[h] === 1) local.push({ h, minutes: this.minutesMunicipalityToHospital(m, h) });
       }
       local.sort((a, b) => a.minutes - b.minutes || a.h - b.h);
       for (const key of keys) {
@@ -159,14 +168,9 @@ export class Network {
       for (let f = 0; f < FUNCTIONS; f++) {
         const byBeds = (list: number[]): number[] =>
           list.sort((x, y) => facilities.capacity(y * FUNCTIONS + f) - facilities.capacity(x * FUNCTIONS + f) || x - y);
-        const home: number[] = [];
+        const home = hospitalsOfArea[a].filter((h) => facilities.offers(h, f));
         const near: number[] = [];
-        for (let h = 0; h < H; h++) {
-          if (!facilities.offers(h, f)) continue;
-          const b = index.hospitalArea[h];
-          if (b === a) home.push(h);
-          else if (reachable(a, b)) near.push(h);
-        }
+        for (const b of reachableAreas[a]) if (b !== a) for (const h of hospitalsOfArea[b]) if (facilities.offers(h, f)) near.push(h);
         const list = [...byBeds(home), ...byBeds(near)];
         this.transferStart[a * FUNCTIONS + f] = xfer.length;
         this.transferCount[a * FUNCTIONS + f] = list.length;
