@@ -58,6 +58,26 @@ describe('loadConfig', () => {
   });
 });
 
+describe('live progress settings', () => {
+  it('default to at most 8 messages a second per run, each within 64 KiB', () => {
+    const { live } = loadConfig({ env: {} });
+    expect(live).toEqual({ minIntervalMs: 125, maxMessageBytes: 65536, retentionS: 86400 });
+  });
+
+  it('refuse more than 10 messages a second and messages over 64 KiB', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ env: { LIVE_MIN_INTERVAL_MS: '50', LIVE_MAX_MESSAGE_BYTES: '100000' } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems.join('\n');
+    expect(problems).toContain('LIVE_MIN_INTERVAL_MS');
+    expect(problems).toContain('LIVE_MAX_MESSAGE_BYTES');
+  });
+});
+
 describe('test-only fault injection', () => {
   it('is refused outside NODE_ENV=test and accepted in tests', () => {
     expect(() => loadConfig({ env: { FAULTS_FAIL_REPLICATION: '3' } })).toThrow(/FAULTS_FAIL_REPLICATION.*test-only/);
