@@ -77,7 +77,19 @@ describe('occupancy chart SVG', () => {
   it('shades the warm-up of a live run in every panel', () => {
     const svg = occupancyChart([], { lang: 'en', band: 'minmax', rows: ['a', 'b'], columns: ['acute'], xDomain: [1, 100], shadeUntil: 30, shadeLabel: 'warm-up' });
     expect(svg.querySelectorAll('rect.shade')).toHaveLength(2);
-    expect(svg.querySelector('rect.shade')?.getAttribute('width')).toBe(String(Math.round(((30 - 1) / 99) * (920 - 176 - 12) * 100) / 100));
+    const panelWidth = Number(svg.querySelector('g.panel rect')?.getAttribute('width'));
+    const shadeWidth = Number(svg.querySelector('rect.shade')?.getAttribute('width'));
+    expect(shadeWidth / panelWidth).toBeCloseTo((30 - 1) / (100 - 1), 3);
+  });
+
+  it('cuts a band wider than any possible utilisation at 125 %', () => {
+    const svg = occupancyChart([{ row: 'a', column: 'acute', noBeds: false, points: [{ x: 1, mean: 0.9, lo: 0.1, hi: 3 }, { x: 2, mean: 0.9, lo: 0.1, hi: 3 }] }], {
+      lang: 'en',
+      band: 'ci',
+      panelHeight: 100,
+    });
+    const ys = (svg.querySelector('path.band')?.getAttribute('d') ?? '').match(/,(-?[0-9.]+)/g)?.map((v) => Number(v.slice(1))) ?? [];
+    expect(Math.min(...ys)).toBe(0);
   });
 
   it('says when a panel has no data yet', () => {

@@ -96,6 +96,7 @@ export function panelsFromHospitalWeeks(weekly: AggregateResult['weeklyHospitalO
 }
 
 const uniq = (values: string[]): string[] => [...new Set(values)];
+const Y_CAP = 1.25;
 
 export function occupancyChart(panels: readonly OccupancyPanel[], options: OccupancyChartOptions): SVGSVGElement {
   const { lang } = options;
@@ -104,7 +105,9 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
   const byKey = new Map(panels.map((p) => [`${p.row}\u0000${p.column}`, p]));
   const width = options.width ?? 920;
   const panelHeight = options.panelHeight ?? 86;
-  const margin = { top: 54, right: 12, bottom: 40, left: 176 };
+  // room for the longest row label (CJK glyphs are about one em wide)
+  const longest = Math.max(0, ...rows.map((row) => (options.rowLabel ? options.rowLabel(row) : row).length));
+  const margin = { top: 54, right: 12, bottom: 40, left: Math.max(60, Math.min(240, longest * 13 + 48)) };
   const gap = 14;
   const panelWidth = Math.max(40, (width - margin.left - margin.right - gap * (columns.length - 1)) / Math.max(1, columns.length));
   const footnote = footnoteHeight(options.footnote);
@@ -121,8 +124,10 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
   const allX = panels.flatMap((p) => p.points.map((q) => q.x));
   const xDomain = options.xDomain ?? [Math.min(1, ...allX), Math.max(2, ...allX)];
   const x = scaleLinear().domain(xDomain).range([0, panelWidth]);
-  const yMax = Math.max(1.05, max(panels, (p) => max(p.points, (q) => q.hi)) ?? 0);
-  const y = scaleLinear().domain([0, yMax]).range([panelHeight, 0]);
+  // A CI over few replications can reach past any possible utilisation: the axis stops at 125 %
+  // and the band is cut there, so one wide band does not flatten every panel.
+  const yMax = Math.min(Y_CAP, Math.max(1.05, max(panels, (p) => max(p.points, (q) => q.hi)) ?? 0));
+  const y = scaleLinear().domain([0, yMax]).range([panelHeight, 0]).clamp(true);
   const band = d3area<UtilisationPoint>()
     .x((p) => r2(x(p.x)))
     .y0((p) => r2(y(p.lo)))

@@ -32,7 +32,9 @@ export function createFrame(options: FrameOptions): Svg {
     .attr('height', options.height)
     .attr('role', 'img')
     .attr('font-family', FONT_FAMILY)
-    .attr('font-size', 12);
+    .attr('font-size', 12)
+    // scales down with its container, never up past its drawn size (CSSOM: allowed by any CSP)
+    .style('max-width', `${options.width}px`);
   svg.append('title').text(options.title);
   return svg;
 }

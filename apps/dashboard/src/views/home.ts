@@ -2,7 +2,7 @@
 // function against the beds in use (from validating the baseline), the shipped scenarios to
 // start from, and the latest runs.
 import { regionMap, regionMapData } from '../charts/region-map';
-import { lang, localized, t } from '../i18n';
+import { fmt, lang, localized, t } from '../i18n';
 import { href } from '../router';
 import { h } from '../ui/dom';
 import { inputsBanner, inputsLine } from '../ui/provenance';
@@ -66,7 +66,7 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
           'div',
           { class: 'grid two' },
           section(t('home.map'), map),
-          section(t('home.need'), needPanel({ region, staticNeed: validation.staticNeed, footnote, id: 'home-need' })),
+          section(t('home.need'), needPanel({ region, staticNeed: validation.staticNeed, footnote, id: 'home-need', width: 640 })),
         ),
         section(t('home.scenarios'), h('ul', { class: 'scenario-list' }, scenarioCards)),
         section(
@@ -84,7 +84,7 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
                     ' ',
                     h('a', { href: href(run.state === 'completed' ? { name: 'results', runId: run.id } : { name: 'live', runId: run.id }) }, run.scenarioId),
                     ' ',
-                    h('span', { class: 'muted' }, run.createdAt),
+                    h('span', { class: 'muted' }, fmt.dateTime(run.createdAt)),
                   ),
                 ),
               ),

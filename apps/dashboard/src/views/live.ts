@@ -77,7 +77,7 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
       h(
         'dl',
         { class: 'counter-list' },
-        LIVE_COUNTERS.map((c) => [h('dt', null, c.label[lang()]), h('dd', { 'data-counter': c.key }, values ? fmt.number(values[c.key], 1) : '–')]),
+        LIVE_COUNTERS.map((c) => [h('dt', null, c.label[lang()]), h('dd', { 'data-counter': c.key }, values ? fmt.number(values[c.key], values[c.key] >= 100 ? 0 : 1) : '–')]),
       ),
     );
 

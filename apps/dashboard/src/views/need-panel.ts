@@ -16,6 +16,9 @@ export interface NeedPanelOptions {
   footnote?: string;
   /** unique per page (radio group name, pattern ids) */
   id: string;
+  /** drawn width of the chart (default 920) and area panels per row (default 2) */
+  width?: number;
+  columns?: number;
 }
 
 export function needPanel(options: NeedPanelOptions): HTMLElement {
@@ -26,7 +29,7 @@ export function needPanel(options: NeedPanelOptions): HTMLElement {
   const draw = (): void => {
     const rows = shapeNeed(options.staticNeed, basis, options.kpis);
     slot.replaceChildren(
-      needChart(rows, { lang: lang(), areas: options.region.areas.map((a) => a.id), areaLabel: areaName, footnote: options.footnote, idPrefix: `${options.id}-${basis}` }),
+      needChart(rows, { lang: lang(), width: options.width, columns: options.columns, areas: options.region.areas.map((a) => a.id), areaLabel: areaName, footnote: options.footnote, idPrefix: `${options.id}-${basis}` }),
     );
     const totals = areaTotals(rows);
     replace(

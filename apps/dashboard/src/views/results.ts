@@ -120,7 +120,8 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
       section(t('results.occupancy'), occupancy),
       section(t('results.flows'), flows),
       section(t('results.need'), needPanel({ region, staticNeed: aggregate.staticNeed, kpis: aggregate.kpis, footnote, id: 'results-need' })),
-      h('div', { class: 'grid two' }, section(t('results.ambulance'), ambulance), section(t('results.timeToCare'), timeToCare)),
+      section(t('results.ambulance'), ambulance),
+      section(t('results.timeToCare'), timeToCare),
     );
   };
 

@@ -144,7 +144,7 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
     const need = needByAreaFunction(staticNeed);
     for (const [key, cell] of afterCells) cell.textContent = fmt.number(after.get(key) ?? 0);
     for (const [key, cell] of needCells) cell.textContent = fmt.number(need.get(key) ?? 0);
-    replace(needSlot, needPanel({ region, staticNeed, footnote: inputsLine(region.inputs), id: 'editor-need' }));
+    replace(needSlot, needPanel({ region, staticNeed, footnote: inputsLine(region.inputs), id: 'editor-need', width: 480, columns: 2 }));
   };
 
   // --- identity and general settings -------------------------------------------------------
