@@ -51,11 +51,19 @@ interface RunRelay {
   timer?: NodeJS.Timeout;
   /** the run has ended: send what is left, then this */
   end?: RunEnded;
+  /** progress messages sent since the run ended (bounded by END_FLUSH_MESSAGES) */
+  endFlushes: number;
   closed: boolean;
 }
 
 /** Unwatched runs are read this often (the store's percent is written at most once a second anyway). */
 const UNWATCHED_INTERVAL_MS = 1000;
+/**
+ * Once a run has ended, at most this many progress messages carry what is still pending before
+ * the end event (a few for Miyagi; a very wide region would otherwise delay the end for long —
+ * its full band is in the result).
+ */
+const END_FLUSH_MESSAGES = 40;
 /** After a failed pass (Redis away), the next one waits this long. */
 const RETRY_MS = 1000;
 
@@ -122,7 +130,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
   private relay(runId: string): RunRelay {
     let relay = this.relays.get(runId);
     if (!relay) {
-      relay = { watched: false, seen: new Map(), pending: new Set(), sentReplications: new Map(), sentCounters: '', lastSentAt: 0, lastPassAt: 0, retryAt: 0, bytesPerDay: 0, warnedTooWide: false, closed: false };
+      relay = { watched: false, seen: new Map(), pending: new Set(), sentReplications: new Map(), sentCounters: '', lastSentAt: 0, lastPassAt: 0, retryAt: 0, bytesPerDay: 0, warnedTooWide: false, endFlushes: 0, closed: false };
       this.relays.set(runId, relay);
     }
     return relay;
@@ -188,10 +196,15 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
       for (let d = seen + 1; d <= day; d++) relay.pending.add(d);
       if (day > seen) relay.seen.set(replication, day);
     }
+    if (relay.end && relay.endFlushes >= END_FLUSH_MESSAGES && relay.pending.size > 0) {
+      this.logger.warn({ runId, days: relay.pending.size }, 'live band not fully relayed before the end event (too wide); the result holds it');
+      relay.pending.clear();
+    }
     const changed = progress.replications.filter((r) => relay.sentReplications.get(r.index) !== encodeReplicationState(r));
     const counters = meanCounters(progress.counters);
     if (relay.pending.size > 0 || changed.length > 0 || JSON.stringify(counters) !== relay.sentCounters) {
       await this.sendProgress(runId, run, relay, progress, changed, counters);
+      if (relay.end) relay.endFlushes++;
       if (relay.pending.size > 0 || relay.end) this.schedule(runId, relay);
       return;
     }
