@@ -114,6 +114,9 @@ if (!existsSync(CHROMIUM)) {
       step = 'editor';
       await shot('editor');
 
+      await page.locator('[data-action="save"]').click();
+      expect(await page.locator('.form-message .ok').innerText()).toMatch(/v1$/);
+
       await page.locator('input[data-field="run.replications"]').fill('2');
       await page.locator('input[data-field="run.horizonDays"]').fill('30');
       await page.locator('[data-action="run"]').click();
@@ -156,13 +159,30 @@ if (!existsSync(CHROMIUM)) {
       await shot('results');
     });
 
-    it('lists the run as completed on the runs page', async () => {
+    it('lists the run as completed on the runs page, under the saved what-if', async () => {
       step = 'runs';
       await page.locator('header nav a[href="#/runs"]').click();
-      await page.locator(`tr[data-run="${runId}"][data-state="completed"]`).waitFor();
-      expect(await page.locator(`tr[data-run="${runId}"] progress`).getAttribute('value')).toBe('100');
+      const row = page.locator(`tr[data-run="${runId}"][data-state="completed"]`);
+      await row.waitFor();
+      expect(await row.locator('progress').getAttribute('value')).toBe('100');
+      expect(await row.innerText()).toContain('what-if');
       await shot('runs');
     });
+
+    it('starts a run from the runs page and cancels it from its live view', async () => {
+      step = 'cancel';
+      await page.locator('#run-scenario').selectOption({ index: 0 });
+      await page.locator('#run-replications').fill('2');
+      await page.locator('#run-horizon').fill('3650');
+      await page.locator('.run-form button[type="submit"]').click();
+      await page.waitForURL(/#\/live\//);
+      const cancelled = decodeURIComponent(page.url().split('#/live/')[1] ?? '');
+      await page.locator('.overall .state[data-state="running"]').waitFor({ timeout: 30_000 });
+      await page.locator('main button[data-action="cancel"]').click();
+      await page.locator('.overall .state[data-state="cancelled"]').waitFor({ timeout: 30_000 });
+      await page.locator('header nav a[href="#/runs"]').click();
+      await page.locator(`tr[data-run="${cancelled}"][data-state="cancelled"]`).waitFor();
+    }, 60_000);
 
     it('switches to English and back', async () => {
       step = 'language';

@@ -42,6 +42,7 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
     {
       type: 'button',
       class: 'danger',
+      'data-action': 'cancel',
       onclick: () => {
         cancel.disabled = true;
         context.rest.cancelRun(runId).catch((error: unknown) => cancel.after(errorLine(error)));
