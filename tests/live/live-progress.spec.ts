@@ -185,6 +185,16 @@ describe('live run progress over socket.io (built api, two worker processes, rea
     }
   });
 
+  it('ends the watchers of a cancelled run with run.cancelled and the reason', async () => {
+    const posted = await call<{ id: string }>(api.url, 'POST', '/api/runs', { json: { scenario: { ...RUN.scenario, id: 'live-cancel', replications: 4 } } });
+    const watcher = watch(posted.body.id);
+    await watcher.when((s) => s.percent > 0);
+    expect((await call(api.url, 'DELETE', `/api/runs/${posted.body.id}`)).status).toBe(200);
+    const end = await watcher.finished;
+    expect([end.state, end.reason]).toEqual(['cancelled', 'cancelled by request']);
+    expect(watcher.received[watcher.received.length - 1]).toMatchObject({ cause: 'run.cancelled', outcome: 'applied' });
+  }, 120_000);
+
   it('keeps numbering a run upwards across an api restart, and the client catches up', async () => {
     const posted = await call<{ id: string }>(api.url, 'POST', '/api/runs', { json: { scenario: { ...RUN.scenario, id: 'live-restart', replications: 4, horizonDays: 200 } } });
     const watcher = watch(posted.body.id);
