@@ -6,6 +6,8 @@ import { createRestClient } from './api/rest';
 import { initLang, lang, onLangChange, setLang, t } from './i18n';
 import { href, parseRoute, type Route } from './router';
 import { h, replace } from './ui/dom';
+import { assumptionsView } from './views/assumptions';
+import { compareView } from './views/compare';
 import type { Cleanup, ViewContext } from './views/context';
 import { editorView } from './views/editor/editor';
 import { homeView } from './views/home';
@@ -39,6 +41,10 @@ function mount(route: Route): Cleanup {
       return liveView(main, route, context);
     case 'results':
       return resultsView(main, route, context);
+    case 'compare':
+      return compareView(main, route, context);
+    case 'assumptions':
+      return assumptionsView(main, route, context);
     case 'notFound':
       replace(main, h('h1', null, t('common.notFound')), h('a', { href: href({ name: 'home' }) }, t('nav.home')));
       return () => undefined;
@@ -57,6 +63,8 @@ function drawHeader(route: Route): void {
       link({ name: 'home' }, t('nav.home'), route.name === 'home'),
       link({ name: 'runs' }, t('nav.runs'), route.name === 'runs' || route.name === 'live' || route.name === 'results'),
       link({ name: 'editor' }, t('nav.editor'), route.name === 'editor'),
+      link({ name: 'compare' }, t('nav.compare'), route.name === 'compare'),
+      link({ name: 'assumptions' }, t('nav.assumptions'), route.name === 'assumptions'),
     ),
     h('button', { type: 'button', class: 'lang-switch', 'data-lang': lang() === 'ja' ? 'en' : 'ja', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'ja' ? 'en' : 'ja') }, t('lang.switch')),
   );

@@ -5,11 +5,18 @@ export type Route =
   | { name: 'editor'; baseline?: string }
   | { name: 'live'; runId: string }
   | { name: 'results'; runId: string }
+  /** `#/compare`, `#/compare/<b>` (pick a baseline for run b), `#/compare/<a>/<b>` */
+  | { name: 'compare'; a?: string; b?: string }
+  | { name: 'assumptions' }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   const [head, arg, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
+  if (head === 'compare' && rest.length <= 1) {
+    if (rest[0]) return arg ? { name: 'compare', a: arg, b: rest[0] } : { name: 'notFound', path };
+    return arg ? { name: 'compare', b: arg } : { name: 'compare' };
+  }
   if (rest.length > 0) return { name: 'notFound', path };
   switch (head) {
     case '':
@@ -23,6 +30,8 @@ export function parseRoute(hash: string): Route {
       return arg ? { name: 'live', runId: arg } : { name: 'notFound', path };
     case 'results':
       return arg ? { name: 'results', runId: arg } : { name: 'notFound', path };
+    case 'assumptions':
+      return arg === undefined ? { name: 'assumptions' } : { name: 'notFound', path };
     default:
       return { name: 'notFound', path };
   }
@@ -40,6 +49,11 @@ export function href(route: Route): string {
       return `#/live/${encodeURIComponent(route.runId)}`;
     case 'results':
       return `#/results/${encodeURIComponent(route.runId)}`;
+    case 'compare':
+      if (route.a && route.b) return `#/compare/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
+      return route.b ? `#/compare/${encodeURIComponent(route.b)}` : '#/compare';
+    case 'assumptions':
+      return '#/assumptions';
     case 'notFound':
       return `#/${route.path}`;
   }

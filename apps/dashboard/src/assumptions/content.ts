@@ -1,0 +1,158 @@
+// What the Assumptions page (and the standalone report) says besides the figures: where the
+// data come from, which inputs are published, derived, estimated or synthetic (docs/data.md
+// "Files and how they are made"), how the model departs from the national formula, and its
+// known limits. Japanese and English side by side in the data, so both languages say the same.
+import type { Localized } from '../charts/labels';
+
+export type InputKind = 'published' | 'derived' | 'estimated' | 'synthetic';
+
+export const INPUT_KIND_NAMES: Record<InputKind, Localized> = {
+  published: { ja: '公表値', en: 'published' },
+  derived: { ja: '公表値から算出', en: 'derived' },
+  estimated: { ja: '推定値', en: 'estimated' },
+  synthetic: { ja: '合成データ', en: 'synthetic' },
+};
+
+export interface InputDescription {
+  /** the InputLabel.input key of the result documents (region, municipalities, …) */
+  input: string;
+  name: Localized;
+  kinds: InputKind[];
+  detail: Localized;
+}
+
+/** Miyagi's inputs as docs/data.md describes them ([P] / [D] / [E] / [S]). */
+export const INPUTS: readonly InputDescription[] = [
+  {
+    input: 'region',
+    name: { ja: '医療圏・目標稼働率', en: 'Areas and target occupancy' },
+    kinds: ['published', 'derived'],
+    detail: {
+      ja: '4つの二次医療圏と国の目標稼働率(高度急性期75%、急性期78%、回復期90%、慢性期92%)は公表値。圏域の隣接関係は市町村地図(国土数値情報 N03)から読み取ったもの。',
+      en: 'The four secondary medical areas and the national target occupancy (high-acute 75 %, acute 78 %, recovery 90 %, chronic 92 %) are published; which areas border each other was read off the municipal map (MLIT N03).',
+    },
+  },
+  {
+    input: 'municipalities',
+    name: { ja: '市町村の人口', en: 'Municipal population' },
+    kinds: ['published', 'derived', 'estimated'],
+    detail: {
+      ja: '2020年国勢調査の人口は公表値、重心は算出値。仙台市の5区の代表点、年齢階級の構成、2025〜2040年の将来推計(国立社会保障・人口問題研究所2023年推計の県の推移に合わせた配分)は推定値。',
+      en: '2020 census totals are published and centroids derived; the points of Sendai’s five wards, the age bands and the 2025–2040 projections (apportioned along the IPSS 2023 prefecture path) are estimates.',
+    },
+  },
+  {
+    input: 'hospitals',
+    name: { ja: '病院', en: 'Hospitals' },
+    kinds: ['synthetic', 'published'],
+    detail: {
+      ja: '医療圏ごと・機能ごとの稼働病床数は令和4年度病床機能報告の公表値(計19,196床)。病院ごとの一覧は公開されていないため、84の病院は合計がこの表に一致する合成データ(名前に「(仮)」)。病院ごとの結果は例示です。',
+      en: 'Beds in use per area and function are the published 2022 bed-function report (19,196 beds). Hospital lists are not public here, so the 84 hospitals are synthetic, built to match that table exactly (names marked “Synthetic”): results per hospital are illustrations.',
+    },
+  },
+  {
+    input: 'ambulanceBases',
+    name: { ja: '救急隊', en: 'Ambulance bases' },
+    kinds: ['estimated'],
+    detail: {
+      ja: '全国の救急車台数(約6,700台)を人口で按分した124台を、市町村ごとの拠点に人口比で配置した推定値。',
+      en: 'The national fleet (about 6,700 ambulances) scaled to Miyagi’s population gives 124 vehicles, placed one base per municipality by population: an estimate.',
+    },
+  },
+  {
+    input: 'conditions',
+    name: { ja: '疾患と診療経路', en: 'Conditions and pathways' },
+    kinds: ['estimated'],
+    detail: {
+      ja: '8つの疾患の入院率、救急搬送の割合、在院日数、転院・死亡の分岐は文献と全国統計に基づく推定値。一部(回復期の在院日数など)は文献の範囲内で調整した。',
+      en: 'Admission rates, ambulance shares, stays and branch shares of the eight conditions are estimates from the literature and national statistics; a few (e.g. a recovery stay) were tuned within their published ranges.',
+    },
+  },
+  {
+    input: 'arrivalProfiles',
+    name: { ja: '到着パターン', en: 'Arrival profiles' },
+    kinds: ['estimated'],
+    detail: { ja: '時間帯・曜日ごとの入院の多さは全国の搬送統計の形に合わせた推定値。', en: 'Hour-of-day and day-of-week patterns follow the shape of national transport counts: estimates.' },
+  },
+  {
+    input: 'transport',
+    name: { ja: '搬送時間', en: 'Transport times' },
+    kinds: ['estimated'],
+    detail: {
+      ja: '走行速度、道路係数、現場滞在、照会1回あたりの時間などは推定値。指令の時間は全国の「119番通報から現場到着10.0分」に合うよう調整した。',
+      en: 'Speed, road factor, time on scene and minutes per refused inquiry are estimates; dispatch time was tuned so that call → scene matches the national 10.0 min.',
+    },
+  },
+  {
+    input: 'eligibility',
+    name: { ja: 'オンライン資格確認', en: 'Online eligibility checks' },
+    kinds: ['estimated'],
+    detail: {
+      ja: '地域別のエラー率は公表されていないため、既定値はエラー率0(影響なし)。遅れ30分、延期30%、断念5%は施策で使うときの仮定。',
+      en: 'No regional failure rate is published, so the default failure rate is 0 (no effect); 30 min delay, 30 % postponing and 5 % forgoing care are assumptions used when a scenario pulls the lever.',
+    },
+  },
+];
+
+/** Published sources the data are built from. */
+export const DATA_SOURCES: readonly Localized[] = [
+  { ja: '総務省 令和2年国勢調査(市町村別人口、仙台市各区)', en: '2020 Population Census (municipal populations, Sendai’s wards)' },
+  { ja: '国立社会保障・人口問題研究所 日本の将来推計人口(令和5年推計)', en: 'IPSS population projections for Japan (2023)' },
+  { ja: '厚生労働省 令和4年度 病床機能報告(医療圏・機能別の稼働病床)', en: 'MHLW bed-function report 2022 (beds in use by area and function)' },
+  { ja: '厚生労働省 地域医療構想の病床必要量の算定式(医療法施行規則 第30条の28の3)', en: 'MHLW regional medical plan bed-need formula (Medical Care Act ordinance, art. 30-28-3)' },
+  { ja: '総務省消防庁 救急・救助の現況(令和5年: 現場到着10.0分、病院収容45.6分)', en: 'FDMA ambulance statistics 2023 (call → scene 10.0 min, call → hospital 45.6 min)' },
+  { ja: '厚生労働省 病院報告(平均在院日数、2021年)', en: 'MHLW hospital report (average length of stay, 2021)' },
+  { ja: '国土交通省 国土数値情報 行政区域(N03): 重心と隣接関係', en: 'MLIT National Land Numerical Information, administrative areas (N03): centroids and adjacency' },
+];
+
+/** How the twin departs from the national static formula, on purpose. */
+export const MODEL_CHOICES: readonly Localized[] = [
+  {
+    ja: '必要病床数(静的推計)は国の算定式と同じ考え方で、モデル自身の入力から計算する: 1日あたりの患者数 = 年間入院 × その機能での期待在院日数 ÷ 365、必要量 = 患者数 ÷ 目標稼働率。',
+    en: 'The static bed need uses the national formula on the twin’s own inputs: daily census = yearly admissions × expected days in the function ÷ 365; need = census ÷ target occupancy.',
+  },
+  {
+    ja: '算定式の医療資源投入量の区分(C1〜C3)は公開の集計から求められないため、病床機能は診療経路の段階で割り当てている。',
+    en: 'The formula’s resource-point thresholds (C1–C3) need per-day resource data that public aggregates do not give: the twin assigns bed functions by pathway phase instead.',
+  },
+  {
+    ja: '確率的なシミュレーション: 同じシナリオと乱数シードからは同じ結果が得られ、基準シナリオとwhat-ifは共通乱数で対応のある比較をする。95%信頼区間は反復間のばらつきから計算する。',
+    en: 'Stochastic simulation: the same scenario and seed give the same results; a what-if and its baseline compare paired on common random numbers; 95 % CIs come from the spread over replications.',
+  },
+];
+
+/** Known limits of the model and data (docs/data.md and docs/calibration.md "weak points"). */
+export const KNOWN_LIMITS: readonly Localized[] = [
+  {
+    ja: '他の都道府県からの流入はない: 県外の住民の入院は模擬しない。県外へ出た患者は数えるが、戻ってこない。',
+    en: 'No inflow from other prefectures: residents of other prefectures are never admitted here; patients who leave the region are counted and do not come back.',
+  },
+  {
+    ja: '介護施設などへの退院待ちはない: 自宅・介護施設への退院は在院日数の終わりにすぐ行われる(退院調整の遅れは病床の転院待ちだけ)。',
+    en: 'No delay discharging to care facilities: discharge home or to a care facility happens as soon as the stay ends (the only waiting modelled is for a bed of the next function).',
+  },
+  {
+    ja: '人員(医師・看護師)は模擬しない: 稼働病床はすべて人員がそろっているとみなす。外来と診療所も対象外(有床診療所は小規模病院にまとめた)。',
+    en: 'Staff (doctors, nurses) are not modelled: a bed in use is assumed staffed. Outpatient care and clinics are outside the model (clinics with beds are folded into small hospitals).',
+  },
+  {
+    ja: '病院は合成データ: 規模・位置・機能はもっともらしいが実在の病院ではない。医療圏・機能の合計は公表値に一致する。',
+    en: 'Hospitals are synthetic: plausible sizes, positions and capabilities, not real ones; totals per area and function match the published table.',
+  },
+  {
+    ja: '市町村(仙台市は区)を1点で表すため、同じ市町村の患者は同じ病院から順に照会する。',
+    en: 'Each municipality (Sendai: each ward) is one point, so every patient of a municipality asks the same hospitals first.',
+  },
+  {
+    ja: '隣の医療圏への転院は7日待った後に病床数の多い病院から探す(距離順ではない)。7日は推定値。',
+    en: 'After a week of waiting, transfers to adjacent areas take hospitals by size, not distance; the seven days are an estimate.',
+  },
+  {
+    ja: '疾患別の入院率は全国の推定を宮城に当てたもので、宮城固有の入院データはない。年齢構成は医療圏単位の推定を全市町村に当てている。',
+    en: 'Condition rates are national estimates applied to Miyagi (no Miyagi admission data); age bands are area-level estimates applied to every municipality.',
+  },
+  {
+    ja: '道路は直線距離 × 道路係数で、渋滞や道路網は扱わない(積雪などは走行速度の倍率で表す)。',
+    en: 'Roads are straight-line distance × a road factor: no congestion or road network (snow and similar are a speed factor).',
+  },
+];

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { KpiDifference } from '@caretwin/contracts';
+import { differenceChart, formatDifference, shapeDifferences } from './difference-chart';
+import { HEADLINE_KPIS } from './kpi-catalogue';
+
+const diff = (a: number, b: number, halfWidth: number): KpiDifference => {
+  const difference = b - a;
+  return { a, b, difference, halfWidth, lo: difference - halfWidth, hi: difference + halfWidth, significant: difference - halfWidth > 0 || difference + halfWidth < 0 };
+};
+const kpis = {
+  'occupancy.prefecture.acute': diff(0.75, 0.79, 0.005),
+  refusals: diff(68500, 68800, 900),
+  leftRegion: diff(0, 0, 0),
+};
+
+describe('difference chart data', () => {
+  it('keeps catalogue order and scales each difference by a’s mean', () => {
+    const rows = shapeDifferences(kpis, HEADLINE_KPIS, 'en');
+    expect(rows.map((r) => r.key)).toEqual(['occupancy.prefecture.acute', 'refusals', 'leftRegion']);
+    expect(rows[0].relative?.mean).toBeCloseTo(0.04 / 0.75, 10);
+    expect(rows[2].relative).toBeNull();
+  });
+
+  it('signs differences in the KPI’s unit, shares as percentage points', () => {
+    expect(formatDifference(0.04, 'percent', 'en')).toBe('+4.0 pt');
+    expect(formatDifference(-0.012, 'percent', 'ja')).toBe('−1.2 ポイント');
+    expect(formatDifference(-300, 'count', 'en')).toBe('−300');
+    expect(formatDifference(1.5, 'minutes', 'en')).toBe('+1.50 min');
+  });
+});
+
+describe('difference chart SVG', () => {
+  it('marks significant rows (filled marker, bold label) apart from the others', () => {
+    const svg = differenceChart(shapeDifferences(kpis, HEADLINE_KPIS, 'en'), { lang: 'en', methodLabel: 'paired', footnote: 'synthetic: hospitals' });
+    const significant = svg.querySelectorAll('g.row[data-significant="true"]');
+    expect([...significant].map((g) => g.getAttribute('data-kpi'))).toEqual(['occupancy.prefecture.acute']);
+    expect(svg.querySelector('g.row[data-kpi="refusals"] circle')?.getAttribute('fill')).toBe('#ffffff');
+    expect(svg.querySelector('g.row[data-kpi="occupancy.prefecture.acute"] text')?.getAttribute('font-weight')).toBe('700');
+    expect(svg.textContent).toContain('synthetic: hospitals');
+  });
+
+  it('draws the same SVG for the same data', () => {
+    const rows = shapeDifferences(kpis, HEADLINE_KPIS, 'ja');
+    expect(differenceChart(rows, { lang: 'ja' }).outerHTML).toBe(differenceChart(rows, { lang: 'ja' }).outerHTML);
+    expect(differenceChart(rows, { lang: 'ja' }).outerHTML).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,147 @@
+// Paired (or Welch) differences b − a between two runs as a forest plot: one row per KPI, the
+// difference relative to a's mean with its 95 % CI, a zero line, and each row's absolute
+// difference in its unit at the right. Rows whose CI excludes 0 are significant: a filled
+// marker, a heavier bar and a bold label ("significant" is not colour alone, so greyscale and
+// colour-blind readers see it).
+import { max, scaleLinear } from 'd3';
+import type { KpiDifference } from '@caretwin/contracts';
+import { formatPercent } from './format';
+import { formatKpi } from './kpi-cards';
+import type { KpiDefinition, KpiUnit } from './kpi-catalogue';
+import type { Lang } from './labels';
+import { SERIES } from './palette';
+import { appendFootnote, createFrame, footnoteHeight, r2 } from './svg';
+
+export interface DifferenceRow {
+  key: string;
+  label: string;
+  unit: KpiUnit;
+  difference: KpiDifference;
+  /** difference ÷ |a| with its CI (null when a is 0: no relative scale) */
+  relative: { mean: number; lo: number; hi: number } | null;
+}
+
+/** Rows for the definitions the comparison has, in catalogue order. */
+export function shapeDifferences(kpis: Readonly<Record<string, KpiDifference>>, definitions: readonly KpiDefinition[], lang: Lang): DifferenceRow[] {
+  return definitions.flatMap((d) => {
+    const difference = kpis[d.key];
+    if (!difference) return [];
+    const base = Math.abs(difference.a);
+    const relative = base > 0 ? { mean: difference.difference / base, lo: difference.lo / base, hi: difference.hi / base } : null;
+    return [{ key: d.key, label: d.label[lang], unit: d.unit, difference, relative }];
+  });
+}
+
+/** A signed difference in the KPI's unit; shares as percentage points. */
+export function formatDifference(value: number, unit: KpiUnit, lang: Lang): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  const magnitude = Math.abs(value);
+  if (unit === 'percent') return `${sign}${formatKpi(magnitude * 100, 'number', lang, 1)} ${lang === 'ja' ? 'ポイント' : 'pt'}`;
+  return `${sign}${formatKpi(magnitude, unit, lang)}`;
+}
+
+export interface DifferenceChartOptions {
+  lang: Lang;
+  /** default 920 */
+  width?: number;
+  /** e.g. "paired (common random numbers)" */
+  methodLabel?: string;
+  title?: string;
+  footnote?: string;
+  document?: Document;
+}
+
+const WORDS = {
+  axis: { ja: '差 b − a(a に対する割合、95%信頼区間)', en: 'Difference b − a (relative to a, 95% CI)' },
+  significant: { ja: '有意(信頼区間が0を含まない)', en: 'significant (CI excludes 0)' },
+  notSignificant: { ja: '有意でない', en: 'not significant' },
+  noScale: { ja: 'a が 0', en: 'a is 0' },
+} as const;
+
+export function differenceChart(rows: readonly DifferenceRow[], options: DifferenceChartOptions): SVGSVGElement {
+  const { lang } = options;
+  const width = options.width ?? 920;
+  const rowHeight = 28;
+  const margin = { top: 40, right: 200, bottom: 40, left: 220 };
+  const footnote = footnoteHeight(options.footnote);
+  const height = margin.top + Math.max(1, rows.length) * rowHeight + margin.bottom + footnote;
+  const svg = createFrame({ width, height, title: options.title ?? WORDS.axis[lang], className: 'chart difference-chart', document: options.document });
+  const plotWidth = width - margin.left - margin.right;
+  const extentAbs = max(rows.flatMap((r) => (r.relative ? [Math.abs(r.relative.lo), Math.abs(r.relative.hi)] : []))) ?? 0;
+  const bound = Math.max(0.01, extentAbs * 1.1);
+  const x = scaleLinear().domain([-bound, bound]).nice().range([0, plotWidth]);
+
+  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},16)`);
+  legend.append('circle').attr('cx', 5).attr('cy', 0).attr('r', 5).attr('fill', SERIES.simulated);
+  legend.append('text').attr('x', 14).attr('y', 4).text(WORDS.significant[lang]);
+  legend.append('circle').attr('cx', 235).attr('cy', 0).attr('r', 5).attr('fill', '#ffffff').attr('stroke', SERIES.simulated).attr('stroke-width', 1.5);
+  legend.append('text').attr('x', 244).attr('y', 4).text(WORDS.notSignificant[lang]);
+  if (options.methodLabel) legend.append('text').attr('x', 380).attr('y', 4).attr('fill', '#444').text(options.methodLabel);
+
+  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  const plotHeight = Math.max(1, rows.length) * rowHeight;
+  for (const tick of x.ticks(6)) {
+    plot
+      .append('line')
+      .attr('x1', r2(x(tick)))
+      .attr('x2', r2(x(tick)))
+      .attr('y1', 0)
+      .attr('y2', plotHeight)
+      .attr('stroke', tick === 0 ? '#222' : '#e6e6e6')
+      .attr('stroke-width', tick === 0 ? 1.5 : 1);
+    plot.append('text').attr('x', r2(x(tick))).attr('y', plotHeight + 14).attr('text-anchor', 'middle').attr('font-size', 10).text(formatPercent(tick, lang, bound < 0.05 ? 1 : 0));
+  }
+  rows.forEach((row, i) => {
+    const y = i * rowHeight + rowHeight / 2;
+    const significant = row.difference.significant;
+    const g = plot
+      .append('g')
+      .attr('class', significant ? 'row significant' : 'row')
+      .attr('data-kpi', row.key)
+      .attr('data-significant', String(significant));
+    g.append('text')
+      .attr('x', -8)
+      .attr('y', r2(y))
+      .attr('text-anchor', 'end')
+      .attr('dominant-baseline', 'middle')
+      .attr('font-weight', significant ? 700 : 400)
+      .text(row.label);
+    if (row.relative) {
+      const rel = row.relative;
+      g.append('line')
+        .attr('class', 'ci')
+        .attr('x1', r2(x(Math.max(-bound, rel.lo))))
+        .attr('x2', r2(x(Math.min(bound, rel.hi))))
+        .attr('y1', r2(y))
+        .attr('y2', r2(y))
+        .attr('stroke', SERIES.simulated)
+        .attr('stroke-width', significant ? 3 : 1.5);
+      g.append('circle')
+        .attr('class', 'difference')
+        .attr('cx', r2(x(rel.mean)))
+        .attr('cy', r2(y))
+        .attr('r', 5)
+        .attr('fill', significant ? SERIES.simulated : '#ffffff')
+        .attr('stroke', SERIES.simulated)
+        .attr('stroke-width', 1.5);
+    } else {
+      g.append('text').attr('x', r2(x(0) + 6)).attr('y', r2(y)).attr('dominant-baseline', 'middle').attr('fill', '#666').attr('font-size', 10).text(WORDS.noScale[lang]);
+    }
+    const d = row.difference;
+    g.append('text')
+      .attr('x', r2(plotWidth + 8))
+      .attr('y', r2(y))
+      .attr('dominant-baseline', 'middle')
+      .attr('font-size', 11)
+      .attr('font-weight', significant ? 700 : 400)
+      .text(`${formatDifference(d.difference, row.unit, lang)} (${formatDifference(d.lo, row.unit, lang)} … ${formatDifference(d.hi, row.unit, lang)})`);
+  });
+  svg
+    .append('text')
+    .attr('x', r2(margin.left + plotWidth / 2))
+    .attr('y', height - footnote - 8)
+    .attr('text-anchor', 'middle')
+    .text(WORDS.axis[lang]);
+  appendFootnote(svg, options.footnote, height - 6, 0);
+  return svg.node() as SVGSVGElement;
+}
