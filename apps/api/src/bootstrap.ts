@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { PinoNestLogger, redactRedisUrl, type AppConfig, type Logger } from '@caretwin/config';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './http/body-parsers';
+import { HELMET_OPTIONS } from './http/content-security-policy';
 import { installOpenApi } from './http/openapi';
 import { installRequestLog } from './http/request-log';
 
@@ -25,7 +26,7 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
     abortOnError: false,
   });
   installRequestLog(app.getHttpAdapter().getInstance(), logger);
-  app.use(helmet());
+  app.use(helmet(HELMET_OPTIONS));
   installBodyParsers(app.getHttpAdapter().getInstance(), config.http.bodyLimitBytes, logger);
   installOpenApi(app);
   await app.listen(config.http.port, config.http.host);
