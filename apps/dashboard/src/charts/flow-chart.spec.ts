@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { FLOW } from '../testing/fixtures';
-import { flowChart, shapeFlows } from './flow-chart';
+import { flowChart, shapeFlows, wrapLabel } from './flow-chart';
 
 describe('flow data shaping', () => {
   it('counts each area residents, outflow and inflow, leaving self-treatment out of the chords', () => {
@@ -19,6 +19,15 @@ describe('flow data shaping', () => {
   it('accepts a single replication self-sufficiency as a number', () => {
     const shape = shapeFlows({ ...FLOW, selfSufficiency: [0.8, 0.9, 0.6] });
     expect(shape.rows[0].selfSufficiency).toEqual({ n: 1, mean: 0.8, sd: 0, halfWidth: 0, lo: 0.8, hi: 0.8 });
+  });
+});
+
+describe('ring labels', () => {
+  it('wrap long area names after their hyphens or 中点', () => {
+    expect(wrapLabel('Ishinomaki-Tome-Kesennuma', 14)).toEqual(['Ishinomaki-', 'Tome-Kesennuma']);
+    expect(wrapLabel('Ishinomaki-Tome-Kesennuma', 10)).toEqual(['Ishinomaki-', 'Tome-', 'Kesennuma']);
+    expect(wrapLabel('石巻・登米・気仙沼', 6)).toEqual(['石巻・登米・', '気仙沼']);
+    expect(wrapLabel('Sendai', 14)).toEqual(['Sendai']);
   });
 });
 

@@ -59,7 +59,7 @@ export interface FlowChartOptions {
   lang: Lang;
   /** default 820 */
   width?: number;
-  /** default 400 */
+  /** default 360 */
   height?: number;
   areaLabel?: (area: string) => string;
   title?: string;
@@ -72,18 +72,22 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
   const label = options.areaLabel ?? ((a: string) => a);
   const width = options.width ?? 820;
   const footnote = footnoteHeight(options.footnote);
-  const height = (options.height ?? 400) + footnote;
-  const chordSize = Math.min(height - footnote - 40, width * 0.5);
+  const height = (options.height ?? 360) + footnote;
   const colours = areaColourMap(shape.areas);
+  // Labels sit horizontally outside the ring, wrapped at their hyphens or 中点: keep room for
+  // the longest line on both sides.
+  const charWidth = lang === 'ja' ? 13 : 6.8;
+  const ringLabels = new Map(shape.areas.map((a) => [a, wrapLabel(label(a), lang === 'ja' ? 6 : 14)]));
+  const labelWidth = Math.min(190, Math.max(40, ...[...ringLabels.values()].flat().map((line) => line.length * charWidth)));
+  const outer = Math.max(50, Math.min((height - footnote - 70) / 2, (width * 0.6) / 2 - labelWidth - 12));
+  const inner = outer - 12;
+  const cx = 8 + labelWidth + 10 + outer;
+  const cy = 30 + outer + 12;
+  const chordRight = cx + outer + 10 + labelWidth;
   const svg = createFrame({ width, height, title: options.title ?? word('flowsBetween', lang), className: 'chart flow-chart', document: options.document });
 
   svg.append('text').attr('x', 8).attr('y', 16).attr('font-weight', 700).text(word('flowsBetween', lang));
-  const outer = chordSize / 2 - 56;
-  const inner = outer - 12;
-  const centre = svg
-    .append('g')
-    .attr('class', 'chord')
-    .attr('transform', `translate(${r2(chordSize / 2 + 8)},${r2(chordSize / 2 + 30)})`);
+  const centre = svg.append('g').attr('class', 'chord').attr('transform', `translate(${r2(cx)},${r2(cy)})`);
   const totalBetween = shape.between.flat().reduce((s, v) => s + v, 0);
   if (totalBetween <= 0) {
     centre.append('text').attr('class', 'empty').attr('text-anchor', 'middle').attr('fill', '#666').text(word('noFlows', lang));
@@ -100,14 +104,18 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
         .attr('d', arc(group) ?? '')
         .attr('fill', colours.get(area) ?? '#ccc')
         .attr('stroke', '#333');
+      // d3 chord angles run clockwise from 12 o'clock
       const angle = (group.startAngle + group.endAngle) / 2;
-      const flip = angle > Math.PI;
-      g.append('text')
-        .attr('transform', `rotate(${r2((angle * 180) / Math.PI - 90)}) translate(${outer + 6}) ${flip ? 'rotate(180)' : ''}`)
-        .attr('text-anchor', flip ? 'end' : 'start')
+      const lines = ringLabels.get(area) ?? [area];
+      const x = r2(Math.sin(angle) * (outer + 8));
+      const text = g
+        .append('text')
+        .attr('x', x)
+        .attr('y', r2(-Math.cos(angle) * (outer + 8) - ((lines.length - 1) * 13) / 2))
+        .attr('text-anchor', angle > Math.PI ? 'end' : 'start')
         .attr('dominant-baseline', 'middle')
-        .attr('font-size', 11)
-        .text(label(area));
+        .attr('font-size', 11);
+      lines.forEach((line, i) => text.append('tspan').attr('x', x).attr('dy', i === 0 ? 0 : 13).text(line));
     }
     for (const chord of chords) {
       const from = shape.areas[chord.source.index];
@@ -128,9 +136,9 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
   }
 
   // Self-sufficiency bars with CI whiskers.
-  const left = chordSize + 40;
-  const labelWidth = 130;
-  const barLeft = left + labelWidth;
+  const left = chordRight + 24;
+  const barLabelWidth = Math.min(200, Math.max(40, ...shape.areas.map((a) => label(a).length * charWidth)));
+  const barLeft = left + barLabelWidth + 8;
   const barWidth = Math.max(60, width - barLeft - 110);
   const x = scaleLinear().domain([0, 1]).range([0, barWidth]);
   const bars = svg.append('g').attr('class', 'self-sufficiency');
@@ -198,4 +206,16 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
     .text(`— ${word('ci95', lang)}`);
   appendFootnote(svg, options.footnote, height - 6);
   return svg.node() as SVGSVGElement;
+}
+
+/** Splits a name after its hyphens or 中点 into lines of about `maxChars` (a long word stays whole). */
+export function wrapLabel(text: string, maxChars: number): string[] {
+  const parts = text.split(/(?<=[-・])/);
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + part.length <= maxChars) lines[last] += part;
+    else lines.push(part);
+  }
+  return lines;
 }
