@@ -117,14 +117,14 @@ export function heldReplications(worker: ServiceProcess, runId: string): number[
 
 /**
  * Waits until one of `workers` holds a replication of the run that is mid-way: started per the
- * worker's log, and reported by the api as past its first simulated day, not done and not past
- * 60 %. Answers that worker and the replication's index.
+ * worker's log, and reported by the api as past its first simulated day, not done and below
+ * `belowPercent`. Answers that worker and the replication's index.
  */
 export function waitForReplicationMidway<W extends ServiceProcess>(
   base: string,
   workers: W | W[],
   runId: string,
-  timeoutMs = 120_000,
+  { belowPercent = 60, timeoutMs = 120_000 }: { belowPercent?: number; timeoutMs?: number } = {},
 ): Promise<{ worker: W; index: number }> {
   const candidates = Array.isArray(workers) ? workers : [workers];
   return waitUntil(`a replication of run ${runId} mid-way on worker ${candidates.map((w) => w.pid).join(' or ')}`, async () => {
@@ -133,7 +133,7 @@ export function waitForReplicationMidway<W extends ServiceProcess>(
     const run = await getRun(base, runId);
     const replications = run.progress.replications as Array<{ replication: number; day: number; percent: number; done?: boolean }>;
     for (const { worker, indices } of held) {
-      const midway = replications.find((r) => indices.includes(r.replication) && r.day >= 1 && !r.done && r.percent < 60);
+      const midway = replications.find((r) => indices.includes(r.replication) && r.day >= 1 && !r.done && r.percent < belowPercent);
       if (midway) return { worker, index: midway.replication };
     }
     return undefined;
