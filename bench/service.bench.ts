@@ -1,0 +1,247 @@
+// The service benchmark (`npm run bench:service`, issue 9), on the BUILT apps as processes with
+// their own redis-server (never the machine's):
+//
+// 1. Overhead: POST /api/runs → completion for Miyagi's baseline (one year after the 90-day
+//    warm-up, 10 replications) with 1 and 2 worker processes (one replication thread each), vs
+//    `caretwin run` doing the same work with 1 and 2 worker threads. The service's workers are
+//    warm (a small run went first), as they are in a running deployment; the CLI starts cold,
+//    as it does. Overhead = service ÷ CLI − 1, on wall time (the CLI's run, without loading the
+//    scenario and writing files) and on CPU time (api + workers vs the CLI process). The two
+//    results must be equal outside `execution`. Target: under 15 %.
+// 2. Fan-out: N socket.io clients (default 200) subscribe to one run (4 replications of a year
+//    on 2 worker processes); every client must receive the completion, apply sequence numbers in
+//    strictly increasing order; p50/p95 of the delay from a worker's report to a client holding
+//    it (target p95 under 250 ms) and from the api sending an event to its arrival; api memory
+//    (resident set) before, with the clients, and after they left.
+//
+// Options: --quick (4 replications of 90 days; 50 clients on 2 replications), --only
+// overhead|fanout, --clients N, --json (figures as JSON on the last line). Wall times depend
+// on what else runs: the load average is printed beside them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { Redis } from 'ioredis';
+import { BenchDeployment, rssMiB } from './service-deployment';
+import { WorkerReports, percentile, watchRun, workerDelays, type Watcher } from './service-fanout';
+
+const ROOT = resolve(__dirname, '..');
+const BIN = join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js');
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const json = args.includes('--json');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const clientCount = args.includes('--clients') ? Number(args[args.indexOf('--clients') + 1]) : quick ? 50 : 200;
+
+const f1 = (x: number): string => x.toFixed(1);
+const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %`;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+interface Json {
+  [key: string]: unknown;
+}
+
+async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+interface RunView {
+  state: string;
+  createdAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+async function waitForEnd(base: string, id: string): Promise<RunView> {
+  for (;;) {
+    const run = await call<RunView>(base, 'GET', `/api/runs/${id}`);
+    if (['completed', 'failed', 'cancelled'].includes(run.state)) {
+      if (run.state !== 'completed') throw new Error(`run ${id} ended ${run.state}: ${run.error}`);
+      return run;
+    }
+    await sleep(250);
+  }
+}
+
+const withoutExecution = (doc: Json): Json => {
+  const { execution: _execution, ...rest } = doc;
+  return rest;
+};
+
+// ---------------------------------------------------------------------------------------------
+// 1. Overhead
+
+interface Figures {
+  label: string;
+  wallSeconds: number;
+  cpuSeconds: number;
+  load: number;
+}
+
+const WORK = quick ? { replications: 4, horizonDays: 90 } : { replications: 10, horizonDays: 365 };
+
+function cliRun(threads: number, out: string): { figures: Figures; commandSeconds: number; result: Json } {
+  const load = loadavg()[0];
+  const t0 = performance.now();
+  const cli = spawnSync(
+    process.execPath,
+    [BIN, 'run', 'miyagi-2025-baseline', '--replications', String(WORK.replications), '--days', String(WORK.horizonDays), '--workers', String(threads), '--out', out, '--json', '--no-progress'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
+  const commandSeconds = (performance.now() - t0) / 1000;
+  if (cli.status !== 0) throw new Error(`caretwin run exited with ${cli.status ?? cli.signal}: ${cli.stderr}`);
+  const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as Json & { execution: { durationMs: number; cpuMs: number } };
+  return {
+    figures: { label: `CLI, ${threads} thread${threads === 1 ? '' : 's'}`, wallSeconds: result.execution.durationMs / 1000, cpuSeconds: result.execution.cpuMs / 1000, load },
+    commandSeconds,
+    result,
+  };
+}
+
+async function serviceRun(workers: number): Promise<{ figures: Figures; result: Json }> {
+  const deployment = await BenchDeployment.start(`overhead-${workers}`);
+  try {
+    await deployment.addWorkers(workers);
+    // Warm the workers' thread pools and model code, as a deployment's are after its first run.
+    const warm = await call<{ id: string }>(deployment.api.url, 'POST', '/api/runs', { scenarioId: 'miyagi-2025-baseline', replications: workers, horizonDays: 5, overrides: { warmupDays: 1 } });
+    await waitForEnd(deployment.api.url, warm.id);
+
+    const load = loadavg()[0];
+    const cpuBefore = deployment.cpuMs();
+    const t0 = Date.now();
+    const posted = await call<{ id: string }>(deployment.api.url, 'POST', '/api/runs', { scenarioId: 'miyagi-2025-baseline', ...WORK });
+    const run = await waitForEnd(deployment.api.url, posted.id);
+    // Completion as the api stored it (same clock), not when the poll happened to look.
+    const wallSeconds = (Date.parse(run.finishedAt as string) - t0) / 1000;
+    const cpuSeconds = (deployment.cpuMs() - cpuBefore) / 1000;
+    const result = await call<Json>(deployment.api.url, 'GET', `/api/runs/${posted.id}/result`);
+    return { figures: { label: `service, ${workers} worker process${workers === 1 ? '' : 'es'}`, wallSeconds, cpuSeconds, load }, result };
+  } finally {
+    await deployment.stop();
+  }
+}
+
+async function benchOverhead(): Promise<Json[]> {
+  console.log(`Overhead: Miyagi baseline, ${WORK.replications} replications of ${WORK.horizonDays} days after the 90-day warm-up`);
+  const out: Json[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'caretwin-bench-cli-'));
+  try {
+    for (const k of [1, 2]) {
+      const cli = cliRun(k, join(scratch, `cli-${k}`));
+      const service = await serviceRun(k);
+      const same = isDeepStrictEqual(withoutExecution(service.result), withoutExecution(cli.result));
+      const wall = service.figures.wallSeconds / cli.figures.wallSeconds - 1;
+      const cpu = service.figures.cpuSeconds / cli.figures.cpuSeconds - 1;
+      for (const f of [cli.figures, service.figures])
+        console.log(`  ${f.label.padEnd(30)} ${f1(f.wallSeconds).padStart(6)} s wall, ${f1(f.cpuSeconds).padStart(6)} s CPU (load average ${f1(f.load)})`);
+      console.log(`    CLI command including start-up, scenario and output files: ${f1(cli.commandSeconds)} s`);
+      console.log(`    service overhead with ${k}: ${pct(wall)} wall, ${pct(cpu)} CPU — target under 15 %: ${wall < 0.15 ? 'met' : 'NOT met'}; results equal outside execution: ${same ? 'yes' : 'NO'}`);
+      out.push({ workers: k, cli: cli.figures, cliCommandSeconds: cli.commandSeconds, service: service.figures, overheadWall: wall, overheadCpu: cpu, resultsEqual: same });
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Fan-out
+
+async function waitFor(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+async function benchFanout(): Promise<Json> {
+  const run = quick ? { replications: 2, horizonDays: 90 } : { replications: 4, horizonDays: 365 };
+  console.log(`Fan-out: ${clientCount} socket.io clients on one run (${run.replications} replications of ${run.horizonDays} days, 2 worker processes)`);
+  const deployment = await BenchDeployment.start('fanout');
+  const watchers: Watcher[] = [];
+  let reports: WorkerReports | undefined;
+  try {
+    const url = deployment.api.url;
+    await sleep(1000);
+    const rssIdle = rssMiB(deployment.api.pid);
+    // Queued before any worker runs, so every client holds the snapshot before the first day.
+    const posted = await call<{ id: string }>(url, 'POST', '/api/runs', { scenarioId: 'miyagi-2025-baseline', ...run });
+    reports = await WorkerReports.listen(new Redis(deployment.redis.url), new Redis(deployment.redis.url), deployment.prefix, posted.id);
+    for (let i = 0; i < clientCount; i++) watchers.push(watchRun(url, posted.id));
+    await waitFor(`${clientCount} snapshots`, () => watchers.every((w) => w.state() !== undefined), 60_000);
+    const rssSubscribed = rssMiB(deployment.api.pid);
+
+    let rssPeak = rssSubscribed;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(deployment.api.pid))), 250);
+    const t0 = Date.now();
+    await deployment.addWorkers(2);
+    await waitForEnd(url, posted.id);
+    await waitFor('every client to hold the completion', () => watchers.every((w) => w.completed), 60_000).catch(() => undefined);
+    clearInterval(sampler);
+    const seconds = (Date.now() - t0) / 1000;
+    const rssEnd = rssMiB(deployment.api.pid);
+    for (const w of watchers) {
+      w.watch.stop();
+      w.socket.close();
+    }
+    await sleep(3000);
+    const rssAfter = rssMiB(deployment.api.pid);
+
+    const completed = watchers.filter((w) => w.completed).length;
+    const ordered = watchers.filter((w) => w.applied.every((s, i) => i === 0 || s > w.applied[i - 1])).length;
+    const workerToClient = watchers.flatMap((w) => workerDelays(reports as WorkerReports, w));
+    const apiToClient = watchers.flatMap((w) => w.apiDelays);
+    const events = watchers.reduce((n, w) => n + w.arrivals.length, 0) / watchers.length;
+    const p = (xs: number[], q: number): string => `${percentile(xs, q).toFixed(0)} ms`;
+    console.log(`  run took ${f1(seconds)} s from the workers' start; ${f1(events)} progress events per client (load average ${f1(loadavg()[0])})`);
+    console.log(`  completion received by ${completed} of ${watchers.length} clients; sequence strictly increasing for ${ordered}`);
+    console.log(`  worker → client delay: p50 ${p(workerToClient, 50)}, p95 ${p(workerToClient, 95)}, max ${p(workerToClient, 100)} over ${workerToClient.length} reports × clients — target p95 under 250 ms: ${percentile(workerToClient, 95) < 250 ? 'met' : 'NOT met'}`);
+    console.log(`  api → client delay:    p50 ${p(apiToClient, 50)}, p95 ${p(apiToClient, 95)}, max ${p(apiToClient, 100)}`);
+    console.log(`  api memory (RSS): ${f1(rssIdle)} MiB idle, ${f1(rssSubscribed)} MiB with ${clientCount} clients subscribed, peak ${f1(rssPeak)} MiB during the run, ${f1(rssEnd)} MiB at the end, ${f1(rssAfter)} MiB 3 s after they left`);
+    return {
+      clients: clientCount,
+      ...run,
+      seconds,
+      completed,
+      ordered,
+      eventsPerClient: events,
+      workerToClientMs: { p50: percentile(workerToClient, 50), p95: percentile(workerToClient, 95), max: percentile(workerToClient, 100), n: workerToClient.length },
+      apiToClientMs: { p50: percentile(apiToClient, 50), p95: percentile(apiToClient, 95), max: percentile(apiToClient, 100), n: apiToClient.length },
+      apiRssMiB: { idle: rssIdle, subscribed: rssSubscribed, peak: rssPeak, end: rssEnd, after: rssAfter },
+    };
+  } finally {
+    for (const w of watchers) w.socket.close();
+    await reports?.close();
+    await deployment.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  for (const app of ['api', 'worker', 'cli'])
+    if (!existsSync(join(ROOT, 'apps', app, 'dist', 'main.js'))) {
+      console.error(`apps/${app}/dist is missing: run \`npm run build\` first (npm ci runs it).`);
+      process.exit(1);
+    }
+  console.log(`caretwin service benchmark${quick ? ' (quick)' : ''} — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`);
+  const overhead = only === 'fanout' ? [] : await benchOverhead();
+  const fanout = only === 'overhead' ? undefined : await benchFanout();
+  if (json) console.log(JSON.stringify({ quick, overhead, fanout }));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
