@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { softwareVersion } from '@caretwin/runner';
 import { compareCommand } from './commands/compare';
 import { addRunOptions, parseSeed } from './commands/options';
+import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { SYNTH_LIMITS, synthCommand } from './commands/synth';
 import { runValidate } from './commands/validate';
@@ -24,6 +25,7 @@ Examples:
   caretwin validate miyagi-acute-to-recovery
   caretwin run miyagi-2025-baseline --replications 10 --workers 2 --out results/base
   caretwin compare miyagi-2025-baseline miyagi-acute-to-recovery --days 180
+  caretwin report results/miyagi-acute-to-recovery --baseline results/base --out report.html
   caretwin synth --areas 330 --population 125000000 --hospitals 8000 --out synth/japan --id japan`,
   );
 
@@ -78,6 +80,19 @@ addRunOptions(
   .addOption(new Option('-o, --out <dir>', 'save the runs this command computed as <dir>/a-<id>/ and <dir>/b-<id>/ (default: not saved)'))
   .option('--json', 'print the comparison (every KPI) as JSON instead of the table')
   .action(async (a: string, b: string, options: Parameters<typeof compareCommand>[2]) => finish(await compareCommand(a, b, options)));
+
+program
+  .command('report')
+  .argument('<result>', 'result.json of a run (or the directory holding it), from `caretwin run` or GET /api/runs/:id/result')
+  .description(
+    'write one standalone HTML report that opens offline: the scenario, its levers, KPIs with 95 % CIs, the dashboard\'s charts (map, occupancy, flows, static need, time distributions; each exports PNG/SVG/CSV) and the assumptions',
+  )
+  .addOption(new Option('-o, --out <file>', 'the HTML file to write (default: report.html beside the result)'))
+  .addOption(new Option('--baseline <result>', 'a baseline result.json: the report adds the lever differences and b − a per KPI with 95 % CIs (paired when seed and replications match, else Welch)'))
+  .option('--json', 'print the written file, its size and the comparison method as JSON')
+  .action((argument: string, options: { out?: string; baseline?: string; json?: boolean }) => {
+    process.exitCode = reportCommand(argument, options);
+  });
 
 const count = (what: string, max: number) => (value: string): number => {
   const n = Number(value.replace(/[_,]/g, ''));

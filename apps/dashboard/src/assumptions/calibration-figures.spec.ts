@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AREA_OCCUPANCY, CALIBRATION_FIGURES } from './calibration-figures';
-
 // The page copies docs/calibration.md; this keeps the copy honest when the doc is updated.
-const doc = readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'calibration.md'), 'utf8');
+import doc from '../../../../docs/calibration.md?raw';
+import { AREA_OCCUPANCY, CALIBRATION_FIGURES } from './calibration-figures';
 
 describe('calibration figures shown on the Assumptions page', () => {
   it('match the "after" column of docs/calibration.md for every KPI', () => {
     for (const figure of CALIBRATION_FIGURES) {
-      const line = doc.split('\n').find((l) => l.includes(`\`${figure.kpi}\``) && l.includes(`**${figure.after}**`));
+      const line = doc.split('\n').find((l: string) => l.includes(`\`${figure.kpi}\``) && l.includes(`**${figure.after}**`));
       expect(line, `${figure.kpi} ${figure.after}`).toBeDefined();
     }
   });

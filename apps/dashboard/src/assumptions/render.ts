@@ -8,6 +8,7 @@ import { lang, t } from '../i18n';
 import { h, type Children } from '../ui/dom';
 import { AREA_OCCUPANCY, CALIBRATION_FIGURES, CALIBRATION_SOURCE, RESIDUALS } from './calibration-figures';
 import { DATA_SOURCES, INPUT_KIND_NAMES, INPUTS, KNOWN_LIMITS, MODEL_CHOICES } from './content';
+import './assumptions.css';
 
 export interface AssumptionsInput {
   /** the region's own `sources` lines (its data files), when known */

@@ -5,7 +5,7 @@
 // colour-blind readers see it).
 import { max, scaleLinear } from 'd3';
 import type { KpiDifference } from '@caretwin/contracts';
-import { formatPercent } from './format';
+import { digitsFor, formatPercent } from './format';
 import { formatKpi } from './kpi-cards';
 import type { KpiDefinition, KpiUnit } from './kpi-catalogue';
 import type { Lang } from './labels';
@@ -32,12 +32,12 @@ export function shapeDifferences(kpis: Readonly<Record<string, KpiDifference>>, 
   });
 }
 
-/** A signed difference in the KPI's unit; shares as percentage points. */
-export function formatDifference(value: number, unit: KpiUnit, lang: Lang): string {
+/** A signed difference in the KPI's unit; shares as percentage points (`withUnit` false: the number alone). */
+export function formatDifference(value: number, unit: KpiUnit, lang: Lang, withUnit = true): string {
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   const magnitude = Math.abs(value);
-  if (unit === 'percent') return `${sign}${formatKpi(magnitude * 100, 'number', lang, 1)} ${lang === 'ja' ? 'ポイント' : 'pt'}`;
-  return `${sign}${formatKpi(magnitude, unit, lang)}`;
+  if (unit === 'percent') return `${sign}${formatKpi(magnitude * 100, 'number', lang, 1)}${withUnit ? (lang === 'ja' ? ' ポイント' : ' pt') : ''}`;
+  return `${sign}${formatKpi(magnitude, withUnit ? unit : 'number', lang, withUnit ? undefined : digitsFor(magnitude))}`;
 }
 
 export interface DifferenceChartOptions {
@@ -62,7 +62,7 @@ export function differenceChart(rows: readonly DifferenceRow[], options: Differe
   const { lang } = options;
   const width = options.width ?? 920;
   const rowHeight = 28;
-  const margin = { top: 40, right: 200, bottom: 40, left: 220 };
+  const margin = { top: 40, right: 280, bottom: 40, left: 220 };
   const footnote = footnoteHeight(options.footnote);
   const height = margin.top + Math.max(1, rows.length) * rowHeight + margin.bottom + footnote;
   const svg = createFrame({ width, height, title: options.title ?? WORDS.axis[lang], className: 'chart difference-chart', document: options.document });
@@ -134,7 +134,7 @@ export function differenceChart(rows: readonly DifferenceRow[], options: Differe
       .attr('dominant-baseline', 'middle')
       .attr('font-size', 11)
       .attr('font-weight', significant ? 700 : 400)
-      .text(`${formatDifference(d.difference, row.unit, lang)} (${formatDifference(d.lo, row.unit, lang)} … ${formatDifference(d.hi, row.unit, lang)})`);
+      .text(`${formatDifference(d.difference, row.unit, lang)} (${formatDifference(d.lo, row.unit, lang, false)} … ${formatDifference(d.hi, row.unit, lang, false)})`);
   });
   svg
     .append('text')

@@ -216,6 +216,17 @@ export const ja = {
   'assumptions.byArea': '医療圏・機能別の稼働率(調整後、%)',
   'assumptions.residuals': '残る誤差と弱点',
   'assumptions.limits': '既知の限界',
+  'report.title': 'CareTwin レポート: {scenario}',
+  'report.scenario': 'シナリオ',
+  'report.levers': '施策(地域データからの変更)',
+  'report.noLevers': '施策はありません(地域データのまま)。',
+  'report.period': '期間',
+  'report.periodValue': '{start} 開始、ウォームアップ {warmup} 日 + 集計 {horizon} 日',
+  'report.initialCensus': '初期患者',
+  'report.extends': '基準シナリオ',
+  'report.mean': '平均',
+  'report.comparison': '基準「{baseline}」との差',
+  'report.generated': '{generator} が {at} に {source} から作成',
 } as const;
 
 export type MessageKey = keyof typeof ja;

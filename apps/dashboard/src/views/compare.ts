@@ -2,36 +2,20 @@
 // levers), then b − a per KPI with its 95 % CI from GET /api/compare — paired on common random
 // numbers when both runs share seed and replications, otherwise unpaired (Welch), and the page
 // says which. Significant differences (CI excluding 0) are highlighted in the chart and table.
-import type { Comparison, KpiDifference } from '@caretwin/contracts';
 import type { ResultDocument, RunView } from '../api/types';
-import { differenceChart, formatDifference, shapeDifferences } from '../charts/difference-chart';
-import { formatKpi } from '../charts/kpi-cards';
-import { HEADLINE_KPIS, type KpiUnit } from '../charts/kpi-catalogue';
+import { differenceChart, shapeDifferences } from '../charts/difference-chart';
+import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
 import { withExports } from '../export/toolbar';
 import { differenceTable } from '../export/tables';
 import { fmt, lang, localized, t } from '../i18n';
-import { describePolicy, SETTING_NAMES } from '../levers/describe';
-import { leverDifferences, sameLevers } from '../levers/diff';
 import { href } from '../router';
 import { h } from '../ui/dom';
 import { inputsLine } from '../ui/provenance';
 import { chartSlot, errorLine, loading, section } from '../ui/widgets';
+import { differenceTableElement, labelOf, leverSection, methodBanner } from './compare-parts';
 import type { View, ViewContext } from './context';
-import { areaNamer, hospitalNamer } from './region-labels';
 
 type CompareRoute = { name: 'compare'; a?: string; b?: string };
-
-const UNITS = new Map(HEADLINE_KPIS.map((d) => [d.key, d.unit]));
-const LABELS = new Map(HEADLINE_KPIS.map((d) => [d.key, d.label]));
-/** A KPI's unit: the catalogue's, else read off its key (libs/model/README.md "KPI keys"). */
-function unitOf(key: string): KpiUnit {
-  const known = UNITS.get(key);
-  if (known) return known;
-  if (/^occupancy\.|[sS]hare\b|selfSufficiency|withinThreshold|utilisation/.test(key)) return 'percent';
-  if (/^(ambulance|timeToCare)\..*\.(mean|p50|p90)$/.test(key)) return 'minutes';
-  return 'number';
-}
-const labelOf = (key: string): string => LABELS.get(key)?.[lang()] ?? key;
 
 function runLabel(run: RunView): string {
   return `${run.scenarioId} · ${fmt.dateTime(run.createdAt)} · ${t('compare.seedReps', { seed: run.seed, n: run.replications.completed })}`;
@@ -78,84 +62,6 @@ function runCard(role: 'a' | 'b', runId: string, doc: ResultDocument): HTMLEleme
     ),
     h('p', null, h('a', { href: href({ name: 'results', runId }) }, t('runs.results'))),
     h('p', { class: 'muted small' }, inputsLine(doc.provenance.inputs)),
-  );
-}
-
-function leverSection(a: ResultDocument, b: ResultDocument): HTMLElement {
-  const diff = leverDifferences(a.provenance.scenario, b.provenance.scenario);
-  // b's region names the levers (a what-if and its baseline share the region)
-  const region = b.provenance.region;
-  const area = areaNamer(region);
-  const hospital = hospitalNamer(region);
-  const conditions = new Map(region.conditions.map((c) => [c.id, c.name]));
-  const names = { area, hospital: (id: string) => hospital(id), condition: (id: string) => conditions.get(id)?.[lang()] ?? id };
-  const list = (cls: string, title: string, policies: typeof diff.onlyB): HTMLElement | null =>
-    policies.length
-      ? h('div', { class: cls }, h('h3', null, title), h('ul', null, policies.map((p) => h('li', { 'data-kind': p.kind }, describePolicy(p, names, lang())))))
-      : null;
-  return section(
-    t('compare.levers'),
-    sameLevers(diff) ? h('p', { class: 'muted', 'data-levers': 'same' }, t('compare.sameLevers')) : null,
-    diff.settings.length
-      ? h(
-          'table',
-          { class: 'setting-differences' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('compare.setting')), h('th', { scope: 'col' }, 'a'), h('th', { scope: 'col' }, 'b'))),
-          h('tbody', null, diff.settings.map((s) => h('tr', { 'data-setting': s.field }, h('th', { scope: 'row' }, SETTING_NAMES[s.field][lang()]), h('td', null, s.a), h('td', null, s.b)))),
-        )
-      : null,
-    list('levers-only-b', t('compare.onlyB', { n: diff.onlyB.length }), diff.onlyB),
-    list('levers-only-a', t('compare.onlyA', { n: diff.onlyA.length }), diff.onlyA),
-    diff.shared.length ? h('p', { class: 'muted' }, t('compare.shared', { n: diff.shared.length })) : null,
-  );
-}
-
-function differenceRows(keys: readonly string[], kpis: Readonly<Record<string, KpiDifference>>): HTMLElement[] {
-  return keys.flatMap((key) => {
-    const d = kpis[key];
-    if (!d) return [];
-    const unit = unitOf(key);
-    return [
-      h(
-        'tr',
-        { 'data-kpi': key, 'data-significant': String(d.significant), class: d.significant ? 'significant' : null },
-        h('th', { scope: 'row' }, labelOf(key)),
-        h('td', { class: 'num' }, formatKpi(d.a, unit, lang())),
-        h('td', { class: 'num' }, formatKpi(d.b, unit, lang())),
-        h('td', { class: 'num' }, formatDifference(d.difference, unit, lang())),
-        h('td', { class: 'num' }, `${formatDifference(d.lo, unit, lang())} … ${formatDifference(d.hi, unit, lang())}`),
-        h('td', null, d.significant ? h('span', { class: 'badge significant' }, t('compare.significant')) : h('span', { class: 'muted' }, t('compare.notSignificant'))),
-      ),
-    ];
-  });
-}
-
-function differenceTableElement(keys: readonly string[], comparison: Comparison, caption: string): HTMLElement {
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'differences' },
-      h('caption', null, caption),
-      h(
-        'thead',
-        null,
-        h('tr', null, [t('compare.kpi'), 'a', 'b', t('compare.difference'), t('compare.ci'), t('compare.significance')].map((x) => h('th', { scope: 'col' }, x))),
-      ),
-      h('tbody', null, differenceRows(keys, comparison.kpis)),
-    ),
-  );
-}
-
-function methodBanner(comparison: Comparison): HTMLElement {
-  return h(
-    'p',
-    { class: `method-banner ${comparison.paired ? 'paired' : 'unpaired'}`, role: 'note', 'data-method': comparison.method },
-    h('strong', null, comparison.paired ? t('compare.paired') : t('compare.unpaired')),
-    ' ',
-    comparison.paired ? t('compare.pairedWhy') : t('compare.unpairedWhy', { seedA: comparison.a.seed, seedB: comparison.b.seed, nA: comparison.a.replications, nB: comparison.b.replications }),
-    h('span', { class: 'muted small' }, ` (${comparison.note})`),
   );
 }
 

@@ -1,0 +1,50 @@
+// One HTML file that opens offline: the report bundle (apps/dashboard, built by
+// vite.report.config.mts into one script and one stylesheet) and the payload, all inline. A
+// content security policy in the page forbids every network request, so the file never calls
+// home whatever a chart does; inline script, styles and data:/blob: images (exports) stay allowed.
+import { REPORT_DATA_ID, type ReportPayload } from './report-payload';
+
+export interface ReportBundle {
+  script: string;
+  style: string;
+}
+
+/** JSON that is safe inside <script>: no "</script", "<!--", or line separators that end a JS line. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Script text that cannot close its own element (only ever inside string literals in a bundle). */
+const scriptSafe = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1');
+const styleSafe = (css: string): string => css.replace(/<\/(style)/gi, '<\\/$1');
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'";
+
+export function standaloneHtml(payload: ReportPayload, bundle: ReportBundle): string {
+  const { scenario } = payload.result.provenance;
+  const title = `CareTwin — ${scenario.name.ja} / ${scenario.name.en}`;
+  return [
+    '<!doctype html>',
+    '<html lang="ja">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    `<meta name="generator" content="${escapeHtml(payload.generator)}">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${styleSafe(bundle.style)}</style>`,
+    '</head>',
+    '<body>',
+    `<div id="report" class="report"><noscript>${escapeHtml(`${title}: this report draws its charts with JavaScript; please allow scripts for this file. / このレポートの図はJavaScriptで描きます。`)}</noscript></div>`,
+    `<script type="application/json" id="${REPORT_DATA_ID}">${scriptSafeJson(payload)}</script>`,
+    `<script>${scriptSafe(bundle.script)}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
