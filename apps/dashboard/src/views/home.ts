@@ -2,6 +2,8 @@
 // function against the beds in use (from validating the baseline), the shipped scenarios to
 // start from, and the latest runs.
 import { regionMap, regionMapData } from '../charts/region-map';
+import { mapTable } from '../export/tables';
+import { withExports } from '../export/toolbar';
 import { fmt, lang, localized, t } from '../i18n';
 import { href } from '../router';
 import { h } from '../ui/dom';
@@ -30,7 +32,8 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
       if (!alive) return;
       const footnote = inputsLine(region.inputs);
       const map = chartSlot('region-map');
-      map.append(regionMap(regionMapData(region, lang()), { lang: lang(), footnote }));
+      const mapData = regionMapData(region, lang());
+      map.append(regionMap(mapData, { lang: lang(), footnote }));
 
       const start = async (scenarioId: string, button: HTMLButtonElement): Promise<void> => {
         button.disabled = true;
@@ -65,7 +68,7 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
         h(
           'div',
           { class: 'grid two' },
-          section(t('home.map'), map),
+          section(t('home.map'), withExports(map, ['home', region.id, 'region-map'], () => mapTable({ heading: `CareTwin — ${region.id}`, notes: [footnote] }, mapData))),
           section(t('home.need'), needPanel({ region, staticNeed: validation.staticNeed, footnote, id: 'home-need', width: 640 })),
         ),
         section(t('home.scenarios'), h('ul', { class: 'scenario-list' }, scenarioCards)),

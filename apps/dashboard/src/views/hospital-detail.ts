@@ -3,12 +3,34 @@
 // weekly utilisation band. Synthetic hospitals say so.
 import { FUNCTION_NAMES, BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { formatKpi } from '../charts/kpi-cards';
-import { occupancyChart, panelsFromHospitalWeeks } from '../charts/occupancy-chart';
+import { occupancyChart, panelsFromHospitalWeeks, type OccupancyPanel } from '../charts/occupancy-chart';
+import { occupancyTable } from '../export/tables';
+import { withExports } from '../export/toolbar';
 import type { ResultDocument } from '../api/types';
 import { lang, localized, t } from '../i18n';
 import { h } from '../ui/dom';
-import { provenanceBadges } from '../ui/provenance';
+import { inputsLine, provenanceBadges } from '../ui/provenance';
 import { areaNamer } from './region-labels';
+
+/** The hospital's weekly utilisation band, with its exports. */
+function weeklyChart(hospitalId: string, panels: OccupancyPanel[], footnote: string): HTMLElement {
+  const slot = h(
+    'div',
+    { class: 'chart-slot', 'data-chart': 'hospital-weekly' },
+    occupancyChart(panels, {
+      lang: lang(),
+      band: 'ci',
+      width: 520,
+      panelHeight: 90,
+      rowLabel: () => '',
+      columnLabel: () => t('results.weekly'),
+      xLabel: word('week', lang()),
+    }),
+  );
+  return withExports(slot, ['hospital', hospitalId, 'weekly'], () =>
+    occupancyTable({ heading: `CareTwin — hospital ${hospitalId}`, notes: [footnote] }, panels, { what: 'weekly utilisation, all functions', band: '95 % CI over replications', xName: 'week', rowName: 'hospital' }),
+  );
+}
 
 export function hospitalDetail(doc: ResultDocument, hospitalId: string | null): HTMLElement {
   if (!hospitalId) return h('p', { class: 'muted' }, t('results.hospitalNone'));
@@ -44,20 +66,6 @@ export function hospitalDetail(doc: ResultDocument, hospitalId: string | null): 
       ci(t('results.refusals'), summary?.refusals, 'count'),
       ci(t('results.overflow'), summary?.overflow, 'count'),
     ),
-    weekly.length
-      ? h(
-          'div',
-          { class: 'chart-slot', 'data-chart': 'hospital-weekly' },
-          occupancyChart(panelsFromHospitalWeeks(weekly), {
-            lang: lang(),
-            band: 'ci',
-            width: 520,
-            panelHeight: 90,
-            rowLabel: () => '',
-            columnLabel: () => t('results.weekly'),
-            xLabel: word('week', lang()),
-          }),
-        )
-      : null,
+    weekly.length ? weeklyChart(hospitalId, panelsFromHospitalWeeks(weekly), inputsLine(doc.provenance.inputs)) : null,
   );
 }

@@ -8,6 +8,8 @@ import type { LiveRunState, RunStateName } from '@caretwin/contracts';
 import { LIVE_COUNTERS } from '../charts/kpi-catalogue';
 import { BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { occupancyChart, panelsFromLive } from '../charts/occupancy-chart';
+import { occupancyTable } from '../export/tables';
+import { withExports } from '../export/toolbar';
 import type { RegionView, RunView } from '../api/types';
 import { fmt, lang, t } from '../i18n';
 import { href } from '../router';
@@ -54,7 +56,19 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
     title,
     status,
     h('div', { class: 'grid two' }, section(t('live.progress'), overall, cancel, end), section(t('live.counters'), counters)),
-    section(t('live.occupancy'), chart),
+    section(
+      t('live.occupancy'),
+      // exports what has arrived so far (the band over the replications that reached each day)
+      withExports(chart, ['live', runId, 'occupancy'], () =>
+        live
+          ? occupancyTable(
+              { heading: `CareTwin — run ${runId} (live, ${live.state})`, notes: region ? [inputsLine(region.inputs)] : [] },
+              panelsFromLive(live.band),
+              { what: 'occupancy by area and function so far', band: 'min–max of the replications that reached the day (replications = their count)', xName: 'simulatedDay', rowName: 'area', rowLabel: region ? areaNamer(region) : undefined, columnLabel: functionName },
+            )
+          : null,
+      ),
+    ),
     section(t('live.replications'), replications),
   );
 

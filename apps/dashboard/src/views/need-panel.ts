@@ -4,6 +4,8 @@
 import type { Estimate, StaticNeed } from '@caretwin/contracts';
 import type { Region } from '@caretwin/scenario';
 import { areaTotals, needChart, shapeNeed, type NeedBasis } from '../charts/need-chart';
+import { needTable } from '../export/tables';
+import { withExports } from '../export/toolbar';
 import { fmt, lang, t } from '../i18n';
 import { h, replace } from '../ui/dom';
 import { chartSlot } from '../ui/widgets';
@@ -74,5 +76,9 @@ export function needPanel(options: NeedPanelOptions): HTMLElement {
       ` ${label}`,
     );
   draw();
-  return h('div', { class: 'need-panel' }, h('fieldset', { class: 'inline' }, h('legend', null, t('need.basis')), radio('home', t('need.basis.home')), radio('treating', t('need.basis.treating'))), slot, table);
+  // the CSV holds the basis on screen (home or treating area), like the PNG and SVG
+  const exportable = withExports(slot, ['need', options.id], () =>
+    needTable({ heading: `CareTwin — ${options.id}`, notes: options.footnote ? [options.footnote] : [] }, shapeNeed(options.staticNeed, basis, options.kpis), basis === 'home' ? 'home area 患者住所地' : 'treating area 医療機関所在地', areaName),
+  );
+  return h('div', { class: 'need-panel' }, h('fieldset', { class: 'inline' }, h('legend', null, t('need.basis')), radio('home', t('need.basis.home')), radio('treating', t('need.basis.treating'))), exportable, table);
 }

@@ -11,7 +11,12 @@ import { BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
 import { regionMap, regionMapData, type RegionMapData } from '../charts/region-map';
 import type { ResultDocument } from '../api/types';
+import { downloadBlob } from '../export/download';
+import { reproduceFile } from '../export/reproduce';
+import { distributionTable, flowTable, kpiTable, mapTable, occupancyTable, type TableContext } from '../export/tables';
+import { withExports } from '../export/toolbar';
 import { fmt, lang, localized, t } from '../i18n';
+import { href } from '../router';
 import { h, replace } from '../ui/dom';
 import { inputsBanner, inputsLine } from '../ui/provenance';
 import { chartSlot, errorLine, loading, section } from '../ui/widgets';
@@ -52,8 +57,13 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     const areaName = areaNamer(region);
     let selected: string | null = null;
 
+    // every chart exports PNG, SVG and its data as CSV (headed by the synthetic / estimated inputs)
+    const stem = (chart: string): string[] => ['results', route.runId, chart];
+    const tables: TableContext = { heading: `CareTwin — ${scenario.id}, seed ${doc.provenance.seed}, ${doc.provenance.replications} replications, run ${route.runId}`, notes: [footnote] };
+
     const kpis = chartSlot('kpi-cards');
-    kpis.append(kpiCards(shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang()), { lang: lang(), footnote }));
+    const cards = shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang());
+    kpis.append(kpiCards(cards, { lang: lang(), footnote }));
 
     const map = chartSlot('region-map');
     const detail = h('div', { class: 'detail-slot', 'aria-live': 'polite' }, hospitalDetail(doc, null));
@@ -75,8 +85,9 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     drawMap();
 
     const occupancy = chartSlot('occupancy');
+    const panels = panelsFromAggregate(aggregate.dailyOccupancy);
     occupancy.append(
-      occupancyChart(panelsFromAggregate(aggregate.dailyOccupancy), {
+      occupancyChart(panels, {
         lang: lang(),
         band: 'ci',
         rows: region.areas.map((a) => a.id),
@@ -90,18 +101,36 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     );
 
     const flows = chartSlot('flows');
-    flows.append(flowChart(shapeFlows(aggregate.flow), { lang: lang(), areaLabel: areaName, footnote }));
+    const flowShape = shapeFlows(aggregate.flow);
+    flows.append(flowChart(flowShape, { lang: lang(), areaLabel: areaName, footnote }));
 
     const ambulance = chartSlot('ambulance');
-    ambulance.append(distributionChart(shapeAmbulanceTimes(doc.replications, aggregate.kpis, lang()), { lang: lang(), footnote }));
+    const ambulanceRows = shapeAmbulanceTimes(doc.replications, aggregate.kpis, lang());
+    ambulance.append(distributionChart(ambulanceRows, { lang: lang(), footnote }));
     const timeToCare = chartSlot('time-to-care');
-    timeToCare.append(distributionChart(shapeTimeToCare(region.conditions, doc.replications, aggregate.kpis, lang()), { lang: lang(), scale: 'log', footnote }));
+    const careRows = shapeTimeToCare(region.conditions, doc.replications, aggregate.kpis, lang());
+    timeToCare.append(distributionChart(careRows, { lang: lang(), scale: 'log', footnote }));
+
+    // the resolved scenario with the run's seed, which `caretwin run` reruns to the same replications
+    const reproduce = h('button', {
+      type: 'button',
+      class: 'link',
+      'data-action': 'reproduce',
+      onclick: () => {
+        const file = reproduceFile(doc, route.runId);
+        downloadBlob(new Blob([file.text], { type: 'application/yaml;charset=utf-8' }), file.fileName);
+      },
+    }, t('results.reproduce'));
 
     const csv = h(
       'p',
       { class: 'csv-links' },
       `${t('results.csv')}: `,
       CSV_TABLES.map((table, i) => [i ? ' · ' : '', h('a', { href: `/api/runs/${encodeURIComponent(route.runId)}/result.csv?table=${table}`, download: '' }, table)]),
+      ' · ',
+      reproduce,
+      ' · ',
+      h('a', { href: href({ name: 'compare', b: route.runId }), 'data-action': 'compare' }, t('results.compareLink')),
     );
 
     root.replaceChildren(
@@ -115,13 +144,23 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
       ),
       inputsBanner(inputs),
       csv,
-      section(t('results.kpis'), kpis),
-      h('div', { class: 'grid map-detail' }, section(t('results.map'), h('p', { class: 'muted small' }, t('results.mapHint')), map), section(t('results.hospital'), detail)),
-      section(t('results.occupancy'), occupancy),
-      section(t('results.flows'), flows),
+      section(t('results.kpis'), withExports(kpis, stem('kpis'), () => kpiTable(tables, cards))),
+      h(
+        'div',
+        { class: 'grid map-detail' },
+        section(t('results.map'), h('p', { class: 'muted small' }, t('results.mapHint')), withExports(map, stem('region-map'), () => mapTable(tables, mapData))),
+        section(t('results.hospital'), detail),
+      ),
+      section(
+        t('results.occupancy'),
+        withExports(occupancy, stem('occupancy'), () =>
+          occupancyTable(tables, panels, { what: 'occupancy by area and function', band: '95 % CI over replications', xName: 'dayAfterWarmup', rowName: 'area', rowLabel: areaName, columnLabel: functionName }),
+        ),
+      ),
+      section(t('results.flows'), withExports(flows, stem('flows'), () => flowTable(tables, flowShape, areaName))),
       section(t('results.need'), needPanel({ region, staticNeed: aggregate.staticNeed, kpis: aggregate.kpis, footnote, id: 'results-need' })),
-      section(t('results.ambulance'), ambulance),
-      section(t('results.timeToCare'), timeToCare),
+      section(t('results.ambulance'), withExports(ambulance, stem('ambulance'), () => distributionTable(tables, 'ambulance times', ambulanceRows))),
+      section(t('results.timeToCare'), withExports(timeToCare, stem('time-to-care'), () => distributionTable(tables, 'time to care by condition', careRows))),
     );
   };
 
