@@ -123,6 +123,7 @@ function printRunSummary(doc: RunResultDocument<CliExecution>, outDir: string, f
   if (!doc.aggregate.conservationConsistent) io.out('warning: a replication failed its conservation census (see result.json census)');
   io.out('');
   for (const line of kpiTable(doc.aggregate, { all: options.all })) io.out(line);
+  for (const warning of doc.warnings ?? []) io.out(`warning: ${warning}`);
   io.out('');
   io.out(inputLabelLine(doc.provenance.inputs));
   io.out(`wrote ${shownDir}/: ${files.join(', ')}`);
