@@ -29,7 +29,8 @@ export function summariseProfile(file: string, top = 20): ProfileSummary {
   let total = 0;
   for (const node of profile.nodes) {
     const ms = (self.get(node.id) ?? 0) / 1000;
-    if (ms === 0) continue;
+    // Waiting is not work: a thread's idle samples say nothing about where its time went.
+    if (ms === 0 || node.callFrame.functionName === '(idle)') continue;
     total += ms;
     const { functionName, url, lineNumber } = node.callFrame;
     const name = `${functionName || '(anonymous)'}${url ? ` ${place(url)}:${lineNumber + 1}` : ''}`;
@@ -48,7 +49,7 @@ export function summariseProfile(file: string, top = 20): ProfileSummary {
 export function formatSummary(summary: ProfileSummary): string[] {
   const line = (e: { name: string; ms: number; share: number }) => `  ${(e.ms / 1000).toFixed(1).padStart(7)} s ${(100 * e.share).toFixed(1).padStart(5)} %  ${e.name}`;
   return [
-    `  self time of the replication thread: ${(summary.totalMs / 1000).toFixed(1)} s`,
+    `  busy time of the replication thread (CPU profile, idle excluded): ${(summary.totalMs / 1000).toFixed(1)} s`,
     ...summary.functions.map(line),
     '  by package:',
     ...summary.packages.map(line),
