@@ -70,7 +70,7 @@ export abstract class Admissions extends BedRules {
         p.attempt[pid]++;
         this.setState(pid, LIVE_POSTPONED);
         const wait = -Math.log(d.uniform()) * e.postponeDays * MINUTES_PER_DAY;
-        this.sim.scheduleIn(wait, EV_REARRIVE, pid);
+        this.sim.postIn(wait, EV_REARRIVE, pid);
         return CHECK_POSTPONED;
       }
       if (u < e.postponeShare + e.forgoShare) {
@@ -92,7 +92,7 @@ export abstract class Admissions extends BedRules {
     if (check === CHECK_POSTPONED || check === CHECK_FORGONE) return;
     if (check === CHECK_DELAYED) {
       this.setState(pid, LIVE_ELIGIBILITY_DELAY);
-      this.sim.scheduleIn(this.levers.eligibility.delayMinutes, EV_ADMIT, pid);
+      this.sim.postIn(this.levers.eligibility.delayMinutes, EV_ADMIT, pid);
       return;
     }
     this.chooseAndAdmit(pid);

@@ -26,7 +26,7 @@ export class FarEvents {
   schedule(time: number, id: number): void {
     const day = Math.floor(time / MINUTES_PER_DAY);
     if (day < Math.floor(this.sim.now / MINUTES_PER_DAY) + 2) {
-      this.sim.scheduleAt(time, this.kind, id);
+      this.sim.postAt(time, this.kind, id);
       return;
     }
     if (time >= this.end) return;
@@ -45,7 +45,7 @@ export class FarEvents {
     const n = this.counts[next];
     const t = this.times[next];
     const ids = this.ids[next];
-    for (let i = 0; i < n; i++) this.sim.scheduleAt(t[i], this.kind, ids[i]);
+    for (let i = 0; i < n; i++) this.sim.postAt(t[i], this.kind, ids[i]);
     this.counts[next] = 0;
     // The bucket's buffers are done with; let them go (days never come back).
     if (n > 0) {

@@ -119,7 +119,7 @@ export class Replication extends Transport {
     this.seedInitialCensus(this.scenario.initialCensus);
 
     this.schedule.forEach((s, i) => {
-      if (s.day > 0 && s.day * MINUTES_PER_DAY < this.endMinutes) this.sim.scheduleAt(s.day * MINUTES_PER_DAY, EV_POLICY, i, 0, POLICY_PRIORITY);
+      if (s.day > 0 && s.day * MINUTES_PER_DAY < this.endMinutes) this.sim.postAt(s.day * MINUTES_PER_DAY, EV_POLICY, i, 0, POLICY_PRIORITY);
     });
     this.processes.forEach((_, i) => this.scheduleNextArrival(i));
     if (this.scenario.warmupDays === 0) this.startMeasuring(0);
@@ -163,7 +163,7 @@ export class Replication extends Transport {
 
   private scheduleNextArrival(i: number): void {
     const t = this.thinning[i].next(this.sim.now, this.arrivalStreams[i]);
-    if (t < this.endMinutes) this.sim.scheduleAt(t, EV_ARRIVAL, i);
+    if (t < this.endMinutes) this.sim.postAt(t, EV_ARRIVAL, i);
   }
 
   /** A new patient (or call): attributes from the process's own stream, the rest from its key. */

@@ -82,7 +82,7 @@ export abstract class Transport extends Admissions {
     p.tScene[pid] = tScene;
     const scene = this.index.region.transport.sceneMinutes * this.draws.begin(key, SLOT_SCENE).unitStay(STAYSHAPE_LOGNORMAL, SCENE_CV, false);
     if ((p.flags[pid] & FLAG_CALL) === 0) {
-      this.sim.scheduleAt(tScene + scene, EV_INQUIRE, pid, 0);
+      this.sim.postAt(tScene + scene, EV_INQUIRE, pid, 0);
       return;
     }
     const net = this.network;
@@ -91,13 +91,13 @@ export abstract class Transport extends Admissions {
     if (net.candidateCount[slot] === 0) {
       // No hospital in reach: the crew hands over at the region's edge and drives back.
       p.base[pid] = -1;
-      this.sim.scheduleAt(tScene + scene + net.minutesBaseToMunicipality(b, m), EV_VEHICLE_BACK, b);
+      this.sim.postAt(tScene + scene + net.minutesBaseToMunicipality(b, m), EV_VEHICLE_BACK, b);
       this.finishPatient(pid, FATE_LEFT_REGION);
       return;
     }
     const s = net.candidateStart[slot];
     p.hospital[pid] = net.candidateHospital[s];
-    this.sim.scheduleAt(tScene + scene + this.driveToHospital(pid, net.candidateMinutes[s]), EV_AT_HOSPITAL, pid);
+    this.sim.postAt(tScene + scene + this.driveToHospital(pid, net.candidateMinutes[s]), EV_AT_HOSPITAL, pid);
   }
 
   /** A vehicle is back at base b: it serves the oldest waiting call of its area. */
@@ -131,7 +131,7 @@ export abstract class Transport extends Admissions {
     const p = this.patients;
     const b = p.base[pid];
     p.base[pid] = -1;
-    this.sim.scheduleIn(scene + this.network.minutesBaseToMunicipality(b, p.municipality[pid]), EV_VEHICLE_BACK, b);
+    this.sim.postIn(scene + this.network.minutesBaseToMunicipality(b, p.municipality[pid]), EV_VEHICLE_BACK, b);
   }
 
   /** Asks candidate k; a refusal costs inquiry minutes before the next call. */
@@ -159,7 +159,7 @@ export abstract class Transport extends Admissions {
         this.rec.refusalsAmbulance++;
         this.rec.hospitalRefusals[h]++;
       }
-      this.sim.scheduleIn(this.index.region.transport.inquiryMinutes, EV_INQUIRE, pid, k + 1);
+      this.sim.postIn(this.index.region.transport.inquiryMinutes, EV_INQUIRE, pid, k + 1);
       return;
     }
     // Every candidate refused: the nearest capable hospital must take the patient (one more
@@ -181,7 +181,7 @@ export abstract class Transport extends Admissions {
     // The bed is held from acceptance; the stay starts at arrival.
     p.hospital[pid] = h;
     p.pool[pid] = pool;
-    this.sim.scheduleIn(this.driveToHospital(pid, driveMinutes), EV_AT_HOSPITAL, pid);
+    this.sim.postIn(this.driveToHospital(pid, driveMinutes), EV_AT_HOSPITAL, pid);
   }
 
   private driveToHospital(pid: number, minutes: number): number {
@@ -201,7 +201,7 @@ export abstract class Transport extends Admissions {
     const b = p.base[pid];
     p.base[pid] = -1;
     const t = this.index.region.transport;
-    this.sim.scheduleIn(t.handoverMinutes + this.network.minutesHospitalToBase(h, b), EV_VEHICLE_BACK, b);
+    this.sim.postIn(t.handoverMinutes + this.network.minutesHospitalToBase(h, b), EV_VEHICLE_BACK, b);
     if (p.flags[pid] & FLAG_CALL) {
       if (rec.measuring) rec.transportedNotAdmitted++;
       this.finishPatient(pid, FATE_TRANSPORTED_NOT_ADMITTED);
