@@ -117,7 +117,7 @@ function printRunSummary(doc: RunResultDocument<CliExecution>, outDir: string, f
   const e = doc.execution;
   const events = e.replications.reduce((s, r) => s + r.events, 0);
   io.out(
-    `${doc.provenance.scenario.id}: ${doc.provenance.replications} replications in ${(e.durationMs / 1000).toFixed(1)} s on ${e.threads} thread${e.threads === 1 ? '' : 's'}` +
+    `${doc.provenance.scenario.id}: ${doc.provenance.replications} replication${doc.provenance.replications === 1 ? '' : 's'} in ${(e.durationMs / 1000).toFixed(1)} s on ${e.threads} thread${e.threads === 1 ? '' : 's'}` +
       `${e.rounds > 1 ? ` (${e.rounds} rounds)` : ''}, ${(events / 1e6).toFixed(1)} M events, peak memory ${(e.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
   );
   if (!doc.aggregate.conservationConsistent) io.out('warning: a replication failed its conservation census (see result.json census)');
