@@ -1,8 +1,8 @@
 // A throwaway deployment of the service for the benchmark: its own redis-server (AOF on, as
 // `npm start` runs it) on a free port in a temp dir, the BUILT api and worker processes with the
 // default settings except where a figure needs otherwise, and what /proc says about them.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRedisServer, type RedisServerHandle } from '../scripts/private-redis.mjs';
 import { startApiProcess, startWorkerProcess, type ApiProcess, type ServiceProcess } from '../tests/service/harness/processes';
@@ -22,6 +22,14 @@ export function cpuMs(pid: number): number {
 export function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+/**
+ * Lowers the scheduling priority of every thread of a process (Linux: nice is per thread; threads
+ * started later inherit it from the thread that starts them).
+ */
+export function renice(pid: number, nice: number): void {
+  for (const task of readdirSync(`/proc/${pid}/task`)) setPriority(Number(task), nice);
 }
 
 export class BenchDeployment {

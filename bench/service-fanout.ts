@@ -7,7 +7,18 @@
 //   - api → client: an event's `at` (when the api sent it) to its arrival.
 import { io, type Socket } from 'socket.io-client';
 import type { Redis } from 'ioredis';
-import { createRunClient, type ClientToServerEvents, type LiveRunState, type RunProgressEvent, type RunWatch, type ServerToClientEvents } from '@caretwin/contracts';
+import {
+  RUN_EVENT_NAMES,
+  createRunClient,
+  type Ack,
+  type ClientToServerEvents,
+  type LiveRunState,
+  type RunEndEvent,
+  type RunProgressEvent,
+  type RunSnapshot,
+  type RunWatch,
+  type ServerToClientEvents,
+} from '@caretwin/contracts';
 import { decodeReplicationState, liveChannel, liveKeys } from '../libs/runner/src/live';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -69,41 +80,82 @@ interface Arrival {
 
 export interface Watcher {
   socket: ClientSocket;
-  watch: RunWatch;
+  /** true: the typed client of libs/contracts (band merged); false: sequence numbers and state only */
+  full: boolean;
   arrivals: Arrival[];
+  /** JSON size of every progress event */
+  bytes: number[];
   /** api send (`at`) → arrival, ms */
   apiDelays: number[];
   /** seq of every snapshot or event applied, in order */
   applied: number[];
+  /** messages dropped as not newer than what was applied */
+  stale: number;
   completed: boolean;
+  /** the typed client's state (full watchers only) */
   state(): LiveRunState | undefined;
+  subscribed(): boolean;
+  stop(): void;
 }
 
-/** Opens one client on `url` watching `runId`. */
-export function watchRun(url: string, runId: string): Watcher {
+/**
+ * Opens one client on `url` watching `runId`. A full watcher is the typed client a dashboard
+ * uses, merging every band point; a light one keeps what proves delivery — the newest seq
+ * applied, the state, the completion — and drops what is not newer, as the typed client does.
+ * Merging the band is each browser's own work: two hundred merges in this one process would
+ * measure this process's CPU, not the service.
+ */
+export function watchRun(url: string, runId: string, full: boolean): Watcher {
   const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
+  let seq = -1;
+  let watch: RunWatch | undefined;
   const watcher: Watcher = {
     socket,
+    full,
     arrivals: [],
+    bytes: [],
     apiDelays: [],
     applied: [],
+    stale: 0,
     completed: false,
-    watch: undefined as unknown as RunWatch,
-    state: () => watcher.watch.state,
+    state: () => watch?.state,
+    subscribed: () => seq >= 0,
+    stop: () => {
+      watch?.stop();
+      socket.close();
+    },
   };
-  // Timed on arrival, before the typed client merges it (its merge is the client's own work).
+  // Timed on arrival, before any merge.
   socket.on('run.progress', (event: RunProgressEvent) => {
     const now = Date.now();
     watcher.apiDelays.push(now - event.at);
     watcher.arrivals.push({ at: now, days: event.replications.map((r) => [r.index, r.day]) });
+    if (full) watcher.bytes.push(JSON.stringify(event).length);
   });
-  watcher.watch = createRunClient(socket).watch(runId, {
-    retryMs: 250,
-    onChange: (state) => {
-      watcher.applied.push(state.seq);
-      if (state.state === 'completed') watcher.completed = true;
-    },
-  });
+  const take = (next: number, state: string): void => {
+    if (next <= seq) {
+      watcher.stale++;
+      return;
+    }
+    seq = next;
+    watcher.applied.push(next);
+    if (state === 'completed') watcher.completed = true;
+  };
+  if (full) {
+    watch = createRunClient(socket).watch(runId, { retryMs: 250, onChange: (state) => take(state.seq, state.state) });
+    return watcher;
+  }
+  const subscribe = (): void => {
+    socket.emit('run.subscribe', { runId }, (reply: Ack<RunSnapshot>) => {
+      if ('data' in reply) take(reply.data.seq, reply.data.state);
+      else setTimeout(subscribe, 250); // LIVE_UNAVAILABLE: again shortly
+    });
+  };
+  socket.on('connect', subscribe);
+  for (const name of RUN_EVENT_NAMES)
+    socket.on(name, (event: RunProgressEvent | RunEndEvent) => {
+      if (seq >= 0 && event.runId === runId) take(event.seq, event.state);
+    });
   return watcher;
 }
 

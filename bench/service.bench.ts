@@ -12,18 +12,22 @@
 //    on 2 worker processes); every client must receive the completion, apply sequence numbers in
 //    strictly increasing order; p50/p95 of the delay from a worker's report to a client holding
 //    it (target p95 under 250 ms) and from the api sending an event to its arrival; api memory
-//    (resident set) before, with the clients, and after they left.
+//    (resident set) before, with the clients, and after they left. Four clients are the typed
+//    client merging the band (they must end alike); the others keep sequence numbers and state
+//    only, because 200 band merges in this one process would time this process, not the service.
 //
 // Options: --quick (4 replications of 90 days; 50 clients on 2 replications), --only
-// overhead|fanout, --clients N, --json (figures as JSON on the last line). Wall times depend
-// on what else runs: the load average is printed beside them.
+// overhead|fanout, --clients N, --nice-workers (the fan-out's worker processes at nice 10: on a
+// small machine the model threads otherwise take the cores the api and the clients need),
+// --json (figures as JSON on the last line). Wall times depend on what else runs: the load
+// average is printed beside them, and CPU times measure the work itself.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Redis } from 'ioredis';
-import { BenchDeployment, rssMiB } from './service-deployment';
+import { BenchDeployment, cpuMs, renice, rssMiB } from './service-deployment';
 import { WorkerReports, percentile, watchRun, workerDelays, type Watcher } from './service-fanout';
 
 const ROOT = resolve(__dirname, '..');
@@ -34,22 +38,34 @@ const quick = args.includes('--quick');
 const json = args.includes('--json');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const clientCount = args.includes('--clients') ? Number(args[args.indexOf('--clients') + 1]) : quick ? 50 : 200;
+/** Fan-out with the model's worker processes at nice 10, so the api and the clients get the CPU first. */
+const niceWorkers = args.includes('--nice-workers');
 
 const f1 = (x: number): string => x.toFixed(1);
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %`;
+/** Clients of the fan-out that run the typed client with its band merges (the rest are light: see service-fanout.ts). */
+const FULL_CLIENTS = 4;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 interface Json {
   [key: string]: unknown;
 }
 
-async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
+async function call<T>(base: string, method: string, path: string, body?: unknown, retried = false): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    // A kept-alive connection the server closed as we reused it: once more, on a new one.
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (!retried && method === 'GET' && code === 'UND_ERR_SOCKET') return call<T>(base, method, path, body, true);
+    throw error;
+  }
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -111,9 +127,12 @@ async function serviceRun(workers: number): Promise<{ figures: Figures; result: 
   const deployment = await BenchDeployment.start(`overhead-${workers}`);
   try {
     await deployment.addWorkers(workers);
-    // Warm the workers' thread pools and model code, as a deployment's are after its first run.
-    const warm = await call<{ id: string }>(deployment.api.url, 'POST', '/api/runs', { scenarioId: 'miyagi-2025-baseline', replications: workers, horizonDays: 5, overrides: { warmupDays: 1 } });
-    await waitForEnd(deployment.api.url, warm.id);
+    // Warm every worker's thread and model code, as a deployment's are after its first runs.
+    const started = deployment.workers;
+    for (let round = 0; round < 10 && !started.every((w) => w.lines.some((l) => l.msg === 'replication finished')); round++) {
+      const warm = await call<{ id: string }>(deployment.api.url, 'POST', '/api/runs', { scenarioId: 'miyagi-2025-baseline', replications: 2 * workers, horizonDays: 5, overrides: { warmupDays: 1 } });
+      await waitForEnd(deployment.api.url, warm.id);
+    }
 
     const load = loadavg()[0];
     const cpuBefore = deployment.cpuMs();
@@ -166,7 +185,9 @@ async function waitFor(what: string, done: () => boolean, timeoutMs: number): Pr
 
 async function benchFanout(): Promise<Json> {
   const run = quick ? { replications: 2, horizonDays: 90 } : { replications: 4, horizonDays: 365 };
-  console.log(`Fan-out: ${clientCount} socket.io clients on one run (${run.replications} replications of ${run.horizonDays} days, 2 worker processes)`);
+  console.log(
+    `Fan-out: ${clientCount} socket.io clients on one run (${run.replications} replications of ${run.horizonDays} days, 2 worker processes${niceWorkers ? ' at nice 10' : ''})`,
+  );
   const deployment = await BenchDeployment.start('fanout');
   const watchers: Watcher[] = [];
   let reports: WorkerReports | undefined;
@@ -177,34 +198,41 @@ async function benchFanout(): Promise<Json> {
     // Queued before any worker runs, so every client holds the snapshot before the first day.
     const posted = await call<{ id: string }>(url, 'POST', '/api/runs', { scenarioId: 'miyagi-2025-baseline', ...run });
     reports = await WorkerReports.listen(new Redis(deployment.redis.url), new Redis(deployment.redis.url), deployment.prefix, posted.id);
-    for (let i = 0; i < clientCount; i++) watchers.push(watchRun(url, posted.id));
-    await waitFor(`${clientCount} snapshots`, () => watchers.every((w) => w.state() !== undefined), 60_000);
+    for (let i = 0; i < clientCount; i++) watchers.push(watchRun(url, posted.id, i < FULL_CLIENTS));
+    await waitFor(`${clientCount} snapshots`, () => watchers.every((w) => w.subscribed()), 60_000);
     const rssSubscribed = rssMiB(deployment.api.pid);
 
     let rssPeak = rssSubscribed;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(deployment.api.pid))), 250);
     const t0 = Date.now();
-    await deployment.addWorkers(2);
+    const cpu0 = { bench: process.cpuUsage(), api: cpuMs(deployment.api.pid) };
+    const workers = await deployment.addWorkers(2);
+    if (niceWorkers) for (const w of workers) renice(w.pid, 10);
     await waitForEnd(url, posted.id);
     await waitFor('every client to hold the completion', () => watchers.every((w) => w.completed), 60_000).catch(() => undefined);
     clearInterval(sampler);
     const seconds = (Date.now() - t0) / 1000;
+    const benchCpu = process.cpuUsage(cpu0.bench);
+    const cpu = { api: (cpuMs(deployment.api.pid) - cpu0.api) / 1000, clients: (benchCpu.user + benchCpu.system) / 1e6 };
     const rssEnd = rssMiB(deployment.api.pid);
-    for (const w of watchers) {
-      w.watch.stop();
-      w.socket.close();
-    }
+    const fullStates = watchers.filter((w) => w.full).map((w) => JSON.stringify({ ...w.state(), at: 0 }));
+    for (const w of watchers) w.stop();
     await sleep(3000);
     const rssAfter = rssMiB(deployment.api.pid);
 
     const completed = watchers.filter((w) => w.completed).length;
     const ordered = watchers.filter((w) => w.applied.every((s, i) => i === 0 || s > w.applied[i - 1])).length;
+    const stale = watchers.reduce((n, w) => n + w.stale, 0);
+    const fullAgree = fullStates.every((state) => state === fullStates[0]);
     const workerToClient = watchers.flatMap((w) => workerDelays(reports as WorkerReports, w));
     const apiToClient = watchers.flatMap((w) => w.apiDelays);
     const events = watchers.reduce((n, w) => n + w.arrivals.length, 0) / watchers.length;
     const p = (xs: number[], q: number): string => `${percentile(xs, q).toFixed(0)} ms`;
-    console.log(`  run took ${f1(seconds)} s from the workers' start; ${f1(events)} progress events per client (load average ${f1(loadavg()[0])})`);
-    console.log(`  completion received by ${completed} of ${watchers.length} clients; sequence strictly increasing for ${ordered}`);
+    const bytes = watchers[0].bytes.reduce((a, b) => a + b, 0) / Math.max(1, watchers[0].bytes.length);
+    console.log(`  run took ${f1(seconds)} s from the workers' start; ${f1(events)} progress events per client, ${(bytes / 1024).toFixed(1)} KiB each on average (load average ${f1(loadavg()[0])})`);
+    console.log(`  CPU during the run: api ${f1(cpu.api)} s, the ${clientCount} clients (this process) ${f1(cpu.clients)} s`);
+    console.log(`  completion received by ${completed} of ${watchers.length} clients; applied sequence strictly increasing for ${ordered}; ${stale} messages dropped as not newer`);
+    console.log(`  the ${fullStates.length} typed clients (band merged) end in the same state: ${fullAgree ? 'yes' : 'NO'}`);
     console.log(`  worker → client delay: p50 ${p(workerToClient, 50)}, p95 ${p(workerToClient, 95)}, max ${p(workerToClient, 100)} over ${workerToClient.length} reports × clients — target p95 under 250 ms: ${percentile(workerToClient, 95) < 250 ? 'met' : 'NOT met'}`);
     console.log(`  api → client delay:    p50 ${p(apiToClient, 50)}, p95 ${p(apiToClient, 95)}, max ${p(apiToClient, 100)}`);
     console.log(`  api memory (RSS): ${f1(rssIdle)} MiB idle, ${f1(rssSubscribed)} MiB with ${clientCount} clients subscribed, peak ${f1(rssPeak)} MiB during the run, ${f1(rssEnd)} MiB at the end, ${f1(rssAfter)} MiB 3 s after they left`);
@@ -214,13 +242,25 @@ async function benchFanout(): Promise<Json> {
       seconds,
       completed,
       ordered,
+      stale,
+      fullClients: fullStates.length,
+      fullAgree,
       eventsPerClient: events,
+      progressBytes: bytes,
+      cpuSeconds: cpu,
       workerToClientMs: { p50: percentile(workerToClient, 50), p95: percentile(workerToClient, 95), max: percentile(workerToClient, 100), n: workerToClient.length },
       apiToClientMs: { p50: percentile(apiToClient, 50), p95: percentile(apiToClient, 95), max: percentile(apiToClient, 100), n: apiToClient.length },
       apiRssMiB: { idle: rssIdle, subscribed: rssSubscribed, peak: rssPeak, end: rssEnd, after: rssAfter },
     };
+  } catch (error) {
+    // Say what the api said last, and how it ended if it did.
+    const api = deployment.api;
+    console.error(`api ${api.running ? 'still running' : `exited (code ${api.child.exitCode}, signal ${api.child.signalCode})`}; last lines:`);
+    for (const line of api.lines.slice(-10)) console.error(`  ${JSON.stringify(line).slice(0, 500)}`);
+    if (api.stderr.length) console.error(`  stderr: ${api.stderr.join('').slice(-3000)}`);
+    throw error;
   } finally {
-    for (const w of watchers) w.socket.close();
+    for (const w of watchers) w.stop();
     await reports?.close();
     await deployment.stop();
   }
