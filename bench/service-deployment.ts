@@ -68,9 +68,10 @@ export class BenchDeployment {
     return this.settings.prefix;
   }
 
-  /** CPU used so far by the api and every worker process, in ms. */
-  cpuMs(): number {
-    return [this.api, ...this.workers].reduce((sum, p) => sum + (p.running ? cpuMs(p.pid) : 0), 0);
+  /** CPU used so far by the api and by the worker processes together, in ms. */
+  cpuMs(): { api: number; workers: number } {
+    const of = (p: ServiceProcess): number => (p.running ? cpuMs(p.pid) : 0);
+    return { api: of(this.api), workers: this.workers.reduce((sum, p) => sum + of(p), 0) };
   }
 
   async stop(): Promise<void> {
