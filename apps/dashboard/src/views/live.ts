@@ -76,6 +76,7 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
 
   const render = (): void => {
     if (!alive) return;
+    const started = performance.now();
     renders++;
     root.dataset.renders = String(renders);
     const connection = context.live();
@@ -145,6 +146,8 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
         state === 'completed' ? h('a', { class: 'button primary', href: href({ name: 'results', runId }) }, t('live.results')) : null,
       );
     }
+    // how long this update took to draw (read by the browser test's performance figures)
+    root.dataset.renderMs = String(Math.round(performance.now() - started));
   };
   const scheduler = createFrameScheduler(render);
 
