@@ -8,7 +8,7 @@
 // results drawn after the data arrive, live updates per second, long tasks over 50 ms.
 // Screenshots: tests/e2e/artifacts/workflow-*.png (git-ignored).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Download, type Page } from 'playwright-core';
@@ -350,7 +350,7 @@ if (!existsSync(CHROMIUM)) {
       await shot('assumptions');
     });
 
-    it('writes a standalone report with `caretwin report` that renders offline with the same charts', async () => {
+    it('reruns the reproduce file to the same replications, and writes a standalone report with `caretwin report` that renders offline', async () => {
       step = 'report';
       for (const [name, id] of [
         ['whatif.json', whatIfId],
@@ -359,6 +359,15 @@ if (!existsSync(CHROMIUM)) {
         const response = await fetch(`${product.url}/api/runs/${id}/result`);
         writeFileSync(join(work, name), Buffer.from(await response.arrayBuffer()));
       }
+      // the reproduce download reruns to the same replications (its first two, to keep this quick)
+      const reproduce = readdirSync(work).find((f) => f.endsWith('-reproduce.yaml'));
+      expect(reproduce).toBeDefined();
+      execFileSync(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js'), 'run', reproduce ?? '', '--replications', '2', '--workers', '2', '--out', 'rerun', '--json'], { cwd: work, encoding: 'utf8' });
+      type Replications = { replications: Array<{ replication: number; kpis: Record<string, number> }> };
+      const rerun = JSON.parse(readFileSync(join(work, 'rerun', 'result.json'), 'utf8')) as Replications;
+      const original = JSON.parse(readFileSync(join(work, 'whatif.json'), 'utf8')) as Replications;
+      expect(rerun.replications.map((r) => r.kpis)).toEqual(original.replications.slice(0, 2).map((r) => r.kpis));
+
       const out = join(work, 'report.html');
       const printed = execFileSync(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js'), 'report', 'whatif.json', '--baseline', 'base.json', '--out', out, '--json'], { cwd: work, encoding: 'utf8' });
       const summary = JSON.parse(printed) as { bytes: number; method: string };
