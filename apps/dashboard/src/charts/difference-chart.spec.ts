@@ -27,6 +27,8 @@ describe('difference chart data', () => {
     expect(formatDifference(-0.012, 'percent', 'ja')).toBe('−1.2 ポイント');
     expect(formatDifference(-300, 'count', 'en')).toBe('−300');
     expect(formatDifference(1.5, 'minutes', 'en')).toBe('+1.50 min');
+    expect(formatDifference(-0.0004, 'percent', 'ja')).toBe('±0.0 ポイント');
+    expect(formatDifference(0, 'count', 'en')).toBe('±0');
   });
 });
 

@@ -34,10 +34,14 @@ export function shapeDifferences(kpis: Readonly<Record<string, KpiDifference>>, 
 
 /** A signed difference in the KPI's unit; shares as percentage points (`withUnit` false: the number alone). */
 export function formatDifference(value: number, unit: KpiUnit, lang: Lang, withUnit = true): string {
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   const magnitude = Math.abs(value);
-  if (unit === 'percent') return `${sign}${formatKpi(magnitude * 100, 'number', lang, 1)}${withUnit ? (lang === 'ja' ? ' ポイント' : ' pt') : ''}`;
-  return `${sign}${formatKpi(magnitude, withUnit ? unit : 'number', lang, withUnit ? undefined : digitsFor(magnitude))}`;
+  const text =
+    unit === 'percent'
+      ? `${formatKpi(magnitude * 100, 'number', lang, 1)}${withUnit ? (lang === 'ja' ? ' ポイント' : ' pt') : ''}`
+      : formatKpi(magnitude, withUnit ? unit : 'number', lang, withUnit ? undefined : digitsFor(magnitude));
+  // a difference that rounds to zero is "±0", never "−0.0"
+  const zero = !/[1-9]/.test(text.replace(/[^\d]/g, ''));
+  return `${zero ? '±' : value > 0 ? '+' : '−'}${text}`;
 }
 
 export interface DifferenceChartOptions {
