@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../service/harness/processes';
 import { FaultEnv, SHUTDOWN_DEADLINE_MS } from './harness/fault-env';
-import { FAULT_SCENARIO, referenceResult, withoutExecution, type Comparable } from './harness/reference';
+import { FAULT_SCENARIO, LONG_FAULT_SCENARIO, referenceResult, withoutExecution, type Comparable } from './harness/reference';
 import { getResult, heldReplications, postRun, waitForEnd, waitForReplicationMidway } from './harness/runs';
 import { exitOf, signalAndWait } from './harness/signals';
 
@@ -16,11 +16,13 @@ const EXIT_MARGIN_MS = 2500;
 
 describe('a run whose worker dies or is stopped mid-replication', () => {
   let reference: Comparable;
+  let longReference: Comparable;
   let env: FaultEnv | undefined;
 
   beforeAll(async () => {
     reference = await referenceResult(FAULT_SCENARIO);
-  }, 180_000);
+    longReference = await referenceResult(LONG_FAULT_SCENARIO);
+  }, 240_000);
 
   afterEach(async () => {
     await env?.cleanup();
@@ -54,12 +56,12 @@ describe('a run whose worker dies or is stopped mid-replication', () => {
 
   it('exits within its deadline on SIGTERM mid-replication, and the replication completes on another worker', async () => {
     env = await FaultEnv.create('sigterm-worker');
-    // A shorter deadline here: the hand-back comes at 40 % of it (1 s), well before a
+    // A shorter deadline here: the hand-back comes at 40 % of it (1 s), well before a long
     // replication caught in its first quarter would finish by itself (seconds more).
     const deadlineMs = 2500;
     const stopping = { SHUTDOWN_DEADLINE_MS: String(deadlineMs) };
     const [api, first, second] = await Promise.all([env.startApi(), env.startWorker(stopping), env.startWorker(stopping)]);
-    const id = await postRun(api.url, { scenario: FAULT_SCENARIO });
+    const id = await postRun(api.url, { scenario: LONG_FAULT_SCENARIO });
     const { worker: stopped, index } = await waitForReplicationMidway(api.url, [first, second], id, { belowPercent: 25 });
     const other = stopped === first ? second : first;
 
@@ -73,7 +75,7 @@ describe('a run whose worker dies or is stopped mid-replication', () => {
     const run = await waitForEnd(api.url, id);
     expect(run.state).toBe('completed');
     const result = await getResult(api.url, id);
-    expect(withoutExecution(result)).toEqual(reference);
+    expect(withoutExecution(result)).toEqual(longReference);
     expect(result.execution.replications.find((r) => r.replication === index)?.pid).toBe(other.pid);
   }, 240_000);
 

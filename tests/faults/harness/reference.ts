@@ -17,6 +17,12 @@ import { ROOT } from '../../service/harness/build';
  */
 export const FAULT_SCENARIO = { id: 'fault-miyagi', extends: 'miyagi-2025-baseline', horizonDays: 300, warmupDays: 5, replications: 3, seed: 5 };
 
+/**
+ * Longer replications (several seconds even on a fast, idle machine) for the test whose fault
+ * must land well before a replication would end by itself (a worker's hand-back on SIGTERM).
+ */
+export const LONG_FAULT_SCENARIO = { ...FAULT_SCENARIO, id: 'fault-miyagi-long', horizonDays: 1200, replications: 2 };
+
 export type ScenarioDocument = Record<string, unknown> & { id: string; replications: number };
 
 /** A result document without its `execution` block (what must not depend on how it ran). */

@@ -124,7 +124,7 @@ export function waitForReplicationMidway<W extends ServiceProcess>(
   base: string,
   workers: W | W[],
   runId: string,
-  { belowPercent = 60, timeoutMs = 120_000 }: { belowPercent?: number; timeoutMs?: number } = {},
+  { belowPercent = 40, timeoutMs = 120_000 }: { belowPercent?: number; timeoutMs?: number } = {},
 ): Promise<{ worker: W; index: number }> {
   const candidates = Array.isArray(workers) ? workers : [workers];
   return waitUntil(`a replication of run ${runId} mid-way on worker ${candidates.map((w) => w.pid).join(' or ')}`, async () => {
