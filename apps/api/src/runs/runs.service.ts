@@ -137,8 +137,10 @@ export class RunsService {
     if (FINISHED_STATES.has(row.state)) return toRunView(row, history, []);
     const live = await this.live.progress(id).catch(() => undefined);
     if (!live) return toRunView(row, history, []);
-    const fresh = this.runs.summary(id) ?? row; // it may have finished while Redis answered
-    return toRunView(fresh, history, live.replications.map(toReplicationView), this.lifecycle.percentOf(fresh, live.replications));
+    // It may have finished while Redis answered: re-read the row and its history together.
+    const fresh = this.runs.summary(id) ?? row;
+    const freshHistory = fresh.state === row.state ? history : this.runs.history(id);
+    return toRunView(fresh, freshHistory, live.replications.map(toReplicationView), this.lifecycle.percentOf(fresh, live.replications));
   }
 
   /** Cancels a queued or running run (kept, as cancelled); a finished run answers as it is. */
