@@ -30,12 +30,33 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'bullmq', 'ioredis', 'socket.io*', 'better-sqlite3', 'd3*', 'node:fs', 'fs', 'node:net', 'node:http'] },
+        {
+          patterns: [
+            '@nestjs/*',
+            'bullmq',
+            'ioredis',
+            'socket.io*',
+            'better-sqlite3',
+            'd3*',
+            'node:fs',
+            'fs',
+            'node:net',
+            'node:http',
+          ],
+        },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Randomness comes from seeded streams (RandomStream).' },
-        { object: 'Date', property: 'now', message: 'Time comes in as an argument; the engine has its own clock.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Randomness comes from seeded streams (RandomStream).',
+        },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Time comes in as an argument; the engine has its own clock.',
+        },
       ],
     },
   },
@@ -48,7 +69,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@caretwin/*', '!@caretwin/contracts'], allowTypeImports: true, message: 'import types only: the dashboard bundle must not carry the libs' },
+            {
+              group: ['@caretwin/*', '!@caretwin/contracts'],
+              allowTypeImports: true,
+              message: 'import types only: the dashboard bundle must not carry the libs',
+            },
           ],
         },
       ],
@@ -56,7 +81,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', 'scripts/**', 'apps/*/bin/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', require: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', require: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -33,14 +33,30 @@ const agg = aggregate(results);
 const checks = checkTargets(agg);
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ replications, warmupDays, horizonDays, seed, checks, warmup: agg.warmup?.byFunction, warnings: agg.warnings ?? [] }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        replications,
+        warmupDays,
+        horizonDays,
+        seed,
+        checks,
+        warmup: agg.warmup?.byFunction,
+        warnings: agg.warnings ?? [],
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   console.log('| figure | KPI | reference | band | simulated (95 % CI) | |');
   console.log('|---|---|---|---|---|---|');
   for (const c of checks) {
     const bandText = `${formatFigure(c.lo, c.unit)} – ${formatFigure(c.hi, c.unit)}`;
     const sim = `${formatFigure(c.mean, c.unit)} ± ${formatHalfWidth(c.halfWidth, c.unit)}`;
-    console.log(`| ${c.label}${c.kind === 'plausibility' ? ' (untuned)' : ''} | \`${c.kpi}\` | ${c.reference} | ${bandText} | ${sim} | ${c.met ? 'ok' : 'OUT'} |`);
+    console.log(
+      `| ${c.label}${c.kind === 'plausibility' ? ' (untuned)' : ''} | \`${c.kpi}\` | ${c.reference} | ${bandText} | ${sim} | ${c.met ? 'ok' : 'OUT'} |`,
+    );
   }
   const area = (key: string) => {
     const e = agg.kpis[key];
@@ -50,7 +66,9 @@ if (process.argv.includes('--json')) {
   console.log('| area | high-acute | acute | recovery | chronic |');
   console.log('|---|---|---|---|---|');
   for (const a of agg.flow.areas) {
-    console.log(`| ${a} | ${['highAcute', 'acute', 'recovery', 'chronic'].map((f) => area(`occupancy.${a}.${f}`)).join(' | ')} |`);
+    console.log(
+      `| ${a} | ${['highAcute', 'acute', 'recovery', 'chronic'].map((f) => area(`occupancy.${a}.${f}`)).join(' | ')} |`,
+    );
   }
   const k = (key: string, digits = 1) => {
     const e = agg.kpis[key];
@@ -61,9 +79,14 @@ if (process.argv.includes('--json')) {
       `inquiries per accepted patient ${k('ambulance.inquiries.mean', 2)}, on scene ${k('ambulance.onScene.mean')} min, ` +
       `overflow ${k('overflow', 0)} patients, bed-blocking ${k('bedBlocking.days', 0)} days, refusals ${k('refusals', 0)}`,
   );
-  if (agg.warmup) console.log(`MSER-5 on the mean daily series (days, warm-up included): ${JSON.stringify(agg.warmup.byFunction)}`);
+  if (agg.warmup)
+    console.log(
+      `MSER-5 on the mean daily series (days, warm-up included): ${JSON.stringify(agg.warmup.byFunction)}`,
+    );
   for (const w of agg.warnings ?? []) console.log(`warning: ${w}`);
 }
 const warm = times.slice(1);
-console.error(`mean ${(times.reduce((s, t) => s + t, 0) / times.length / 1000).toFixed(1)} s per replication (${warm.length ? `${(warm.reduce((s, t) => s + t, 0) / warm.length / 1000).toFixed(1)} s warm` : 'cold only'})`);
+console.error(
+  `mean ${(times.reduce((s, t) => s + t, 0) / times.length / 1000).toFixed(1)} s per replication (${warm.length ? `${(warm.reduce((s, t) => s + t, 0) / warm.length / 1000).toFixed(1)} s warm` : 'cold only'})`,
+);
 process.exitCode = checks.every((c) => c.met) ? 0 : 1;

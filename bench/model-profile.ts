@@ -18,7 +18,8 @@ export interface ProfileSummary {
   packages: Array<{ name: string; ms: number; share: number }>;
 }
 
-const place = (url: string): string => url.replace(/^.*\/(node_modules|libs|apps)\//, '$1/').replace(/^file:\/\//, '');
+const place = (url: string): string =>
+  url.replace(/^.*\/(node_modules|libs|apps)\//, '$1/').replace(/^file:\/\//, '');
 
 export function summariseProfile(file: string, top = 20): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
@@ -35,7 +36,10 @@ export function summariseProfile(file: string, top = 20): ProfileSummary {
     const { functionName, url, lineNumber } = node.callFrame;
     const name = `${functionName || '(anonymous)'}${url ? ` ${place(url)}:${lineNumber + 1}` : ''}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
-    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? /(libs\/[^/]+|apps\/[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node' : functionName || '(other)');
+    const pkg =
+      /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+      /(libs\/[^/]+|apps\/[^/]+)/.exec(url)?.[1] ??
+      (url.startsWith('node:') ? 'node' : functionName || '(other)');
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
   }
   const rank = (m: Map<string, number>, n: number) =>
@@ -47,7 +51,8 @@ export function summariseProfile(file: string, top = 20): ProfileSummary {
 }
 
 export function formatSummary(summary: ProfileSummary): string[] {
-  const line = (e: { name: string; ms: number; share: number }) => `  ${(e.ms / 1000).toFixed(1).padStart(7)} s ${(100 * e.share).toFixed(1).padStart(5)} %  ${e.name}`;
+  const line = (e: { name: string; ms: number; share: number }) =>
+    `  ${(e.ms / 1000).toFixed(1).padStart(7)} s ${(100 * e.share).toFixed(1).padStart(5)} %  ${e.name}`;
   return [
     `  busy time of the replication thread (CPU profile, idle excluded): ${(summary.totalMs / 1000).toFixed(1)} s`,
     ...summary.functions.map(line),

@@ -71,9 +71,16 @@ function ensureBuilt(): void {
   }
 }
 
-function caretwin(cliArgs: string[], options: { cwd: string; nodeArgs?: string[] }): { seconds: number; stdout: string } {
+function caretwin(
+  cliArgs: string[],
+  options: { cwd: string; nodeArgs?: string[] },
+): { seconds: number; stdout: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...cliArgs], { cwd: options.cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...cliArgs], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
     console.error(r.stdout, r.stderr);
@@ -86,7 +93,10 @@ function figuresOf(label: string, outDir: string, processSeconds: number, load: 
   const doc = JSON.parse(readFileSync(join(outDir, 'result.json'), 'utf8')) as {
     execution: Execution;
     provenance: { scenario: { warmupDays: number; horizonDays: number } };
-    replications: Array<{ kpis: Record<string, number>; census: { generated: { initial: number }; inSystem: { inBed: number; blocked: number } } }>;
+    replications: Array<{
+      kpis: Record<string, number>;
+      census: { generated: { initial: number }; inSystem: { inBed: number; blocked: number } };
+    }>;
   };
   const e = doc.execution;
   const events = e.replications.reduce((s, r) => s + r.events, 0);
@@ -129,13 +139,30 @@ function benchMiyagi(work: string): RunFigures[] {
   for (const workers of [1, 2]) {
     const dir = join(work, `miyagi-${workers}`);
     const load = loadavg()[0];
-    const { seconds } = caretwin(['run', 'miyagi-2025-baseline', '--replications', String(reps), ...extra, '--workers', String(workers), '--out', dir, '--json', '--no-progress'], { cwd: work });
+    const { seconds } = caretwin(
+      [
+        'run',
+        'miyagi-2025-baseline',
+        '--replications',
+        String(reps),
+        ...extra,
+        '--workers',
+        String(workers),
+        '--out',
+        dir,
+        '--json',
+        '--no-progress',
+      ],
+      { cwd: work },
+    );
     const r = figuresOf(`Miyagi ${workers} worker${workers === 1 ? '' : 's'}`, dir, seconds, load);
     printRun(r);
     out.push(r);
   }
   const two = out[1];
-  console.log(`  target: under 10 s with 2 workers — ${two.runSeconds < 10 ? 'met' : 'NOT met'} (run ${f1(two.runSeconds)} s)`);
+  console.log(
+    `  target: under 10 s with 2 workers — ${two.runSeconds < 10 ? 'met' : 'NOT met'} (run ${f1(two.runSeconds)} s)`,
+  );
   return out;
 }
 
@@ -144,16 +171,37 @@ function japanRegion(): { dir: string; synthSeconds?: number } {
   // Keyed by the sizes and the generator's code (and the template it reads), so a change to
   // either makes a new one; rebuilds that change nothing keep it.
   const hash = createHash('sha256');
-  for (const file of ['apps/cli/src/synth/synthetic-region.ts', 'apps/cli/src/synth/write-scenarios-dir.ts', 'scenarios/data/miyagi/conditions.yaml', 'scenarios/data/miyagi/hospitals.yaml'])
+  for (const file of [
+    'apps/cli/src/synth/synthetic-region.ts',
+    'apps/cli/src/synth/write-scenarios-dir.ts',
+    'scenarios/data/miyagi/conditions.yaml',
+    'scenarios/data/miyagi/hospitals.yaml',
+  ])
     hash.update(readFileSync(join(ROOT, file)));
   const key = `japan-${JAPAN.areas}-${JAPAN.population}-${JAPAN.hospitals}-${JAPAN.bedsPer1000}-${hash.digest('hex').slice(0, 12)}`;
   const dir = join(CACHE, key);
   if (existsSync(join(dir, 'japan-baseline.yaml'))) return { dir };
-  if (existsSync(CACHE)) for (const stale of readdirSync(CACHE)) if (stale.startsWith('japan-')) rmSync(join(CACHE, stale), { recursive: true, force: true });
+  if (existsSync(CACHE))
+    for (const stale of readdirSync(CACHE))
+      if (stale.startsWith('japan-')) rmSync(join(CACHE, stale), { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const synth = caretwin(
-    ['synth', '--areas', String(JAPAN.areas), '--population', String(JAPAN.population), '--hospitals', String(JAPAN.hospitals), '--beds-per-1000', String(JAPAN.bedsPer1000), '--id', 'japan', '--out', '.'],
+    [
+      'synth',
+      '--areas',
+      String(JAPAN.areas),
+      '--population',
+      String(JAPAN.population),
+      '--hospitals',
+      String(JAPAN.hospitals),
+      '--beds-per-1000',
+      String(JAPAN.bedsPer1000),
+      '--id',
+      'japan',
+      '--out',
+      '.',
+    ],
     { cwd: dir },
   );
   return { dir, synthSeconds: synth.seconds };
@@ -185,10 +233,13 @@ function benchJapan(work: string): RunFigures {
   const out = join(work, 'japan');
   const profiles = join(work, 'profiles');
   const load = loadavg()[0];
-  const { seconds } = caretwin(['run', join(dir, 'japan-bench.yaml'), '--workers', '1', '--out', out, '--json', '--no-progress'], {
-    cwd: work,
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
-  });
+  const { seconds } = caretwin(
+    ['run', join(dir, 'japan-bench.yaml'), '--workers', '1', '--out', out, '--json', '--no-progress'],
+    {
+      cwd: work,
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
+    },
+  );
   const r = figuresOf('Japan-size', out, seconds, load);
   // The replication thread's profile is the one with most samples (the main thread mostly waits).
   const summaries = readdirSync(profiles).map((name) => summariseProfile(join(profiles, name), 20));
@@ -197,7 +248,9 @@ function benchJapan(work: string): RunFigures {
   console.log(
     `  patients in beds: ${(r.patientsInBedsAtStart! / 1e6).toFixed(2)} M at the start, ${(r.patientsInBedsAtEnd! / 1e6).toFixed(2)} M at the end; ${(r.admissions! / 1e6).toFixed(1)} M admissions`,
   );
-  console.log(`  loading and resolving the region, writing the result: ${f1(r.processSeconds - r.runSeconds)} s of the command`);
+  console.log(
+    `  loading and resolving the region, writing the result: ${f1(r.processSeconds - r.runSeconds)} s of the command`,
+  );
   const perYear = (r.runSeconds * 365) / days;
   console.log(
     `  target: under 120 s and 4 GiB for a year — ${perYear < 120 && r.peakRssMiB < 4096 ? 'met' : 'NOT met'} (${quick ? `about ${f1(perYear)} s a year at this pace` : `${f1(r.runSeconds)} s`}, ${r.peakRssMiB.toFixed(0)} MiB)`,
@@ -210,7 +263,9 @@ function main(): void {
   ensureBuilt();
   const work = join(tmpdir(), `caretwin-bench-${process.pid}`);
   mkdirSync(work, { recursive: true });
-  console.log(`caretwin model benchmark${quick ? ' (quick)' : ''} — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`);
+  console.log(
+    `caretwin model benchmark${quick ? ' (quick)' : ''} — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`,
+  );
   try {
     const miyagi = only === 'japan' ? [] : benchMiyagi(work);
     const japan = only === 'miyagi' ? undefined : benchJapan(work);

@@ -5,7 +5,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRedisServer, type RedisServerHandle } from '../scripts/private-redis.mjs';
-import { startApiProcess, startWorkerProcess, type ApiProcess, type ServiceProcess } from '../tests/service/harness/processes';
+import {
+  startApiProcess,
+  startWorkerProcess,
+  type ApiProcess,
+  type ServiceProcess,
+} from '../tests/service/harness/processes';
 
 /** Linux clock ticks per second (USER_HZ), the unit of utime and stime in /proc/<pid>/stat. */
 const TICKS_PER_SECOND = 100;
@@ -39,7 +44,12 @@ export class BenchDeployment {
     private readonly dir: string,
     readonly redis: RedisServerHandle,
     readonly api: ApiProcess,
-    private readonly settings: { dataDir: string; redisUrl: string; prefix: string; extra: Record<string, string> },
+    private readonly settings: {
+      dataDir: string;
+      redisUrl: string;
+      prefix: string;
+      extra: Record<string, string>;
+    },
   ) {}
 
   /** Redis and the api; workers come with addWorkers (so a run can be queued before any starts). */
@@ -52,7 +62,14 @@ export class BenchDeployment {
       prefix: `ct-bench-${label}`,
       // The shipped defaults, except one replication thread per worker process (the figures
       // are per process).
-      extra: { NODE_ENV: 'production', RECONCILE_INTERVAL_MS: '15000', SHUTDOWN_DEADLINE_MS: '10000', WORKER_THREADS: '1', LOG_LEVEL: 'info', ...extra },
+      extra: {
+        NODE_ENV: 'production',
+        RECONCILE_INTERVAL_MS: '15000',
+        SHUTDOWN_DEADLINE_MS: '10000',
+        WORKER_THREADS: '1',
+        LOG_LEVEL: 'info',
+        ...extra,
+      },
     };
     const api = await startApiProcess(settings);
     return new BenchDeployment(dir, redis, api, settings);

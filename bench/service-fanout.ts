@@ -42,7 +42,12 @@ export class WorkerReports {
   ) {}
 
   /** Listens to the deployment's live channel with two clients of its Redis (one subscribes, one reads). */
-  static async listen(subscriber: Redis, reader: Redis, prefix: string, runId: string): Promise<WorkerReports> {
+  static async listen(
+    subscriber: Redis,
+    reader: Redis,
+    prefix: string,
+    runId: string,
+  ): Promise<WorkerReports> {
     const reports = new WorkerReports(subscriber, reader, prefix, runId);
     subscriber.on('message', (_channel: string, message: string) => {
       if (message !== runId) return;
@@ -106,7 +111,12 @@ export interface Watcher {
  * measure this process's CPU, not the service.
  */
 export function watchRun(url: string, runId: string, full: boolean): Watcher {
-  const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
+  const socket: ClientSocket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+  });
   let seq = -1;
   let watch: RunWatch | undefined;
   const watcher: Watcher = {
@@ -142,7 +152,10 @@ export function watchRun(url: string, runId: string, full: boolean): Watcher {
     if (state === 'completed') watcher.completed = true;
   };
   if (full) {
-    watch = createRunClient(socket).watch(runId, { retryMs: 250, onChange: (state) => take(state.seq, state.state) });
+    watch = createRunClient(socket).watch(runId, {
+      retryMs: 250,
+      onChange: (state) => take(state.seq, state.state),
+    });
     return watcher;
   }
   const subscribe = (): void => {
@@ -170,7 +183,11 @@ export function workerDelays(reports: WorkerReports, watcher: Watcher): number[]
   for (const [replication, list] of reports.byReplication) {
     let e = 0;
     for (const report of list) {
-      while (e < watcher.arrivals.length && !watcher.arrivals[e].days.some(([r, d]) => r === replication && d >= report.day)) e++;
+      while (
+        e < watcher.arrivals.length &&
+        !watcher.arrivals[e].days.some(([r, d]) => r === replication && d >= report.day)
+      )
+        e++;
       if (e === watcher.arrivals.length) break; // never shown (e.g. the last days, shown as done)
       delays.push(Math.max(0, watcher.arrivals[e].at - report.at));
     }

@@ -39,7 +39,11 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const json = args.includes('--json');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const clientCount = args.includes('--clients') ? Number(args[args.indexOf('--clients') + 1]) : quick ? 50 : 200;
+const clientCount = args.includes('--clients')
+  ? Number(args[args.indexOf('--clients') + 1])
+  : quick
+    ? 50
+    : 200;
 /** Fan-out with the model's worker processes at nice 10, so the api and the clients get the CPU first. */
 const niceWorkers = args.includes('--nice-workers');
 const repeat = args.includes('--repeat') ? Number(args[args.indexOf('--repeat') + 1]) : quick ? 1 : 3;
@@ -54,7 +58,13 @@ interface Json {
   [key: string]: unknown;
 }
 
-async function call<T>(base: string, method: string, path: string, body?: unknown, retried = false): Promise<T> {
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  retried = false,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
@@ -66,10 +76,12 @@ async function call<T>(base: string, method: string, path: string, body?: unknow
   } catch (error) {
     // A kept-alive connection the server closed as we reused it: once more, on a new one.
     const code = (error as { cause?: { code?: string } }).cause?.code;
-    if (!retried && method === 'GET' && code === 'UND_ERR_SOCKET') return call<T>(base, method, path, body, true);
+    if (!retried && method === 'GET' && code === 'UND_ERR_SOCKET')
+      return call<T>(base, method, path, body, true);
     throw error;
   }
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -111,29 +123,62 @@ interface Figures {
 const WORK = quick ? { replications: 4, horizonDays: 90 } : { replications: 10, horizonDays: 365 };
 
 /** `caretwin run` as a child process; awaited (not spawnSync), so this process keeps serving its sockets meanwhile. */
-async function cliRun(threads: number, out: string): Promise<{ figures: Figures; commandSeconds: number; result: Json }> {
+async function cliRun(
+  threads: number,
+  out: string,
+): Promise<{ figures: Figures; commandSeconds: number; result: Json }> {
   const load = loadavg()[0];
   const t0 = performance.now();
-  const cliArgs = ['run', 'miyagi-2025-baseline', '--replications', String(WORK.replications), '--days', String(WORK.horizonDays), '--workers', String(threads), '--out', out, '--json', '--no-progress'];
+  const cliArgs = [
+    'run',
+    'miyagi-2025-baseline',
+    '--replications',
+    String(WORK.replications),
+    '--days',
+    String(WORK.horizonDays),
+    '--workers',
+    String(threads),
+    '--out',
+    out,
+    '--json',
+    '--no-progress',
+  ];
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, [BIN, ...cliArgs], { cwd: ROOT, maxBuffer: 1 << 28 }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`caretwin run failed: ${error.message}\n${stderr}`)) : resolve(),
+    execFile(
+      process.execPath,
+      [BIN, ...cliArgs],
+      { cwd: ROOT, maxBuffer: 1 << 28 },
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`caretwin run failed: ${error.message}\n${stderr}`)) : resolve(),
     );
   });
   const commandSeconds = (performance.now() - t0) / 1000;
-  const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as Json & { execution: { durationMs: number; cpuMs: number } };
+  const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as Json & {
+    execution: { durationMs: number; cpuMs: number };
+  };
   return {
-    figures: { label: `CLI, ${threads} thread${threads === 1 ? '' : 's'}`, wallSeconds: result.execution.durationMs / 1000, cpuSeconds: result.execution.cpuMs / 1000, load },
+    figures: {
+      label: `CLI, ${threads} thread${threads === 1 ? '' : 's'}`,
+      wallSeconds: result.execution.durationMs / 1000,
+      cpuSeconds: result.execution.cpuMs / 1000,
+      load,
+    },
     commandSeconds,
     result,
   };
 }
 
-async function serviceRun(deployment: BenchDeployment, label: string): Promise<{ figures: Figures; result: Json }> {
+async function serviceRun(
+  deployment: BenchDeployment,
+  label: string,
+): Promise<{ figures: Figures; result: Json }> {
   const load = loadavg()[0];
   const cpuBefore = deployment.cpuMs();
   const t0 = Date.now();
-  const posted = await call<{ id: string }>(deployment.api.url, 'POST', '/api/runs', { scenarioId: 'miyagi-2025-baseline', ...WORK });
+  const posted = await call<{ id: string }>(deployment.api.url, 'POST', '/api/runs', {
+    scenarioId: 'miyagi-2025-baseline',
+    ...WORK,
+  });
   const run = await waitForEnd(deployment.api.url, posted.id);
   // Completion as the api stored it (same clock), not when the poll happened to look.
   const wallSeconds = (Date.parse(run.finishedAt as string) - t0) / 1000;
@@ -160,11 +205,18 @@ interface Overhead {
 }
 
 function overhead(service: Figures[], cli: Figures[]): Overhead {
-  const ratio = (pick: (xs: number[]) => number, key: 'wallSeconds' | 'cpuSeconds'): number => pick(service.map((f) => f[key])) / pick(cli.map((f) => f[key])) - 1;
-  return { wall: ratio(least, 'wallSeconds'), cpu: ratio(least, 'cpuSeconds'), wallMedian: ratio(median, 'wallSeconds'), cpuMedian: ratio(median, 'cpuSeconds') };
+  const ratio = (pick: (xs: number[]) => number, key: 'wallSeconds' | 'cpuSeconds'): number =>
+    pick(service.map((f) => f[key])) / pick(cli.map((f) => f[key])) - 1;
+  return {
+    wall: ratio(least, 'wallSeconds'),
+    cpu: ratio(least, 'cpuSeconds'),
+    wallMedian: ratio(median, 'wallSeconds'),
+    cpuMedian: ratio(median, 'cpuSeconds'),
+  };
 }
 
-const describeOverhead = (o: Overhead): string => `${pct(o.wall)} wall, ${pct(o.cpu)} CPU on the least times (medians ${pct(o.wallMedian)} wall, ${pct(o.cpuMedian)} CPU)`;
+const describeOverhead = (o: Overhead): string =>
+  `${pct(o.wall)} wall, ${pct(o.cpu)} CPU on the least times (medians ${pct(o.wallMedian)} wall, ${pct(o.cpuMedian)} CPU)`;
 
 /**
  * Each round: the CLI run, then a fresh deployment's first run (its workers start cold, as the
@@ -173,7 +225,9 @@ const describeOverhead = (o: Overhead): string => `${pct(o.wall)} wall, ${pct(o.
  * disturbed, so the overhead is taken on those, and shown on medians too.
  */
 async function benchOverhead(): Promise<Json[]> {
-  console.log(`Overhead: Miyagi baseline, ${WORK.replications} replications of ${WORK.horizonDays} days after the 90-day warm-up; ${repeat} rounds`);
+  console.log(
+    `Overhead: Miyagi baseline, ${WORK.replications} replications of ${WORK.horizonDays} days after the 90-day warm-up; ${repeat} rounds`,
+  );
   const out: Json[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'caretwin-bench-cli-'));
   try {
@@ -214,12 +268,23 @@ async function benchOverhead(): Promise<Json[]> {
       // scenario) vs the whole CLI command (node starts, resolves, runs, writes the files).
       const commands = cli.map((f, i) => ({ ...f, wallSeconds: commandSeconds[i] }));
       const first = overhead(cold, commands);
-      console.log(`    service overhead with ${processes}, next run vs the CLI's run: ${describeOverhead(next)} — target under 15 %: ${next.wall < 0.15 ? 'met' : 'NOT met'}`);
+      console.log(
+        `    service overhead with ${processes}, next run vs the CLI's run: ${describeOverhead(next)} — target under 15 %: ${next.wall < 0.15 ? 'met' : 'NOT met'}`,
+      );
       console.log(
         `    first run of a fresh deployment vs the whole CLI command (${f1(least(commandSeconds))} s at least): ${pct(first.wall)} wall on the least times (median ${pct(first.wallMedian)})`,
       );
       console.log(`    results equal outside execution: ${same ? 'yes' : 'NO'}`);
-      out.push({ workers: k, cli, cold, warm, cliCommandSeconds: commandSeconds, overheadNextRun: next, overheadFirstRunVsCommand: { wall: first.wall, wallMedian: first.wallMedian }, resultsEqual: same });
+      out.push({
+        workers: k,
+        cli,
+        cold,
+        warm,
+        cliCommandSeconds: commandSeconds,
+        overheadNextRun: next,
+        overheadFirstRunVsCommand: { wall: first.wall, wallMedian: first.wallMedian },
+        resultsEqual: same,
+      });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -251,8 +316,16 @@ async function benchFanout(): Promise<Json> {
     await sleep(1000);
     const rssIdle = rssMiB(deployment.api.pid);
     // Queued before any worker runs, so every client holds the snapshot before the first day.
-    const posted = await call<{ id: string }>(url, 'POST', '/api/runs', { scenarioId: 'miyagi-2025-baseline', ...run });
-    reports = await WorkerReports.listen(new Redis(deployment.redis.url), new Redis(deployment.redis.url), deployment.prefix, posted.id);
+    const posted = await call<{ id: string }>(url, 'POST', '/api/runs', {
+      scenarioId: 'miyagi-2025-baseline',
+      ...run,
+    });
+    reports = await WorkerReports.listen(
+      new Redis(deployment.redis.url),
+      new Redis(deployment.redis.url),
+      deployment.prefix,
+      posted.id,
+    );
     for (let i = 0; i < clientCount; i++) watchers.push(watchRun(url, posted.id, i < FULL_CLIENTS));
     await waitFor(`${clientCount} snapshots`, () => watchers.every((w) => w.subscribed()), 60_000);
     const rssSubscribed = rssMiB(deployment.api.pid);
@@ -264,11 +337,18 @@ async function benchFanout(): Promise<Json> {
     const workers = await deployment.addWorkers(2);
     if (niceWorkers) for (const w of workers) renice(w.pid, 10);
     await waitForEnd(url, posted.id);
-    await waitFor('every client to hold the completion', () => watchers.every((w) => w.completed), 60_000).catch(() => undefined);
+    await waitFor(
+      'every client to hold the completion',
+      () => watchers.every((w) => w.completed),
+      60_000,
+    ).catch(() => undefined);
     clearInterval(sampler);
     const seconds = (Date.now() - t0) / 1000;
     const benchCpu = process.cpuUsage(cpu0.bench);
-    const cpu = { api: (cpuMs(deployment.api.pid) - cpu0.api) / 1000, clients: (benchCpu.user + benchCpu.system) / 1e6 };
+    const cpu = {
+      api: (cpuMs(deployment.api.pid) - cpu0.api) / 1000,
+      clients: (benchCpu.user + benchCpu.system) / 1e6,
+    };
     const rssEnd = rssMiB(deployment.api.pid);
     const fullStates = watchers.filter((w) => w.full).map((w) => JSON.stringify({ ...w.state(), at: 0 }));
     for (const w of watchers) w.stop();
@@ -284,13 +364,27 @@ async function benchFanout(): Promise<Json> {
     const events = watchers.reduce((n, w) => n + w.arrivals.length, 0) / watchers.length;
     const p = (xs: number[], q: number): string => `${percentile(xs, q).toFixed(0)} ms`;
     const bytes = watchers[0].bytes.reduce((a, b) => a + b, 0) / Math.max(1, watchers[0].bytes.length);
-    console.log(`  run took ${f1(seconds)} s from the workers' start; ${f1(events)} progress events per client, ${(bytes / 1024).toFixed(1)} KiB each on average (load average ${f1(loadavg()[0])})`);
-    console.log(`  CPU during the run: api ${f1(cpu.api)} s, the ${clientCount} clients (this process) ${f1(cpu.clients)} s`);
-    console.log(`  completion received by ${completed} of ${watchers.length} clients; applied sequence strictly increasing for ${ordered}; ${stale} messages dropped as not newer`);
-    console.log(`  the ${fullStates.length} typed clients (band merged) end in the same state: ${fullAgree ? 'yes' : 'NO'}`);
-    console.log(`  worker → client delay: p50 ${p(workerToClient, 50)}, p95 ${p(workerToClient, 95)}, max ${p(workerToClient, 100)} over ${workerToClient.length} reports × clients — target p95 under 250 ms: ${percentile(workerToClient, 95) < 250 ? 'met' : 'NOT met'}`);
-    console.log(`  api → client delay:    p50 ${p(apiToClient, 50)}, p95 ${p(apiToClient, 95)}, max ${p(apiToClient, 100)}`);
-    console.log(`  api memory (RSS): ${f1(rssIdle)} MiB idle, ${f1(rssSubscribed)} MiB with ${clientCount} clients subscribed, peak ${f1(rssPeak)} MiB during the run, ${f1(rssEnd)} MiB at the end, ${f1(rssAfter)} MiB 3 s after they left`);
+    console.log(
+      `  run took ${f1(seconds)} s from the workers' start; ${f1(events)} progress events per client, ${(bytes / 1024).toFixed(1)} KiB each on average (load average ${f1(loadavg()[0])})`,
+    );
+    console.log(
+      `  CPU during the run: api ${f1(cpu.api)} s, the ${clientCount} clients (this process) ${f1(cpu.clients)} s`,
+    );
+    console.log(
+      `  completion received by ${completed} of ${watchers.length} clients; applied sequence strictly increasing for ${ordered}; ${stale} messages dropped as not newer`,
+    );
+    console.log(
+      `  the ${fullStates.length} typed clients (band merged) end in the same state: ${fullAgree ? 'yes' : 'NO'}`,
+    );
+    console.log(
+      `  worker → client delay: p50 ${p(workerToClient, 50)}, p95 ${p(workerToClient, 95)}, max ${p(workerToClient, 100)} over ${workerToClient.length} reports × clients — target p95 under 250 ms: ${percentile(workerToClient, 95) < 250 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `  api → client delay:    p50 ${p(apiToClient, 50)}, p95 ${p(apiToClient, 95)}, max ${p(apiToClient, 100)}`,
+    );
+    console.log(
+      `  api memory (RSS): ${f1(rssIdle)} MiB idle, ${f1(rssSubscribed)} MiB with ${clientCount} clients subscribed, peak ${f1(rssPeak)} MiB during the run, ${f1(rssEnd)} MiB at the end, ${f1(rssAfter)} MiB 3 s after they left`,
+    );
     return {
       clients: clientCount,
       ...run,
@@ -303,14 +397,26 @@ async function benchFanout(): Promise<Json> {
       eventsPerClient: events,
       progressBytes: bytes,
       cpuSeconds: cpu,
-      workerToClientMs: { p50: percentile(workerToClient, 50), p95: percentile(workerToClient, 95), max: percentile(workerToClient, 100), n: workerToClient.length },
-      apiToClientMs: { p50: percentile(apiToClient, 50), p95: percentile(apiToClient, 95), max: percentile(apiToClient, 100), n: apiToClient.length },
+      workerToClientMs: {
+        p50: percentile(workerToClient, 50),
+        p95: percentile(workerToClient, 95),
+        max: percentile(workerToClient, 100),
+        n: workerToClient.length,
+      },
+      apiToClientMs: {
+        p50: percentile(apiToClient, 50),
+        p95: percentile(apiToClient, 95),
+        max: percentile(apiToClient, 100),
+        n: apiToClient.length,
+      },
       apiRssMiB: { idle: rssIdle, subscribed: rssSubscribed, peak: rssPeak, end: rssEnd, after: rssAfter },
     };
   } catch (error) {
     // Say what the api said last, and how it ended if it did.
     const api = deployment.api;
-    console.error(`api ${api.running ? 'still running' : `exited (code ${api.child.exitCode}, signal ${api.child.signalCode})`}; last lines:`);
+    console.error(
+      `api ${api.running ? 'still running' : `exited (code ${api.child.exitCode}, signal ${api.child.signalCode})`}; last lines:`,
+    );
     for (const line of api.lines.slice(-10)) console.error(`  ${JSON.stringify(line).slice(0, 500)}`);
     if (api.stderr.length) console.error(`  stderr: ${api.stderr.join('').slice(-3000)}`);
     throw error;
@@ -327,7 +433,9 @@ async function main(): Promise<void> {
       console.error(`apps/${app}/dist is missing: run \`npm run build\` first (npm ci runs it).`);
       process.exit(1);
     }
-  console.log(`caretwin service benchmark${quick ? ' (quick)' : ''} — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`);
+  console.log(
+    `caretwin service benchmark${quick ? ' (quick)' : ''} — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`,
+  );
   const overhead = only === 'fanout' ? [] : await benchOverhead();
   const fanout = only === 'overhead' ? undefined : await benchFanout();
   if (json) console.log(JSON.stringify({ quick, overhead, fanout }));

@@ -29,7 +29,11 @@ for (const ws of workspaces) {
     const rel = relative(src, file);
     if (!rel.endsWith('.ts') || rel.endsWith('.spec.ts') || rel.endsWith('.d.ts')) continue;
     const out = join(dist, rel.replace(/\.ts$/, '.js'));
-    const { code, map } = transformFileSync(file, { ...swcrc, swcrc: false, sourceFileName: relative(dirname(out), file) });
+    const { code, map } = transformFileSync(file, {
+      ...swcrc,
+      swcrc: false,
+      sourceFileName: relative(dirname(out), file),
+    });
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, code + `\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
     if (map) writeFileSync(out + '.map', map);

@@ -8,5 +8,10 @@ export interface RedisServerHandle {
 export function redisServerInstalled(): boolean;
 export function pingRedis(target: { host?: string; port: number }, timeoutMs?: number): Promise<boolean>;
 export function freePort(): Promise<number>;
-export function startRedisServer(options: { dir: string; persistent?: boolean; port?: number; detached?: boolean }): Promise<RedisServerHandle>;
+export function startRedisServer(options: {
+  dir: string;
+  persistent?: boolean;
+  port?: number;
+  detached?: boolean;
+}): Promise<RedisServerHandle>;
 export function ensurePrivateRedis(dataDir: string): Promise<RedisServerHandle & { adopted: boolean }>;

@@ -64,14 +64,22 @@ export async function startRedisServer({ dir, persistent = false, port, detached
   mkdirSync(dir, { recursive: true });
   const chosen = port ?? (await freePort());
   const args = [
-    '--port', String(chosen),
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    '--save', '',
-    '--appendonly', persistent ? 'yes' : 'no',
-    '--maxmemory-policy', 'noeviction',
-    '--pidfile', join(dir, 'redis.pid'),
-    '--logfile', join(dir, 'redis.log'),
+    '--port',
+    String(chosen),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    persistent ? 'yes' : 'no',
+    '--maxmemory-policy',
+    'noeviction',
+    '--pidfile',
+    join(dir, 'redis.pid'),
+    '--logfile',
+    join(dir, 'redis.log'),
   ];
   // detached: its own process group, so a Ctrl-C meant for npm start does not stop Redis before
   // the workers have handed their jobs back (npm start stops it last).

@@ -17,7 +17,13 @@ for (const built of ['config/dist/index.js', 'apps/api/dist/bootstrap.js', 'apps
   }
 }
 
-const { ConfigError, createLogger, loadConfig, redactRedisUrl, redisConnectionOptions } = require('../config/dist/index.js');
+const {
+  ConfigError,
+  createLogger,
+  loadConfig,
+  redactRedisUrl,
+  redisConnectionOptions,
+} = require('../config/dist/index.js');
 const { startApi } = require('../apps/api/dist/bootstrap.js');
 const { startWorker } = require('../apps/worker/dist/bootstrap.js');
 
@@ -51,7 +57,10 @@ async function main() {
       process.exit(1);
     }
     privateRedis = await ensurePrivateRedis(config.dataDir);
-    logger.info({ redis: privateRedis.url, adopted: privateRedis.adopted }, 'private redis-server under the data dir');
+    logger.info(
+      { redis: privateRedis.url, adopted: privateRedis.adopted },
+      'private redis-server under the data dir',
+    );
     // The prefix stays derived from the data dir, so the queue is the same across restarts.
     config = load({ ...process.env, REDIS_URL: privateRedis.url });
   }

@@ -9,7 +9,9 @@ export default defineConfig({
   base: '/',
   resolve: {
     // the pure contracts lib from source (ES modules, tree-shaken), not its CommonJS dist
-    alias: { '@caretwin/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+    alias: {
+      '@caretwin/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: 'dist',

@@ -7,7 +7,9 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   resolve: {
-    alias: { '@caretwin/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+    alias: {
+      '@caretwin/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+    },
   },
   // a library build does not replace process.env.NODE_ENV by itself
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },

@@ -1,4 +1,11 @@
-export { ConfigError, REPOSITORY_ROOT, derivePrefix, loadConfig, type AppConfig, type LoadConfigOptions } from './load';
+export {
+  ConfigError,
+  REPOSITORY_ROOT,
+  derivePrefix,
+  loadConfig,
+  type AppConfig,
+  type LoadConfigOptions,
+} from './load';
 export { ENV_VARIABLES, LOG_LEVELS, configSchema, type ConfigInput } from './schema';
 export { redactRedisUrl, redisConnectionOptions, type RedisConnectionOptions } from './redis';
 export { PinoNestLogger, createLogger, type Logger } from './logger';

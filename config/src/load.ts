@@ -28,7 +28,9 @@ export interface AppConfig extends ConfigInput {
 /** Lists every bad setting, each with where it came from, so one restart fixes them all. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration (${problems.length} setting${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Invalid configuration (${problems.length} setting${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -58,7 +60,12 @@ function deepMerge(base: Tree, overlay: Tree): Tree {
   for (const [key, value] of Object.entries(overlay)) {
     const prior = out[key];
     const bothObjects =
-      typeof value === 'object' && value !== null && !Array.isArray(value) && typeof prior === 'object' && prior !== null && !Array.isArray(prior);
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      typeof prior === 'object' &&
+      prior !== null &&
+      !Array.isArray(prior);
     out[key] = bothObjects ? deepMerge(prior as Tree, value as Tree) : value;
   }
   return out;
@@ -119,7 +126,10 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
   const config: AppConfig = {
     ...input,
     dataDir,
-    scenarios: { shippedDir: fromRoot(input.scenarios.shippedDir), regionsDir: fromRoot(input.scenarios.regionsDir) },
+    scenarios: {
+      shippedDir: fromRoot(input.scenarios.shippedDir),
+      regionsDir: fromRoot(input.scenarios.regionsDir),
+    },
     redis: {
       ...input.redis,
       prefix: input.redis.prefix || derivePrefix(dataDir),

@@ -4,7 +4,11 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().min(1);
-const milliseconds = z.coerce.number().int().min(10).max(24 * 3600 * 1000);
+const milliseconds = z.coerce
+  .number()
+  .int()
+  .min(10)
+  .max(24 * 3600 * 1000);
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -72,11 +76,19 @@ export const configSchema = z
         /** Largest socket.io message; bands are cut (progress) or downsampled (snapshot) to fit. */
         maxMessageBytes: z.coerce.number().int().min(8192).max(65536),
         /** How long a run's live state stays in Redis after its last update (snapshots of finished runs). */
-        retentionS: z.coerce.number().int().min(60).max(30 * 24 * 3600),
+        retentionS: z.coerce
+          .number()
+          .int()
+          .min(60)
+          .max(30 * 24 * 3600),
       })
       .strict(),
     /** What /api/version reports about the build (empty: read from the checkout's .git when there is one). */
-    build: z.object({ gitCommit: z.string().regex(/^([0-9a-f]{7,40})?$/, 'a git commit hash (7 to 40 hex digits) or empty') }).strict(),
+    build: z
+      .object({
+        gitCommit: z.string().regex(/^([0-9a-f]{7,40})?$/, 'a git commit hash (7 to 40 hex digits) or empty'),
+      })
+      .strict(),
     shutdown: z.object({ deadlineMs: milliseconds }).strict(),
     log: z.object({ level: z.enum(LOG_LEVELS) }).strict(),
     nodeEnv: z.enum(['production', 'development', 'test']),
@@ -91,7 +103,11 @@ export const configSchema = z
   .strict()
   .superRefine((config, ctx) => {
     if (config.faults.failReplication >= 0 && config.nodeEnv !== 'test')
-      ctx.addIssue({ code: 'custom', path: ['faults', 'failReplication'], message: 'a test-only fault; refused unless NODE_ENV=test' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['faults', 'failReplication'],
+        message: 'a test-only fault; refused unless NODE_ENV=test',
+      });
   });
 
 /** The settings as written (before paths are made absolute and the prefix derived). */

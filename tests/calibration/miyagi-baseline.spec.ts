@@ -23,12 +23,17 @@ describe('the Miyagi 2025 baseline against its calibration targets (mean of 3 re
     expect(agg.replications).toBe(REPLICATIONS);
   });
 
-  it.each(TARGETS.map((t) => [`${t.label} (${t.kpi})`, t] as const))('keeps %s within its band', (_, target) => {
-    const check = checkTargets(agg).find((c) => c.kpi === target.kpi && c.lo === target.lo && c.hi === target.hi);
-    expect(check, target.kpi).toBeDefined();
-    const shown = `${formatFigure(check?.mean ?? NaN, target.unit)} not in ${formatFigure(target.lo, target.unit)} – ${formatFigure(target.hi, target.unit)}`;
-    expect(check?.met, shown).toBe(true);
-  });
+  it.each(TARGETS.map((t) => [`${t.label} (${t.kpi})`, t] as const))(
+    'keeps %s within its band',
+    (_, target) => {
+      const check = checkTargets(agg).find(
+        (c) => c.kpi === target.kpi && c.lo === target.lo && c.hi === target.hi,
+      );
+      expect(check, target.kpi).toBeDefined();
+      const shown = `${formatFigure(check?.mean ?? NaN, target.unit)} not in ${formatFigure(target.lo, target.unit)} – ${formatFigure(target.hi, target.unit)}`;
+      expect(check?.met, shown).toBe(true);
+    },
+  );
 
   it('has no warm-up warning and hardly any patient outside occupancy', () => {
     expect(agg.warnings).toEqual([]);

@@ -31,9 +31,15 @@ describe('caretwin compare', () => {
     await ensureBuilt();
     writeFileSync(join(tmp.dir, 'what-if.yaml'), WHAT_IF);
     // Runs both scenarios (same options: same seed and replications) and saves them.
-    paired = await caretwin(['compare', 'miyagi-2025-baseline', 'what-if.yaml', ...SHORT, '--json', '--out', 'saved'], tmp.dir);
+    paired = await caretwin(
+      ['compare', 'miyagi-2025-baseline', 'what-if.yaml', ...SHORT, '--json', '--out', 'saved'],
+      tmp.dir,
+    );
     // The saved baseline against the saved what-if: no simulation, the table.
-    table = await caretwin(['compare', 'saved/a-miyagi-2025-baseline', 'saved/b-sendai-conversion/result.json'], tmp.dir);
+    table = await caretwin(
+      ['compare', 'saved/a-miyagi-2025-baseline', 'saved/b-sendai-conversion/result.json'],
+      tmp.dir,
+    );
   }, 240_000);
   afterAll(() => tmp.remove());
 
@@ -56,13 +62,20 @@ describe('caretwin compare', () => {
   it('prints a table of a, b and b − a with its 95 % CI, says the comparison is paired, and marks significant rows', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^Paired on common random numbers: seed 1, replications 0,1,2/);
-    expect(table.stdout).toMatch(/KPI\s+a: miyagi-2025-baseline\s+b: sendai-conversion\s+b − a\s+95 % CI of b − a/);
-    expect(table.stdout).toMatch(/\* significant: the 95 % CI of the difference excludes 0 \(\d+ of \d+ KPIs/);
+    expect(table.stdout).toMatch(
+      /KPI\s+a: miyagi-2025-baseline\s+b: sendai-conversion\s+b − a\s+95 % CI of b − a/,
+    );
+    expect(table.stdout).toMatch(
+      /\* significant: the 95 % CI of the difference excludes 0 \(\d+ of \d+ KPIs/,
+    );
     expect(table.stdout).not.toContain('running');
   });
 
   it('falls back to an unpaired (Welch) comparison when the seeds differ, and says why', async () => {
-    const r = await caretwin(['compare', 'saved/a-miyagi-2025-baseline', 'what-if.yaml', ...SHORT, '--seed', '2', '--json'], tmp.dir);
+    const r = await caretwin(
+      ['compare', 'saved/a-miyagi-2025-baseline', 'what-if.yaml', ...SHORT, '--seed', '2', '--json'],
+      tmp.dir,
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as CompareJson;
     expect(out.comparison.paired).toBe(false);

@@ -11,7 +11,8 @@ describe('caretwin --help', () => {
   it('lists every command', async () => {
     const r = await caretwin(['--help'], ROOT);
     expect(r.code).toBe(0);
-    for (const command of ['validate', 'run', 'compare', 'synth', 'demo']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['validate', 'run', 'compare', 'synth', 'demo'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
   it('explains the run options with their defaults and units', async () => {
@@ -19,15 +20,21 @@ describe('caretwin --help', () => {
     const text = r.stdout.replace(/\s+/g, ' ');
     expect(text).toContain("--replications <n> replications to run (default: the scenario's `replications`");
     expect(text).toContain("--seed <n> random seed, 0 or more (default: the scenario's `seed`");
-    expect(text).toContain("--days <n> simulated days reported, after warm-up (default: the scenario's `horizonDays`)");
+    expect(text).toContain(
+      "--days <n> simulated days reported, after warm-up (default: the scenario's `horizonDays`)",
+    );
     expect(text).toMatch(/--workers <n> worker threads .* \(default: the CPU count/);
-    expect(text).toContain('--out <dir> output directory for result.json and the CSV tables (default: results/<scenario id>)');
+    expect(text).toContain(
+      '--out <dir> output directory for result.json and the CSV tables (default: results/<scenario id>)',
+    );
     expect(text).toContain('exit 130');
   });
 
   it('explains compare and synth options with defaults and units', async () => {
     const compare = (await caretwin(['compare', '--help'], ROOT)).stdout.replace(/\s+/g, ' ');
-    expect(compare).toContain('paired on common random numbers when seeds and replications match, else unpaired (Welch');
+    expect(compare).toContain(
+      'paired on common random numbers when seeds and replications match, else unpaired (Welch',
+    );
     expect(compare).toContain('--replications <n>');
     const synth = (await caretwin(['synth', '--help'], ROOT)).stdout.replace(/\s+/g, ' ');
     expect(synth).toContain('--population <persons> people in the census year 2020');
@@ -56,7 +63,10 @@ describe('caretwin validate', () => {
   });
 
   it('exits 1 with the file, path, line and reason of each problem', async () => {
-    writeFileSync(join(tmp.dir, 'typo.yaml'), 'id: typo\nextends: miyagi-2025-baseline\nhorizonDays: -5\npolices: []\n');
+    writeFileSync(
+      join(tmp.dir, 'typo.yaml'),
+      'id: typo\nextends: miyagi-2025-baseline\nhorizonDays: -5\npolices: []\n',
+    );
     const r = await caretwin(['validate', 'typo.yaml'], tmp.dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/typo\.yaml:3:\d+.*horizonDays/);

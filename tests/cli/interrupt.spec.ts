@@ -10,7 +10,21 @@ describe('caretwin run interrupted', () => {
   afterAll(() => tmp.remove());
 
   it('stops on SIGINT with exit code 130, leaving no output directory and no partial files', async () => {
-    const run = start(['run', 'miyagi-2025-baseline', '--days', '3000', '--replications', '4', '--workers', '2', '--out', 'never'], tmp.dir);
+    const run = start(
+      [
+        'run',
+        'miyagi-2025-baseline',
+        '--days',
+        '3000',
+        '--replications',
+        '4',
+        '--workers',
+        '2',
+        '--out',
+        'never',
+      ],
+      tmp.dir,
+    );
     await run.printed(/queued/);
     // Let the threads get into their replications before the signal.
     await new Promise((resolve) => setTimeout(resolve, 1500));

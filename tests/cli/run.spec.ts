@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caretwin, ensureBuilt, tempDir, withoutExecution, type Finished } from './support';
 
 const SHORT = ['--days', '20', '--warmup', '5', '--replications', '4', '--no-progress'];
-const CSV_FILES = ['kpis.csv', 'occupancy.csv', 'hospitals.csv', 'flow.csv', 'static-need.csv', 'replications.csv'];
+const CSV_FILES = [
+  'kpis.csv',
+  'occupancy.csv',
+  'hospitals.csv',
+  'flow.csv',
+  'static-need.csv',
+  'replications.csv',
+];
 
 describe('caretwin run', () => {
   const tmp = tempDir('run');
@@ -15,8 +22,14 @@ describe('caretwin run', () => {
 
   beforeAll(async () => {
     await ensureBuilt();
-    one = await caretwin(['run', 'miyagi-2025-baseline', ...SHORT, '--workers', '1', '--out', 'one'], tmp.dir);
-    two = await caretwin(['run', 'miyagi-2025-baseline', ...SHORT, '--workers', '2', '--out', 'two'], tmp.dir);
+    one = await caretwin(
+      ['run', 'miyagi-2025-baseline', ...SHORT, '--workers', '1', '--out', 'one'],
+      tmp.dir,
+    );
+    two = await caretwin(
+      ['run', 'miyagi-2025-baseline', ...SHORT, '--workers', '2', '--out', 'two'],
+      tmp.dir,
+    );
   }, 240_000);
   afterAll(() => tmp.remove());
 
@@ -44,7 +57,9 @@ describe('caretwin run', () => {
 
   it('writes the result document the service writes: provenance, replications by index, aggregate, execution apart', () => {
     const doc = JSON.parse(readFileSync(join(tmp.dir, 'two', 'result.json'), 'utf8'));
-    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['schemaVersion', 'provenance', 'replications', 'aggregate', 'execution']));
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining(['schemaVersion', 'provenance', 'replications', 'aggregate', 'execution']),
+    );
     expect(doc.provenance.scenario.horizonDays).toBe(20);
     expect(doc.provenance.region.id).toBe('miyagi');
     expect(doc.replications.map((r: { replication: number }) => r.replication)).toEqual([0, 1, 2, 3]);
@@ -60,20 +75,42 @@ describe('caretwin run', () => {
     expect(withoutExecution(b)).toEqual(withoutExecution(a));
     expect(JSON.stringify(withoutExecution(b))).toBe(JSON.stringify(withoutExecution(a)));
     // CSV tables too, below their first line (which names the run id)
-    const body = (dir: string, name: string) => readFileSync(join(tmp.dir, dir, name), 'utf8').split('\r\n').slice(1).join('\r\n');
+    const body = (dir: string, name: string) =>
+      readFileSync(join(tmp.dir, dir, name), 'utf8')
+        .split('\r\n')
+        .slice(1)
+        .join('\r\n');
     for (const name of CSV_FILES) expect(body('two', name)).toBe(body('one', name));
-    const threadsOf = (text: string) => new Set((JSON.parse(text).execution.replications as Array<{ threadId: number }>).map((r) => r.threadId));
+    const threadsOf = (text: string) =>
+      new Set(
+        (JSON.parse(text).execution.replications as Array<{ threadId: number }>).map((r) => r.threadId),
+      );
     expect(threadsOf(a).size).toBe(1);
     expect(threadsOf(b).size).toBe(2);
   });
 
-  it('runs a precision scenario in the runner\'s rounds of 10 until its target or its max', async () => {
+  it("runs a precision scenario in the runner's rounds of 10 until its target or its max", async () => {
     // A half-width no run reaches: round one runs 0–9, round two the last two allowed.
     writeFileSync(
       join(tmp.dir, 'precise.yaml'),
       'id: precise\nname: {ja: 精度, en: precise}\ndescription: {ja: 試験, en: test}\nextends: miyagi-2025-baseline\nprecision: {kpi: occupancy.prefecture.acute, halfWidth: 0.000001, max: 12}\n',
     );
-    const r = await caretwin(['run', 'precise.yaml', '--days', '2', '--warmup', '1', '--workers', '2', '--no-progress', '--out', 'precise'], tmp.dir);
+    const r = await caretwin(
+      [
+        'run',
+        'precise.yaml',
+        '--days',
+        '2',
+        '--warmup',
+        '1',
+        '--workers',
+        '2',
+        '--no-progress',
+        '--out',
+        'precise',
+      ],
+      tmp.dir,
+    );
     expect(r.code).toBe(0);
     const doc = JSON.parse(readFileSync(join(tmp.dir, 'precise', 'result.json'), 'utf8'));
     expect(doc.execution.rounds).toBe(2);

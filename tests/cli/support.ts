@@ -10,12 +10,20 @@ export { ROOT };
 export const BIN = join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js');
 
 /** What the CLI runs on: these workspaces compiled by swc (scripts/build.mjs). */
-const CLI_WORKSPACES = ['libs/engine', 'libs/scenario', 'libs/contracts', 'libs/model', 'libs/runner', 'apps/cli'];
+const CLI_WORKSPACES = [
+  'libs/engine',
+  'libs/scenario',
+  'libs/contracts',
+  'libs/model',
+  'libs/runner',
+  'apps/cli',
+];
 
 function newest(dir: string, suffix: string): number {
   let t = 0;
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile() && e.name.endsWith(suffix) && !e.name.endsWith('.spec.ts')) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
+    if (e.isFile() && e.name.endsWith(suffix) && !e.name.endsWith('.spec.ts'))
+      t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
   }
   return t;
 }
@@ -55,15 +63,20 @@ export interface Running {
 }
 
 export function start(args: string[], cwd: string): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ pattern: RegExp; resolve: () => void }> = [];
   const check = (): void => {
-    for (const w of [...waiters]) if (w.pattern.test(stdout) || w.pattern.test(stderr)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve();
-    }
+    for (const w of [...waiters])
+      if (w.pattern.test(stdout) || w.pattern.test(stderr)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
   };
   child.stdout?.on('data', (d: Buffer) => ((stdout += d.toString('utf8')), check()));
   child.stderr?.on('data', (d: Buffer) => ((stderr += d.toString('utf8')), check()));
@@ -78,7 +91,10 @@ export function start(args: string[], cwd: string): Running {
       new Promise<void>((resolve, reject) => {
         waiters.push({ pattern, resolve });
         check();
-        done.then(() => reject(new Error(`exited before printing ${pattern}:\n${stdout}\n${stderr}`)), reject);
+        done.then(
+          () => reject(new Error(`exited before printing ${pattern}:\n${stdout}\n${stderr}`)),
+          reject,
+        );
       }),
   };
 }

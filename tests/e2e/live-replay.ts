@@ -5,7 +5,13 @@
 // view's drawing alone, at exactly the rate the api allows (10 events/s), with no simulation
 // competing for the same two cores.
 import type { WebSocketRoute } from 'playwright-core';
-import type { BandPoint, BandSeries, ReplicationProgress, RunProgressEvent, RunSnapshot } from '@caretwin/contracts';
+import type {
+  BandPoint,
+  BandSeries,
+  ReplicationProgress,
+  RunProgressEvent,
+  RunSnapshot,
+} from '@caretwin/contracts';
 
 export interface ReplayOptions {
   runId: string;
@@ -57,7 +63,14 @@ export class LiveReplay {
   private point(s: number, day: number, days: number[]): BandPoint | null {
     const values = days.flatMap((d, r) => (d >= day ? [inUse(s, r, day, this.capacities[s])] : []));
     if (values.length === 0) return null;
-    return { day, n: values.length, mean: values.reduce((a, b) => a + b, 0) / values.length, min: Math.min(...values), max: Math.max(...values), capacity: this.capacities[s] };
+    return {
+      day,
+      n: values.length,
+      mean: values.reduce((a, b) => a + b, 0) / values.length,
+      min: Math.min(...values),
+      max: Math.max(...values),
+      capacity: this.capacities[s],
+    };
   }
 
   /** Band points of the days some replication reached since `before`. */
@@ -67,11 +80,20 @@ export class LiveReplay {
       for (let day = before[r] + 1; day <= d; day++) changed.add(day);
     });
     const days = [...changed].sort((a, b) => a - b);
-    return this.series.map((s, i) => ({ area: s.area, function: s.function, points: days.flatMap((day) => this.point(i, day, now) ?? []) }));
+    return this.series.map((s, i) => ({
+      area: s.area,
+      function: s.function,
+      points: days.flatMap((day) => this.point(i, day, now) ?? []),
+    }));
   }
 
   private progress(days: number[]): ReplicationProgress[] {
-    return days.map((day, index) => ({ index, day, totalDays: this.options.totalDays, done: day >= this.options.totalDays }));
+    return days.map((day, index) => ({
+      index,
+      day,
+      totalDays: this.options.totalDays,
+      done: day >= this.options.totalDays,
+    }));
   }
 
   private event(days: number[], before: number[]): RunProgressEvent {
@@ -84,7 +106,13 @@ export class LiveReplay {
       state: 'running',
       percent: Math.min(99, (100 * sum) / total),
       replications: this.progress(days).filter((p, i) => days[i] !== before[i]),
-      counters: { admissions: after * 750, refusals: after * 190, difficultTransports: after * 6, overflow: after * 2, leftRegion: 0 },
+      counters: {
+        admissions: after * 750,
+        refusals: after * 190,
+        difficultTransports: after * 6,
+        overflow: after * 2,
+        leftRegion: 0,
+      },
       band: this.band(before, days),
       at: Date.now(),
     };
@@ -92,12 +120,22 @@ export class LiveReplay {
 
   snapshot(): RunSnapshot {
     const start = this.last.map(() => 0);
-    return { ...this.event(start, start), state: 'running', complete: true, bandStride: 1, warmupDays: this.options.warmupDays, totalDays: this.options.totalDays, replications: this.progress(start) };
+    return {
+      ...this.event(start, start),
+      state: 'running',
+      complete: true,
+      bandStride: 1,
+      warmupDays: this.options.warmupDays,
+      totalDays: this.options.totalDays,
+      replications: this.progress(start),
+    };
   }
 
   /** Answers the page's socket.io WebSocket as the gateway would, then replays the run. */
   attach(ws: WebSocketRoute): void {
-    ws.send(`0${JSON.stringify({ sid: 'replay', upgrades: [], pingInterval: 25_000, pingTimeout: 60_000, maxPayload: 1_000_000 })}`); // engine.io open
+    ws.send(
+      `0${JSON.stringify({ sid: 'replay', upgrades: [], pingInterval: 25_000, pingTimeout: 60_000, maxPayload: 1_000_000 })}`,
+    ); // engine.io open
     ws.onMessage((message) => {
       const text = String(message);
       if (text.startsWith('40')) return ws.send('40{"sid":"replay-socket"}');

@@ -69,7 +69,10 @@ export async function startProduct(): Promise<Product> {
     });
     const url = await new Promise<string>((resolve, reject) => {
       let buffer = '';
-      const timer = setTimeout(() => reject(new Error(`the product did not listen within 30 s; log: ${logs.slice(-5).join('\n')}`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the product did not listen within 30 s; log: ${logs.slice(-5).join('\n')}`)),
+        30_000,
+      );
       child?.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
         buffer += chunk;
         let nl: number;

@@ -31,7 +31,8 @@ interface ConsoleError {
 
 if (!existsSync(CHROMIUM)) {
   describe('dashboard in a browser', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk; .ci/run installs them)`, () => undefined);
+    it.skip(`SKIPPED: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk; .ci/run installs them)`, () =>
+      undefined);
   });
 } else {
   describe('dashboard in a browser', () => {
@@ -49,23 +50,32 @@ if (!existsSync(CHROMIUM)) {
       expect(response.status).toBe(200);
       return (await response.json()) as T;
     };
-    const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    const shot = (name: string): Promise<Buffer> =>
+      page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
     const count = (selector: string): Promise<number> => page.locator(selector).count();
 
     beforeAll(async () => {
       await ensureProductBuilt();
       product = await startProduct();
       const regions = await api<{ items: Array<{ id: string }> }>('/api/regions');
-      const region = await api<{ municipalities: unknown[]; hospitals: unknown[] }>(`/api/regions/${regions.items[0].id}`);
+      const region = await api<{ municipalities: unknown[]; hospitals: unknown[] }>(
+        `/api/regions/${regions.items[0].id}`,
+      );
       expected.municipalities = region.municipalities.length;
       expected.hospitals = region.hospitals.length;
       mkdirSync(ARTIFACTS, { recursive: true });
       profile = mkdtempSync(join(tmpdir(), 'caretwin-chromium-'));
-      context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 }, locale: 'ja-JP' });
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1400, height: 1000 },
+        locale: 'ja-JP',
+      });
       page = context.pages()[0] ?? (await context.newPage());
       page.setDefaultTimeout(20_000);
       page.on('console', (message: ConsoleMessage) => {
-        if (message.type() === 'error') errors.push({ step, text: message.text(), url: message.location().url });
+        if (message.type() === 'error')
+          errors.push({ step, text: message.text(), url: message.location().url });
       });
       page.on('pageerror', (error) => errors.push({ step, text: `uncaught: ${error.message}`, url: '' }));
     }, 120_000);
@@ -101,7 +111,9 @@ if (!existsSync(CHROMIUM)) {
       await page.locator('[data-action="add-conversion"]').click();
       await page.locator('.validation-status[data-state="validating"]').waitFor();
       await page.locator('.validation-status[data-state="valid"]').waitFor();
-      await expect.poll(async () => Number((await recovery.innerText()).replace(/[^0-9]/g, ''))).toBe(before + 50);
+      await expect
+        .poll(async () => Number((await recovery.innerText()).replace(/[^0-9]/g, '')))
+        .toBe(before + 50);
 
       step = 'editor-invalid'; // the api answers 422 here, which Chromium logs as a failed resource
       await page.locator('input[data-field="demand"]').fill('3');
@@ -197,7 +209,14 @@ if (!existsSync(CHROMIUM)) {
     });
 
     it('logged no console errors (but the 422s of the deliberate invalid what-if)', () => {
-      const unexpected = errors.filter((e) => !(e.step === 'editor-invalid' && e.text.includes('422') && e.url.includes('/api/scenarios/validate')));
+      const unexpected = errors.filter(
+        (e) =>
+          !(
+            e.step === 'editor-invalid' &&
+            e.text.includes('422') &&
+            e.url.includes('/api/scenarios/validate')
+          ),
+      );
       expect(unexpected).toEqual([]);
     });
   });

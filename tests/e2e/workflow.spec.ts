@@ -8,10 +8,24 @@
 // results drawn after the data arrive, live updates per second, long tasks over 50 ms.
 // Screenshots: tests/e2e/artifacts/workflow-*.png (git-ignored).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Download, type Page } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Download,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../service/harness/build';
 import { LiveReplay } from './live-replay';
@@ -81,7 +95,8 @@ interface RunView {
 
 if (!existsSync(CHROMIUM)) {
   describe('the planner’s workflow in a browser', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk; .ci/run installs them)`, () => undefined);
+    it.skip(`SKIPPED: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk; .ci/run installs them)`, () =>
+      undefined);
   });
 } else {
   describe('the planner’s workflow in a browser', () => {
@@ -107,7 +122,8 @@ if (!existsSync(CHROMIUM)) {
       for (;;) {
         const run = await api<RunView>(`/api/runs/${id}`);
         if (run.state === 'completed') return run;
-        if (run.state === 'failed' || run.state === 'cancelled') throw new Error(`run ${id} ended ${run.state}`);
+        if (run.state === 'failed' || run.state === 'cancelled')
+          throw new Error(`run ${id} ended ${run.state}`);
         if (Date.now() > until) throw new Error(`run ${id} still ${run.state} after ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 250));
       }
@@ -120,7 +136,8 @@ if (!existsSync(CHROMIUM)) {
       await page.mouse.wheel(0, -200);
     };
     const count = (selector: string): Promise<number> => page.locator(selector).count();
-    const probe = (): Promise<Probe> => page.evaluate(() => (globalThis as unknown as { __probe: Probe }).__probe);
+    const probe = (): Promise<Probe> =>
+      page.evaluate(() => (globalThis as unknown as { __probe: Probe }).__probe);
     const download = async (click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> => {
       const [file] = await Promise.all([page.waitForEvent('download'), click()]);
       const path = await (file as Download).path();
@@ -135,7 +152,9 @@ if (!existsSync(CHROMIUM)) {
       await ensureProductBuilt();
       product = await startProduct();
       const regions = await api<{ items: Array<{ id: string }> }>('/api/regions');
-      const region = await api<{ municipalities: unknown[]; hospitals: unknown[]; areas: unknown[] }>(`/api/regions/${regions.items[0].id}`);
+      const region = await api<{ municipalities: unknown[]; hospitals: unknown[]; areas: unknown[] }>(
+        `/api/regions/${regions.items[0].id}`,
+      );
       expected.municipalities = region.municipalities.length;
       expected.hospitals = region.hospitals.length;
       expected.areas = region.areas.length;
@@ -201,7 +220,9 @@ if (!existsSync(CHROMIUM)) {
       expect(await conversion.locator('select[data-field$=".to"]').inputValue()).toBe('recovery');
       await conversion.locator('input[data-field$=".count"]').fill('50');
       await page.locator('.validation-status[data-state="valid"]').waitFor();
-      await expect.poll(async () => Number((await acute.innerText()).replace(/[^0-9]/g, ''))).toBe(acuteBefore - 50);
+      await expect
+        .poll(async () => Number((await acute.innerText()).replace(/[^0-9]/g, '')))
+        .toBe(acuteBefore - 50);
       await page.locator('input[data-field="run.replications"]').fill(String(REPLICATIONS));
       await page.locator('input[data-field="run.horizonDays"]').fill(String(HORIZON_DAYS));
       await shot('editor');
@@ -214,7 +235,10 @@ if (!existsSync(CHROMIUM)) {
     it('updates the live chart at least three times before the run completes', async () => {
       step = 'live';
       await page.locator('[data-chart="live-occupancy"] svg.occupancy-chart').waitFor();
-      await page.locator('.overall .state[data-state="running"]').waitFor({ timeout: 60_000 }).catch(() => undefined);
+      await page
+        .locator('.overall .state[data-state="running"]')
+        .waitFor({ timeout: 60_000 })
+        .catch(() => undefined);
       await page.waitForTimeout(1500);
       await shot('live');
       await page.locator('.overall .state[data-state="completed"]').waitFor({ timeout: 120_000 });
@@ -228,16 +252,26 @@ if (!existsSync(CHROMIUM)) {
       const last = running[running.length - 1].at;
       const seconds = Math.max(0.001, (last - first) / 1000);
       let peak = 0;
-      for (const r of running) peak = Math.max(peak, running.filter((q) => q.at >= r.at && q.at < r.at + 1000).length);
-      const during = (longTasks ?? []).filter((task) => task.start + task.duration >= first && task.start <= last);
+      for (const r of running)
+        peak = Math.max(peak, running.filter((q) => q.at >= r.at && q.at < r.at + 1000).length);
+      const during = (longTasks ?? []).filter(
+        (task) => task.start + task.duration >= first && task.start <= last,
+      );
       const drawMs = (await probe()).viewRenders
         .filter((r) => r.view === 'live' && r.at >= first && r.at <= last)
         .map((r) => r.ms)
         .sort((x, y) => x - y);
-      const pct = (p: number): number => drawMs[Math.min(drawMs.length - 1, Math.floor(p * drawMs.length))] ?? NaN;
-      figure(`run ${REPLICATIONS} replications × ${HORIZON_DAYS} days: ${((run.timings.runningMs ?? 0) / 1000).toFixed(1)} s running`);
-      figure(`live view: ${running.length} chart updates while running over ${seconds.toFixed(1)} s = ${(running.length / seconds).toFixed(1)} updates/s (peak ${peak} in one second; api relays ≤ 10/s)`);
-      figure(`live view: one update draws in ${pct(0.5)} ms (median), ${pct(0.95)} ms (95th percentile), ${drawMs[drawMs.length - 1]} ms (max) over ${drawMs.length} draws`);
+      const pct = (p: number): number =>
+        drawMs[Math.min(drawMs.length - 1, Math.floor(p * drawMs.length))] ?? NaN;
+      figure(
+        `run ${REPLICATIONS} replications × ${HORIZON_DAYS} days: ${((run.timings.runningMs ?? 0) / 1000).toFixed(1)} s running`,
+      );
+      figure(
+        `live view: ${running.length} chart updates while running over ${seconds.toFixed(1)} s = ${(running.length / seconds).toFixed(1)} updates/s (peak ${peak} in one second; api relays ≤ 10/s)`,
+      );
+      figure(
+        `live view: one update draws in ${pct(0.5)} ms (median), ${pct(0.95)} ms (95th percentile), ${drawMs[drawMs.length - 1]} ms (max) over ${drawMs.length} draws`,
+      );
       figure(
         longTasks === null
           ? 'live view long tasks: PerformanceObserver("longtask") unavailable'
@@ -253,15 +287,25 @@ if (!existsSync(CHROMIUM)) {
       expect(await count('svg.region-map path.cell')).toBe(expected.municipalities);
       expect(await count('svg.region-map circle.hospital')).toBe(expected.hospitals);
       expect(await count('main .export-toolbar')).toBeGreaterThanOrEqual(7);
-      await expect.poll(async () => (await probe()).viewRenders.filter((r) => r.view === 'results').length).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await probe()).viewRenders.filter((r) => r.view === 'results').length)
+        .toBeGreaterThan(0);
       const timing = await page.evaluate(() => {
-        const fetched = performance.getEntriesByType('resource').filter((e) => /\/api\/runs\/[^/]+\/result$/.test(new URL(e.name).pathname));
-        const arrived = (fetched[fetched.length - 1] as unknown as { responseEnd: number } | undefined)?.responseEnd ?? null;
-        const renders = (globalThis as unknown as { __probe: Probe }).__probe.viewRenders.filter((r) => r.view === 'results');
+        const fetched = performance
+          .getEntriesByType('resource')
+          .filter((e) => /\/api\/runs\/[^/]+\/result$/.test(new URL(e.name).pathname));
+        const arrived =
+          (fetched[fetched.length - 1] as unknown as { responseEnd: number } | undefined)?.responseEnd ??
+          null;
+        const renders = (globalThis as unknown as { __probe: Probe }).__probe.viewRenders.filter(
+          (r) => r.view === 'results',
+        );
         return { arrived, render: renders[renders.length - 1] };
       });
       const sinceData = timing.arrived === null ? null : timing.render.painted - timing.arrived;
-      figure(`results view: drawn in ${timing.render.ms} ms after the result arrived; painted ${sinceData === null ? '?' : sinceData.toFixed(0)} ms after its last byte (target ≤ 1000 ms)`);
+      figure(
+        `results view: drawn in ${timing.render.ms} ms after the result arrived; painted ${sinceData === null ? '?' : sinceData.toFixed(0)} ms after its last byte (target ≤ 1000 ms)`,
+      );
       await shot('results');
     });
 
@@ -317,9 +361,21 @@ if (!existsSync(CHROMIUM)) {
       expect(await count('svg.difference-chart g.row')).toBeGreaterThan(5);
       const rows = page.locator('table.differences').first().locator('tbody tr');
       expect(await rows.count()).toBeGreaterThan(5);
-      const significant = await page.locator('table.differences').first().locator('tbody tr[data-significant="true"]').count();
-      expect(significant).toBe(await page.locator('svg.difference-chart g.row[data-significant="true"]').count());
-      expect(significant).toBe(await page.locator('table.differences').first().locator('tbody tr.significant .badge.significant').count());
+      const significant = await page
+        .locator('table.differences')
+        .first()
+        .locator('tbody tr[data-significant="true"]')
+        .count();
+      expect(significant).toBe(
+        await page.locator('svg.difference-chart g.row[data-significant="true"]').count(),
+      );
+      expect(significant).toBe(
+        await page
+          .locator('table.differences')
+          .first()
+          .locator('tbody tr.significant .badge.significant')
+          .count(),
+      );
       figure(`compare: ${significant} of ${await rows.count()} headline KPIs differ significantly (paired)`);
       await shot('compare');
     });
@@ -330,7 +386,9 @@ if (!existsSync(CHROMIUM)) {
       await page.locator('html[lang="en"]').waitFor();
       await page.locator('.method-banner').waitFor();
       expect(await page.locator('.method-banner').innerText()).toContain('Paired comparison');
-      expect(await page.locator('.levers-only-b li').first().innerText()).toMatch(/Acute → Recovery 50 beds converted/);
+      expect(await page.locator('.levers-only-b li').first().innerText()).toMatch(
+        /Acute → Recovery 50 beds converted/,
+      );
       await shot('compare-en');
       await page.locator('button.lang-switch').click();
       await page.locator('html[lang="ja"]').waitFor();
@@ -342,8 +400,16 @@ if (!existsSync(CHROMIUM)) {
       step = 'assumptions';
       await page.locator('header nav a[href="#/assumptions"]').click();
       await page.locator('#assumptions-limits').waitFor();
-      expect(await page.locator('.assumptions-section').evaluateAll((s) => s.map((e) => (e as unknown as { dataset: Record<string, string> }).dataset.section))).toEqual(['sources', 'inputs', 'model', 'calibration', 'limits']);
-      expect(await page.locator('tr[data-input="hospitals"]').innerText()).toContain(`合成データ ${expected.hospitals}/${expected.hospitals}`);
+      expect(
+        await page
+          .locator('.assumptions-section')
+          .evaluateAll((s) =>
+            s.map((e) => (e as unknown as { dataset: Record<string, string> }).dataset.section),
+          ),
+      ).toEqual(['sources', 'inputs', 'model', 'calibration', 'limits']);
+      expect(await page.locator('tr[data-input="hospitals"]').innerText()).toContain(
+        `合成データ ${expected.hospitals}/${expected.hospitals}`,
+      );
       expect(await count('table.calibration tbody tr')).toBeGreaterThan(10);
       expect(await page.locator('#assumptions-calibration').innerText()).toContain('docs/calibration.md');
       expect(await page.locator('#assumptions-limits').innerText()).toContain('他の都道府県からの流入はない');
@@ -362,14 +428,44 @@ if (!existsSync(CHROMIUM)) {
       // the reproduce download reruns to the same replications (its first two, to keep this quick)
       const reproduce = readdirSync(work).find((f) => f.endsWith('-reproduce.yaml'));
       expect(reproduce).toBeDefined();
-      execFileSync(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js'), 'run', reproduce ?? '', '--replications', '2', '--workers', '2', '--out', 'rerun', '--json'], { cwd: work, encoding: 'utf8' });
+      execFileSync(
+        process.execPath,
+        [
+          join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js'),
+          'run',
+          reproduce ?? '',
+          '--replications',
+          '2',
+          '--workers',
+          '2',
+          '--out',
+          'rerun',
+          '--json',
+        ],
+        { cwd: work, encoding: 'utf8' },
+      );
       type Replications = { replications: Array<{ replication: number; kpis: Record<string, number> }> };
       const rerun = JSON.parse(readFileSync(join(work, 'rerun', 'result.json'), 'utf8')) as Replications;
       const original = JSON.parse(readFileSync(join(work, 'whatif.json'), 'utf8')) as Replications;
-      expect(rerun.replications.map((r) => r.kpis)).toEqual(original.replications.slice(0, 2).map((r) => r.kpis));
+      expect(rerun.replications.map((r) => r.kpis)).toEqual(
+        original.replications.slice(0, 2).map((r) => r.kpis),
+      );
 
       const out = join(work, 'report.html');
-      const printed = execFileSync(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js'), 'report', 'whatif.json', '--baseline', 'base.json', '--out', out, '--json'], { cwd: work, encoding: 'utf8' });
+      const printed = execFileSync(
+        process.execPath,
+        [
+          join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js'),
+          'report',
+          'whatif.json',
+          '--baseline',
+          'base.json',
+          '--out',
+          out,
+          '--json',
+        ],
+        { cwd: work, encoding: 'utf8' },
+      );
       const summary = JSON.parse(printed) as { bytes: number; method: string };
       expect(summary.method).toBe('paired');
       figure(`report: ${(summary.bytes / 1024 / 1024).toFixed(2)} MB, one file`);
@@ -384,7 +480,14 @@ if (!existsSync(CHROMIUM)) {
       await report.locator('#report[data-rendered="true"]').waitFor();
       expect(await report.locator('svg.region-map path.cell').count()).toBe(expected.municipalities);
       expect(await report.locator('svg.region-map circle.hospital').count()).toBe(expected.hospitals);
-      for (const chart of ['kpi-cards', 'occupancy-chart', 'flow-chart', 'need-chart', 'distribution-chart', 'difference-chart']) {
+      for (const chart of [
+        'kpi-cards',
+        'occupancy-chart',
+        'flow-chart',
+        'need-chart',
+        'distribution-chart',
+        'difference-chart',
+      ]) {
         expect(await report.locator(`svg.${chart}`).count(), chart).toBeGreaterThan(0);
       }
       expect(await report.locator('.levers-only-b li').first().innerText()).toMatch(/急性期 → 回復期 50床/);
@@ -392,7 +495,9 @@ if (!existsSync(CHROMIUM)) {
       expect(await report.locator('table.kpi-table tbody tr').count()).toBeGreaterThan(5);
       expect(await report.locator('#assumptions-limits').innerText()).toContain('他の都道府県');
       // nothing but the file itself was fetched: it opens offline
-      expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+      expect(
+        requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')),
+      ).toEqual([]);
       expect(reportErrors).toEqual([]);
       await report.screenshot({ path: join(ARTIFACTS, 'workflow-report.png'), fullPage: true });
       await report.close();
@@ -400,8 +505,18 @@ if (!existsSync(CHROMIUM)) {
 
     it('takes 10 live updates per second for 10 replications (a replayed run, measured without a simulation competing)', async () => {
       step = 'live-replay';
-      const region = await api<{ areas: Array<{ id: string }> }>(`/api/regions/${(await api<{ regionId: string }>(`/api/runs/${whatIfId}`)).regionId}`);
-      const replay = new LiveReplay({ runId: whatIfId, areas: region.areas.map((a) => a.id), replications: 10, warmupDays: 90, totalDays: 90 + HORIZON_DAYS, events: 100, intervalMs: 100 });
+      const region = await api<{ areas: Array<{ id: string }> }>(
+        `/api/regions/${(await api<{ regionId: string }>(`/api/runs/${whatIfId}`)).regionId}`,
+      );
+      const replay = new LiveReplay({
+        runId: whatIfId,
+        areas: region.areas.map((a) => a.id),
+        replications: 10,
+        warmupDays: 90,
+        totalDays: 90 + HORIZON_DAYS,
+        events: 100,
+        intervalMs: 100,
+      });
       const live = await context.newPage();
       live.on('console', (message: ConsoleMessage) => {
         if (message.type() === 'error') errors.push({ step, text: message.text() });
@@ -410,7 +525,9 @@ if (!existsSync(CHROMIUM)) {
       await live.goto(`${product.url}/#/live/${encodeURIComponent(whatIfId)}`);
       await replay.done;
       await live.waitForTimeout(300);
-      const { liveRenders, longTasks, viewRenders } = await live.evaluate(() => (globalThis as unknown as { __probe: Probe }).__probe);
+      const { liveRenders, longTasks, viewRenders } = await live.evaluate(
+        () => (globalThis as unknown as { __probe: Probe }).__probe,
+      );
       // every event was applied: the band reached all 10 replications on the last day
       expect(await live.locator('svg.occupancy-chart text.latest').first().textContent()).toMatch(/^n = 10 /);
       expect(await live.locator('.replication-list li').count()).toBe(10);
@@ -418,13 +535,22 @@ if (!existsSync(CHROMIUM)) {
       const first = running[0].at;
       const last = running[running.length - 1].at;
       const seconds = (last - first) / 1000;
-      const draws = viewRenders.filter((r) => r.view === 'live' && r.at >= first).map((r) => r.ms).sort((x, y) => x - y);
-      const long = (longTasks ?? []).filter((task) => task.start + task.duration >= first && task.start <= last);
+      const draws = viewRenders
+        .filter((r) => r.view === 'live' && r.at >= first)
+        .map((r) => r.ms)
+        .sort((x, y) => x - y);
+      const long = (longTasks ?? []).filter(
+        (task) => task.start + task.duration >= first && task.start <= last,
+      );
       await live.screenshot({ path: join(ARTIFACTS, 'workflow-live-replay.png'), fullPage: true });
       await live.close();
       expect(running.length).toBeGreaterThan(50); // most of the 100 events drew (a frame may merge two)
-      figure(`live view, replayed: ${replay.sent.length} events at 10/s → ${running.length} chart updates in ${seconds.toFixed(1)} s = ${(running.length / seconds).toFixed(1)} updates/s`);
-      figure(`live view, replayed: one update draws in ${draws[Math.floor(draws.length / 2)]} ms (median), ${draws[Math.floor(draws.length * 0.95)]} ms (95th), ${draws[draws.length - 1]} ms (max)`);
+      figure(
+        `live view, replayed: ${replay.sent.length} events at 10/s → ${running.length} chart updates in ${seconds.toFixed(1)} s = ${(running.length / seconds).toFixed(1)} updates/s`,
+      );
+      figure(
+        `live view, replayed: one update draws in ${draws[Math.floor(draws.length / 2)]} ms (median), ${draws[Math.floor(draws.length * 0.95)]} ms (95th), ${draws[draws.length - 1]} ms (max)`,
+      );
       figure(
         longTasks === null
           ? 'live view, replayed: PerformanceObserver("longtask") unavailable'

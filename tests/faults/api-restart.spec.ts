@@ -4,7 +4,13 @@
 // libs/contracts) reconnects, re-subscribes, takes the snapshot and then the completion.
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRunClient, type ClientToServerEvents, type LiveRunState, type Outcome, type ServerToClientEvents } from '@caretwin/contracts';
+import {
+  createRunClient,
+  type ClientToServerEvents,
+  type LiveRunState,
+  type Outcome,
+  type ServerToClientEvents,
+} from '@caretwin/contracts';
 import { freePort } from '../../scripts/private-redis.mjs';
 import { FaultEnv } from './harness/fault-env';
 import { FAULT_SCENARIO } from './harness/reference';
@@ -58,7 +64,9 @@ describe('the api killed with SIGKILL while a client watches a run', () => {
     });
 
     // Watching, with progress applied, before the api dies.
-    await waitUntil('the client to apply live progress', () => (applied.some((a) => a.cause === 'run.progress') && latest?.state === 'running' ? true : undefined));
+    await waitUntil('the client to apply live progress', () =>
+      applied.some((a) => a.cause === 'run.progress') && latest?.state === 'running' ? true : undefined,
+    );
     const before = { seq: latest?.seq ?? 0, percent: latest?.percent ?? 0 };
     api.child.kill('SIGKILL');
     await exitOf(api.child);
@@ -68,10 +76,16 @@ describe('the api killed with SIGKILL while a client watches a run', () => {
 
     const again = await env.startApi({ PORT: port });
     expect(again.url).toBe(api.url);
-    const end = await waitUntil('the client to see the run end', () => (latest && latest.state !== 'running' && latest.state !== 'queued' ? latest : undefined), 180_000);
+    const end = await waitUntil(
+      'the client to see the run end',
+      () => (latest && latest.state !== 'running' && latest.state !== 'queued' ? latest : undefined),
+      180_000,
+    );
     expect(end.state).toBe('completed');
     expect(end.percent).toBe(100);
-    expect(end.replications.map((r) => [r.index, r.done])).toEqual(Array.from({ length: SCENARIO.replications }, (_, i) => [i, true]));
+    expect(end.replications.map((r) => [r.index, r.done])).toEqual(
+      Array.from({ length: SCENARIO.replications }, (_, i) => [i, true]),
+    );
 
     // After the restart: a snapshot newer than anything seen before (the sequence lives in
     // Redis), at least as far along, then the completion event.
@@ -86,7 +100,9 @@ describe('the api killed with SIGKILL while a client watches a run', () => {
     const seqs = applied.map((a) => a.seq);
     expect(seqs.every((s, i) => i === 0 || s > seqs[i - 1])).toBe(true);
     expect(messages.filter((m) => m.outcome === 'applied')).toHaveLength(applied.length);
-    expect(messages.every((m) => ['applied', 'stale', 'finished', 'no-snapshot'].includes(m.outcome))).toBe(true);
+    expect(messages.every((m) => ['applied', 'stale', 'finished', 'no-snapshot'].includes(m.outcome))).toBe(
+      true,
+    );
 
     const run = await getRun(again.url, id);
     expect(run.state).toBe('completed');

@@ -40,7 +40,12 @@ describe('deterministic faults', () => {
   }, 60_000);
 
   it('fails the run with a plain reason, without retrying, when one replication of 20 fails every time', async () => {
-    const id = await postRun(api.url, { scenarioId: 'miyagi-2025-baseline', replications: 20, horizonDays: 3, overrides: { warmupDays: 1 } });
+    const id = await postRun(api.url, {
+      scenarioId: 'miyagi-2025-baseline',
+      replications: 20,
+      horizonDays: 3,
+      overrides: { warmupDays: 1 },
+    });
     // Bounded: a failed child fails its parent at once (no retries, no waiting on the others).
     const run = await waitForEnd(api.url, id, 90_000);
     expect(run.state).toBe('failed');
@@ -62,10 +67,17 @@ describe('deterministic faults', () => {
 
   it('creates one run for many concurrent POSTs with one Idempotency-Key', async () => {
     const before = (await request<{ total: number }>(api.url, 'GET', '/api/runs')).body.total;
-    const body = { scenarioId: 'miyagi-2025-baseline', replications: 2, horizonDays: 3, overrides: { warmupDays: 1 } };
+    const body = {
+      scenarioId: 'miyagi-2025-baseline',
+      replications: 2,
+      horizonDays: 3,
+      overrides: { warmupDays: 1 },
+    };
     const headers = { 'Idempotency-Key': `fault-${env.prefix}` };
     const answers = await Promise.all(
-      Array.from({ length: 16 }, () => request<{ id: string; state: string }>(api.url, 'POST', '/api/runs', { json: body, headers })),
+      Array.from({ length: 16 }, () =>
+        request<{ id: string; state: string }>(api.url, 'POST', '/api/runs', { json: body, headers }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202));
     const ids = new Set(answers.map((a) => a.body.id));

@@ -34,7 +34,10 @@ describe('Redis killed with SIGKILL during a run', () => {
     await env.killRedis();
 
     // Accepted while Redis is away: stored first, enqueued when it is back.
-    const posted = await request<{ id: string; state: string }>(api.url, 'POST', '/api/runs', { ...within, json: { scenario: FAULT_SCENARIO } });
+    const posted = await request<{ id: string; state: string }>(api.url, 'POST', '/api/runs', {
+      ...within,
+      json: { scenario: FAULT_SCENARIO },
+    });
     expect(posted.status).toBe(202);
     expect(posted.body.state).toBe('queued');
     const second = posted.body.id;
@@ -46,7 +49,12 @@ describe('Redis killed with SIGKILL during a run', () => {
         request<RunViewLike>(api.url, 'GET', `/api/runs/${first}`, within),
         request<RunViewLike>(api.url, 'GET', `/api/runs/${second}`, within),
         request<{ total: number }>(api.url, 'GET', '/api/runs', within),
-        request<{ status: string; checks: { redis: { ok: boolean; reason?: string } } }>(api.url, 'GET', '/ready', within),
+        request<{ status: string; checks: { redis: { ok: boolean; reason?: string } } }>(
+          api.url,
+          'GET',
+          '/ready',
+          within,
+        ),
         request(api.url, 'GET', '/health', within),
       ]);
       expect([a.status, b.status, list.status, health.status]).toEqual([200, 200, 200, 200]);
@@ -59,7 +67,9 @@ describe('Redis killed with SIGKILL during a run', () => {
     }
 
     await env.restartRedis();
-    await waitUntil('/ready to answer 200 again', async () => ((await request(api.url, 'GET', '/ready', within)).status === 200 ? true : undefined));
+    await waitUntil('/ready to answer 200 again', async () =>
+      (await request(api.url, 'GET', '/ready', within)).status === 200 ? true : undefined,
+    );
     for (const id of [first, second]) {
       const run = await waitForEnd(api.url, id);
       expect(run.state).toBe('completed');

@@ -9,8 +9,10 @@ import { request, waitUntil } from './harness/runs';
 
 const WARN = 40; // pino's level number for warn
 
-const aboutEviction = (l: LogLine): boolean => typeof l.msg === 'string' && l.msg.includes('maxmemory-policy');
-const aboutPersistence = (l: LogLine): boolean => typeof l.msg === 'string' && l.msg.includes('no persistence');
+const aboutEviction = (l: LogLine): boolean =>
+  typeof l.msg === 'string' && l.msg.includes('maxmemory-policy');
+const aboutPersistence = (l: LogLine): boolean =>
+  typeof l.msg === 'string' && l.msg.includes('no persistence');
 
 describe('start-up checks of the Redis settings', () => {
   let env: FaultEnv;
@@ -29,7 +31,9 @@ describe('start-up checks of the Redis settings', () => {
    * ready, before /ready can say so; a moment more lets its lines travel through the pipe.
    */
   const settled = async (service: ServiceProcess & { url: string }): Promise<LogLine[]> => {
-    await waitUntil('the api to be ready', async () => ((await request(service.url, 'GET', '/ready')).status === 200 ? true : undefined));
+    await waitUntil('the api to be ready', async () =>
+      (await request(service.url, 'GET', '/ready')).status === 200 ? true : undefined,
+    );
     await new Promise((r) => setTimeout(r, 1000));
     return service.lines.filter((l) => aboutEviction(l) || aboutPersistence(l));
   };
@@ -44,7 +48,10 @@ describe('start-up checks of the Redis settings', () => {
 
   it('warns from the api when Redis keeps no persistence (and only about that)', async () => {
     await configure({ 'maxmemory-policy': 'noeviction', appendonly: 'no', save: '' });
-    const api = await env.startApi({ DATA_DIR: env.tempDir('no-persistence'), BULLMQ_PREFIX: `${env.prefix}-a` });
+    const api = await env.startApi({
+      DATA_DIR: env.tempDir('no-persistence'),
+      BULLMQ_PREFIX: `${env.prefix}-a`,
+    });
     const warning = await api.waitForLog(aboutPersistence);
     expect(warning.level).toBe(WARN);
     expect(await settled(api)).toEqual([warning]);
@@ -52,7 +59,9 @@ describe('start-up checks of the Redis settings', () => {
 
   it('warns from npm start when Redis may evict keys (and only about that)', async () => {
     await configure({ 'maxmemory-policy': 'allkeys-lru', appendonly: 'yes' });
-    const embedded = env.track(await startEmbedded({ dataDir: env.tempDir('evicting'), redisUrl: env.redisUrl }));
+    const embedded = env.track(
+      await startEmbedded({ dataDir: env.tempDir('evicting'), redisUrl: env.redisUrl }),
+    );
     const warning = await embedded.waitForLog(aboutEviction);
     expect(warning.level).toBe(WARN);
     expect(warning.msg).toContain('allkeys-lru');
@@ -61,7 +70,10 @@ describe('start-up checks of the Redis settings', () => {
 
   it('says nothing about Redis settings when Redis is noeviction with an append-only file', async () => {
     await configure({ 'maxmemory-policy': 'noeviction', appendonly: 'yes' });
-    const api = await env.startApi({ DATA_DIR: env.tempDir('well-configured'), BULLMQ_PREFIX: `${env.prefix}-c` });
+    const api = await env.startApi({
+      DATA_DIR: env.tempDir('well-configured'),
+      BULLMQ_PREFIX: `${env.prefix}-c`,
+    });
     expect(await settled(api)).toEqual([]);
   }, 120_000);
 });

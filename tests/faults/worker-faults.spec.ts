@@ -4,7 +4,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../service/harness/processes';
 import { FaultEnv, SHUTDOWN_DEADLINE_MS } from './harness/fault-env';
-import { FAULT_SCENARIO, LONG_FAULT_SCENARIO, referenceResult, withoutExecution, type Comparable } from './harness/reference';
+import {
+  FAULT_SCENARIO,
+  LONG_FAULT_SCENARIO,
+  referenceResult,
+  withoutExecution,
+  type Comparable,
+} from './harness/reference';
 import { getResult, heldReplications, postRun, waitForEnd, waitForReplicationMidway } from './harness/runs';
 import { exitOf, signalAndWait } from './harness/signals';
 
@@ -60,9 +66,15 @@ describe('a run whose worker dies or is stopped mid-replication', () => {
     // replication caught in its first quarter would finish by itself (seconds more).
     const deadlineMs = 2500;
     const stopping = { SHUTDOWN_DEADLINE_MS: String(deadlineMs) };
-    const [api, first, second] = await Promise.all([env.startApi(), env.startWorker(stopping), env.startWorker(stopping)]);
+    const [api, first, second] = await Promise.all([
+      env.startApi(),
+      env.startWorker(stopping),
+      env.startWorker(stopping),
+    ]);
     const id = await postRun(api.url, { scenario: LONG_FAULT_SCENARIO });
-    const { worker: stopped, index } = await waitForReplicationMidway(api.url, [first, second], id, { belowPercent: 25 });
+    const { worker: stopped, index } = await waitForReplicationMidway(api.url, [first, second], id, {
+      belowPercent: 25,
+    });
     const other = stopped === first ? second : first;
 
     const exit = await signalAndWait(stopped.child, 'SIGTERM');
@@ -70,7 +82,10 @@ describe('a run whose worker dies or is stopped mid-replication', () => {
     expect(exit.code).toBe(0); // a graceful stop, not the deadline's hard exit
     // It gave the job back (rather than finishing it or letting its lock run out).
     const said = stopped.lines.filter((l) => l.runId === id && l.replication === index).map((l) => l.msg);
-    expect(said).toEqual(['replication started', 'replication handed back to the queue (worker shutting down)']);
+    expect(said).toEqual([
+      'replication started',
+      'replication handed back to the queue (worker shutting down)',
+    ]);
 
     const run = await waitForEnd(api.url, id);
     expect(run.state).toBe('completed');

@@ -5,7 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaySnapshot } from '@caretwin/contracts';
-import { FOLD_DAYS_LUA, NEXT_SEQ_LUA, bandSeries, decodeLiveSeries, encodeLiveSeries, encodeReplicationState, foldRows, liveKeys, seriesOf } from '../../libs/runner/src/live';
+import {
+  FOLD_DAYS_LUA,
+  NEXT_SEQ_LUA,
+  bandSeries,
+  decodeLiveSeries,
+  encodeLiveSeries,
+  encodeReplicationState,
+  foldRows,
+  liveKeys,
+  seriesOf,
+} from '../../libs/runner/src/live';
 import { acquireRedis, type TestRedis } from '../service/harness/redis';
 
 type FoldRedis = Redis & {
@@ -20,7 +30,12 @@ function day(rep: number, d: number): DaySnapshot {
   return {
     day: d,
     warmup: d <= 1,
-    occupancy: [0, 1].map((a) => ({ area: `area-${a}`, function: 'acute' as const, inUse: inUse(rep, d, a), capacity: 200 + a })),
+    occupancy: [0, 1].map((a) => ({
+      area: `area-${a}`,
+      function: 'acute' as const,
+      inUse: inUse(rep, d, a),
+      capacity: 200 + a,
+    })),
     counters: { admissions: d, refusals: 0, difficultTransports: 0, overflow: 0, leftRegion: 0 },
   };
 }
@@ -49,14 +64,27 @@ describe('folding replication days into a run band in Redis', () => {
     const snapshots = days.map((d) => day(rep, d));
     const series = seriesOf(snapshots[0]);
     const last = days[days.length - 1];
-    return client.fold(k.band, k.reached, k.reps, k.counters, k.series, rep, encodeLiveSeries(series), JSON.stringify(foldRows(series, snapshots)),
-      encodeReplicationState({ day: last, totalDays: 10, done }), JSON.stringify(snapshots[snapshots.length - 1].counters), 600);
+    return client.fold(
+      k.band,
+      k.reached,
+      k.reps,
+      k.counters,
+      k.series,
+      rep,
+      encodeLiveSeries(series),
+      JSON.stringify(foldRows(series, snapshots)),
+      encodeReplicationState({ day: last, totalDays: 10, done }),
+      JSON.stringify(snapshots[snapshots.length - 1].counters),
+      600,
+    );
   }
 
   async function band(runId: string) {
     const k = liveKeys(prefix, runId);
     const [series, hash] = await Promise.all([client.get(k.series), client.hgetall(k.band)]);
-    const days = Object.entries(hash).map(([d, v]) => [Number(d), JSON.parse(v) as number[]] as [number, number[]]).sort((a, b) => a[0] - b[0]);
+    const days = Object.entries(hash)
+      .map(([d, v]) => [Number(d), JSON.parse(v) as number[]] as [number, number[]])
+      .sort((a, b) => a[0] - b[0]);
     return bandSeries(decodeLiveSeries(series), days);
   }
 

@@ -10,13 +10,28 @@ import type { Ack, LiveRunState, RunSnapshot } from '@caretwin/contracts';
 import { freePort, startRedisServer } from '../../scripts/private-redis.mjs';
 import { ensureBuilt } from '../service/harness/build';
 import { call } from '../service/harness/http';
-import { startApiProcess, startWorkerProcess, type ApiProcess, type ServiceProcess, type ServiceSettings } from '../service/harness/processes';
+import {
+  startApiProcess,
+  startWorkerProcess,
+  type ApiProcess,
+  type ServiceProcess,
+  type ServiceSettings,
+} from '../service/harness/processes';
 import { acquireRedis, type TestRedis } from '../service/harness/redis';
 import { connectSocket, finalView, mostInWindow, watchRun, type Watcher } from './harness/live-client';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 /** Miyagi, 240 days after a 5-day warm-up, 6 replications: the band (16 series × 245 days) outgrows one message. */
-const RUN = { scenario: { id: 'live-miyagi', extends: 'miyagi-2025-baseline', horizonDays: 240, warmupDays: 5, replications: 6, seed: 21 } };
+const RUN = {
+  scenario: {
+    id: 'live-miyagi',
+    extends: 'miyagi-2025-baseline',
+    horizonDays: 240,
+    warmupDays: 5,
+    replications: 6,
+    seed: 21,
+  },
+};
 const DAYS = 245;
 
 interface ResultDocument {
@@ -38,8 +53,17 @@ describe('live run progress over socket.io (built api, two worker processes, rea
     dataDir = mkdtempSync(join(tmpdir(), 'caretwin-live-'));
     // A fixed port, so the api can be restarted where its clients reconnect.
     const port = String(await freePort());
-    settings = { dataDir, redisUrl: redis.url, prefix, extra: { PORT: port, WORKER_STATS_INTERVAL_MS: '500' } };
-    [api, ...workers] = await Promise.all([startApiProcess(settings), startWorkerProcess(settings), startWorkerProcess(settings)]);
+    settings = {
+      dataDir,
+      redisUrl: redis.url,
+      prefix,
+      extra: { PORT: port, WORKER_STATS_INTERVAL_MS: '500' },
+    };
+    [api, ...workers] = await Promise.all([
+      startApiProcess(settings),
+      startWorkerProcess(settings),
+      startWorkerProcess(settings),
+    ]);
   }, 180_000);
 
   afterAll(async () => {
@@ -88,7 +112,9 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       expect(first.state).toBe('completed');
       expect(first.percent).toBe(100);
       expect(first.complete).toBe(true);
-      expect(first.replications.map((r) => [r.index, r.done])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [i, true]));
+      expect(first.replications.map((r) => [r.index, r.done])).toEqual(
+        [0, 1, 2, 3, 4, 5].map((i) => [i, true]),
+      );
       expect(first.band).toHaveLength(16); // 4 areas × 4 functions
       for (const series of first.band) {
         expect(series.points.map((p) => p.day)).toEqual(Array.from({ length: DAYS }, (_, i) => i + 1));
@@ -122,7 +148,9 @@ describe('live run progress over socket.io (built api, two worker processes, rea
 
     it('sends at most 10 messages per second per run with two worker processes running it', async () => {
       const result = await call<ResultDocument>(api.url, 'GET', `/api/runs/${runId}/result`);
-      expect(new Set(result.body.execution.replications.map((r) => r.pid))).toEqual(new Set(workers.map((w) => w.pid)));
+      expect(new Set(result.body.execution.replications.map((r) => r.pid))).toEqual(
+        new Set(workers.map((w) => w.pid)),
+      );
       const events = early.received.filter((r) => r.cause !== 'snapshot');
       expect(events.length).toBeGreaterThan(10); // enough messages for the rate to mean something
       // As sent by the api (its clock) and as received here, in any 1-s window.
@@ -141,7 +169,9 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       const [lateSnapshot] = late.snapshots;
       expect(lateSnapshot.complete).toBe(false);
       expect(lateSnapshot.bandStride).toBeGreaterThan(1);
-      console.info(`live sizes: largest message ${Math.max(...all)} B; half-way snapshot kept every ${lateSnapshot.bandStride}th day`);
+      console.info(
+        `live sizes: largest message ${Math.max(...all)} B; half-way snapshot kept every ${lateSnapshot.bandStride}th day`,
+      );
     });
 
     it('shows the run in /metrics: runs by state, replication durations, and figures from both worker processes', async () => {
@@ -149,26 +179,44 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       let text = '';
       for (let tries = 0; tries < 40; tries++) {
         text = (await call<string>(api.url, 'GET', '/metrics')).text;
-        const completedBy = workerIds.map((id) => Number(new RegExp(`caretwin_worker_replications_completed_total\\{worker="${id}"\\} (\\d+)`).exec(text)?.[1] ?? 0));
+        const completedBy = workerIds.map((id) =>
+          Number(
+            new RegExp(`caretwin_worker_replications_completed_total\\{worker="${id}"\\} (\\d+)`).exec(
+              text,
+            )?.[1] ?? 0,
+          ),
+        );
         if (completedBy.every((n) => n > 0) && completedBy.reduce((a, b) => a + b, 0) >= 6) break;
         await new Promise((r) => setTimeout(r, 250));
       }
       expect(Number(/caretwin_runs\{state="completed"\} (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
-      expect(Number(/caretwin_replication_duration_seconds_count (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(6);
+      expect(
+        Number(/caretwin_replication_duration_seconds_count (\d+)/.exec(text)?.[1]),
+      ).toBeGreaterThanOrEqual(6);
       expect(Number(/caretwin_simulation_events_total (\d+)/.exec(text)?.[1])).toBeGreaterThan(0);
       expect(text).toMatch(/caretwin_queue_jobs\{state="waiting"\} \d+/);
       for (const id of workerIds) {
         expect(text).toContain(`caretwin_worker_up{worker="${id}"} 1`);
-        expect(Number(new RegExp(`caretwin_worker_replications_completed_total\\{worker="${id}"\\} (\\d+)`).exec(text)?.[1])).toBeGreaterThan(0);
+        expect(
+          Number(
+            new RegExp(`caretwin_worker_replications_completed_total\\{worker="${id}"\\} (\\d+)`).exec(
+              text,
+            )?.[1],
+          ),
+        ).toBeGreaterThan(0);
       }
-      expect(Number(/caretwin_live_messages_total\{event="run.progress"\} (\d+)/.exec(text)?.[1])).toBeGreaterThan(0);
+      expect(
+        Number(/caretwin_live_messages_total\{event="run.progress"\} (\d+)/.exec(text)?.[1]),
+      ).toBeGreaterThan(0);
     });
 
     it('writes the run id on every log line about the run, in the api and in the workers', () => {
       for (const proc of [api, ...workers]) {
         const about = proc.lines.filter((l) => JSON.stringify(l).includes(runId));
         expect(about.length).toBeGreaterThan(0);
-        expect(about.filter((l) => l.runId !== runId && !(Array.isArray(l.runIds) && l.runIds.includes(runId)))).toEqual([]);
+        expect(
+          about.filter((l) => l.runId !== runId && !(Array.isArray(l.runIds) && l.runIds.includes(runId))),
+        ).toEqual([]);
       }
     });
   });
@@ -176,9 +224,13 @@ describe('live run progress over socket.io (built api, two worker processes, rea
   it('refuses a malformed subscription and an unknown run in the acknowledgement', async () => {
     const socket = connectSocket(api.url);
     try {
-      const bad = (await socket.timeout(10_000).emitWithAck('run.subscribe', { runId: 'not-a-run' })) as Ack<RunSnapshot>;
+      const bad = (await socket
+        .timeout(10_000)
+        .emitWithAck('run.subscribe', { runId: 'not-a-run' })) as Ack<RunSnapshot>;
       expect('error' in bad && bad.error.code).toBe('REQUEST_INVALID');
-      const unknown = (await socket.timeout(10_000).emitWithAck('run.subscribe', { runId: randomUUID() })) as Ack<RunSnapshot>;
+      const unknown = (await socket
+        .timeout(10_000)
+        .emitWithAck('run.subscribe', { runId: randomUUID() })) as Ack<RunSnapshot>;
       expect('error' in unknown && unknown.error.code).toBe('NOT_FOUND');
     } finally {
       socket.close();
@@ -186,17 +238,24 @@ describe('live run progress over socket.io (built api, two worker processes, rea
   });
 
   it('ends the watchers of a cancelled run with run.cancelled and the reason', async () => {
-    const posted = await call<{ id: string }>(api.url, 'POST', '/api/runs', { json: { scenario: { ...RUN.scenario, id: 'live-cancel', replications: 4 } } });
+    const posted = await call<{ id: string }>(api.url, 'POST', '/api/runs', {
+      json: { scenario: { ...RUN.scenario, id: 'live-cancel', replications: 4 } },
+    });
     const watcher = watch(posted.body.id);
     await watcher.when((s) => s.percent > 0);
     expect((await call(api.url, 'DELETE', `/api/runs/${posted.body.id}`)).status).toBe(200);
     const end = await watcher.finished;
     expect([end.state, end.reason]).toEqual(['cancelled', 'cancelled by request']);
-    expect(watcher.received[watcher.received.length - 1]).toMatchObject({ cause: 'run.cancelled', outcome: 'applied' });
+    expect(watcher.received[watcher.received.length - 1]).toMatchObject({
+      cause: 'run.cancelled',
+      outcome: 'applied',
+    });
   }, 120_000);
 
   it('keeps numbering a run upwards across an api restart, and the client catches up', async () => {
-    const posted = await call<{ id: string }>(api.url, 'POST', '/api/runs', { json: { scenario: { ...RUN.scenario, id: 'live-restart', replications: 4, horizonDays: 200 } } });
+    const posted = await call<{ id: string }>(api.url, 'POST', '/api/runs', {
+      json: { scenario: { ...RUN.scenario, id: 'live-restart', replications: 4, horizonDays: 200 } },
+    });
     const watcher = watch(posted.body.id);
     await watcher.when((s) => s.percent > 5);
     const before = watcher.watch.state?.seq ?? 0;
@@ -214,28 +273,43 @@ describe('live run progress over socket.io (built api, two worker processes, rea
     const page = await call(api.url, 'GET', '/api/docs');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
-    const doc = await call<{ openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }> } }>> }>(
-      api.url,
-      'GET',
-      '/api/docs/openapi.json',
-    );
+    const doc = await call<{
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: Record<
+                string,
+                { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }
+              >;
+            };
+          }
+        >
+      >;
+    }>(api.url, 'GET', '/api/docs/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.body.paths['/api/runs']).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.body.paths['/api/runs/{id}']).sort()).toEqual(['delete', 'get']);
     expect(doc.body.paths['/api/runs/{id}/result']).toBeDefined();
     const body = doc.body.paths['/api/runs'].post.requestBody?.content['application/json'].schema;
-    expect(Object.keys(body?.properties ?? {})).toEqual(expect.arrayContaining(['scenarioId', 'scenario', 'overrides', 'replications', 'seed', 'horizonDays']));
+    expect(Object.keys(body?.properties ?? {})).toEqual(
+      expect.arrayContaining(['scenarioId', 'scenario', 'overrides', 'replications', 'seed', 'horizonDays']),
+    );
     expect(body?.additionalProperties).toBe(false); // the zod schema is strict: the document says so
   });
 
   it('answers /health and names the app, model and data versions at /api/version', async () => {
     expect((await call(api.url, 'GET', '/health')).status).toBe(200);
-    const version = await call<{ app: { version: string }; model: { version: string }; data: Array<{ region: string; version: string }>; git: { commit: string | null } }>(
-      api.url,
-      'GET',
-      '/api/version',
-    );
+    const version = await call<{
+      app: { version: string };
+      model: { version: string };
+      data: Array<{ region: string; version: string }>;
+      git: { commit: string | null };
+    }>(api.url, 'GET', '/api/version');
     expect(version.status).toBe(200);
     expect(version.body.app.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(version.body.model.version).toMatch(/^\d+\.\d+\.\d+/);
@@ -248,7 +322,10 @@ describe('live run progress over socket.io (built api, two worker processes, rea
     expect((await call(api.url, 'GET', '/ready')).status).toBe(200);
     const port = redis.server.port;
     await redis.server.stop();
-    const away = await call<{ status: string; checks: { redis: { ok: boolean; reason: string }; store: { ok: boolean } } }>(api.url, 'GET', '/ready');
+    const away = await call<{
+      status: string;
+      checks: { redis: { ok: boolean; reason: string }; store: { ok: boolean } };
+    }>(api.url, 'GET', '/ready');
     expect(away.status).toBe(503);
     expect(away.body.status).toBe('unavailable');
     expect(away.body.checks.redis.ok).toBe(false);

@@ -8,7 +8,8 @@ import { expectPairedFigureMove, expectPairedMove, miyagi, replications } from '
 // binds under pressure (ambulances, borrowing, recovery beds) the baseline is a Miyagi variant
 // with that pressure, and the what-if adds the lever to it.
 const N = 4;
-const runs = (id: string, policies: Policy[] = [], changes: Record<string, unknown> = {}) => replications(miyagi(id, policies, changes), N);
+const runs = (id: string, policies: Policy[] = [], changes: Record<string, unknown> = {}) =>
+  replications(miyagi(id, policies, changes), N);
 const baseline = runs('policy-baseline');
 
 const admissionsAt = (ids: string[]) => (r: ReplicationResult) =>
@@ -28,7 +29,10 @@ describe('policies on Miyagi, paired against their baseline', () => {
   it('convertBeds: acute → recovery where recovery is short means fewer bed-blocking days', () => {
     const short: Policy[] = [{ kind: 'setBeds', area: 'sendai', beds: { recovery: 700 } }];
     const a = runs('short-recovery', short);
-    const b = runs('converted', [...short, { kind: 'convertBeds', area: 'sendai', from: 'acute', to: 'recovery', count: 700 }]);
+    const b = runs('converted', [
+      ...short,
+      { kind: 'convertBeds', area: 'sendai', from: 'acute', to: 'recovery', count: 700 },
+    ]);
     expectPairedMove(a, b, 'bedBlocking.days', 'down');
   });
 
@@ -44,14 +48,28 @@ describe('policies on Miyagi, paired against their baseline', () => {
       'miyagi-cancer-centre',
     ];
     expectPairedFigureMove(baseline, closed, admissionsAt(neighbours), 'up', 'admissions at the neighbours');
-    expectPairedFigureMove(baseline, closed, admissionsAt(['sendai-general']), 'down', 'admissions at the closed hospital');
+    expectPairedFigureMove(
+      baseline,
+      closed,
+      admissionsAt(['sendai-general']),
+      'down',
+      'admissions at the closed hospital',
+    );
     expectPairedMove(baseline, closed, 'ambulance.callToHospital.mean', 'up');
     expectPairedMove(baseline, closed, 'refusals', 'up');
   });
 
   it('mergeHospitals: the hospital merged into takes the other one’s patients', () => {
-    const merged = runs('merged', [{ kind: 'mergeHospitals', hospitals: ['sendai-south-general'], into: 'miyagi-cancer-centre' }]);
-    expectPairedFigureMove(baseline, merged, admissionsAt(['miyagi-cancer-centre']), 'up', 'admissions at the merged hospital');
+    const merged = runs('merged', [
+      { kind: 'mergeHospitals', hospitals: ['sendai-south-general'], into: 'miyagi-cancer-centre' },
+    ]);
+    expectPairedFigureMove(
+      baseline,
+      merged,
+      admissionsAt(['miyagi-cancer-centre']),
+      'up',
+      'admissions at the merged hospital',
+    );
   });
 
   it('addHospital: a new hospital with high-acute beds where they are short takes patients and cuts refusals', () => {
@@ -70,7 +88,13 @@ describe('policies on Miyagi, paired against their baseline', () => {
         },
       },
     ]);
-    expectPairedFigureMove(baseline, added, admissionsAt(['ishinomaki-new']), 'up', 'admissions at the new hospital');
+    expectPairedFigureMove(
+      baseline,
+      added,
+      admissionsAt(['ishinomaki-new']),
+      'up',
+      'admissions at the new hospital',
+    );
     expectPairedMove(baseline, added, 'refusals', 'down');
   });
 
@@ -88,7 +112,14 @@ describe('policies on Miyagi, paired against their baseline', () => {
 
   it('eligibility: more failed checks mean more delay and more forgone care', () => {
     const failing = runs('eligibility', [
-      { kind: 'eligibility', failureRate: 0.1, delayMinutes: 30, postponeShare: 0.3, forgoShare: 0.1, postponeDays: 7 },
+      {
+        kind: 'eligibility',
+        failureRate: 0.1,
+        delayMinutes: 30,
+        postponeShare: 0.3,
+        forgoShare: 0.1,
+        postponeDays: 7,
+      },
     ]);
     expectPairedMove(baseline, failing, 'eligibility.delayMinutes', 'up');
     expectPairedMove(baseline, failing, 'eligibility.forgone', 'up');

@@ -30,7 +30,10 @@ describe('the Miyagi baseline', () => {
 
   it('starts from the expected census: day 1 occupancy is near the static census of the treating areas', () => {
     const result = runReplication(resolved, 0);
-    const census = (fn: string) => result.staticNeed.byTreatingArea.filter((r) => r.function === fn).reduce((s, r) => s + Math.min(r.census, r.beds), 0);
+    const census = (fn: string) =>
+      result.staticNeed.byTreatingArea
+        .filter((r) => r.function === fn)
+        .reduce((s, r) => s + Math.min(r.census, r.beds), 0);
     for (const fn of ['acute', 'chronic'] as const) {
       const day1 = result.dailyOccupancy.filter((s) => s.function === fn).reduce((s, x) => s + x.inUse[0], 0);
       expect(Math.abs(day1 - census(fn)) / census(fn), fn).toBeLessThan(0.15);

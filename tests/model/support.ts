@@ -9,13 +9,20 @@ import type { ReplicationResult } from '@caretwin/contracts';
 import { compareResults, runReplication } from '@caretwin/model';
 
 export const ROOT = resolve(__dirname, '../..');
-export const catalog = new ScenarioCatalog({ shippedDir: join(ROOT, 'scenarios'), regionsDir: join(ROOT, 'scenarios/data') });
+export const catalog = new ScenarioCatalog({
+  shippedDir: join(ROOT, 'scenarios'),
+  regionsDir: join(ROOT, 'scenarios/data'),
+});
 
 /** Short runs keep the suite fast; every what-if and its baseline share seed and indices. */
 export const SHORT = { horizonDays: 30, warmupDays: 10 };
 
 /** A what-if of the Miyagi baseline with these policies, on a short horizon. */
-export function miyagi(id: string, policies: Policy[] = [], changes: Record<string, unknown> = {}): ResolvedScenario {
+export function miyagi(
+  id: string,
+  policies: Policy[] = [],
+  changes: Record<string, unknown> = {},
+): ResolvedScenario {
   return catalog.resolve({ id, extends: 'miyagi-2025-baseline', ...SHORT, policies, ...changes });
 }
 
@@ -24,7 +31,12 @@ export function replications(resolved: ResolvedScenario, n: number): Replication
 }
 
 /** Asserts that KPI `key` moves in `direction` (b − a), with a paired CI that excludes 0. */
-export function expectPairedMove(a: ReplicationResult[], b: ReplicationResult[], key: string, direction: 'up' | 'down'): void {
+export function expectPairedMove(
+  a: ReplicationResult[],
+  b: ReplicationResult[],
+  key: string,
+  direction: 'up' | 'down',
+): void {
   const c = compareResults(a, b);
   expect(c.paired).toBe(true);
   const d = c.kpis[key];

@@ -33,13 +33,16 @@ describe('loadConfig', () => {
   it('names every bad setting in one error, by the variable that set it', () => {
     let caught: unknown;
     try {
-      loadConfig({ env: { PORT: 'eighty', REDIS_URL: 'localhost:6379', BULLMQ_PREFIX: 'a:b', LOG_LEVEL: 'loud' } });
+      loadConfig({
+        env: { PORT: 'eighty', REDIS_URL: 'localhost:6379', BULLMQ_PREFIX: 'a:b', LOG_LEVEL: 'loud' },
+      });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems.join('\n');
-    for (const variable of ['PORT', 'REDIS_URL', 'BULLMQ_PREFIX', 'LOG_LEVEL']) expect(problems).toContain(variable);
+    for (const variable of ['PORT', 'REDIS_URL', 'BULLMQ_PREFIX', 'LOG_LEVEL'])
+      expect(problems).toContain(variable);
     expect((caught as ConfigError).problems).toHaveLength(4);
   });
 
@@ -80,8 +83,12 @@ describe('live progress settings', () => {
 
 describe('test-only fault injection', () => {
   it('is refused outside NODE_ENV=test and accepted in tests', () => {
-    expect(() => loadConfig({ env: { FAULTS_FAIL_REPLICATION: '3' } })).toThrow(/FAULTS_FAIL_REPLICATION.*test-only/);
-    expect(loadConfig({ env: { FAULTS_FAIL_REPLICATION: '3', NODE_ENV: 'test' } }).faults.failReplication).toBe(3);
+    expect(() => loadConfig({ env: { FAULTS_FAIL_REPLICATION: '3' } })).toThrow(
+      /FAULTS_FAIL_REPLICATION.*test-only/,
+    );
+    expect(
+      loadConfig({ env: { FAULTS_FAIL_REPLICATION: '3', NODE_ENV: 'test' } }).faults.failReplication,
+    ).toBe(3);
     expect(loadConfig({ env: {} }).faults.failReplication).toBe(-1);
   });
 });

@@ -3,15 +3,26 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReplication } from '@caretwin/model';
 import { ScenarioCatalog } from '@caretwin/scenario';
-import { ReplicationFailedError, ReplicationPool, ReplicationStoppedError, type ReplicationProgress } from '../../libs/runner/src/pool';
+import {
+  ReplicationFailedError,
+  ReplicationPool,
+  ReplicationStoppedError,
+  type ReplicationProgress,
+} from '../../libs/runner/src/pool';
 import { toRunInput, type RunInput } from '../../libs/runner/src/run-input';
 import { ensureBuilt, ROOT } from './harness/build';
 
 describe('ReplicationPool', () => {
   let pool: ReplicationPool;
   let input: RunInput;
-  const catalog = new ScenarioCatalog({ shippedDir: join(ROOT, 'scenarios'), regionsDir: join(ROOT, 'scenarios', 'data') });
-  const resolved = catalog.resolve({ id: 'pool-test', extends: 'miyagi-2025-baseline', horizonDays: 20, warmupDays: 3, seed: 5 }, { file: '<test>' });
+  const catalog = new ScenarioCatalog({
+    shippedDir: join(ROOT, 'scenarios'),
+    regionsDir: join(ROOT, 'scenarios', 'data'),
+  });
+  const resolved = catalog.resolve(
+    { id: 'pool-test', extends: 'miyagi-2025-baseline', horizonDays: 20, warmupDays: 3, seed: 5 },
+    { file: '<test>' },
+  );
 
   beforeAll(async () => {
     await ensureBuilt();
@@ -32,7 +43,16 @@ describe('ReplicationPool', () => {
 
   it('stops a replication at its next simulated day when its signal aborts', async () => {
     const controller = new AbortController();
-    const long = JSON.parse(JSON.stringify(toRunInput(catalog.resolve({ id: 'pool-long', extends: 'miyagi-2025-baseline', horizonDays: 3000, warmupDays: 0 }, { file: '<test>' })))) as RunInput;
+    const long = JSON.parse(
+      JSON.stringify(
+        toRunInput(
+          catalog.resolve(
+            { id: 'pool-long', extends: 'miyagi-2025-baseline', horizonDays: 3000, warmupDays: 0 },
+            { file: '<test>' },
+          ),
+        ),
+      ),
+    ) as RunInput;
     let lastDay = 0;
     const running = pool.run(
       { input: long, replicationIndex: 0 },
@@ -50,6 +70,8 @@ describe('ReplicationPool', () => {
 
   it('reports a replication the model cannot run as failed, not to be retried', async () => {
     const broken = { ...input, region: { ...input.region, hospitals: null } } as unknown as RunInput;
-    await expect(pool.run({ input: broken, replicationIndex: 0 })).rejects.toBeInstanceOf(ReplicationFailedError);
+    await expect(pool.run({ input: broken, replicationIndex: 0 })).rejects.toBeInstanceOf(
+      ReplicationFailedError,
+    );
   }, 60_000);
 });

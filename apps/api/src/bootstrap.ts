@@ -32,7 +32,16 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info({ url, port: address.port, dataDir: config.dataDir, redis: redactRedisUrl(config.redis.url), prefix: config.redis.prefix }, 'api listening');
+  logger.info(
+    {
+      url,
+      port: address.port,
+      dataDir: config.dataDir,
+      redis: redactRedisUrl(config.redis.url),
+      prefix: config.redis.prefix,
+    },
+    'api listening',
+  );
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

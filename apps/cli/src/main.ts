@@ -12,7 +12,9 @@ import { runDemo } from './demo';
 import { looksLikeFile, scenarioDirsFor } from './scenario/scenario-argument';
 
 const program = new Command('caretwin')
-  .description('CareTwin — a regional healthcare digital twin for secondary medical areas (二次医療圏), from a terminal, without Redis')
+  .description(
+    'CareTwin — a regional healthcare digital twin for secondary medical areas (二次医療圏), from a terminal, without Redis',
+  )
   .version(softwareVersion(), '-V, --version', 'print the version')
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText(
@@ -44,14 +46,23 @@ function finish(code: number): void {
 program
   .command('validate')
   .argument('<fileOrId>', 'scenario file (.yaml/.json) or scenario id')
-  .description('check a scenario: every problem with file, path, line and column (exit 1), or a summary of the resolved scenario (exit 0)')
+  .description(
+    'check a scenario: every problem with file, path, line and column (exit 1), or a summary of the resolved scenario (exit 0)',
+  )
   .option('--json', 'print the error body or the summary as JSON')
-  .option('--scenarios <dir>', 'scenarios directory to resolve ids and `extends` in, with regions in <dir>/data (default: the directory of a scenario file when it has data/, else scenarios/)')
+  .option(
+    '--scenarios <dir>',
+    'scenarios directory to resolve ids and `extends` in, with regions in <dir>/data (default: the directory of a scenario file when it has data/, else scenarios/)',
+  )
   .action((argument: string, options: { json?: boolean; scenarios?: string }) => {
     const cwd = process.cwd();
     const custom = options.scenarios !== undefined || looksLikeFile(argument);
     const dirs = custom ? scenarioDirsFor(argument, { scenariosDir: options.scenarios, cwd }) : {};
-    const { exitCode, output } = runValidate(argument, { json: options.json, color: Boolean(process.stdout.isTTY), ...dirs });
+    const { exitCode, output } = runValidate(argument, {
+      json: options.json,
+      color: Boolean(process.stdout.isTTY),
+      ...dirs,
+    });
     (exitCode === 0 || options.json ? process.stdout : process.stderr).write(`${output}\n`);
     process.exitCode = exitCode;
   });
@@ -64,9 +75,16 @@ addRunOptions(
       'run every replication of a scenario on worker threads; print KPIs with 95 % CIs; write result.json and CSV tables (UTF-8 with BOM). Ctrl-C stops cleanly (exit 130), writing nothing',
     ),
 )
-  .addOption(new Option('-o, --out <dir>', 'output directory for result.json and the CSV tables (default: results/<scenario id>)'))
+  .addOption(
+    new Option(
+      '-o, --out <dir>',
+      'output directory for result.json and the CSV tables (default: results/<scenario id>)',
+    ),
+  )
   .option('--json', 'print the output directory and the aggregate KPIs as JSON instead of the table')
-  .action(async (argument: string, options: Parameters<typeof runCommand>[1]) => finish(await runCommand(argument, options)));
+  .action(async (argument: string, options: Parameters<typeof runCommand>[1]) =>
+    finish(await runCommand(argument, options)),
+  );
 
 addRunOptions(
   program
@@ -77,53 +95,119 @@ addRunOptions(
       'compare two runs KPI by KPI: b − a with its 95 % CI, paired on common random numbers when seeds and replications match, else unpaired (Welch, and said so); scenarios are run first with the run options',
     ),
 )
-  .addOption(new Option('-o, --out <dir>', 'save the runs this command computed as <dir>/a-<id>/ and <dir>/b-<id>/ (default: not saved)'))
+  .addOption(
+    new Option(
+      '-o, --out <dir>',
+      'save the runs this command computed as <dir>/a-<id>/ and <dir>/b-<id>/ (default: not saved)',
+    ),
+  )
   .option('--json', 'print the comparison (every KPI) as JSON instead of the table')
-  .action(async (a: string, b: string, options: Parameters<typeof compareCommand>[2]) => finish(await compareCommand(a, b, options)));
+  .action(async (a: string, b: string, options: Parameters<typeof compareCommand>[2]) =>
+    finish(await compareCommand(a, b, options)),
+  );
 
 program
   .command('report')
-  .argument('<result>', 'result.json of a run (or the directory holding it), from `caretwin run` or GET /api/runs/:id/result')
-  .description(
-    'write one standalone HTML report that opens offline: the scenario, its levers, KPIs with 95 % CIs, the dashboard\'s charts (map, occupancy, flows, static need, time distributions; each exports PNG/SVG/CSV) and the assumptions',
+  .argument(
+    '<result>',
+    'result.json of a run (or the directory holding it), from `caretwin run` or GET /api/runs/:id/result',
   )
-  .addOption(new Option('-o, --out <file>', 'the HTML file to write (default: report.html beside the result)'))
-  .addOption(new Option('--baseline <result>', 'a baseline result.json: the report adds the lever differences and b − a per KPI with 95 % CIs (paired when seed and replications match, else Welch)'))
+  .description(
+    "write one standalone HTML report that opens offline: the scenario, its levers, KPIs with 95 % CIs, the dashboard's charts (map, occupancy, flows, static need, time distributions; each exports PNG/SVG/CSV) and the assumptions",
+  )
+  .addOption(
+    new Option('-o, --out <file>', 'the HTML file to write (default: report.html beside the result)'),
+  )
+  .addOption(
+    new Option(
+      '--baseline <result>',
+      'a baseline result.json: the report adds the lever differences and b − a per KPI with 95 % CIs (paired when seed and replications match, else Welch)',
+    ),
+  )
   .option('--json', 'print the written file, its size and the comparison method as JSON')
   .action((argument: string, options: { out?: string; baseline?: string; json?: boolean }) => {
     process.exitCode = reportCommand(argument, options);
   });
 
-const count = (what: string, max: number) => (value: string): number => {
-  const n = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`${what} must be a whole number from 1 to ${max.toLocaleString('en-US')}`);
-  return n;
-};
-const positive = (what: string) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive number`);
-  return n;
-};
+const count =
+  (what: string, max: number) =>
+  (value: string): number => {
+    const n = Number(value.replace(/[_,]/g, ''));
+    if (!Number.isSafeInteger(n) || n < 1 || n > max)
+      throw new InvalidArgumentError(
+        `${what} must be a whole number from 1 to ${max.toLocaleString('en-US')}`,
+      );
+    return n;
+  };
+const positive =
+  (what: string) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive number`);
+    return n;
+  };
 
 program
   .command('synth')
   .description(
     'write a synthetic region of any size as a scenarios directory: <out>/data/<id>/*.yaml (valid under the region schema) and <out>/<id>-baseline.yaml, runnable with `caretwin run`',
   )
-  .addOption(new Option('--areas <n>', `secondary medical areas, on a grid of about 33 × 34 km cells (1–${SYNTH_LIMITS.areas})`).argParser(count('--areas', SYNTH_LIMITS.areas)).makeOptionMandatory())
-  .addOption(new Option('--population <persons>', 'people in the census year 2020 (e.g. 125000000; projections to 2040 follow the national trend)').argParser(count('--population', SYNTH_LIMITS.population)).makeOptionMandatory())
-  .addOption(new Option('--hospitals <n>', `hospitals, at least one per area (up to ${SYNTH_LIMITS.hospitals.toLocaleString('en-US')})`).argParser(count('--hospitals', SYNTH_LIMITS.hospitals)).makeOptionMandatory())
-  .addOption(new Option('--out <dir>', 'scenarios directory to write into (created if missing)').makeOptionMandatory())
+  .addOption(
+    new Option(
+      '--areas <n>',
+      `secondary medical areas, on a grid of about 33 × 34 km cells (1–${SYNTH_LIMITS.areas})`,
+    )
+      .argParser(count('--areas', SYNTH_LIMITS.areas))
+      .makeOptionMandatory(),
+  )
+  .addOption(
+    new Option(
+      '--population <persons>',
+      'people in the census year 2020 (e.g. 125000000; projections to 2040 follow the national trend)',
+    )
+      .argParser(count('--population', SYNTH_LIMITS.population))
+      .makeOptionMandatory(),
+  )
+  .addOption(
+    new Option(
+      '--hospitals <n>',
+      `hospitals, at least one per area (up to ${SYNTH_LIMITS.hospitals.toLocaleString('en-US')})`,
+    )
+      .argParser(count('--hospitals', SYNTH_LIMITS.hospitals))
+      .makeOptionMandatory(),
+  )
+  .addOption(
+    new Option('--out <dir>', 'scenarios directory to write into (created if missing)').makeOptionMandatory(),
+  )
   .addOption(new Option('--seed <n>', 'random seed of the layout and sizes').argParser(parseSeed).default(1))
   .addOption(new Option('--id <id>', 'region id (its directory name under <out>/data)').default('synthetic'))
-  .addOption(new Option('--municipalities <n>', 'municipalities (default: 5.3 per area, as in Japan)').argParser(count('--municipalities', SYNTH_LIMITS.municipalities)))
-  .addOption(new Option('--template <region>', 'shipped region whose conditions, pathways, arrival profiles, transport and eligibility are reused').default('miyagi'))
-  .addOption(new Option('--beds-per-1000 <beds>', "beds in use per 1,000 people, all functions, split as in the template (default: the template's, 8.3 for miyagi)").argParser(positive('--beds-per-1000')))
-  .addOption(new Option('--ambulances-per-100k <n>', 'ambulances per 100,000 people (one base per municipality)').argParser(positive('--ambulances-per-100k')).default(5.4))
+  .addOption(
+    new Option('--municipalities <n>', 'municipalities (default: 5.3 per area, as in Japan)').argParser(
+      count('--municipalities', SYNTH_LIMITS.municipalities),
+    ),
+  )
+  .addOption(
+    new Option(
+      '--template <region>',
+      'shipped region whose conditions, pathways, arrival profiles, transport and eligibility are reused',
+    ).default('miyagi'),
+  )
+  .addOption(
+    new Option(
+      '--beds-per-1000 <beds>',
+      "beds in use per 1,000 people, all functions, split as in the template (default: the template's, 8.3 for miyagi)",
+    ).argParser(positive('--beds-per-1000')),
+  )
+  .addOption(
+    new Option('--ambulances-per-100k <n>', 'ambulances per 100,000 people (one base per municipality)')
+      .argParser(positive('--ambulances-per-100k'))
+      .default(5.4),
+  )
   .option('--force', 'replace an existing region and baseline of the same id in <out>')
   .option('--json', 'print the summary as JSON')
   .action((options: Parameters<typeof synthCommand>[0]) => {
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(options.id)) program.error('--id uses letters, digits, ".", "_" and "-" and starts with a letter or digit');
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(options.id))
+      program.error('--id uses letters, digits, ".", "_" and "-" and starts with a letter or digit');
     process.exitCode = synthCommand(options);
   });
 
@@ -134,7 +218,6 @@ program
   .action((options: { seed: number }) => {
     for (const line of runDemo({ seed: options.seed })) console.log(line);
   });
-
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -46,14 +46,22 @@ function mount(route: Route): Cleanup {
     case 'assumptions':
       return assumptionsView(main, route, context);
     case 'notFound':
-      replace(main, h('h1', null, t('common.notFound')), h('a', { href: href({ name: 'home' }) }, t('nav.home')));
+      replace(
+        main,
+        h('h1', null, t('common.notFound')),
+        h('a', { href: href({ name: 'home' }) }, t('nav.home')),
+      );
       return () => undefined;
   }
 }
 
 function drawHeader(route: Route): void {
   const link = (target: Route, label: string, active: boolean): HTMLElement =>
-    h('a', { href: href(target), class: active ? 'active' : null, 'aria-current': active ? 'page' : null }, label);
+    h(
+      'a',
+      { href: href(target), class: active ? 'active' : null, 'aria-current': active ? 'page' : null },
+      label,
+    );
   replace(
     header,
     h('a', { class: 'brand', href: href({ name: 'home' }) }, t('app.title')),
@@ -61,12 +69,26 @@ function drawHeader(route: Route): void {
       'nav',
       { 'aria-label': 'CareTwin' },
       link({ name: 'home' }, t('nav.home'), route.name === 'home'),
-      link({ name: 'runs' }, t('nav.runs'), route.name === 'runs' || route.name === 'live' || route.name === 'results'),
+      link(
+        { name: 'runs' },
+        t('nav.runs'),
+        route.name === 'runs' || route.name === 'live' || route.name === 'results',
+      ),
       link({ name: 'editor' }, t('nav.editor'), route.name === 'editor'),
       link({ name: 'compare' }, t('nav.compare'), route.name === 'compare'),
       link({ name: 'assumptions' }, t('nav.assumptions'), route.name === 'assumptions'),
     ),
-    h('button', { type: 'button', class: 'lang-switch', 'data-lang': lang() === 'ja' ? 'en' : 'ja', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'ja' ? 'en' : 'ja') }, t('lang.switch')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'lang-switch',
+        'data-lang': lang() === 'ja' ? 'en' : 'ja',
+        'aria-label': t('lang.switchLabel'),
+        onclick: () => setLang(lang() === 'ja' ? 'en' : 'ja'),
+      },
+      t('lang.switch'),
+    ),
   );
   document.title = t('app.title');
   const skip = document.querySelector('a.skip');

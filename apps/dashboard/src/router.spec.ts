@@ -7,7 +7,10 @@ describe('hash router', () => {
     expect(parseRoute('#/')).toEqual({ name: 'home' });
     expect(parseRoute('#/runs')).toEqual({ name: 'runs' });
     expect(parseRoute('#/editor')).toEqual({ name: 'editor' });
-    expect(parseRoute('#/editor/miyagi-2025-baseline')).toEqual({ name: 'editor', baseline: 'miyagi-2025-baseline' });
+    expect(parseRoute('#/editor/miyagi-2025-baseline')).toEqual({
+      name: 'editor',
+      baseline: 'miyagi-2025-baseline',
+    });
     expect(parseRoute('#/live/0196-abc')).toEqual({ name: 'live', runId: '0196-abc' });
     expect(parseRoute('#/results/0196-abc/')).toEqual({ name: 'results', runId: '0196-abc' });
   });
@@ -19,7 +22,13 @@ describe('hash router', () => {
   });
 
   it('writes links that read back as the same route', () => {
-    const routes: Route[] = [{ name: 'home' }, { name: 'runs' }, { name: 'editor', baseline: 'a b' }, { name: 'live', runId: 'x' }, { name: 'results', runId: 'y' }];
+    const routes: Route[] = [
+      { name: 'home' },
+      { name: 'runs' },
+      { name: 'editor', baseline: 'a b' },
+      { name: 'live', runId: 'x' },
+      { name: 'results', runId: 'y' },
+    ];
     for (const route of routes) expect(parseRoute(href(route))).toEqual(route);
   });
 });

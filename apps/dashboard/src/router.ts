@@ -50,7 +50,8 @@ export function href(route: Route): string {
     case 'results':
       return `#/results/${encodeURIComponent(route.runId)}`;
     case 'compare':
-      if (route.a && route.b) return `#/compare/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
+      if (route.a && route.b)
+        return `#/compare/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
       return route.b ? `#/compare/${encodeURIComponent(route.b)}` : '#/compare';
     case 'assumptions':
       return '#/assumptions';

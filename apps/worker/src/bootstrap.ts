@@ -21,7 +21,12 @@ export async function startWorker(config: AppConfig, logger: Logger): Promise<Wo
   const lifecycle = app.get(WorkerLifecycle);
   const worker = app.get(ReplicationsProcessor).worker;
   logger.info(
-    { workerId: lifecycle.workerId, threads: config.worker.threads, redis: redactRedisUrl(config.redis.url), prefix: config.redis.prefix },
+    {
+      workerId: lifecycle.workerId,
+      threads: config.worker.threads,
+      redis: redactRedisUrl(config.redis.url),
+      prefix: config.redis.prefix,
+    },
     'worker ready',
   );
 
@@ -29,7 +34,10 @@ export async function startWorker(config: AppConfig, logger: Logger): Promise<Wo
   const close = (): Promise<void> => {
     closing ??= (async () => {
       logger.info({ deadlineMs: config.shutdown.deadlineMs }, 'worker stopping');
-      const handBack = setTimeout(() => lifecycle.handBackActiveJobs(), Math.floor(config.shutdown.deadlineMs * 0.4));
+      const handBack = setTimeout(
+        () => lifecycle.handBackActiveJobs(),
+        Math.floor(config.shutdown.deadlineMs * 0.4),
+      );
       try {
         await worker.close();
       } catch (error) {

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applySnapshot, bandIsContiguous, fromSnapshot, mergeBand, type LiveRunState } from './live-run';
+import {
+  applyEvent,
+  applySnapshot,
+  bandIsContiguous,
+  fromSnapshot,
+  mergeBand,
+  type LiveRunState,
+} from './live-run';
 import type { BandPoint, RunProgressEvent, RunSnapshot } from './socket';
 
-const point = (day: number, n: number, mean: number): BandPoint => ({ day, n, mean, min: mean - 1, max: mean + 1, capacity: 100 });
+const point = (day: number, n: number, mean: number): BandPoint => ({
+  day,
+  n,
+  mean,
+  min: mean - 1,
+  max: mean + 1,
+  capacity: 100,
+});
 const counters = { admissions: 0, refusals: 0, difficultTransports: 0, overflow: 0, leftRegion: 0 };
 
 function snapshot(seq: number, days: number[], extra: Partial<RunSnapshot> = {}): RunSnapshot {
@@ -60,7 +74,10 @@ describe('applying live run messages', () => {
 
   it('replaces a day already known and appends new days in order, keeping the input state unchanged', () => {
     const state = fromSnapshot(snapshot(1, [1, 2]));
-    const next = applyEvent(state, { name: 'run.progress', event: progress(2, [point(3, 1, 70), point(2, 2, 55)]) }).state;
+    const next = applyEvent(state, {
+      name: 'run.progress',
+      event: progress(2, [point(3, 1, 70), point(2, 2, 55)]),
+    }).state;
     expect(next.band[0].points.map((p) => [p.day, p.n, p.mean])).toEqual([
       [1, 1, 50],
       [2, 2, 55],
@@ -73,17 +90,27 @@ describe('applying live run messages', () => {
 
   it('ends a run on its end event and takes no progress after it', () => {
     const state = fromSnapshot(snapshot(1, [1]));
-    const ended = applyEvent(state, { name: 'run.completed', event: { runId: 'r1', seq: 2, state: 'completed', at: 1 } }).state;
+    const ended = applyEvent(state, {
+      name: 'run.completed',
+      event: { runId: 'r1', seq: 2, state: 'completed', at: 1 },
+    }).state;
     expect(ended.state).toBe('completed');
     expect(ended.percent).toBe(100);
-    expect(applyEvent(ended, { name: 'run.progress', event: progress(3, [point(2, 1, 1)]) }).outcome).toBe('finished');
-    const failed = applyEvent(state, { name: 'run.failed', event: { runId: 'r1', seq: 2, state: 'failed', reason: 'replication 3 failed: x', at: 1 } }).state;
+    expect(applyEvent(ended, { name: 'run.progress', event: progress(3, [point(2, 1, 1)]) }).outcome).toBe(
+      'finished',
+    );
+    const failed = applyEvent(state, {
+      name: 'run.failed',
+      event: { runId: 'r1', seq: 2, state: 'failed', reason: 'replication 3 failed: x', at: 1 },
+    }).state;
     expect([failed.state, failed.reason, failed.percent]).toEqual(['failed', 'replication 3 failed: x', 10]);
   });
 
   it('ignores events of another run', () => {
     const state = fromSnapshot(snapshot(1, [1]));
-    expect(applyEvent(state, { name: 'run.progress', event: progress(7, [], { runId: 'r2' }) }).outcome).toBe('other-run');
+    expect(applyEvent(state, { name: 'run.progress', event: progress(7, [], { runId: 'r2' }) }).outcome).toBe(
+      'other-run',
+    );
   });
 
   it('calls a downsampled band complete once the missing days have arrived', () => {
@@ -94,7 +121,10 @@ describe('applying live run messages', () => {
   });
 
   it('adds a series it has not seen with its points sorted by day', () => {
-    const band = mergeBand([], [{ area: 'a', function: 'chronic', points: [point(2, 1, 1), point(1, 1, 1)] }]);
+    const band = mergeBand(
+      [],
+      [{ area: 'a', function: 'chronic', points: [point(2, 1, 1), point(1, 1, 1)] }],
+    );
     expect(band[0].points.map((p) => p.day)).toEqual([1, 2]);
   });
 });

@@ -94,7 +94,10 @@ export function mergeBand(band: BandSeries[], incoming: BandSeries[]): BandSerie
   return out;
 }
 
-function mergeReplications(known: ReplicationProgress[], incoming: ReplicationProgress[]): ReplicationProgress[] {
+function mergeReplications(
+  known: ReplicationProgress[],
+  incoming: ReplicationProgress[],
+): ReplicationProgress[] {
   if (incoming.length === 0) return known;
   const byIndex = new Map(known.map((r) => [r.index, r]));
   for (const r of incoming) byIndex.set(r.index, r);
@@ -133,7 +136,10 @@ export function fromSnapshot(snapshot: RunSnapshot): LiveRunState {
 }
 
 /** A snapshot replaces the state when it is newer (or there is none yet). */
-export function applySnapshot(state: LiveRunState | undefined, snapshot: RunSnapshot): Applied | { state: undefined; outcome: Outcome } {
+export function applySnapshot(
+  state: LiveRunState | undefined,
+  snapshot: RunSnapshot,
+): Applied | { state: undefined; outcome: Outcome } {
   if (state && state.runId !== snapshot.runId) return { state, outcome: 'other-run' };
   if (state && snapshot.seq <= state.seq) return { state, outcome: 'stale' };
   return { state: fromSnapshot(snapshot), outcome: 'applied' };

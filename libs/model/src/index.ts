@@ -9,4 +9,10 @@ export { ModelInputError } from './errors';
 export { MODEL_VERSION } from './version';
 export { mser5 } from './stats/mser';
 export type { MserResult } from './stats/mser';
-export type { DaySnapshot, ReplicationResult, AggregateResult, Comparison, StaticNeed } from '@caretwin/contracts';
+export type {
+  DaySnapshot,
+  ReplicationResult,
+  AggregateResult,
+  Comparison,
+  StaticNeed,
+} from '@caretwin/contracts';

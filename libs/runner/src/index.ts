@@ -1,7 +1,13 @@
 // @caretwin/runner: runs replications of a run — locally on a pool of threads (CLI, worker)
 // and, through the queue contract, as BullMQ jobs — and assembles the result document.
 export { ReplicationFailedError, ReplicationPool, ReplicationStoppedError } from './pool';
-export type { ReplicationPoolOptions, ReplicationProgress, ReplicationRun, ReplicationTask, RunTaskOptions } from './pool';
+export type {
+  ReplicationPoolOptions,
+  ReplicationProgress,
+  ReplicationRun,
+  ReplicationTask,
+  RunTaskOptions,
+} from './pool';
 export { decodeSeries, encodeSeries, fromRunInput, runInputKey, toRunInput, totalDays } from './run-input';
 export type { EncodedSeries, RunInput } from './run-input';
 export { UnknownPrecisionKpiError, decideAfterRound, firstRound, maxReplications, planFor } from './rounds';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateJobId, cancelFlagKey, packJson, parseJobId, replicationJobId, unpackJson, unpackJsonText, type PackedJson } from './jobs';
+import {
+  aggregateJobId,
+  cancelFlagKey,
+  packJson,
+  parseJobId,
+  replicationJobId,
+  unpackJson,
+  unpackJsonText,
+  type PackedJson,
+} from './jobs';
 import { firstRound, maxReplications, planFor } from './rounds';
 
 const runId = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -32,13 +41,18 @@ describe('the replication plan', () => {
     const plan = planFor({ replications: 5, precision: { kpi: 'refusals', halfWidth: 1, max: 7 } }, 4);
     expect(firstRound(plan)).toEqual([0, 1, 2, 3]);
     expect(maxReplications(plan)).toBe(7);
-    expect(firstRound(planFor({ replications: 5, precision: { kpi: 'refusals', halfWidth: 1, max: 3 } }, 4))).toEqual([0, 1, 2]);
+    expect(
+      firstRound(planFor({ replications: 5, precision: { kpi: 'refusals', halfWidth: 1, max: 3 } }, 4)),
+    ).toEqual([0, 1, 2]);
   });
 });
 
 describe('packed job results', () => {
   it('give back exactly the JSON text that went in', () => {
-    const value = { kpis: { a: 0.1 + 0.2, b: -0, c: 1e-300 }, series: Array.from({ length: 1000 }, (_, i) => i / 7) };
+    const value = {
+      kpis: { a: 0.1 + 0.2, b: -0, c: 1e-300 },
+      series: Array.from({ length: 1000 }, (_, i) => i / 7),
+    };
     const packed = JSON.parse(JSON.stringify(packJson(value))) as PackedJson<typeof value>;
     expect(unpackJsonText(packed)).toBe(JSON.stringify(value));
     expect(unpackJson(packed)).toEqual(JSON.parse(JSON.stringify(value)));

@@ -24,11 +24,13 @@ export function aggregateJobId(runId: string): string {
   return `${runId}_agg`;
 }
 
-export type ParsedJobId = { runId: string; kind: 'replication'; replicationIndex: number } | { runId: string; kind: 'aggregate' };
+export type ParsedJobId =
+  { runId: string; kind: 'replication'; replicationIndex: number } | { runId: string; kind: 'aggregate' };
 
 export function parseJobId(jobId: string): ParsedJobId | null {
   const replication = /^(.+)_r(\d+)$/.exec(jobId);
-  if (replication) return { runId: replication[1], kind: 'replication', replicationIndex: Number(replication[2]) };
+  if (replication)
+    return { runId: replication[1], kind: 'replication', replicationIndex: Number(replication[2]) };
   const parent = /^(.+)_agg$/.exec(jobId);
   if (parent) return { runId: parent[1], kind: 'aggregate' };
   return null;
@@ -79,7 +81,11 @@ export interface PackedJson<T> {
 
 export function packJson<T>(value: T): PackedJson<T> {
   const text = JSON.stringify(value);
-  return { encoding: 'json+gzip+base64', data: gzipSync(Buffer.from(text, 'utf8')).toString('base64'), bytes: Buffer.byteLength(text) };
+  return {
+    encoding: 'json+gzip+base64',
+    data: gzipSync(Buffer.from(text, 'utf8')).toString('base64'),
+    bytes: Buffer.byteLength(text),
+  };
 }
 
 /** The JSON text inside (stored as is by the api, so nothing is re-serialised). */

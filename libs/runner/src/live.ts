@@ -3,7 +3,14 @@
 // replication into a per-run band in Redis (atomically, once per (replication, day) even when a
 // replication is retried), then publish the run id; the api reads what changed and relays it,
 // throttled, over socket.io. The state lives in Redis, so an api restart loses nothing.
-import type { BandPoint, BandSeries, DaySnapshot, ReplicationProgress, ResultBedFunction, RunCounters } from '@caretwin/contracts';
+import type {
+  BandPoint,
+  BandSeries,
+  DaySnapshot,
+  ReplicationProgress,
+  ResultBedFunction,
+  RunCounters,
+} from '@caretwin/contracts';
 
 export interface LiveKeys {
   /** hash: day → JSON [n, sum₀, min₀, max₀, capacity₀, sum₁, …] over the replications that reached it */
@@ -22,7 +29,14 @@ export interface LiveKeys {
 
 export function liveKeys(prefix: string, runId: string): LiveKeys {
   const base = `${prefix}:caretwin:live:${runId}`;
-  return { band: `${base}:band`, reached: `${base}:reached`, reps: `${base}:reps`, counters: `${base}:counters`, series: `${base}:series`, seq: `${base}:seq` };
+  return {
+    band: `${base}:band`,
+    reached: `${base}:reached`,
+    reps: `${base}:reps`,
+    counters: `${base}:counters`,
+    series: `${base}:series`,
+    seq: `${base}:seq`,
+  };
 }
 
 /** Pub/sub channel on which workers announce "run <id> has news" (the message is the run id). */
@@ -165,11 +179,16 @@ export function bandPoint(day: number, acc: number[], i: number): BandPoint {
 }
 
 /** Band series from day accumulators (days ascending); days whose accumulator is missing are skipped. */
-export function bandSeries(series: SeriesId[], days: Array<[day: number, acc: number[] | null]>): BandSeries[] {
+export function bandSeries(
+  series: SeriesId[],
+  days: Array<[day: number, acc: number[] | null]>,
+): BandSeries[] {
   return series.map((s, i) => ({
     area: s.area,
     function: s.function,
-    points: days.filter((d): d is [number, number[]] => d[1] !== null && d[1].length >= 5 + 4 * i).map(([day, acc]) => bandPoint(day, acc, i)),
+    points: days
+      .filter((d): d is [number, number[]] => d[1] !== null && d[1].length >= 5 + 4 * i)
+      .map(([day, acc]) => bandPoint(day, acc, i)),
   }));
 }
 
@@ -177,7 +196,8 @@ export function bandSeries(series: SeriesId[], days: Array<[day: number, acc: nu
 export function meanCounters(all: RunCounters[]): RunCounters {
   const out: RunCounters = { admissions: 0, refusals: 0, difficultTransports: 0, overflow: 0, leftRegion: 0 };
   if (all.length === 0) return out;
-  for (const c of all) for (const key of Object.keys(out) as Array<keyof RunCounters>) out[key] += c[key] ?? 0;
+  for (const c of all)
+    for (const key of Object.keys(out) as Array<keyof RunCounters>) out[key] += c[key] ?? 0;
   for (const key of Object.keys(out) as Array<keyof RunCounters>) out[key] = round2(out[key] / all.length);
   return out;
 }

@@ -62,8 +62,13 @@ export class ReplicationFailedError extends Error {
 
 /** The replication was stopped through its signal (cancellation or shutdown). */
 export class ReplicationStoppedError extends Error {
-  constructor(readonly replicationIndex: number, reason: unknown) {
-    super(`replication ${replicationIndex} stopped${reason instanceof Error ? `: ${reason.message}` : typeof reason === 'string' ? `: ${reason}` : ''}`);
+  constructor(
+    readonly replicationIndex: number,
+    reason: unknown,
+  ) {
+    super(
+      `replication ${replicationIndex} stopped${reason instanceof Error ? `: ${reason.message}` : typeof reason === 'string' ? `: ${reason}` : ''}`,
+    );
     this.name = 'ReplicationStoppedError';
   }
 }
@@ -79,7 +84,8 @@ function workerFile(): string {
 
 /** Delivers batches the thread posted just before returning, so the last days are not lost. */
 function drain(port: MessagePort, relay: (message: ThreadProgress) => void): void {
-  for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) relay(next.message as ThreadProgress);
+  for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port))
+    relay(next.message as ThreadProgress);
 }
 
 export class ReplicationPool {
@@ -88,7 +94,8 @@ export class ReplicationPool {
   private destroyed = false;
 
   constructor(options: ReplicationPoolOptions) {
-    if (!Number.isInteger(options.threads) || options.threads < 1) throw new RangeError(`threads must be a positive integer, got ${options.threads}`);
+    if (!Number.isInteger(options.threads) || options.threads < 1)
+      throw new RangeError(`threads must be a positive integer, got ${options.threads}`);
     this.progressIntervalMs = options.progressIntervalMs ?? 250;
     this.piscina = new Piscina<ThreadTask, ThreadOutcome>({
       filename: workerFile(),
@@ -145,8 +152,10 @@ export class ReplicationPool {
     };
     try {
       const outcome = await this.piscina.run(threadTask, { transferList: [port2] });
-      if (!outcome.ok) throw new ReplicationFailedError(task.replicationIndex, outcome.error.message, outcome.error.stack);
-      if (outcome.stopped || signal?.aborted) throw new ReplicationStoppedError(task.replicationIndex, signal?.reason);
+      if (!outcome.ok)
+        throw new ReplicationFailedError(task.replicationIndex, outcome.error.message, outcome.error.stack);
+      if (outcome.stopped || signal?.aborted)
+        throw new ReplicationStoppedError(task.replicationIndex, signal?.reason);
       return { result: outcome.result, threadId: outcome.threadId };
     } finally {
       signal?.removeEventListener('abort', stop);

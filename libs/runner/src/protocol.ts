@@ -26,5 +26,10 @@ export interface ThreadProgress {
 }
 
 export type ThreadOutcome =
-  | { ok: true; result: ReplicationResult; stopped: boolean; /** worker_threads.threadId of the thread that ran it */ threadId: number }
+  | {
+      ok: true;
+      result: ReplicationResult;
+      stopped: boolean;
+      /** worker_threads.threadId of the thread that ran it */ threadId: number;
+    }
   | { ok: false; error: { name: string; message: string; stack?: string } };

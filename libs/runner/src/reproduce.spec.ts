@@ -11,14 +11,20 @@ const region = buildRegion({
   areas: [{ id: 'only' }],
   municipalities: [{ id: 'm', area: 'only', lat: 38.26, lng: 140.87, population: 10_000 }],
   hospitals: [{ id: 'h', area: 'only', municipality: 'm', lat: 38.27, lng: 140.87, beds: { acute: 10 } }],
-  conditions: [condition({ id: 'x', ratePer100k: 20_000, phases: [{ id: 'stay', function: 'acute', meanDays: 5 }] })],
+  conditions: [
+    condition({ id: 'x', ratePer100k: 20_000, phases: [{ id: 'stay', function: 'acute', meanDays: 5 }] }),
+  ],
 });
-const scenario = (spec: Parameters<typeof resolvedScenario>[1] = {}): ResolvedScenario => resolvedScenario(region, { horizonDays: 20, ...spec });
-const runs = (resolved: ResolvedScenario, indices: number[]): ReplicationResult[] => indices.map((i) => runReplication(resolved, i));
+const scenario = (spec: Parameters<typeof resolvedScenario>[1] = {}): ResolvedScenario =>
+  resolvedScenario(region, { horizonDays: 20, ...spec });
+const runs = (resolved: ResolvedScenario, indices: number[]): ReplicationResult[] =>
+  indices.map((i) => runReplication(resolved, i));
 
 describe('canonical JSON', () => {
   it('gives equal text for equal values built with their keys in another order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, 1], c: 'x' } })).toBe(canonicalJson({ a: { c: 'x', d: [3, 1] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [3, 1], c: 'x' } })).toBe(
+      canonicalJson({ a: { c: 'x', d: [3, 1] }, b: 1 }),
+    );
     expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
   });
 
@@ -43,7 +49,15 @@ describe('what reproduces a run', () => {
     expect(p.data).toEqual({ region: region.id, version: dataVersion(region) });
     expect(p.data.version).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(p.reproducibility.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(p.reproducibility.covers).toEqual(['software', 'model', 'data', 'scenario', 'region', 'seed', 'replicationIndices']);
+    expect(p.reproducibility.covers).toEqual([
+      'software',
+      'model',
+      'data',
+      'scenario',
+      'region',
+      'seed',
+      'replicationIndices',
+    ]);
   });
 
   it('hashes the same whatever order the replications finished in and wherever they ran', () => {
@@ -54,14 +68,21 @@ describe('what reproduces a run', () => {
   });
 
   it('hashes differently when the seed, the replications, the scenario or the data differ', () => {
-    const hash = (r: ResolvedScenario, rs: ReplicationResult[]) => buildRunResult(toRunInput(r), rs, {}).provenance.reproducibility.hash;
+    const hash = (r: ResolvedScenario, rs: ReplicationResult[]) =>
+      buildRunResult(toRunInput(r), rs, {}).provenance.reproducibility.hash;
     const base = hash(resolved, results);
     const otherSeed = scenario({ seed: 2 });
     expect(hash(otherSeed, runs(otherSeed, [0, 1, 2]))).not.toBe(base);
     expect(hash(resolved, results.slice(0, 2))).not.toBe(base);
     const longer = scenario({ horizonDays: 21 });
     expect(hash(longer, runs(longer, [0, 1, 2]))).not.toBe(base);
-    const moreBeds = { ...resolved, region: { ...region, hospitals: [{ ...region.hospitals[0], beds: { ...region.hospitals[0].beds, acute: 11 } }] } };
+    const moreBeds = {
+      ...resolved,
+      region: {
+        ...region,
+        hospitals: [{ ...region.hospitals[0], beds: { ...region.hospitals[0].beds, acute: 11 } }],
+      },
+    };
     expect(dataVersion(moreBeds.region)).not.toBe(dataVersion(region));
     expect(hash(moreBeds, results)).not.toBe(base);
   });

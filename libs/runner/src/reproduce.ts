@@ -17,7 +17,8 @@ export function canonicalJson(value: unknown): string {
     if (text === undefined) throw new TypeError(`canonicalJson: ${typeof value} has no JSON form`);
     return text;
   }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && typeof v !== 'function')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -55,4 +56,7 @@ export function reproducibilityHash(inputs: ReproducedInputs): Reproducibility {
   return { hash: `sha256:${sha256Hex(canonicalJson(covered))}`, covers: [...COVERS] };
 }
 
-export const modelVersion = (): { name: string; version: string } => ({ name: '@caretwin/model', version: MODEL_VERSION });
+export const modelVersion = (): { name: string; version: string } => ({
+  name: '@caretwin/model',
+  version: MODEL_VERSION,
+});

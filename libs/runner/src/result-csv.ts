@@ -50,24 +50,95 @@ function body(doc: RunResultDocument, table: CsvTable): string[] {
       const first = addDays(a.startDate, a.warmupDays);
       const lines = [row(['date', 'day', 'area', 'function', 'inUseMean', 'inUseLo', 'inUseHi', 'capacity'])];
       for (const s of a.dailyOccupancy)
-        s.inUse.mean.forEach((mean, day) => lines.push(row([addDays(first, day), day, s.area, s.function, mean, s.inUse.lo[day], s.inUse.hi[day], s.capacity[day]])));
+        s.inUse.mean.forEach((mean, day) =>
+          lines.push(
+            row([
+              addDays(first, day),
+              day,
+              s.area,
+              s.function,
+              mean,
+              s.inUse.lo[day],
+              s.inUse.hi[day],
+              s.capacity[day],
+            ]),
+          ),
+        );
       return lines;
     }
     case 'hospitals':
       return [
-        row(['hospital', 'area', 'utilisationMean', 'utilisationLo', 'utilisationHi', 'admissionsMean', 'admissionsLo', 'admissionsHi', 'refusalsMean', 'refusalsLo', 'refusalsHi', 'overflowMean', 'overflowLo', 'overflowHi']),
-        ...a.hospitals.map((h) => row([h.hospital, h.area, ...estimate(h.utilisation), ...estimate(h.admissions), ...estimate(h.refusals), ...estimate(h.overflow)])),
+        row([
+          'hospital',
+          'area',
+          'utilisationMean',
+          'utilisationLo',
+          'utilisationHi',
+          'admissionsMean',
+          'admissionsLo',
+          'admissionsHi',
+          'refusalsMean',
+          'refusalsLo',
+          'refusalsHi',
+          'overflowMean',
+          'overflowLo',
+          'overflowHi',
+        ]),
+        ...a.hospitals.map((h) =>
+          row([
+            h.hospital,
+            h.area,
+            ...estimate(h.utilisation),
+            ...estimate(h.admissions),
+            ...estimate(h.refusals),
+            ...estimate(h.overflow),
+          ]),
+        ),
       ];
     case 'flow':
       return [
-        row(['homeArea', ...a.flow.areas.map((t) => `treatedIn:${t}`), 'leftRegion', 'selfSufficiencyMean', 'selfSufficiencyLo', 'selfSufficiencyHi']),
-        ...a.flow.areas.map((home, i) => row([home, ...a.flow.admissions[i], a.flow.leftRegion[i], ...estimate(a.flow.selfSufficiency[i])])),
+        row([
+          'homeArea',
+          ...a.flow.areas.map((t) => `treatedIn:${t}`),
+          'leftRegion',
+          'selfSufficiencyMean',
+          'selfSufficiencyLo',
+          'selfSufficiencyHi',
+        ]),
+        ...a.flow.areas.map((home, i) =>
+          row([home, ...a.flow.admissions[i], a.flow.leftRegion[i], ...estimate(a.flow.selfSufficiency[i])]),
+        ),
       ];
     case 'static-need': {
       const need = a.staticNeed;
-      const lines = [row(['basis', 'area', 'function', 'bedDaysPerYear', 'census', 'need', 'beds', 'year', 'treatingAreaMethod'])];
+      const lines = [
+        row([
+          'basis',
+          'area',
+          'function',
+          'bedDaysPerYear',
+          'census',
+          'need',
+          'beds',
+          'year',
+          'treatingAreaMethod',
+        ]),
+      ];
       const add = (basis: string, rows: typeof need.byHomeArea): void => {
-        for (const r of rows) lines.push(row([basis, r.area, r.function, r.bedDaysPerYear, r.census, r.need, r.beds, need.year, need.treatingAreaMethod]));
+        for (const r of rows)
+          lines.push(
+            row([
+              basis,
+              r.area,
+              r.function,
+              r.bedDaysPerYear,
+              r.census,
+              r.need,
+              r.beds,
+              need.year,
+              need.treatingAreaMethod,
+            ]),
+          );
       };
       add('homeArea', need.byHomeArea);
       add('treatingArea', need.byTreatingArea);
@@ -76,7 +147,10 @@ function body(doc: RunResultDocument, table: CsvTable): string[] {
     }
     case 'replications': {
       const keys = [...new Set(doc.replications.flatMap((r) => Object.keys(r.kpis)))].sort();
-      return [row(['replication', ...keys]), ...doc.replications.map((r) => row([r.replication, ...keys.map((k) => r.kpis[k])]))];
+      return [
+        row(['replication', ...keys]),
+        ...doc.replications.map((r) => row([r.replication, ...keys.map((k) => r.kpis[k])])),
+      ];
     }
   }
 }

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { aggregate } from '@caretwin/model';
 import type { AggregateResult, ReplicationResult } from '@caretwin/contracts';
 import type { Provenance, Region, Scenario } from '@caretwin/scenario';
-import { dataVersion, modelVersion, reproducibilityHash, type Reproducibility, type ReproducedInputs } from './reproduce';
+import {
+  dataVersion,
+  modelVersion,
+  reproducibilityHash,
+  type Reproducibility,
+  type ReproducedInputs,
+} from './reproduce';
 import type { RunInput } from './run-input';
 
 /** How much of one input family is synthetic or estimated (shown beside every table). */
@@ -53,7 +59,9 @@ let cachedVersion: string | undefined;
 export function softwareVersion(): string {
   if (cachedVersion === undefined) {
     try {
-      const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+      const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+        version?: string;
+      };
       cachedVersion = pkg.version ?? '0.0.0';
     } catch {
       cachedVersion = '0.0.0';
@@ -91,17 +99,27 @@ export function inputLabelLine(labels: InputLabel[]): string {
   const parts = labels
     .filter((l) => l.synthetic > 0 || l.estimated > 0)
     .map((l) => {
-      const kinds = [l.synthetic ? `synthetic ${l.synthetic}/${l.items}` : '', l.estimated ? `estimated ${l.estimated}/${l.items}` : ''].filter(Boolean);
+      const kinds = [
+        l.synthetic ? `synthetic ${l.synthetic}/${l.items}` : '',
+        l.estimated ? `estimated ${l.estimated}/${l.items}` : '',
+      ].filter(Boolean);
       return `${l.input} (${kinds.join(', ')})`;
     });
-  return parts.length ? `synthetic or estimated inputs: ${parts.join('; ')}` : 'synthetic or estimated inputs: none';
+  return parts.length
+    ? `synthetic or estimated inputs: ${parts.join('; ')}`
+    : 'synthetic or estimated inputs: none';
 }
 
 /**
  * Assembles the document. `precomputed` lets a caller that already aggregated (the service's
  * parent job) pass its aggregate; it must be aggregate() of the same sorted results.
  */
-export function buildRunResult<E>(input: RunInput, results: ReplicationResult[], execution: E, precomputed?: AggregateResult): RunResultDocument<E> {
+export function buildRunResult<E>(
+  input: RunInput,
+  results: ReplicationResult[],
+  execution: E,
+  precomputed?: AggregateResult,
+): RunResultDocument<E> {
   const replications = [...results].sort((a, b) => a.replication - b.replication);
   const indices = replications.map((r) => r.replication);
   const reproduced: ReproducedInputs = {

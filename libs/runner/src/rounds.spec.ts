@@ -7,14 +7,21 @@ const region = buildRegion({
   areas: [{ id: 'only' }],
   municipalities: [{ id: 'm', area: 'only', lat: 38.26, lng: 140.87, population: 10_000 }],
   hospitals: [{ id: 'h', area: 'only', municipality: 'm', lat: 38.27, lng: 140.87, beds: { acute: 10 } }],
-  conditions: [condition({ id: 'x', ratePer100k: 20_000, phases: [{ id: 'stay', function: 'acute', meanDays: 5 }] })],
+  conditions: [
+    condition({ id: 'x', ratePer100k: 20_000, phases: [{ id: 'stay', function: 'acute', meanDays: 5 }] }),
+  ],
 });
 const resolved = resolvedScenario(region, { horizonDays: 30 });
 const results = Array.from({ length: 12 }, (_, i) => runReplication(resolved, i));
-const shuffled = <T>(xs: T[]): T[] => xs.map((x, i) => ({ x, k: (i * 7919) % 13 })).sort((a, b) => a.k - b.k).map((e) => e.x);
+const shuffled = <T>(xs: T[]): T[] =>
+  xs
+    .map((x, i) => ({ x, k: (i * 7919) % 13 }))
+    .sort((a, b) => a.k - b.k)
+    .map((e) => e.x);
 
 describe('precision rounds', () => {
-  const precision = (halfWidth: number, max = 12) => planFor({ replications: 3, precision: { kpi: 'admissions', halfWidth, max } }, 4);
+  const precision = (halfWidth: number, max = 12) =>
+    planFor({ replications: 3, precision: { kpi: 'admissions', halfWidth, max } }, 4);
 
   it('adds the next round of indices while the half-width is above target, and stops at max', () => {
     const plan = precision(1e-9);
@@ -33,7 +40,9 @@ describe('precision rounds', () => {
     for (const n of [4, 8]) {
       for (const halfWidth of [1e-9, 5, 1e9]) {
         const plan = precision(halfWidth);
-        expect(decideAfterRound(plan, shuffled(results.slice(0, n)))).toEqual(decideAfterRound(plan, results.slice(0, n)));
+        expect(decideAfterRound(plan, shuffled(results.slice(0, n)))).toEqual(
+          decideAfterRound(plan, results.slice(0, n)),
+        );
       }
     }
   });

@@ -31,7 +31,8 @@ export function maxReplications(plan: RunPlan): number {
   return plan.mode === 'fixed' ? plan.replications : plan.max;
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 export function firstRound(plan: RunPlan): number[] {
   return plan.mode === 'fixed' ? range(0, plan.replications) : range(0, Math.min(plan.max, plan.roundSize));
@@ -42,8 +43,12 @@ export type RoundDecision = { done: true } | { done: false; next: number[] };
 /** Thrown when a precision KPI is not among the replications' KPIs: no retry can help. */
 export class UnknownPrecisionKpiError extends Error {
   constructor(kpi: string, known: string[]) {
-    const near = known.filter((k) => k.toLowerCase().includes(kpi.toLowerCase().split('.').pop() ?? '')).slice(0, 5);
-    super(`precision.kpi "${kpi}" is not a KPI of this model${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+    const near = known
+      .filter((k) => k.toLowerCase().includes(kpi.toLowerCase().split('.').pop() ?? ''))
+      .slice(0, 5);
+    super(
+      `precision.kpi "${kpi}" is not a KPI of this model${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`,
+    );
     this.name = 'UnknownPrecisionKpiError';
   }
 }

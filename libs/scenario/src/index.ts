@@ -26,13 +26,32 @@ export { scenarioSchema, DEFAULT_REGION, DEFAULT_YEAR } from './schema/scenario'
 export { loadRegion, type LoadRegionOptions } from './region/load-region';
 
 export { parseScenarioText, type ScenarioInputOptions } from './scenario/parse-scenario';
-export { ScenarioCatalog, type ScenarioCatalogOptions, type ScenarioEntry, type ScenarioListing } from './scenario/catalog';
-export { InMemoryScenarioSource, type SavedScenario, type SavedScenarioInfo, type ScenarioSource } from './scenario/source';
+export {
+  ScenarioCatalog,
+  type ScenarioCatalogOptions,
+  type ScenarioEntry,
+  type ScenarioListing,
+} from './scenario/catalog';
+export {
+  InMemoryScenarioSource,
+  type SavedScenario,
+  type SavedScenarioInfo,
+  type ScenarioSource,
+} from './scenario/source';
 export { validateScenario, type ValidationResult } from './scenario/validate';
 export { bedsAfterPolicies, type BedsByArea } from './scenario/beds-after-policies';
 
-export { compileExpression, ExpressionError, type CompiledExpression } from './expressions/compile-expression';
+export {
+  compileExpression,
+  ExpressionError,
+  type CompiledExpression,
+} from './expressions/compile-expression';
 export { demandMultiplierByHour, type MultiplierSeries } from './expressions/multiplier-by-hour';
-export { ALLOWED_FUNCTIONS, ALLOWED_SYMBOLS, EXPRESSION_MAX_DEPTH, EXPRESSION_MAX_LENGTH } from './expressions/limits';
+export {
+  ALLOWED_FUNCTIONS,
+  ALLOWED_SYMBOLS,
+  EXPRESSION_MAX_DEPTH,
+  EXPRESSION_MAX_LENGTH,
+} from './expressions/limits';
 
 export { renderScenarioDocs } from './docs/render-docs';

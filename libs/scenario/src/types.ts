@@ -288,9 +288,7 @@ export interface Precision {
 
 /** Beds occupied at start: empty, the model's own expected census, or given per hospital. */
 export type InitialCensus =
-  | { mode: 'empty' }
-  | { mode: 'expected' }
-  | { mode: 'given'; hospitals: Record<string, Partial<Beds>> };
+  { mode: 'empty' } | { mode: 'expected' } | { mode: 'given'; hospitals: Record<string, Partial<Beds>> };
 
 /** A scenario as written (after `extends` is resolved), with every default filled in. */
 export interface Scenario {

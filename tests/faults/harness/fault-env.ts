@@ -6,9 +6,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { pingRedis, redisServerInstalled, startRedisServer, type RedisServerHandle } from '../../../scripts/private-redis.mjs';
+import {
+  pingRedis,
+  redisServerInstalled,
+  startRedisServer,
+  type RedisServerHandle,
+} from '../../../scripts/private-redis.mjs';
 import { ensureBuilt } from '../../service/harness/build';
-import { startApiProcess, startWorkerProcess, type ApiProcess, type ServiceProcess, type ServiceSettings } from '../../service/harness/processes';
+import {
+  startApiProcess,
+  startWorkerProcess,
+  type ApiProcess,
+  type ServiceProcess,
+  type ServiceSettings,
+} from '../../service/harness/processes';
 import { exitOf, type Exit } from './signals';
 
 /**
@@ -49,7 +60,8 @@ export class FaultEnv {
 
   /** Builds the apps if needed and starts this test's own redis-server (never the machine's). */
   static async create(label: string, options: FaultEnvOptions = {}): Promise<FaultEnv> {
-    if (!redisServerInstalled()) throw new Error('the fault tests need redis-server on the PATH: apt-get install redis-server');
+    if (!redisServerInstalled())
+      throw new Error('the fault tests need redis-server on the PATH: apt-get install redis-server');
     await ensureBuilt();
     const env = new FaultEnv(
       label,
@@ -67,7 +79,12 @@ export class FaultEnv {
   }
 
   settings(extra: Record<string, string> = {}): ServiceSettings {
-    return { dataDir: this.dataDir, redisUrl: this.redisUrl, prefix: this.prefix, extra: { ...FAULT_SETTINGS, ...extra } };
+    return {
+      dataDir: this.dataDir,
+      redisUrl: this.redisUrl,
+      prefix: this.prefix,
+      extra: { ...FAULT_SETTINGS, ...extra },
+    };
   }
 
   /** A scratch dir removed at cleanup (e.g. a worker's own data dir, or a second deployment's). */
@@ -102,12 +119,17 @@ export class FaultEnv {
     if (pid === undefined) throw new Error('redis-server pid unknown');
     process.kill(pid, 'SIGKILL');
     await this.redis.stop(); // resolves on the exit of the process just killed
-    for (let i = 0; i < 50 && (await pingRedis({ port }, 200)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && (await pingRedis({ port }, 200)); i++)
+      await new Promise((r) => setTimeout(r, 100));
   }
 
   /** Starts redis-server again on the same port and dir (it reloads its AOF). */
   async restartRedis(): Promise<void> {
-    this.redis = await startRedisServer({ dir: this.redisDir, persistent: this.persistent, port: this.redis.port });
+    this.redis = await startRedisServer({
+      dir: this.redisDir,
+      persistent: this.persistent,
+      port: this.redis.port,
+    });
   }
 
   /** A client of this env's Redis (the caller disconnects it). */

@@ -16,7 +16,11 @@ export interface EmbeddedService extends ServiceProcess {
  * Starts `node scripts/start.mjs` against `redisUrl` with the data dir given; the BullMQ prefix
  * is left to be derived from the data dir, as a plain `npm start` does. Answers once it serves.
  */
-export async function startEmbedded(settings: { dataDir: string; redisUrl: string; extra?: Record<string, string> }): Promise<EmbeddedService> {
+export async function startEmbedded(settings: {
+  dataDir: string;
+  redisUrl: string;
+  extra?: Record<string, string>;
+}): Promise<EmbeddedService> {
   const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
     cwd: ROOT,
     detached: true,

@@ -3,7 +3,16 @@
 // over the scenario and every source and data file that could change it, so the fault suites
 // (separate processes) compute it once between them.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { aggregate, runReplication } from '@caretwin/model';
 import { ScenarioCatalog } from '@caretwin/scenario';
@@ -15,13 +24,25 @@ import { ROOT } from '../../service/harness/build';
  * The fault tests' run: Miyagi's baseline, long enough per replication (a few seconds) that a
  * kill lands mid-replication, short enough for CI. Warm start, so a 5-day warm-up suffices.
  */
-export const FAULT_SCENARIO = { id: 'fault-miyagi', extends: 'miyagi-2025-baseline', horizonDays: 300, warmupDays: 5, replications: 3, seed: 5 };
+export const FAULT_SCENARIO = {
+  id: 'fault-miyagi',
+  extends: 'miyagi-2025-baseline',
+  horizonDays: 300,
+  warmupDays: 5,
+  replications: 3,
+  seed: 5,
+};
 
 /**
  * Longer replications (several seconds even on a fast, idle machine) for the test whose fault
  * must land well before a replication would end by itself (a worker's hand-back on SIGTERM).
  */
-export const LONG_FAULT_SCENARIO = { ...FAULT_SCENARIO, id: 'fault-miyagi-long', horizonDays: 1200, replications: 2 };
+export const LONG_FAULT_SCENARIO = {
+  ...FAULT_SCENARIO,
+  id: 'fault-miyagi-long',
+  horizonDays: 1200,
+  replications: 2,
+};
 
 export type ScenarioDocument = Record<string, unknown> & { id: string; replications: number };
 
@@ -34,7 +55,14 @@ export function withoutExecution(doc: Record<string, unknown>): Comparable {
 }
 
 const CACHE = join(ROOT, 'node_modules', '.cache', 'caretwin-faults');
-const INPUT_DIRS = ['libs/engine/src', 'libs/model/src', 'libs/scenario/src', 'libs/runner/src', 'libs/contracts/src', 'scenarios'];
+const INPUT_DIRS = [
+  'libs/engine/src',
+  'libs/model/src',
+  'libs/scenario/src',
+  'libs/runner/src',
+  'libs/contracts/src',
+  'scenarios',
+];
 
 function cacheKey(scenario: ScenarioDocument): string {
   const hash = createHash('sha256').update(JSON.stringify(scenario));
@@ -49,7 +77,10 @@ function cacheKey(scenario: ScenarioDocument): string {
 }
 
 function compute(scenario: ScenarioDocument): Comparable {
-  const catalog = new ScenarioCatalog({ shippedDir: join(ROOT, 'scenarios'), regionsDir: join(ROOT, 'scenarios', 'data') });
+  const catalog = new ScenarioCatalog({
+    shippedDir: join(ROOT, 'scenarios'),
+    regionsDir: join(ROOT, 'scenarios', 'data'),
+  });
   const resolved = catalog.resolve({ ...scenario }, { file: '<request>' });
   const replications = Array.from({ length: scenario.replications }, (_, i) => runReplication(resolved, i));
   const doc = buildRunResult(toRunInput(resolved), replications, {}, aggregate(replications));

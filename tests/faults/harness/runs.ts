@@ -38,7 +38,12 @@ export async function request<T = unknown>(
     });
     const text = await response.text();
     const json = (response.headers.get('content-type') ?? '').includes('json');
-    return { status: response.status, body: (json ? JSON.parse(text) : text) as T, text, elapsedMs: Date.now() - started };
+    return {
+      status: response.status,
+      body: (json ? JSON.parse(text) : text) as T,
+      text,
+      elapsedMs: Date.now() - started,
+    };
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') throw new RequestTimeoutError(method, path, timeoutMs);
     throw error;
@@ -46,7 +51,12 @@ export async function request<T = unknown>(
 }
 
 /** Polls `probe` until it answers a value (not undefined); throws with `what` after `timeoutMs`. */
-export async function waitUntil<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 120_000, everyMs = 150): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 120_000,
+  everyMs = 150,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -58,11 +68,20 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
     }
     await new Promise((r) => setTimeout(r, everyMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`,
+  );
 }
 
-export async function postRun(base: string, body: unknown, headers: Record<string, string> = {}): Promise<string> {
-  const posted = await request<{ id: string; state: string }>(base, 'POST', '/api/runs', { json: body, headers });
+export async function postRun(
+  base: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const posted = await request<{ id: string; state: string }>(base, 'POST', '/api/runs', {
+    json: body,
+    headers,
+  });
   if (posted.status !== 202) throw new Error(`POST /api/runs answered ${posted.status}: ${posted.text}`);
   return posted.body.id;
 }
@@ -76,12 +95,21 @@ export async function getRun(base: string, id: string): Promise<RunViewLike> {
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 
 /** Waits until the run has finished; `base` may change meanwhile (an api restarted on another port). */
-export function waitForEnd(base: string | (() => string), id: string, timeoutMs = 180_000): Promise<RunViewLike> {
+export function waitForEnd(
+  base: string | (() => string),
+  id: string,
+  timeoutMs = 180_000,
+): Promise<RunViewLike> {
   const url = typeof base === 'string' ? () => base : base;
-  return waitUntil(`run ${id} to finish`, async () => {
-    const run = await getRun(url(), id);
-    return FINISHED.has(run.state) ? run : undefined;
-  }, timeoutMs, 250);
+  return waitUntil(
+    `run ${id} to finish`,
+    async () => {
+      const run = await getRun(url(), id);
+      return FINISHED.has(run.state) ? run : undefined;
+    },
+    timeoutMs,
+    250,
+  );
 }
 
 export interface ServiceResult {
@@ -94,14 +122,22 @@ export interface ServiceResult {
 
 export async function getResult(base: string, id: string): Promise<ServiceResult> {
   const reply = await request<ServiceResult>(base, 'GET', `/api/runs/${id}/result`, { timeoutMs: 30_000 });
-  if (reply.status !== 200) throw new Error(`GET /api/runs/${id}/result answered ${reply.status}: ${reply.text}`);
+  if (reply.status !== 200)
+    throw new Error(`GET /api/runs/${id}/result answered ${reply.status}: ${reply.text}`);
   return reply.body;
 }
 
 /** How the worker's log says a replication it held ended (finished, failed, stopped, handed back). */
-const ENDED = ['replication finished', 'replication failed', 'replication stopped', 'replication handed back', 'could not hand the replication back'];
+const ENDED = [
+  'replication finished',
+  'replication failed',
+  'replication stopped',
+  'replication handed back',
+  'could not hand the replication back',
+];
 
-const about = (line: LogLine, runId: string): boolean => line.runId === runId && typeof line.replication === 'number';
+const about = (line: LogLine, runId: string): boolean =>
+  line.runId === runId && typeof line.replication === 'number';
 
 /** Replications of `runId` the worker started and has not finished, stopped or handed back (per its log). */
 export function heldReplications(worker: ServiceProcess, runId: string): number[] {
@@ -110,7 +146,8 @@ export function heldReplications(worker: ServiceProcess, runId: string): number[
     if (!about(line, runId)) continue;
     const index = line.replication as number;
     if (line.msg === 'replication started') held.add(index);
-    else if (typeof line.msg === 'string' && ENDED.some((m) => (line.msg as string).startsWith(m))) held.delete(index);
+    else if (typeof line.msg === 'string' && ENDED.some((m) => (line.msg as string).startsWith(m)))
+      held.delete(index);
   }
   return [...held].sort((a, b) => a - b);
 }
@@ -127,15 +164,27 @@ export function waitForReplicationMidway<W extends ServiceProcess>(
   { belowPercent = 40, timeoutMs = 120_000 }: { belowPercent?: number; timeoutMs?: number } = {},
 ): Promise<{ worker: W; index: number }> {
   const candidates = Array.isArray(workers) ? workers : [workers];
-  return waitUntil(`a replication of run ${runId} mid-way on worker ${candidates.map((w) => w.pid).join(' or ')}`, async () => {
-    const held = candidates.map((worker) => ({ worker, indices: heldReplications(worker, runId) }));
-    if (held.every((h) => h.indices.length === 0)) return undefined;
-    const run = await getRun(base, runId);
-    const replications = run.progress.replications as Array<{ replication: number; day: number; percent: number; done?: boolean }>;
-    for (const { worker, indices } of held) {
-      const midway = replications.find((r) => indices.includes(r.replication) && r.day >= 1 && !r.done && r.percent < belowPercent);
-      if (midway) return { worker, index: midway.replication };
-    }
-    return undefined;
-  }, timeoutMs, 100);
+  return waitUntil(
+    `a replication of run ${runId} mid-way on worker ${candidates.map((w) => w.pid).join(' or ')}`,
+    async () => {
+      const held = candidates.map((worker) => ({ worker, indices: heldReplications(worker, runId) }));
+      if (held.every((h) => h.indices.length === 0)) return undefined;
+      const run = await getRun(base, runId);
+      const replications = run.progress.replications as Array<{
+        replication: number;
+        day: number;
+        percent: number;
+        done?: boolean;
+      }>;
+      for (const { worker, indices } of held) {
+        const midway = replications.find(
+          (r) => indices.includes(r.replication) && r.day >= 1 && !r.done && r.percent < belowPercent,
+        );
+        if (midway) return { worker, index: midway.replication };
+      }
+      return undefined;
+    },
+    timeoutMs,
+    100,
+  );
 }

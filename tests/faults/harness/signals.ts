@@ -8,7 +8,8 @@ export interface Exit {
 
 /** Resolves when the child has exited (at once if it already has). */
 export function exitOf(child: ChildProcess): Promise<Exit> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
@@ -21,7 +22,11 @@ export interface TimedExit extends Exit {
  * Sends `signal` and waits for the exit; after `giveUpMs` the process is SIGKILLed (so a test
  * that fails never leaves it behind) and the elapsed time tells the test it overran.
  */
-export async function signalAndWait(child: ChildProcess, signal: NodeJS.Signals, giveUpMs = 60_000): Promise<TimedExit> {
+export async function signalAndWait(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  giveUpMs = 60_000,
+): Promise<TimedExit> {
   const started = Date.now();
   const exited = exitOf(child);
   child.kill(signal);

@@ -1,7 +1,13 @@
 // A real socket.io client watching one run through the typed client of libs/contracts, recording
 // every message (applied or not), every raw packet size and the state it ends with.
 import { io, type Socket } from 'socket.io-client';
-import { createRunClient, isFinished, type LiveRunState, type Outcome, type RunWatch } from '@caretwin/contracts';
+import {
+  createRunClient,
+  isFinished,
+  type LiveRunState,
+  type Outcome,
+  type RunWatch,
+} from '@caretwin/contracts';
 import type { ClientToServerEvents, RunEventName, ServerToClientEvents } from '@caretwin/contracts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -49,7 +55,8 @@ export function watchRun(url: string, runId: string): Watcher {
   // A new engine per (re)connection: count the packets of each.
   socket.io.on('open', () =>
     socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
-      if (packet.type === 'message' && typeof packet.data === 'string') packetBytes.push(Buffer.byteLength(packet.data, 'utf8'));
+      if (packet.type === 'message' && typeof packet.data === 'string')
+        packetBytes.push(Buffer.byteLength(packet.data, 'utf8'));
     }),
   );
 
@@ -57,7 +64,13 @@ export function watchRun(url: string, runId: string): Watcher {
     retryMs: 250,
     onMessage: (cause, seq, outcome) => received.push({ cause, seq, outcome, arrivedAt: Date.now() }),
     onChange: (state, cause) => {
-      if (cause === 'snapshot') snapshots.push({ seq: state.seq, complete: state.complete, bandStride: state.bandStride, percent: state.percent });
+      if (cause === 'snapshot')
+        snapshots.push({
+          seq: state.seq,
+          complete: state.complete,
+          bandStride: state.bandStride,
+          percent: state.percent,
+        });
       else sentAt.push(state.at);
       for (const wake of waiters) wake();
     },
@@ -75,7 +88,11 @@ export function watchRun(url: string, runId: string): Watcher {
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`run ${runId}: condition not reached; last state ${JSON.stringify(watch.state && { ...watch.state, band: undefined })}; errors ${errors.join(', ')}`));
+        reject(
+          new Error(
+            `run ${runId}: condition not reached; last state ${JSON.stringify(watch.state && { ...watch.state, band: undefined })}; errors ${errors.join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(check);
       check();

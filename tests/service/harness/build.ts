@@ -1,7 +1,15 @@
 // The service tests run the BUILT apps. Builds once when any workspace's src/ is newer than the
 // last build this harness made; a lock keeps two suites from building at the same time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -9,7 +17,9 @@ const STAMP = join(ROOT, 'node_modules', '.cache', 'caretwin-service-tests', 'bu
 const LOCK = `${STAMP}.lock`;
 
 function newestSource(): number {
-  const { workspaces } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { workspaces: string[] };
+  const { workspaces } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    workspaces: string[];
+  };
   let newest = 0;
   for (const ws of workspaces) {
     const src = join(ROOT, ws, 'src');

@@ -13,7 +13,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export async function call<T = unknown>(base: string, method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+export async function call<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...options.headers };
   let body: string | undefined;
   if (options.json !== undefined) {
@@ -23,11 +28,17 @@ export async function call<T = unknown>(base: string, method: string, path: stri
     headers['content-type'] = options.contentType ?? 'text/yaml';
     body = options.text;
   }
-  const response = await fetch(`${base}${path}`, { method, headers, body, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body,
+    signal: AbortSignal.timeout(30_000),
+  });
   // Keep a BOM if there is one (response.text() would drop it; CSV exports must carry it).
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
   let parsed: unknown = text;
-  if ((response.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  if ((response.headers.get('content-type') ?? '').includes('json'))
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 
@@ -41,7 +52,12 @@ export interface RunViewLike {
 }
 
 /** Polls GET /api/runs/:id until `until` holds (no timing assertion: a generous ceiling only). */
-export async function waitForRun(base: string, id: string, until: (run: RunViewLike) => boolean, timeoutMs = 120_000): Promise<RunViewLike> {
+export async function waitForRun(
+  base: string,
+  id: string,
+  until: (run: RunViewLike) => boolean,
+  timeoutMs = 120_000,
+): Promise<RunViewLike> {
   const deadline = Date.now() + timeoutMs;
   let last: RunViewLike | undefined;
   while (Date.now() < deadline) {
@@ -54,4 +70,5 @@ export async function waitForRun(base: string, id: string, until: (run: RunViewL
   throw new Error(`run ${id} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
 }
 
-export const finished = (run: RunViewLike): boolean => ['completed', 'failed', 'cancelled'].includes(run.state);
+export const finished = (run: RunViewLike): boolean =>
+  ['completed', 'failed', 'cancelled'].includes(run.state);

@@ -70,14 +70,22 @@ export class ServiceProcess {
         }
         if (!this.running) {
           cleanup();
-          reject(new Error(`${this.kind} exited before the expected log line; stderr: ${this.stderr.join('').slice(-2000)}`));
+          reject(
+            new Error(
+              `${this.kind} exited before the expected log line; stderr: ${this.stderr.join('').slice(-2000)}`,
+            ),
+          );
           return true;
         }
         return false;
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`${this.kind} did not log the expected line within ${timeoutMs} ms; last lines: ${JSON.stringify(this.lines.slice(-5))}`));
+        reject(
+          new Error(
+            `${this.kind} did not log the expected line within ${timeoutMs} ms; last lines: ${JSON.stringify(this.lines.slice(-5))}`,
+          ),
+        );
       }, timeoutMs);
       const wake = (): void => void check();
       const cleanup = (): void => {

@@ -4,7 +4,11 @@ import { Redis } from 'ioredis';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { redisServerInstalled, startRedisServer, type RedisServerHandle } from '../../../scripts/private-redis.mjs';
+import {
+  redisServerInstalled,
+  startRedisServer,
+  type RedisServerHandle,
+} from '../../../scripts/private-redis.mjs';
 
 export interface TestRedis {
   url: string;
@@ -21,7 +25,10 @@ export async function acquireRedis(): Promise<TestRedis> {
   if (shared) {
     return { url: shared, owned: false, release: (prefixes) => deleteKeys(shared, prefixes) };
   }
-  if (!redisServerInstalled()) throw new Error('the service tests need redis-server on the PATH (or REDIS_URL): apt-get install redis-server');
+  if (!redisServerInstalled())
+    throw new Error(
+      'the service tests need redis-server on the PATH (or REDIS_URL): apt-get install redis-server',
+    );
   const dir = mkdtempSync(join(tmpdir(), 'caretwin-redis-'));
   const handle: TestRedis = {
     url: '',

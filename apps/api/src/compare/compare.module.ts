@@ -6,6 +6,11 @@ import { CompareService } from './compare.service';
 export class CompareModule {
   /** `runs` is the RunsModule the app built (it exports RunResultService). */
   static forRoot(runs: DynamicModule): DynamicModule {
-    return { module: CompareModule, imports: [runs], controllers: [CompareController], providers: [CompareService] };
+    return {
+      module: CompareModule,
+      imports: [runs],
+      controllers: [CompareController],
+      providers: [CompareService],
+    };
   }
 }

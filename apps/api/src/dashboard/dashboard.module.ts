@@ -18,6 +18,10 @@ export class DashboardModule implements OnModuleInit {
   onModuleInit(): void {
     const app = this.adapterHost.httpAdapter.getInstance<Express>();
     if (serveDashboard(app)) this.logger.info({ dir: DASHBOARD_DIST }, 'dashboard served at /');
-    else this.logger.warn({ dir: DASHBOARD_DIST }, 'dashboard not built (run `npm run build`): / serves nothing');
+    else
+      this.logger.warn(
+        { dir: DASHBOARD_DIST },
+        'dashboard not built (run `npm run build`): / serves nothing',
+      );
   }
 }

@@ -53,7 +53,9 @@ describe('serving the dashboard', () => {
     expect((await fetch(`${base}/api/runs`)).status).toBe(200);
     expect((await fetch(`${base}/api/nope`, { headers: { accept: 'text/html' } })).status).toBe(404);
     expect((await fetch(`${base}/assets/missing.js`, { headers: { accept: 'text/html' } })).status).toBe(404);
-    expect((await fetch(`${base}/runs`, { method: 'POST', headers: { accept: 'text/html' } })).status).toBe(404);
+    expect((await fetch(`${base}/runs`, { method: 'POST', headers: { accept: 'text/html' } })).status).toBe(
+      404,
+    );
     expect((await fetch(`${base}/socket.io/?EIO=4`, { headers: { accept: 'text/html' } })).status).toBe(404);
   });
 

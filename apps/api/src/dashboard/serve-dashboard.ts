@@ -21,7 +21,13 @@ export function serveDashboard(app: Express, dir: string = DASHBOARD_DIST): bool
   );
   app.use(express.static(dir, { index: false, maxAge: 0 }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_PAGES.test(req.path) || req.path.startsWith('/assets/') || !req.accepts('html')) return next();
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      NOT_PAGES.test(req.path) ||
+      req.path.startsWith('/assets/') ||
+      !req.accepts('html')
+    )
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -18,7 +18,12 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && 'status' in error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { type?: unknown }).type === 'string' &&
+    'status' in error
+  );
 }
 
 const HTTP_CODES: Record<number, string> = {
@@ -32,18 +37,47 @@ const HTTP_CODES: Record<number, string> = {
 
 export function mapError(error: unknown): MappedError {
   if (error instanceof ApiError) return { status: error.status, body: error.body, internal: false };
-  if (isScenarioValidationError(error)) return { status: error.httpStatus, body: error.body, internal: error.httpStatus >= 500 };
+  if (isScenarioValidationError(error))
+    return { status: error.httpStatus, body: error.body, internal: error.httpStatus >= 500 };
   if (isBodyParserError(error)) {
     if (error.type === 'entity.too.large')
-      return { status: 413, body: { code: 'REQUEST_TOO_LARGE', message: 'request body is larger than the configured limit (BODY_LIMIT_BYTES)', issues: [] }, internal: false };
+      return {
+        status: 413,
+        body: {
+          code: 'REQUEST_TOO_LARGE',
+          message: 'request body is larger than the configured limit (BODY_LIMIT_BYTES)',
+          issues: [],
+        },
+        internal: false,
+      };
     if (error.type === 'entity.parse.failed')
-      return { status: 400, body: { code: 'REQUEST_UNPARSEABLE', message: `request body is not valid JSON: ${error.message}`, issues: [requestIssue('', error.message)] }, internal: false };
+      return {
+        status: 400,
+        body: {
+          code: 'REQUEST_UNPARSEABLE',
+          message: `request body is not valid JSON: ${error.message}`,
+          issues: [requestIssue('', error.message)],
+        },
+        internal: false,
+      };
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 400;
-    return { status, body: { code: HTTP_CODES[status] ?? 'BAD_REQUEST', message: error.message, issues: [] }, internal: false };
+    return {
+      status,
+      body: { code: HTTP_CODES[status] ?? 'BAD_REQUEST', message: error.message, issues: [] },
+      internal: false,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return { status, body: { code: HTTP_CODES[status] ?? `HTTP_${status}`, message: error.message, issues: [] }, internal: status >= 500 };
+    return {
+      status,
+      body: { code: HTTP_CODES[status] ?? `HTTP_${status}`, message: error.message, issues: [] },
+      internal: status >= 500,
+    };
   }
-  return { status: 500, body: { code: 'INTERNAL', message: 'internal error; see the service log', issues: [] }, internal: true };
+  return {
+    status: 500,
+    body: { code: 'INTERNAL', message: 'internal error; see the service log', issues: [] },
+    internal: true,
+  };
 }

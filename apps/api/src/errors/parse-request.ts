@@ -10,8 +10,12 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, wha
   const issues = parsed.error.issues.flatMap((issue) => {
     const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
     // One issue per unknown key, located at the key itself.
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => requestIssue(formatPath([...path, key]), `unknown key "${key}"`));
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => requestIssue(formatPath([...path, key]), `unknown key "${key}"`));
     return [requestIssue(formatPath(path), issue.message)];
   });
-  throw new RequestInvalidError(`${what} is invalid (${issues.length === 1 ? '1 problem' : `${issues.length} problems`})`, issues);
+  throw new RequestInvalidError(
+    `${what} is invalid (${issues.length === 1 ? '1 problem' : `${issues.length} problems`})`,
+    issues,
+  );
 }

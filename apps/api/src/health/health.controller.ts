@@ -11,7 +11,10 @@ export class HealthController {
 
   @Get('health')
   @ApiOperation({ summary: 'Liveness: the process answers HTTP' })
-  @ApiResponse({ status: 200, schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
+  @ApiResponse({
+    status: 200,
+    schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
   health(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -19,7 +22,10 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: Redis and the store answer (503 with the reason when one is away)' })
   @ApiResponse({ status: 200, description: 'ready' })
-  @ApiResponse({ status: 503, description: '{status: "unavailable", checks: {redis, store}} with the reason of each failed check' })
+  @ApiResponse({
+    status: 503,
+    description: '{status: "unavailable", checks: {redis, store}} with the reason of each failed check',
+  })
   async ready(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
     const readiness = await this.readiness.check();
     res.status(readiness.status === 'ready' ? 200 : 503);

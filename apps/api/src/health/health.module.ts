@@ -6,6 +6,11 @@ import { ReadinessService } from './readiness.service';
 export class HealthModule {
   /** `queue` is the app's QueueModule (its Redis client). */
   static forRoot(queue: DynamicModule): DynamicModule {
-    return { module: HealthModule, imports: [queue], controllers: [HealthController], providers: [ReadinessService] };
+    return {
+      module: HealthModule,
+      imports: [queue],
+      controllers: [HealthController],
+      providers: [ReadinessService],
+    };
   }
 }

@@ -34,7 +34,8 @@ export class ReadinessService {
 
   private async checkRedis(): Promise<CheckResult> {
     // The client does not queue commands while disconnected: say so rather than wait.
-    if (this.redis.status !== 'ready') return { ok: false, reason: `Redis is not connected (${this.redis.status})` };
+    if (this.redis.status !== 'ready')
+      return { ok: false, reason: `Redis is not connected (${this.redis.status})` };
     const started = Date.now();
     try {
       await withTimeout(this.redis.ping(), CHECK_TIMEOUT_MS, 'PING');

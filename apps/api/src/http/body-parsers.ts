@@ -4,7 +4,13 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '@caretwin/config';
 import { mapError } from '../errors/error-mapping';
 
-export const YAML_TYPES = ['text/yaml', 'text/x-yaml', 'application/yaml', 'application/x-yaml', 'text/plain'];
+export const YAML_TYPES = [
+  'text/yaml',
+  'text/x-yaml',
+  'application/yaml',
+  'application/x-yaml',
+  'text/plain',
+];
 
 export function installBodyParsers(app: Express, limitBytes: number, logger: Logger): void {
   app.use(express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'] }));

@@ -26,21 +26,22 @@ function connectSources(req: IncomingMessage): string {
   return host ? `'self' ws://${host} wss://${host}` : "'self'";
 }
 
-export const CONTENT_SECURITY_POLICY: NonNullable<Exclude<HelmetOptions['contentSecurityPolicy'], boolean>> = {
-  useDefaults: false,
-  directives: {
-    'default-src': ["'self'"],
-    'script-src': ["'self'"],
-    'script-src-attr': ["'none'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
-    'font-src': ["'self'", 'data:'],
-    'connect-src': [connectSources],
-    'object-src': ["'none'"],
-    'base-uri': ["'self'"],
-    'form-action': ["'self'"],
-    'frame-ancestors': ["'none'"],
-  },
-};
+export const CONTENT_SECURITY_POLICY: NonNullable<Exclude<HelmetOptions['contentSecurityPolicy'], boolean>> =
+  {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'script-src-attr': ["'none'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'font-src': ["'self'", 'data:'],
+      'connect-src': [connectSources],
+      'object-src': ["'none'"],
+      'base-uri': ["'self'"],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
+    },
+  };
 
 export const HELMET_OPTIONS: HelmetOptions = { contentSecurityPolicy: CONTENT_SECURITY_POLICY };

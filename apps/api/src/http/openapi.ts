@@ -14,12 +14,20 @@ export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
 
 /** The OpenAPI 3.0 schema of what a zod schema accepts (its input side). */
 export function openApiSchema(schema: z.ZodType): SchemaObject {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as SchemaObject;
+  return z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as SchemaObject;
 }
 
 /** The OpenAPI 3.0 schema of what an answer holds (output side). */
 export function openApiOutput(schema: z.ZodType): SchemaObject {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any' }) as SchemaObject;
+  return z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'output',
+    unrepresentable: 'any',
+  }) as SchemaObject;
 }
 
 /** Documents a JSON body validated by `schema` (YAML text accepted too where noted). */
@@ -34,7 +42,12 @@ export function ZodQuery(schema: z.ZodObject): MethodDecorator {
   const required = new Set(json.required ?? []);
   return applyDecorators(
     ...Object.entries(properties).map(([name, property]) =>
-      ApiQuery({ name, required: required.has(name), schema: property, ...(property.description ? { description: property.description } : {}) }),
+      ApiQuery({
+        name,
+        required: required.has(name),
+        schema: property,
+        ...(property.description ? { description: property.description } : {}),
+      }),
     ),
   );
 }
@@ -67,7 +80,9 @@ export function ErrorResponses(...statuses: number[]): MethodDecorator {
     413: 'body larger than BODY_LIMIT_BYTES',
     422: 'invalid request or scenario (issues point at each field)',
   };
-  return applyDecorators(...statuses.map((status) => ZodResponse(status, errorBodySchema, meaning[status] ?? 'error')));
+  return applyDecorators(
+    ...statuses.map((status) => ZodResponse(status, errorBodySchema, meaning[status] ?? 'error')),
+  );
 }
 
 export function installOpenApi(app: INestApplication): void {
@@ -81,5 +96,8 @@ export function installOpenApi(app: INestApplication): void {
     .setVersion(softwareVersion())
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, yamlDocumentUrl: 'api/docs/openapi.yaml' });
+  SwaggerModule.setup(OPENAPI_PATH, app, document, {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    yamlDocumentUrl: 'api/docs/openapi.yaml',
+  });
 }

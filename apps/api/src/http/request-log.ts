@@ -18,7 +18,10 @@ export function installRequestLog(app: Express, logger: Logger): void {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const runId = runIdOf(req, res);
-      const compared = req.path === '/api/compare' ? [req.query.a, req.query.b].filter((v): v is string => typeof v === 'string') : [];
+      const compared =
+        req.path === '/api/compare'
+          ? [req.query.a, req.query.b].filter((v): v is string => typeof v === 'string')
+          : [];
       const line = {
         method: req.method,
         url: req.originalUrl,

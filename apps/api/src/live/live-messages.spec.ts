@@ -1,21 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesId } from '@caretwin/runner';
 import type { BandDays } from '../queue/live-state.store';
-import { fitProgress, fitSnapshot, jsonBytes, strided, type ProgressBase, type SnapshotBase } from './live-messages';
+import {
+  fitProgress,
+  fitSnapshot,
+  jsonBytes,
+  strided,
+  type ProgressBase,
+  type SnapshotBase,
+} from './live-messages';
 
 const FUNCTIONS = ['highAcute', 'acute', 'recovery', 'chronic'] as const;
-const series: SeriesId[] = ['sennan', 'sendai', 'osaki-kurihara', 'ishinomaki-tome-kesennuma'].flatMap((area) => FUNCTIONS.map((f) => ({ area, function: f })));
+const series: SeriesId[] = ['sennan', 'sendai', 'osaki-kurihara', 'ishinomaki-tome-kesennuma'].flatMap(
+  (area) => FUNCTIONS.map((f) => ({ area, function: f })),
+);
 
 /** Accumulators of `count` days for the 16 Miyagi series: [n, sum, min, max, capacity, …]. */
 function days(count: number, n = 6): BandDays {
-  return Array.from({ length: count }, (_, i) => [i + 1, [n, ...series.flatMap((_, s) => [n * (400 + s + i), 390 + s, 420 + s + (i % 7), 1200 + s])]] as [number, number[]]);
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      [
+        i + 1,
+        [n, ...series.flatMap((_, s) => [n * (400 + s + i), 390 + s, 420 + s + (i % 7), 1200 + s])],
+      ] as [number, number[]],
+  );
 }
 
 const counters = { admissions: 1, refusals: 2, difficultTransports: 3, overflow: 4, leftRegion: 5 };
-const progressBase: ProgressBase = { runId: 'r', seq: 7, state: 'running', percent: 40, replications: [], counters, at: 1 };
+const progressBase: ProgressBase = {
+  runId: 'r',
+  seq: 7,
+  state: 'running',
+  percent: 40,
+  replications: [],
+  counters,
+  at: 1,
+};
 const snapshotBase: SnapshotBase = {
   ...progressBase,
-  replications: Array.from({ length: 6 }, (_, index) => ({ index, day: 370, totalDays: 370, done: index < 3 })),
+  replications: Array.from({ length: 6 }, (_, index) => ({
+    index,
+    day: 370,
+    totalDays: 370,
+    done: index < 3,
+  })),
   warmupDays: 5,
   totalDays: 370,
 };
@@ -34,7 +63,9 @@ describe('fitting live messages in the size bound', () => {
     expect(sent).toBeGreaterThan(0);
     expect(sent).toBeLessThan(100);
     expect(jsonBytes(event)).toBeLessThanOrEqual(budget);
-    expect(jsonBytes(fitProgress(progressBase, series, days(100).slice(0, sent + 1), budget).event)).toBeLessThanOrEqual(budget);
+    expect(
+      jsonBytes(fitProgress(progressBase, series, days(100).slice(0, sent + 1), budget).event),
+    ).toBeLessThanOrEqual(budget);
     expect(event.band[5].points.map((p) => p.day)).toEqual(Array.from({ length: sent }, (_, i) => i + 1));
   });
 

@@ -19,8 +19,16 @@ export type ProgressBase = Omit<RunProgressEvent, 'band'>;
  * The progress event with the longest prefix of `days` whose message fits in `budget` bytes
  * (binary search on the count; bytes grow with it). `sent` says how many days it holds.
  */
-export function fitProgress(base: ProgressBase, series: SeriesId[], days: BandDays, budget: number): { event: RunProgressEvent; sent: number } {
-  const build = (count: number): RunProgressEvent => ({ ...base, band: count === 0 ? [] : bandSeries(series, days.slice(0, count)) });
+export function fitProgress(
+  base: ProgressBase,
+  series: SeriesId[],
+  days: BandDays,
+  budget: number,
+): { event: RunProgressEvent; sent: number } {
+  const build = (count: number): RunProgressEvent => ({
+    ...base,
+    band: count === 0 ? [] : bandSeries(series, days.slice(0, count)),
+  });
   let event = build(days.length);
   if (jsonBytes(event) <= budget) return { event, sent: days.length };
   let lo = 0; // fits
@@ -48,18 +56,39 @@ export function strided(days: BandDays, stride: number): BandDays {
  * false); with no band at all when not even two days fit. A snapshot whose replications alone
  * overflow keeps only those still running (the finished ones are in `percent`).
  */
-export function fitSnapshot(base: SnapshotBase, series: SeriesId[], days: BandDays, budget: number): RunSnapshot {
+export function fitSnapshot(
+  base: SnapshotBase,
+  series: SeriesId[],
+  days: BandDays,
+  budget: number,
+): RunSnapshot {
   let replications: ReplicationProgress[] = base.replications;
-  const empty = (): RunSnapshot => ({ ...base, replications, band: [], complete: days.length === 0, bandStride: days.length === 0 ? 1 : 0 });
+  const empty = (): RunSnapshot => ({
+    ...base,
+    replications,
+    band: [],
+    complete: days.length === 0,
+    bandStride: days.length === 0 ? 1 : 0,
+  });
   if (jsonBytes(empty()) > budget) replications = base.replications.filter((r) => !r.done);
-  const withBand = (band: BandSeries[], stride: number): RunSnapshot => ({ ...base, replications, band, complete: stride === 1, bandStride: stride });
+  const withBand = (band: BandSeries[], stride: number): RunSnapshot => ({
+    ...base,
+    replications,
+    band,
+    complete: stride === 1,
+    bandStride: stride,
+  });
   const full = withBand(bandSeries(series, days), 1);
   const fullBytes = jsonBytes(full);
   if (fullBytes <= budget) return full;
   const room = Math.max(1, budget - jsonBytes(empty()));
   const perDay = Math.max(1, (fullBytes - jsonBytes(empty())) / Math.max(1, days.length));
   // Start from the stride the average day size suggests, then widen until it fits.
-  for (let stride = Math.max(2, Math.ceil(days.length / Math.max(1, Math.floor(room / perDay)))); stride < days.length; stride++) {
+  for (
+    let stride = Math.max(2, Math.ceil(days.length / Math.max(1, Math.floor(room / perDay))));
+    stride < days.length;
+    stride++
+  ) {
     const snapshot = withBand(bandSeries(series, strided(days, stride)), stride);
     if (jsonBytes(snapshot) <= budget) return snapshot;
   }

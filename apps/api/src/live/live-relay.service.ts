@@ -99,13 +99,18 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
     this.stopOutcomes = this.outcomes.onEnded((ended) => this.ended(ended));
     // A connection of its own: a subscribed connection can do nothing else. It resubscribes by
     // itself after a reconnect; news missed meanwhile is read on the next pass (state is in Redis).
-    const subscriber = new Redis({ ...redisConnectionOptions(this.config.redis.url), maxRetriesPerRequest: null });
+    const subscriber = new Redis({
+      ...redisConnectionOptions(this.config.redis.url),
+      maxRetriesPerRequest: null,
+    });
     subscriber.on('error', () => undefined); // the api's main connection logs Redis outages
     subscriber.on('message', (_channel: string, message: string) => {
       const runId = runIdSchema.safeParse(message);
       if (runId.success) this.touch(runId.data);
     });
-    void subscriber.subscribe(liveChannel(this.config.redis.prefix)).catch((error: Error) => this.logger.warn({ err: error.message }, 'live channel not subscribed yet'));
+    void subscriber
+      .subscribe(liveChannel(this.config.redis.prefix))
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'live channel not subscribed yet'));
     this.subscriber = subscriber;
   }
 
@@ -130,7 +135,20 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
   private relay(runId: string): RunRelay {
     let relay = this.relays.get(runId);
     if (!relay) {
-      relay = { watched: false, seen: new Map(), pending: new Set(), sentReplications: new Map(), sentCounters: '', lastSentAt: 0, lastPassAt: 0, retryAt: 0, bytesPerDay: 0, warnedTooWide: false, endFlushes: 0, closed: false };
+      relay = {
+        watched: false,
+        seen: new Map(),
+        pending: new Set(),
+        sentReplications: new Map(),
+        sentCounters: '',
+        lastSentAt: 0,
+        lastPassAt: 0,
+        retryAt: 0,
+        bytesPerDay: 0,
+        warnedTooWide: false,
+        endFlushes: 0,
+        closed: false,
+      };
       this.relays.set(runId, relay);
     }
     return relay;
@@ -143,19 +161,24 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private schedule(runId: string, relay: RunRelay): void {
     if (relay.timer || relay.closed) return;
-    const due = relay.watched ? relay.lastSentAt + this.config.live.minIntervalMs : relay.lastPassAt + UNWATCHED_INTERVAL_MS;
+    const due = relay.watched
+      ? relay.lastSentAt + this.config.live.minIntervalMs
+      : relay.lastPassAt + UNWATCHED_INTERVAL_MS;
     const wait = Math.max(0, due, relay.retryAt) - Date.now();
-    relay.timer = setTimeout(() => {
-      relay.timer = undefined;
-      void this.serial(runId, () =>
-        this.pass(runId).catch((error: Error) => {
-          // Redis away: try again, or an ended run would never send its end event.
-          this.logger.debug({ runId, err: error.message }, 'live pass failed; retrying');
-          relay.retryAt = Date.now() + RETRY_MS;
-          if (this.relays.get(runId) === relay && (relay.watched || relay.end)) this.schedule(runId, relay);
-        }),
-      );
-    }, Math.max(0, wait));
+    relay.timer = setTimeout(
+      () => {
+        relay.timer = undefined;
+        void this.serial(runId, () =>
+          this.pass(runId).catch((error: Error) => {
+            // Redis away: try again, or an ended run would never send its end event.
+            this.logger.debug({ runId, err: error.message }, 'live pass failed; retrying');
+            relay.retryAt = Date.now() + RETRY_MS;
+            if (this.relays.get(runId) === relay && (relay.watched || relay.end)) this.schedule(runId, relay);
+          }),
+        );
+      },
+      Math.max(0, wait),
+    );
   }
 
   /** The run ended in the store: once what is pending is sent, its end event follows. */
@@ -197,10 +220,15 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
       if (day > seen) relay.seen.set(replication, day);
     }
     if (relay.end && relay.endFlushes >= END_FLUSH_MESSAGES && relay.pending.size > 0) {
-      this.logger.warn({ runId, days: relay.pending.size }, 'live band not fully relayed before the end event (too wide); the result holds it');
+      this.logger.warn(
+        { runId, days: relay.pending.size },
+        'live band not fully relayed before the end event (too wide); the result holds it',
+      );
       relay.pending.clear();
     }
-    const changed = progress.replications.filter((r) => relay.sentReplications.get(r.index) !== encodeReplicationState(r));
+    const changed = progress.replications.filter(
+      (r) => relay.sentReplications.get(r.index) !== encodeReplicationState(r),
+    );
     const counters = meanCounters(progress.counters);
     if (relay.pending.size > 0 || changed.length > 0 || JSON.stringify(counters) !== relay.sentCounters) {
       await this.sendProgress(runId, run, relay, progress, changed, counters);
@@ -250,7 +278,10 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
     }
     if (dropped > 0 && !relay.warnedTooWide) {
       relay.warnedTooWide = true;
-      this.logger.warn({ runId, series: band.series.length }, 'one day of the live band does not fit in a message: the band is left out');
+      this.logger.warn(
+        { runId, series: band.series.length },
+        'one day of the live band does not fit in a message: the band is left out',
+      );
     }
     if (sent > 0) relay.bytesPerDay = jsonBytes(event.band) / sent;
     this.deliver(relay, 'run.progress', event, () => this.sink?.progress(runId, event));
@@ -260,7 +291,13 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private async sendEnd(runId: string, relay: RunRelay, ended: RunEnded): Promise<void> {
     const seq = await this.live.nextSeq(runId);
-    const event: RunEndEvent = { runId, seq, state: ended.state, ...(ended.reason ? { reason: ended.reason } : {}), at: Date.now() };
+    const event: RunEndEvent = {
+      runId,
+      seq,
+      state: ended.state,
+      ...(ended.reason ? { reason: ended.reason } : {}),
+      at: Date.now(),
+    };
     const name = END_EVENT[ended.state];
     this.deliver(relay, name, event, () => this.sink?.end(runId, name, event));
     relay.closed = true;
@@ -287,7 +324,12 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
         taken = await this.snapshot(run);
       } catch (error) {
         this.logger.debug({ runId, err: (error as Error).message }, 'snapshot unavailable');
-        return reply({ error: { code: 'LIVE_UNAVAILABLE', message: 'live progress is unavailable (Redis did not answer); subscribe again shortly' } });
+        return reply({
+          error: {
+            code: 'LIVE_UNAVAILABLE',
+            message: 'live progress is unavailable (Redis did not answer); subscribe again shortly',
+          },
+        });
       }
       const { snapshot, reached } = taken;
       join();
@@ -297,7 +339,9 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
         relay.watched = true;
         relay.pending.clear();
         relay.seen = new Map(reached);
-        relay.sentReplications = new Map(snapshot.replications.map((r) => [r.index, encodeReplicationState(r)]));
+        relay.sentReplications = new Map(
+          snapshot.replications.map((r) => [r.index, encodeReplicationState(r)]),
+        );
         relay.sentCounters = JSON.stringify(snapshot.counters);
       }
       reply({ data: snapshot }); // a reply to this client, not a room message: no throttle slot
@@ -306,7 +350,9 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
     });
   }
 
-  private async snapshot(run: RunSummaryRow): Promise<{ snapshot: RunSnapshot; reached: Map<number, number> }> {
+  private async snapshot(
+    run: RunSummaryRow,
+  ): Promise<{ snapshot: RunSnapshot; reached: Map<number, number> }> {
     const reading = await this.live.all(run.id);
     const seq = await this.live.nextSeq(run.id);
     const scenario = this.runs.scenarioDays(run.id);
@@ -322,7 +368,10 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
       totalDays: scenario.warmupDays + scenario.horizonDays,
       ...(run.error && run.state !== 'completed' ? { reason: run.error } : {}),
     };
-    return { snapshot: fitSnapshot(base, reading.series, reading.days, this.budget), reached: reading.reached };
+    return {
+      snapshot: fitSnapshot(base, reading.series, reading.days, this.budget),
+      reached: reading.reached,
+    };
   }
 
   /** A client left the run's room (unsubscribe or disconnect): with nobody left, stop reading the band. */

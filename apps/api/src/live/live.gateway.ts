@@ -14,7 +14,14 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from '@caretwin/config';
-import type { Ack as AckReply, ClientToServerEvents, RunEndEvent, RunProgressEvent, RunSnapshot, ServerToClientEvents } from '@caretwin/contracts';
+import type {
+  Ack as AckReply,
+  ClientToServerEvents,
+  RunEndEvent,
+  RunProgressEvent,
+  RunSnapshot,
+  ServerToClientEvents,
+} from '@caretwin/contracts';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { LiveRelay, type LiveSink } from './live-relay.service';
@@ -31,7 +38,9 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 const room = (runId: string): string => `run:${runId}`;
 
 function invalid(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): AckReply<never> {
-  const where = error.issues.map((i) => `${i.path.map(String).join('.') || '(payload)'}: ${i.message}`).join('; ');
+  const where = error.issues
+    .map((i) => `${i.path.map(String).join('.') || '(payload)'}: ${i.message}`)
+    .join('; ');
   return { error: { code: 'REQUEST_INVALID', message: `payload is invalid: ${where}` } };
 }
 
@@ -51,7 +60,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
   }
 
   @SubscribeMessage('run.subscribe')
-  async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack: (reply: AckReply<RunSnapshot>) => void): Promise<void> {
+  async subscribe(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+    @Ack() ack: (reply: AckReply<RunSnapshot>) => void,
+  ): Promise<void> {
     const reply = typeof ack === 'function' ? ack : () => undefined;
     const parsed = subscribeSchema.safeParse(body);
     if (!parsed.success) return reply(invalid(parsed.error));
@@ -68,7 +81,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
   }
 
   @SubscribeMessage('run.unsubscribe')
-  async unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack: (reply: AckReply<{ runId: string }>) => void): Promise<void> {
+  async unsubscribe(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+    @Ack() ack: (reply: AckReply<{ runId: string }>) => void,
+  ): Promise<void> {
     const reply = typeof ack === 'function' ? ack : () => undefined;
     const parsed = subscribeSchema.safeParse(body);
     if (!parsed.success) return reply(invalid(parsed.error));

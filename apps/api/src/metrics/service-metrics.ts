@@ -13,10 +13,30 @@ import { RunsRepository } from '../store/runs.repository';
 
 /** Heartbeat fields exposed per worker: field → metric name, help, counter or gauge. */
 const WORKER_FIGURES = [
-  ['replicationsCompleted', 'caretwin_worker_replications_completed_total', 'Replications this worker process completed', 'counter'],
-  ['replicationsFailed', 'caretwin_worker_replications_failed_total', 'Replications the model refused on this worker process', 'counter'],
-  ['replicationSeconds', 'caretwin_worker_replication_seconds_total', 'Wall seconds spent in completed replications', 'counter'],
-  ['simulationEvents', 'caretwin_worker_simulation_events_total', 'Engine events processed by completed replications', 'counter'],
+  [
+    'replicationsCompleted',
+    'caretwin_worker_replications_completed_total',
+    'Replications this worker process completed',
+    'counter',
+  ],
+  [
+    'replicationsFailed',
+    'caretwin_worker_replications_failed_total',
+    'Replications the model refused on this worker process',
+    'counter',
+  ],
+  [
+    'replicationSeconds',
+    'caretwin_worker_replication_seconds_total',
+    'Wall seconds spent in completed replications',
+    'counter',
+  ],
+  [
+    'simulationEvents',
+    'caretwin_worker_simulation_events_total',
+    'Engine events processed by completed replications',
+    'counter',
+  ],
   ['progressMessages', 'caretwin_worker_progress_messages_total', 'Live-progress writes to Redis', 'counter'],
   ['active', 'caretwin_worker_active_replications', 'Replications running or waiting for a thread', 'gauge'],
   ['threads', 'caretwin_worker_threads', 'Replication threads', 'gauge'],
@@ -96,7 +116,12 @@ export class ServiceMetrics {
       help: 'Engine events per wall second of the last completed replication',
       registers,
     });
-    this.liveMessages = new Counter({ name: 'caretwin_live_messages_total', help: 'socket.io run messages sent, by event', labelNames: ['event'], registers });
+    this.liveMessages = new Counter({
+      name: 'caretwin_live_messages_total',
+      help: 'socket.io run messages sent, by event',
+      labelNames: ['event'],
+      registers,
+    });
     this.liveBytes = new Histogram({
       name: 'caretwin_live_message_bytes',
       help: 'Size of socket.io run messages (JSON), by event; bounded by LIVE_MAX_MESSAGE_BYTES',

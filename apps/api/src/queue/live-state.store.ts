@@ -61,7 +61,11 @@ function parseDays(entries: Array<[string, string | null]>): BandDays {
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-function toProgress(reps: Record<string, string>, counters: Record<string, string>, reached: Record<string, string>): LiveProgress {
+function toProgress(
+  reps: Record<string, string>,
+  counters: Record<string, string>,
+  reached: Record<string, string>,
+): LiveProgress {
   return {
     reached: new Map(parseHash(reached, (index, value) => [index, Number(value)] as const)),
     replications: parseHash(reps, decodeReplicationState),
@@ -96,7 +100,11 @@ export class LiveStateStore {
 
   async progress(runId: string): Promise<LiveProgress> {
     const k = this.keys(runId);
-    const replies = await withTimeout(this.redis.pipeline().hgetall(k.reps).hgetall(k.counters).hgetall(k.reached).exec(), CALL_TIMEOUT_MS, 'read live progress');
+    const replies = await withTimeout(
+      this.redis.pipeline().hgetall(k.reps).hgetall(k.counters).hgetall(k.reached).exec(),
+      CALL_TIMEOUT_MS,
+      'read live progress',
+    );
     const [reps, counters, reached] = results(replies) as Array<Record<string, string>>;
     return toProgress(reps, counters, reached);
   }
@@ -104,9 +112,23 @@ export class LiveStateStore {
   /** The band accumulators of `days` (those that exist) and the series they are ordered by. */
   async days(runId: string, days: number[]): Promise<{ series: SeriesId[]; days: BandDays }> {
     const k = this.keys(runId);
-    if (days.length === 0) return { series: decodeLiveSeries(await withTimeout(this.redis.get(k.series), CALL_TIMEOUT_MS, 'read live series')), days: [] };
+    if (days.length === 0)
+      return {
+        series: decodeLiveSeries(
+          await withTimeout(this.redis.get(k.series), CALL_TIMEOUT_MS, 'read live series'),
+        ),
+        days: [],
+      };
     const fields = days.map(String);
-    const replies = await withTimeout(this.redis.pipeline().get(k.series).hmget(k.band, ...fields).exec(), CALL_TIMEOUT_MS, 'read live band');
+    const replies = await withTimeout(
+      this.redis
+        .pipeline()
+        .get(k.series)
+        .hmget(k.band, ...fields)
+        .exec(),
+      CALL_TIMEOUT_MS,
+      'read live band',
+    );
     const [series, values] = results(replies) as [string | null, Array<string | null>];
     return { series: decodeLiveSeries(series), days: parseDays(fields.map((f, i) => [f, values[i]])) };
   }
@@ -118,7 +140,14 @@ export class LiveStateStore {
   async all(runId: string): Promise<LiveReading> {
     const k = this.keys(runId);
     const replies = await withTimeout(
-      this.redis.multi().hgetall(k.reached).hgetall(k.reps).hgetall(k.counters).get(k.series).hgetall(k.band).exec(),
+      this.redis
+        .multi()
+        .hgetall(k.reached)
+        .hgetall(k.reps)
+        .hgetall(k.counters)
+        .get(k.series)
+        .hgetall(k.band)
+        .exec(),
       CALL_TIMEOUT_MS,
       'read live state',
     );
@@ -129,12 +158,20 @@ export class LiveStateStore {
       string | null,
       Record<string, string>,
     ];
-    return { ...toProgress(reps, counters, reached), series: decodeLiveSeries(series), days: parseDays(Object.entries(band)) };
+    return {
+      ...toProgress(reps, counters, reached),
+      series: decodeLiveSeries(series),
+      days: parseDays(Object.entries(band)),
+    };
   }
 
   /** The run's next event number: strictly increasing, across api restarts and a Redis that lost the key. */
   nextSeq(runId: string): Promise<number> {
-    return withTimeout(this.redis.caretwinNextSeq(this.keys(runId).seq, Date.now() * 1000, this.config.live.retentionS), CALL_TIMEOUT_MS, 'next event number');
+    return withTimeout(
+      this.redis.caretwinNextSeq(this.keys(runId).seq, Date.now() * 1000, this.config.live.retentionS),
+      CALL_TIMEOUT_MS,
+      'next event number',
+    );
   }
 
   /** A finished run's live state stays for LIVE_RETENTION_S (snapshots of finished runs). */
@@ -150,12 +187,18 @@ export class LiveStateStore {
   async workerStats(): Promise<WorkerStats[]> {
     const index = workersIndexKey(this.config.redis.prefix);
     const since = Date.now() - 3 * this.config.worker.statsIntervalMs;
-    await withTimeout(this.redis.zremrangebyscore(index, '-inf', `(${since}`), CALL_TIMEOUT_MS, 'drop stale workers');
+    await withTimeout(
+      this.redis.zremrangebyscore(index, '-inf', `(${since}`),
+      CALL_TIMEOUT_MS,
+      'drop stale workers',
+    );
     const ids = await withTimeout(this.redis.zrange(index, '0', '-1'), CALL_TIMEOUT_MS, 'list workers');
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hgetall(workerStatsKey(this.config.redis.prefix, id));
-    const replies = results(await withTimeout(pipeline.exec(), CALL_TIMEOUT_MS, 'read worker figures')) as WorkerStats[];
+    const replies = results(
+      await withTimeout(pipeline.exec(), CALL_TIMEOUT_MS, 'read worker figures'),
+    ) as WorkerStats[];
     return replies.filter((stats) => Object.keys(stats).length > 0);
   }
 }

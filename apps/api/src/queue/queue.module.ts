@@ -21,8 +21,16 @@ export class QueueModule implements OnApplicationShutdown {
     return {
       module: QueueModule,
       imports: [
-        BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null }, prefix: config.redis.prefix }),
-        BullModule.registerQueue({ name: REPLICATIONS_QUEUE, connection: producer, prefix: config.redis.prefix, streams: { events: { maxLen: EVENTS_MAX_LEN } } }),
+        BullModule.forRoot({
+          connection: { ...redis, maxRetriesPerRequest: null },
+          prefix: config.redis.prefix,
+        }),
+        BullModule.registerQueue({
+          name: REPLICATIONS_QUEUE,
+          connection: producer,
+          prefix: config.redis.prefix,
+          streams: { events: { maxLen: EVENTS_MAX_LEN } },
+        }),
         BullModule.registerFlowProducer({ name: RUN_FLOW_PRODUCER, connection: producer }), // prefix from forRoot
       ],
       providers: [
@@ -33,7 +41,11 @@ export class QueueModule implements OnApplicationShutdown {
           provide: API_REDIS,
           inject: [APP_CONFIG, APP_LOGGER],
           useFactory: (c: AppConfig, logger: Logger): Redis => {
-            const client = new Redis({ ...redisConnectionOptions(c.redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+            const client = new Redis({
+              ...redisConnectionOptions(c.redis.url),
+              enableOfflineQueue: false,
+              maxRetriesPerRequest: 1,
+            });
             let up = false;
             client.on('ready', () => {
               up = true;

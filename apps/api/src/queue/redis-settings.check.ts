@@ -54,8 +54,13 @@ export class RedisSettingsCheck implements OnApplicationBootstrap, OnApplication
     );
     const warnings: string[] = [];
     if (maxmemoryPolicy !== null && maxmemoryPolicy !== 'noeviction')
-      warnings.push(`Redis maxmemory-policy is ${maxmemoryPolicy}: set it to noeviction, or queued jobs may be evicted`);
-    if (aof === false && rdb !== true) warnings.push('Redis has no persistence (appendonly no, no save rules): a Redis restart loses queued work in flight');
+      warnings.push(
+        `Redis maxmemory-policy is ${maxmemoryPolicy}: set it to noeviction, or queued jobs may be evicted`,
+      );
+    if (aof === false && rdb !== true)
+      warnings.push(
+        'Redis has no persistence (appendonly no, no save rules): a Redis restart loses queued work in flight',
+      );
     for (const warning of warnings) this.logger.warn({ maxmemoryPolicy, aof, rdb }, warning);
     return { maxmemoryPolicy, aof, rdb, warnings };
   }

@@ -65,7 +65,13 @@ export class RunQueue {
       attempts: this.config.runs.attempts,
       backoff: { type: 'exponential' as const, delay: 1000 },
     };
-    const data: AggregateJobData = { runId: run.id, input: run.input, inputKey: run.inputKey, plan: run.plan, enqueued: firstRound(run.plan) };
+    const data: AggregateJobData = {
+      runId: run.id,
+      input: run.input,
+      inputKey: run.inputKey,
+      plan: run.plan,
+      enqueued: firstRound(run.plan),
+    };
     await withTimeout(
       this.flows.add({
         name: JOB_AGGREGATE,
@@ -79,7 +85,11 @@ export class RunQueue {
             queueName: REPLICATIONS_QUEUE,
             data: child,
             // A child that fails for good fails its parent, so a run never waits forever.
-            opts: { jobId: replicationJobId(run.id, replicationIndex), failParentOnFailure: true, ...jobOptions },
+            opts: {
+              jobId: replicationJobId(run.id, replicationIndex),
+              failParentOnFailure: true,
+              ...jobOptions,
+            },
           };
         }),
       }),
@@ -92,14 +102,26 @@ export class RunQueue {
   /** Jobs per BullMQ state (the queue depth /metrics shows). */
   jobCounts(): Promise<Record<string, number>> {
     return withTimeout(
-      this.queue.getJobCounts('waiting', 'prioritized', 'waiting-children', 'active', 'delayed', 'failed', 'completed'),
+      this.queue.getJobCounts(
+        'waiting',
+        'prioritized',
+        'waiting-children',
+        'active',
+        'delayed',
+        'failed',
+        'completed',
+      ),
       CALL_TIMEOUT_MS,
       'count jobs',
     );
   }
 
   async parentStatus(runId: string): Promise<ParentStatus> {
-    const job = await withTimeout(this.queue.getJob(aggregateJobId(runId)), CALL_TIMEOUT_MS, 'look up run job');
+    const job = await withTimeout(
+      this.queue.getJob(aggregateJobId(runId)),
+      CALL_TIMEOUT_MS,
+      'look up run job',
+    );
     if (!job) return { kind: 'missing' };
     const state = await withTimeout(job.getState(), CALL_TIMEOUT_MS, 'run job state');
     if (state === 'completed') return { kind: 'completed', value: job.returnvalue as AggregateJobResult };
@@ -109,22 +131,38 @@ export class RunQueue {
 
   /** Why one replication failed for good (what a planner should read instead of a Redis key). */
   async replicationFailure(runId: string, replicationIndex: number): Promise<string | undefined> {
-    const job = await withTimeout(this.queue.getJob(replicationJobId(runId, replicationIndex)), CALL_TIMEOUT_MS, 'look up replication job');
+    const job = await withTimeout(
+      this.queue.getJob(replicationJobId(runId, replicationIndex)),
+      CALL_TIMEOUT_MS,
+      'look up replication job',
+    );
     return job?.failedReason || undefined;
   }
 
   /** Results of the run's finished replications, by index (read when the run completes). */
   async childResults(runId: string): Promise<Map<number, ReplicationJobResult>> {
-    const job = await withTimeout(Job.fromId(this.queue, aggregateJobId(runId)), CALL_TIMEOUT_MS, 'read run job');
+    const job = await withTimeout(
+      Job.fromId(this.queue, aggregateJobId(runId)),
+      CALL_TIMEOUT_MS,
+      'read run job',
+    );
     const out = new Map<number, ReplicationJobResult>();
     if (!job) return out;
-    const values = await withTimeout(job.getChildrenValues<ReplicationJobResult>(), CALL_TIMEOUT_MS, 'read replication results');
+    const values = await withTimeout(
+      job.getChildrenValues<ReplicationJobResult>(),
+      CALL_TIMEOUT_MS,
+      'read replication results',
+    );
     for (const value of Object.values(values)) out.set(value.replication, value);
     return out;
   }
 
   async setCancelFlag(runId: string): Promise<void> {
-    await withTimeout(this.redis.set(cancelFlagKey(this.config.redis.prefix, runId), '1', 'EX', CANCEL_FLAG_TTL_S), CALL_TIMEOUT_MS, 'set cancel flag');
+    await withTimeout(
+      this.redis.set(cancelFlagKey(this.config.redis.prefix, runId), '1', 'EX', CANCEL_FLAG_TTL_S),
+      CALL_TIMEOUT_MS,
+      'set cancel flag',
+    );
   }
 
   /**
@@ -132,7 +170,11 @@ export class RunQueue {
    * simulated day when cancelled); answers whether the run is gone from Redis.
    */
   async remove(runId: string): Promise<boolean> {
-    const job = await withTimeout(this.queue.getJob(aggregateJobId(runId)), CALL_TIMEOUT_MS, 'look up run job');
+    const job = await withTimeout(
+      this.queue.getJob(aggregateJobId(runId)),
+      CALL_TIMEOUT_MS,
+      'look up run job',
+    );
     if (!job) return true;
     try {
       await withTimeout(job.remove({ removeChildren: true }), CALL_TIMEOUT_MS, 'remove run jobs');

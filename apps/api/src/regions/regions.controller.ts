@@ -15,7 +15,10 @@ export class RegionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The resolved region: areas, municipalities, hospitals, ambulance bases, provenance, synthetic / estimated inputs' })
+  @ApiOperation({
+    summary:
+      'The resolved region: areas, municipalities, hospitals, ambulance bases, provenance, synthetic / estimated inputs',
+  })
   @ErrorResponses(404)
   get(@Param('id') id: string) {
     return this.regions.get(id);

@@ -6,7 +6,8 @@ import type { CreateRunRequest } from './runs.dto';
 type Doc = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
-const hasIds = (items: unknown[]): boolean => items.length > 0 && items.every((i) => isObject(i) && typeof i.id === 'string');
+const hasIds = (items: unknown[]): boolean =>
+  items.length > 0 && items.every((i) => isObject(i) && typeof i.id === 'string');
 
 function merge(base: unknown, change: unknown): unknown {
   if (change === undefined) return base;
@@ -40,7 +41,8 @@ export function requestedChanges(request: CreateRunRequest): Doc {
 export function applyChanges(document: Doc, changes: Doc): Doc {
   const out: Doc = { ...document };
   for (const [key, value] of Object.entries(changes)) {
-    if (key === 'policies' && Array.isArray(out.policies) && Array.isArray(value)) out.policies = [...out.policies, ...value];
+    if (key === 'policies' && Array.isArray(out.policies) && Array.isArray(value))
+      out.policies = [...out.policies, ...value];
     else out[key] = merge(out[key], value);
   }
   return out;

@@ -10,7 +10,12 @@ import { ServiceMetrics } from '../metrics/service-metrics';
 import { RunLifecycleService } from './run-lifecycle.service';
 
 function isReplicationValue(value: unknown): value is ReplicationJobResult {
-  return typeof value === 'object' && value !== null && typeof (value as { replication?: unknown }).replication === 'number' && 'result' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { replication?: unknown }).replication === 'number' &&
+    'result' in value
+  );
 }
 
 @Injectable()

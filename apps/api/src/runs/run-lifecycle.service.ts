@@ -5,7 +5,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
 import type { ReplicationProgress } from '@caretwin/contracts';
-import { unpackJsonText, type AggregateJobResult, type ReplicationJobResult, type RunInput, type RunPlan } from '@caretwin/runner';
+import {
+  unpackJsonText,
+  type AggregateJobResult,
+  type ReplicationJobResult,
+  type RunInput,
+  type RunPlan,
+} from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { RunQueue } from '../queue/run-queue';
 import { RunsRepository, type RunSummaryRow } from '../store/runs.repository';
@@ -95,7 +101,9 @@ export class RunLifecycleService {
       return running;
     }
     const task = this.syncOnce(runId)
-      .catch((error: Error) => this.logger.warn({ runId, err: error.message }, 'run not in sync with the queue yet; will retry'))
+      .catch((error: Error) =>
+        this.logger.warn({ runId, err: error.message }, 'run not in sync with the queue yet; will retry'),
+      )
       .finally(() => {
         this.inFlight.delete(runId);
         if (this.again.delete(runId)) void this.sync(runId);
@@ -154,7 +162,12 @@ export class RunLifecycleService {
 
   /** Stores the JSON text the worker produced, unchanged (no re-serialisation). */
   private saveReplication(runId: string, value: ReplicationJobResult): boolean {
-    return this.runs.saveReplication(runId, value.replication, unpackJsonText(value.result), JSON.stringify(value.execution));
+    return this.runs.saveReplication(
+      runId,
+      value.replication,
+      unpackJsonText(value.result),
+      JSON.stringify(value.execution),
+    );
   }
 
   /** The parent job aggregated: store the missing replication results and complete the run (from sync only). */
@@ -173,7 +186,14 @@ export class RunLifecycleService {
         }
       }
       const aggregateExecution = { ...value.execution, rounds: value.rounds };
-      if (this.runs.complete(runId, unpackJsonText(value.aggregate), JSON.stringify(aggregateExecution), new Date().toISOString())) {
+      if (
+        this.runs.complete(
+          runId,
+          unpackJsonText(value.aggregate),
+          JSON.stringify(aggregateExecution),
+          new Date().toISOString(),
+        )
+      ) {
         this.logger.info({ runId, replications: value.replicationIndices.length }, 'run completed');
         this.outcomes.ended({ runId, state: 'completed' });
       }

@@ -3,7 +3,11 @@
 // and storing still follow the last simulated day).
 import type { ReplicationProgress } from '@caretwin/contracts';
 
-export function runPercent(planned: number, stored: ReadonlySet<number>, replications: ReplicationProgress[]): number {
+export function runPercent(
+  planned: number,
+  stored: ReadonlySet<number>,
+  replications: ReplicationProgress[],
+): number {
   let done = stored.size;
   let most = stored.size;
   for (const r of replications) {

@@ -38,8 +38,12 @@ export class RunResultService {
       createdAt: run.created_at,
       startedAt: run.started_at,
       finishedAt: run.finished_at,
-      durationMs: run.started_at && run.finished_at ? Date.parse(run.finished_at) - Date.parse(run.started_at) : null,
-      replications: kept.map((r) => ({ replication: r.replication, ...(JSON.parse(r.execution) as JobExecution) })),
+      durationMs:
+        run.started_at && run.finished_at ? Date.parse(run.finished_at) - Date.parse(run.started_at) : null,
+      replications: kept.map((r) => ({
+        replication: r.replication,
+        ...(JSON.parse(r.execution) as JobExecution),
+      })),
       aggregate: JSON.parse(stored.execution) as ServiceExecution['aggregate'],
     };
     const results = kept.map((r) => JSON.parse(r.result) as ReplicationResult);

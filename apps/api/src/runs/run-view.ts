@@ -17,7 +17,13 @@ export interface ReplicationProgressView {
 
 export function toReplicationView(p: ReplicationProgress): ReplicationProgressView {
   const percent = p.done ? 100 : p.totalDays > 0 ? Math.min(100, (100 * p.day) / p.totalDays) : 0;
-  return { replication: p.index, day: p.day, totalDays: p.totalDays, percent: Math.round(percent * 10) / 10, done: p.done };
+  return {
+    replication: p.index,
+    day: p.day,
+    totalDays: p.totalDays,
+    percent: Math.round(percent * 10) / 10,
+    done: p.done,
+  };
 }
 
 export interface RunView {
@@ -37,29 +43,48 @@ export interface RunView {
   links: { self: string; result: string | null };
 }
 
-const between = (from: string | null, to: string | null): number | null => (from && to ? Date.parse(to) - Date.parse(from) : null);
+const between = (from: string | null, to: string | null): number | null =>
+  from && to ? Date.parse(to) - Date.parse(from) : null;
 
 /** `percent` overrides the store's figure when the live one is fresher. */
-export function toRunView(row: RunSummaryRow, history: StateChange[], live: ReplicationProgressView[], percent?: number): RunView {
+export function toRunView(
+  row: RunSummaryRow,
+  history: StateChange[],
+  live: ReplicationProgressView[],
+  percent?: number,
+): RunView {
   return {
     id: row.id,
     state: row.state,
     scenarioId: row.scenario_id,
     regionId: row.region_id,
     seed: row.seed,
-    replications: { planned: row.replications_planned, completed: row.replications_done, max: row.replications_max },
-    progress: { percent: row.state === 'completed' ? 100 : (percent ?? row.progress_percent), replications: live },
+    replications: {
+      planned: row.replications_planned,
+      completed: row.replications_done,
+      max: row.replications_max,
+    },
+    progress: {
+      percent: row.state === 'completed' ? 100 : (percent ?? row.progress_percent),
+      replications: live,
+    },
     error: row.error,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     timings: {
-      queuedMs: between(row.created_at, row.started_at ?? (row.finished_at && !row.started_at ? row.finished_at : null)),
+      queuedMs: between(
+        row.created_at,
+        row.started_at ?? (row.finished_at && !row.started_at ? row.finished_at : null),
+      ),
       runningMs: between(row.started_at, row.finished_at),
       totalMs: between(row.created_at, row.finished_at),
     },
     history,
-    links: { self: `/api/runs/${row.id}`, result: row.state === 'completed' ? `/api/runs/${row.id}/result` : null },
+    links: {
+      self: `/api/runs/${row.id}`,
+      result: row.state === 'completed' ? `/api/runs/${row.id}/result` : null,
+    },
   };
 }
 

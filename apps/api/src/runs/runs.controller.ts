@@ -10,7 +10,11 @@ import { RunsService } from './runs.service';
 import { acceptedRunSchema, createRunSchema, listRunsSchema, runListSchema, runViewSchema } from './runs.dto';
 
 const csvQuery = z.object({ table: z.enum(CSV_TABLES).default('kpis').describe('which table') }).strict();
-const RunId = ApiParam({ name: 'id', description: 'run id (UUID)', schema: { type: 'string', format: 'uuid' } });
+const RunId = ApiParam({
+  name: 'id',
+  description: 'run id (UUID)',
+  schema: { type: 'string', format: 'uuid' },
+});
 
 @ApiTags('runs')
 @Controller('api/runs')
@@ -25,10 +29,18 @@ export class RunsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Start a run: stored first, then enqueued (at once, or when Redis is back)' })
   @ZodBody(createRunSchema)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key with the same body answers the same run' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'the same key with the same body answers the same run',
+  })
   @ZodResponse(202, acceptedRunSchema, 'accepted; Location: /api/runs/{id}')
   @ErrorResponses(400, 413, 422)
-  create(@Body() body: unknown, @Headers('idempotency-key') key: unknown, @Res({ passthrough: true }) res: Response) {
+  create(
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const run = this.runs.create(body, key);
     res.setHeader('Location', `/api/runs/${run.id}`);
     return { id: run.id, state: run.state };
@@ -53,7 +65,9 @@ export class RunsController {
   }
 
   @Get(':id/result')
-  @ApiOperation({ summary: 'The result document of a completed run (provenance, replications, aggregate, execution)' })
+  @ApiOperation({
+    summary: 'The result document of a completed run (provenance, replications, aggregate, execution)',
+  })
   @RunId
   @ApiResponse({ status: 200, description: 'the result document (libs/runner RunResultDocument)' })
   @ErrorResponses(404, 409)
@@ -62,7 +76,9 @@ export class RunsController {
   }
 
   @Get(':id/result.csv')
-  @ApiOperation({ summary: 'A table of the result as CSV (UTF-8 with BOM, headed by the synthetic / estimated inputs)' })
+  @ApiOperation({
+    summary: 'A table of the result as CSV (UTF-8 with BOM, headed by the synthetic / estimated inputs)',
+  })
   @RunId
   @ZodQuery(csvQuery)
   @ApiProduces('text/csv')
@@ -78,7 +94,9 @@ export class RunsController {
 
   /** Cancels a queued or running run; it is kept, as cancelled. */
   @Delete(':id')
-  @ApiOperation({ summary: 'Cancel a queued or running run (kept, as cancelled); workers stop at the next simulated day' })
+  @ApiOperation({
+    summary: 'Cancel a queued or running run (kept, as cancelled); workers stop at the next simulated day',
+  })
   @RunId
   @ZodResponse(200, runViewSchema, 'the run as it is now')
   @ErrorResponses(404)

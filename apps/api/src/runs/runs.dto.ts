@@ -3,27 +3,46 @@
 import { z } from 'zod';
 import { RUN_STATES } from './run-state';
 
-const scenarioRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(@[1-9][0-9]{0,8})?$/, 'a scenario id, optionally pinned as id@version');
+const scenarioRef = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(@[1-9][0-9]{0,8})?$/, 'a scenario id, optionally pinned as id@version');
 
 export const createRunSchema = z
   .object({
     /** a shipped or saved scenario (`miyagi-surge`, `my-plan@3`) */
-    scenarioId: scenarioRef.optional().describe('a shipped or saved scenario id, optionally pinned to a version: miyagi-surge, my-plan@3'),
+    scenarioId: scenarioRef
+      .optional()
+      .describe('a shipped or saved scenario id, optionally pinned to a version: miyagi-surge, my-plan@3'),
     /** a scenario document: JSON object or YAML text (may `extends` another) */
     scenario: z
       .union([z.string().min(1), z.record(z.string(), z.unknown())])
       .optional()
-      .describe('a scenario document: JSON object or YAML text (may `extends` another); exactly one of scenarioId or scenario'),
+      .describe(
+        'a scenario document: JSON object or YAML text (may `extends` another); exactly one of scenarioId or scenario',
+      ),
     /** changes applied the way `extends` applies a what-if (objects merge, policies append) */
-    overrides: z.record(z.string(), z.unknown()).optional().describe('changes applied the way `extends` applies a what-if: objects merge, policies append'),
+    overrides: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('changes applied the way `extends` applies a what-if: objects merge, policies append'),
     replications: z.number().int().min(1).optional().describe('replications (at most MAX_REPLICATIONS)'),
-    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('root seed: same seed, same replications, same result'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .describe('root seed: same seed, same replications, same result'),
     horizonDays: z.number().int().min(1).optional().describe('simulated days after warm-up'),
   })
   .strict()
   .superRefine((body, ctx) => {
     if ((body.scenarioId === undefined) === (body.scenario === undefined))
-      ctx.addIssue({ code: 'custom', path: ['scenarioId'], message: 'give exactly one of scenarioId or scenario' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scenarioId'],
+        message: 'give exactly one of scenarioId or scenario',
+      });
   });
 export type CreateRunRequest = z.infer<typeof createRunSchema>;
 
@@ -37,7 +56,12 @@ export const listRunsSchema = z
   .strict();
 export type ListRunsQuery = z.infer<typeof listRunsSchema>;
 
-export const idempotencyKeySchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional();
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+  .optional();
 
 // Answers, described for the OpenAPI document (the type checks below keep them equal to what
 // the controllers return).
@@ -60,15 +84,26 @@ export const runViewSchema = z.object({
   replications: z.object({ planned: z.number().int(), completed: z.number().int(), max: z.number().int() }),
   progress: z.object({
     percent: z.number().describe('0–100; 100 only once completed'),
-    replications: z.array(replicationProgressSchema).describe('live progress per replication while the run is active (from Redis)'),
+    replications: z
+      .array(replicationProgressSchema)
+      .describe('live progress per replication while the run is active (from Redis)'),
   }),
   error: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
-  timings: z.object({ queuedMs: z.number().nullable(), runningMs: z.number().nullable(), totalMs: z.number().nullable() }),
+  timings: z.object({
+    queuedMs: z.number().nullable(),
+    runningMs: z.number().nullable(),
+    totalMs: z.number().nullable(),
+  }),
   history: z.array(z.object({ state: z.enum(RUN_STATES), at: z.string(), reason: z.string().nullable() })),
   links: z.object({ self: z.string(), result: z.string().nullable() }),
 });
 
-export const runListSchema = z.object({ items: z.array(runViewSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+export const runListSchema = z.object({
+  items: z.array(runViewSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});

@@ -24,7 +24,14 @@ export class RunsModule {
       module: RunsModule,
       imports: [queue, ScenariosModule],
       controllers: [RunsController],
-      providers: [RunsService, RunLifecycleService, RunResultService, RunEventsListener, RunReconciler, RunOutcomes],
+      providers: [
+        RunsService,
+        RunLifecycleService,
+        RunResultService,
+        RunEventsListener,
+        RunReconciler,
+        RunOutcomes,
+      ],
       exports: [RunResultService, RunsService, RunLifecycleService, RunOutcomes],
     };
   }

@@ -6,7 +6,12 @@ import type { AppConfig, Logger } from '@caretwin/config';
 import { maxReplications, planFor, runInputKey, toRunInput } from '@caretwin/runner';
 import { parseText, type ResolvedScenario } from '@caretwin/scenario';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
-import { IdempotencyConflictError, NotFoundError, RequestInvalidError, requestIssue } from '../errors/api-error';
+import {
+  IdempotencyConflictError,
+  NotFoundError,
+  RequestInvalidError,
+  requestIssue,
+} from '../errors/api-error';
 import { parseRequest } from '../errors/parse-request';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { LiveStateStore } from '../queue/live-state.store';
@@ -67,9 +72,15 @@ export class RunsService {
     const plan = planFor(resolved.scenario, this.config.runs.roundSize);
     const most = maxReplications(plan);
     if (most > this.config.runs.maxReplications)
-      throw new RequestInvalidError(`a run may have at most ${this.config.runs.maxReplications} replications (MAX_REPLICATIONS)`, [
-        requestIssue(resolved.scenario.precision ? 'precision.max' : 'replications', `${most} is more than ${this.config.runs.maxReplications}`),
-      ]);
+      throw new RequestInvalidError(
+        `a run may have at most ${this.config.runs.maxReplications} replications (MAX_REPLICATIONS)`,
+        [
+          requestIssue(
+            resolved.scenario.precision ? 'precision.max' : 'replications',
+            `${most} is more than ${this.config.runs.maxReplications}`,
+          ),
+        ],
+      );
 
     const input = toRunInput(resolved);
     const id = randomUUID();
@@ -118,14 +129,22 @@ export class RunsService {
   private documentOfText(text: string): Record<string, unknown> {
     const parsed = parseText(text, { file: '<request>' });
     const value = parsed.doc.value;
-    if (parsed.issues.length === 0 && typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (parsed.issues.length === 0 && typeof value === 'object' && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>;
     this.scenarios.resolve(text); // throws the scenario library's own error for this text
-    throw new RequestInvalidError('scenario text is not a mapping', [requestIssue('scenario', 'expected a scenario mapping')]);
+    throw new RequestInvalidError('scenario text is not a mapping', [
+      requestIssue('scenario', 'expected a scenario mapping'),
+    ]);
   }
 
   list(query: unknown): { items: RunView[]; total: number; limit: number; offset: number } {
     const q = parseRequest(listRunsSchema, query, 'query');
-    const { items, total } = this.runs.list({ scenarioId: q.scenario, state: q.state, limit: q.limit, offset: q.offset });
+    const { items, total } = this.runs.list({
+      scenarioId: q.scenario,
+      state: q.state,
+      limit: q.limit,
+      offset: q.offset,
+    });
     return { items: items.map((row) => toRunView(row, [], [])), total, limit: q.limit, offset: q.offset };
   }
 
@@ -140,7 +159,12 @@ export class RunsService {
     // It may have finished while Redis answered: re-read the row and its history together.
     const fresh = this.runs.summary(id) ?? row;
     const freshHistory = fresh.state === row.state ? history : this.runs.history(id);
-    return toRunView(fresh, freshHistory, live.replications.map(toReplicationView), this.lifecycle.percentOf(fresh, live.replications));
+    return toRunView(
+      fresh,
+      freshHistory,
+      live.replications.map(toReplicationView),
+      this.lifecycle.percentOf(fresh, live.replications),
+    );
   }
 
   /** Cancels a queued or running run (kept, as cancelled); a finished run answers as it is. */

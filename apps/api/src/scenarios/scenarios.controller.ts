@@ -5,7 +5,10 @@ import { ErrorResponses, ZodBody } from '../http/openapi';
 import { scenarioInputOf } from './scenario-input';
 import { ScenariosService } from './scenarios.service';
 
-const ScenarioBody = ZodBody(scenarioSchema, 'a scenario as JSON, or the same as YAML text (Content-Type: text/yaml)');
+const ScenarioBody = ZodBody(
+  scenarioSchema,
+  'a scenario as JSON, or the same as YAML text (Content-Type: text/yaml)',
+);
 
 @ApiTags('scenarios')
 @Controller('api/scenarios')
@@ -31,7 +34,10 @@ export class ScenariosController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One scenario (id or id@version): its text, the resolved scenario (or its error), saved versions' })
+  @ApiOperation({
+    summary:
+      'One scenario (id or id@version): its text, the resolved scenario (or its error), saved versions',
+  })
   @ApiParam({ name: 'id', description: 'scenario id, optionally id@version' })
   @ErrorResponses(404)
   get(@Param('id') id: string) {

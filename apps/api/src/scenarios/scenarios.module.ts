@@ -13,7 +13,11 @@ import { ScenariosService } from './scenarios.service';
       provide: ScenarioCatalog,
       inject: [APP_CONFIG, StoreScenarioSource],
       useFactory: (config: AppConfig, saved: StoreScenarioSource) =>
-        new ScenarioCatalog({ shippedDir: config.scenarios.shippedDir, regionsDir: config.scenarios.regionsDir, saved }),
+        new ScenarioCatalog({
+          shippedDir: config.scenarios.shippedDir,
+          regionsDir: config.scenarios.regionsDir,
+          saved,
+        }),
     },
     ScenariosService,
   ],

@@ -2,7 +2,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { staticNeed } from '@caretwin/model';
 import type { StaticNeed } from '@caretwin/contracts';
-import { ScenarioCatalog, ScenarioValidationError, parseText, type ResolvedScenario, type Scenario, type ScenarioListing } from '@caretwin/scenario';
+import {
+  ScenarioCatalog,
+  ScenarioValidationError,
+  parseText,
+  type ResolvedScenario,
+  type Scenario,
+  type ScenarioListing,
+} from '@caretwin/scenario';
 import { ApiError, NotFoundError } from '../errors/api-error';
 import { SavedScenariosRepository } from '../store/saved-scenarios.repository';
 import type { ScenarioInput } from './scenario-input';
@@ -37,8 +44,15 @@ export class ScenariosService {
   get(ref: string): ScenarioView {
     const entry = this.catalog.get(ref);
     if (!entry) throw new NotFoundError('scenario', ref);
-    const view: ScenarioView = { id: entry.id, source: entry.source, version: entry.version, name: entry.name, file: entry.file };
-    view.text = entry.text ?? (entry.object !== undefined ? JSON.stringify(entry.object, null, 2) : undefined);
+    const view: ScenarioView = {
+      id: entry.id,
+      source: entry.source,
+      version: entry.version,
+      name: entry.name,
+      file: entry.file,
+    };
+    view.text =
+      entry.text ?? (entry.object !== undefined ? JSON.stringify(entry.object, null, 2) : undefined);
     try {
       view.scenario = this.catalog.resolve(ref).scenario;
       view.name ??= view.scenario.name;
@@ -46,7 +60,10 @@ export class ScenariosService {
       if (!(error instanceof ScenarioValidationError)) throw error;
       view.error = error.toJSON();
     }
-    if (entry.source === 'saved') view.versions = this.saved.versions(entry.id).map((v) => ({ version: v.version, createdAt: v.created_at }));
+    if (entry.source === 'saved')
+      view.versions = this.saved
+        .versions(entry.id)
+        .map((v) => ({ version: v.version, createdAt: v.created_at }));
     return view;
   }
 
@@ -67,15 +84,21 @@ export class ScenariosService {
 
   /** Validates, then stores the next version; nothing is stored when the scenario is refused. */
   save(input: ScenarioInput): { id: string; version: number; scenario: Scenario } {
-    const explicitId = typeof input === 'string' ? idOfText(input) : typeof input.id === 'string' ? input.id : undefined;
+    const explicitId =
+      typeof input === 'string' ? idOfText(input) : typeof input.id === 'string' ? input.id : undefined;
     if (explicitId === undefined)
-      throw new ApiError(422, 'SCENARIO_INVALID', 'a saved scenario needs an `id`', [{ file: '<request>', path: 'id', line: null, column: null, message: 'required to save' }]);
+      throw new ApiError(422, 'SCENARIO_INVALID', 'a saved scenario needs an `id`', [
+        { file: '<request>', path: 'id', line: null, column: null, message: 'required to save' },
+      ]);
     const resolved = this.resolve(input);
     const shipped = this.catalog.get(explicitId);
     if (shipped?.source === 'shipped')
-      throw new ApiError(422, 'SCENARIO_INVALID', `"${explicitId}" is a shipped scenario; save under another id (and \`extends: ${explicitId}\`)`, [
-        { file: '<request>', path: 'id', line: null, column: null, message: 'names a shipped scenario' },
-      ]);
+      throw new ApiError(
+        422,
+        'SCENARIO_INVALID',
+        `"${explicitId}" is a shipped scenario; save under another id (and \`extends: ${explicitId}\`)`,
+        [{ file: '<request>', path: 'id', line: null, column: null, message: 'names a shipped scenario' }],
+      );
     const document = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
     const version = this.saved.save(explicitId, document, new Date().toISOString());
     return { id: explicitId, version, scenario: resolved.scenario };

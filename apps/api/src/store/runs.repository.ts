@@ -78,7 +78,11 @@ export class RunsRepository {
              @idempotencyKey, @bodyHash, @at, @at)`,
         )
         .run(run);
-      this.db.prepare(`INSERT INTO run_states (run_id, seq, state, at, reason) VALUES (?, 1, 'queued', ?, 'accepted')`).run(run.id, run.at);
+      this.db
+        .prepare(
+          `INSERT INTO run_states (run_id, seq, state, at, reason) VALUES (?, 1, 'queued', ?, 'accepted')`,
+        )
+        .run(run.id, run.at);
     })();
   }
 
@@ -87,11 +91,13 @@ export class RunsRepository {
   }
 
   summary(id: string): RunSummaryRow | undefined {
-    return this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunSummaryRow | undefined;
+    return this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`).get(id) as
+      RunSummaryRow | undefined;
   }
 
   byIdempotencyKey(key: string): RunSummaryRow | undefined {
-    return this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE idempotency_key = ?`).get(key) as RunSummaryRow | undefined;
+    return this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE idempotency_key = ?`).get(key) as
+      RunSummaryRow | undefined;
   }
 
   list(query: RunListQuery): { items: RunSummaryRow[]; total: number } {
@@ -107,7 +113,9 @@ export class RunsRepository {
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const items = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ${clause} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM runs ${clause} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`,
+      )
       .all(params) as RunSummaryRow[];
     const total = (this.db.prepare(`SELECT COUNT(*) FROM runs ${clause}`).pluck().get(params) as number) ?? 0;
     return { items, total };
@@ -116,7 +124,10 @@ export class RunsRepository {
   /** Runs per state (for /metrics), every state present with 0 when it has none. */
   countByState(): Record<RunState, number> {
     const counts = Object.fromEntries(RUN_STATES.map((state) => [state, 0])) as Record<RunState, number>;
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM runs GROUP BY state').all() as Array<{ state: RunState; n: number }>;
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM runs GROUP BY state').all() as Array<{
+      state: RunState;
+      n: number;
+    }>;
     for (const row of rows) counts[row.state] = row.n;
     return counts;
   }
@@ -124,7 +135,9 @@ export class RunsRepository {
   /** Warm-up and horizon days of the run's scenario (read inside SQLite: the input is large). */
   scenarioDays(id: string): { warmupDays: number; horizonDays: number } {
     const row = this.db
-      .prepare("SELECT json_extract(input, '$.scenario.warmupDays') AS warmupDays, json_extract(input, '$.scenario.horizonDays') AS horizonDays FROM runs WHERE id = ?")
+      .prepare(
+        "SELECT json_extract(input, '$.scenario.warmupDays') AS warmupDays, json_extract(input, '$.scenario.horizonDays') AS horizonDays FROM runs WHERE id = ?",
+      )
       .get(id) as { warmupDays: number | null; horizonDays: number | null } | undefined;
     return { warmupDays: row?.warmupDays ?? 0, horizonDays: row?.horizonDays ?? 0 };
   }
@@ -135,13 +148,16 @@ export class RunsRepository {
   }
 
   history(id: string): StateChange[] {
-    return this.db.prepare('SELECT state, at, reason FROM run_states WHERE run_id = ? ORDER BY seq').all(id) as StateChange[];
+    return this.db
+      .prepare('SELECT state, at, reason FROM run_states WHERE run_id = ? ORDER BY seq')
+      .all(id) as StateChange[];
   }
 
   /** Moves a run to `to` when its state machine allows it; answers whether it moved. */
   transition(id: string, to: RunState, at: string, reason: string | null = null): boolean {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT state FROM runs WHERE id = ?').get(id) as { state: RunState } | undefined;
+      const row = this.db.prepare('SELECT state FROM runs WHERE id = ?').get(id) as
+        { state: RunState } | undefined;
       if (!row || !canTransition(row.state, to)) return false;
       const finished = FINISHED_STATES.has(to);
       this.db
@@ -155,8 +171,14 @@ export class RunsRepository {
            WHERE id = @id`,
         )
         .run({ id, to, at, reason, finished: finished ? 1 : 0 });
-      const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM run_states WHERE run_id = ?').pluck().get(id) as number) ?? 1;
-      this.db.prepare('INSERT INTO run_states (run_id, seq, state, at, reason) VALUES (?, ?, ?, ?, ?)').run(id, seq, to, at, reason);
+      const seq =
+        (this.db
+          .prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM run_states WHERE run_id = ?')
+          .pluck()
+          .get(id) as number) ?? 1;
+      this.db
+        .prepare('INSERT INTO run_states (run_id, seq, state, at, reason) VALUES (?, ?, ?, ?, ?)')
+        .run(id, seq, to, at, reason);
       return true;
     })();
   }
@@ -174,19 +196,29 @@ export class RunsRepository {
   saveReplication(id: string, replication: number, result: string, execution: string): boolean {
     return this.db.transaction(() => {
       const inserted = this.db
-        .prepare('INSERT OR IGNORE INTO replication_results (run_id, replication, result, execution) VALUES (?, ?, ?, ?)')
+        .prepare(
+          'INSERT OR IGNORE INTO replication_results (run_id, replication, result, execution) VALUES (?, ?, ?, ?)',
+        )
         .run(id, replication, result, execution).changes;
-      if (inserted) this.db.prepare('UPDATE runs SET replications_done = replications_done + 1 WHERE id = ?').run(id);
+      if (inserted)
+        this.db.prepare('UPDATE runs SET replications_done = replications_done + 1 WHERE id = ?').run(id);
       return inserted > 0;
     })();
   }
 
   storedReplications(id: string): number[] {
-    return this.db.prepare('SELECT replication FROM replication_results WHERE run_id = ? ORDER BY replication').pluck().all(id) as number[];
+    return this.db
+      .prepare('SELECT replication FROM replication_results WHERE run_id = ? ORDER BY replication')
+      .pluck()
+      .all(id) as number[];
   }
 
   replicationResults(id: string): Array<{ replication: number; result: string; execution: string }> {
-    return this.db.prepare('SELECT replication, result, execution FROM replication_results WHERE run_id = ? ORDER BY replication').all(id) as Array<{
+    return this.db
+      .prepare(
+        'SELECT replication, result, execution FROM replication_results WHERE run_id = ? ORDER BY replication',
+      )
+      .all(id) as Array<{
       replication: number;
       result: string;
       execution: string;
@@ -197,23 +229,30 @@ export class RunsRepository {
   complete(id: string, aggregate: string, execution: string, at: string): boolean {
     return this.db.transaction(() => {
       if (!this.transition(id, 'completed', at, null)) return false;
-      this.db.prepare('INSERT OR REPLACE INTO run_results (run_id, aggregate, execution) VALUES (?, ?, ?)').run(id, aggregate, execution);
+      this.db
+        .prepare('INSERT OR REPLACE INTO run_results (run_id, aggregate, execution) VALUES (?, ?, ?)')
+        .run(id, aggregate, execution);
       return true;
     })();
   }
 
   result(id: string): { aggregate: string; execution: string } | undefined {
-    return this.db.prepare('SELECT aggregate, execution FROM run_results WHERE run_id = ?').get(id) as { aggregate: string; execution: string } | undefined;
+    return this.db.prepare('SELECT aggregate, execution FROM run_results WHERE run_id = ?').get(id) as
+      { aggregate: string; execution: string } | undefined;
   }
 
   /** Runs whose Redis side may disagree with the store: active ones not known enqueued, finished ones not cleaned. */
   unsynced(): RunSummaryRow[] {
-    return this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE queue_synced = 0 ORDER BY created_at`).all() as RunSummaryRow[];
+    return this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE queue_synced = 0 ORDER BY created_at`)
+      .all() as RunSummaryRow[];
   }
 
   /** Active runs, which the reconciler checks against the queue after Redis comes back. */
   active(): RunSummaryRow[] {
-    return this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE state IN ('queued', 'running') ORDER BY created_at`).all() as RunSummaryRow[];
+    return this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE state IN ('queued', 'running') ORDER BY created_at`)
+      .all() as RunSummaryRow[];
   }
 
   /** Records that Redis agrees with the store, unless the run changed phase meanwhile. */

@@ -18,8 +18,12 @@ export class SavedScenariosRepository {
   /** Adds the next version of `id` and answers its number. */
   save(id: string, document: string, at: string): number {
     return this.db.transaction(() => {
-      const version = ((this.db.prepare('SELECT MAX(version) FROM saved_scenarios WHERE id = ?').pluck().get(id) as number | null) ?? 0) + 1;
-      this.db.prepare('INSERT INTO saved_scenarios (id, version, document, created_at) VALUES (?, ?, ?, ?)').run(id, version, document, at);
+      const version =
+        ((this.db.prepare('SELECT MAX(version) FROM saved_scenarios WHERE id = ?').pluck().get(id) as
+          number | null) ?? 0) + 1;
+      this.db
+        .prepare('INSERT INTO saved_scenarios (id, version, document, created_at) VALUES (?, ?, ?, ?)')
+        .run(id, version, document, at);
       return version;
     })();
   }
@@ -27,8 +31,12 @@ export class SavedScenariosRepository {
   /** A given version, or the latest when `version` is omitted. */
   get(id: string, version?: number): SavedScenarioRow | undefined {
     if (version !== undefined)
-      return this.db.prepare('SELECT * FROM saved_scenarios WHERE id = ? AND version = ?').get(id, version) as SavedScenarioRow | undefined;
-    return this.db.prepare('SELECT * FROM saved_scenarios WHERE id = ? ORDER BY version DESC LIMIT 1').get(id) as SavedScenarioRow | undefined;
+      return this.db
+        .prepare('SELECT * FROM saved_scenarios WHERE id = ? AND version = ?')
+        .get(id, version) as SavedScenarioRow | undefined;
+    return this.db
+      .prepare('SELECT * FROM saved_scenarios WHERE id = ? ORDER BY version DESC LIMIT 1')
+      .get(id) as SavedScenarioRow | undefined;
   }
 
   /** Latest version of every saved scenario, with how many versions it has. */
@@ -45,7 +53,9 @@ export class SavedScenariosRepository {
   }
 
   versions(id: string): Array<{ version: number; created_at: string }> {
-    return this.db.prepare('SELECT version, created_at FROM saved_scenarios WHERE id = ? ORDER BY version').all(id) as Array<{
+    return this.db
+      .prepare('SELECT version, created_at FROM saved_scenarios WHERE id = ? ORDER BY version')
+      .all(id) as Array<{
       version: number;
       created_at: string;
     }>;

@@ -14,7 +14,15 @@ import { watchInterrupts } from '../run/interrupt';
 import { runLocally, RunInterruptedError } from '../run/local-run';
 import { looksLikeFile } from '../scenario/scenario-argument';
 import type { RunLikeOptions } from './options';
-import { CommandError, defaultIO, describeRun, reportFailure, resolveForRun, threadsFor, type CommandIO } from './run';
+import {
+  CommandError,
+  defaultIO,
+  describeRun,
+  reportFailure,
+  resolveForRun,
+  threadsFor,
+  type CommandIO,
+} from './run';
 
 export interface CompareCommandOptions extends RunLikeOptions {
   /** where to save the results of scenarios this command ran */
@@ -31,22 +39,40 @@ export function readResultArgument(argument: string, cwd: string): Side {
   const path = resolve(cwd, argument);
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, RESULT_FILE) : path;
   if (!existsSync(file) || !statSync(file).isFile() || !file.endsWith('.json')) {
-    if (existsSync(path) && statSync(path).isDirectory()) throw new CommandError(`${argument}: a directory without ${RESULT_FILE}`);
+    if (existsSync(path) && statSync(path).isDirectory())
+      throw new CommandError(`${argument}: a directory without ${RESULT_FILE}`);
     return { kind: 'scenario', argument };
   }
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new CommandError(`${argument}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new CommandError(
+      `${argument}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const doc = value as Partial<RunResultDocument> | null;
-  if (doc && typeof doc === 'object' && doc.schemaVersion === 1 && Array.isArray(doc.replications) && doc.provenance && doc.aggregate) {
+  if (
+    doc &&
+    typeof doc === 'object' &&
+    doc.schemaVersion === 1 &&
+    Array.isArray(doc.replications) &&
+    doc.provenance &&
+    doc.aggregate
+  ) {
     return { kind: 'result', doc: doc as AnyResult, path: file };
   }
   // A JSON scenario file is a scenario, not a result.
-  if (looksLikeFile(argument) && doc && typeof doc === 'object' && !('replications' in doc && Array.isArray(doc.replications))) return { kind: 'scenario', argument };
-  throw new CommandError(`${argument}: not a CareTwin result document (schemaVersion 1 with replications, provenance and aggregate)`);
+  if (
+    looksLikeFile(argument) &&
+    doc &&
+    typeof doc === 'object' &&
+    !('replications' in doc && Array.isArray(doc.replications))
+  )
+    return { kind: 'scenario', argument };
+  throw new CommandError(
+    `${argument}: not a CareTwin result document (schemaVersion 1 with replications, provenance and aggregate)`,
+  );
 }
 
 export interface CompareOutcome {
@@ -55,14 +81,23 @@ export interface CompareOutcome {
   b: { scenarioId: string; source: string };
 }
 
-export async function compareCommand(first: string, second: string, options: CompareCommandOptions, io: CommandIO = defaultIO()): Promise<number> {
+export async function compareCommand(
+  first: string,
+  second: string,
+  options: CompareCommandOptions,
+  io: CommandIO = defaultIO(),
+): Promise<number> {
   let progress: ReturnType<typeof createProgress> | undefined;
-  const interrupt = watchInterrupts((name) => (progress ?? { log: io.err }).log(`${name}: stopping the replications at their next simulated day…`));
+  const interrupt = watchInterrupts((name) =>
+    (progress ?? { log: io.err }).log(`${name}: stopping the replications at their next simulated day…`),
+  );
   let pool: ReplicationPool | undefined;
   try {
     const sides = [readResultArgument(first, io.cwd), readResultArgument(second, io.cwd)];
     // Resolve both scenarios before running either, so a typo in b does not cost a run of a.
-    const resolvedSides = sides.map((side) => (side.kind === 'scenario' ? resolveForRun(side.argument, options, io).resolved : undefined));
+    const resolvedSides = sides.map((side) =>
+      side.kind === 'scenario' ? resolveForRun(side.argument, options, io).resolved : undefined,
+    );
     const docs: AnyResult[] = [];
     const sources: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -76,10 +111,20 @@ export async function compareCommand(first: string, second: string, options: Com
       if (!resolved) throw new Error('unreachable: a scenario side without its resolution');
       const threads = threadsFor(resolved, options);
       pool ??= new ReplicationPool({ threads });
-      if (!options.json) io.err(`caretwin compare: running ${i === 0 ? 'a' : 'b'} = ${describeRun(resolved, pool.threads)}`);
-      progress = createProgress({ tty: io.tty, enabled: options.progress, label: `${i === 0 ? 'a' : 'b'} ${resolved.scenario.id}` });
+      if (!options.json)
+        io.err(`caretwin compare: running ${i === 0 ? 'a' : 'b'} = ${describeRun(resolved, pool.threads)}`);
+      progress = createProgress({
+        tty: io.tty,
+        enabled: options.progress,
+        label: `${i === 0 ? 'a' : 'b'} ${resolved.scenario.id}`,
+      });
       try {
-        const doc = await runLocally(resolved, { threads: pool.threads, pool, signal: interrupt.signal, ...progress });
+        const doc = await runLocally(resolved, {
+          threads: pool.threads,
+          pool,
+          signal: interrupt.signal,
+          ...progress,
+        });
         docs.push(doc);
       } finally {
         progress.stop();

@@ -14,13 +14,17 @@ export interface RunLikeOptions {
   all?: boolean;
 }
 
-const integer = (min: number, max: number, what: string) => (value: string): number => {
-  const n = Number(value);
-  if (!/^\s*-?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new InvalidArgumentError(`${what} must be an integer from ${min} to ${max.toLocaleString('en-US')}`);
-  }
-  return n;
-};
+const integer =
+  (min: number, max: number, what: string) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!/^\s*-?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(
+        `${what} must be an integer from ${min} to ${max.toLocaleString('en-US')}`,
+      );
+    }
+    return n;
+  };
 
 export const parsePositiveInt = (what: string, max = 1_000_000) => integer(1, max, what);
 export const parseSeed = integer(0, Number.MAX_SAFE_INTEGER, 'the seed');
@@ -33,19 +37,40 @@ export function defaultWorkers(): number {
 export function addRunOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('-r, --replications <n>', "replications to run (default: the scenario's `replications`; replaces a `precision` target)").argParser(
-        parsePositiveInt('--replications', 1000),
-      ),
+      new Option(
+        '-r, --replications <n>',
+        "replications to run (default: the scenario's `replications`; replaces a `precision` target)",
+      ).argParser(parsePositiveInt('--replications', 1000)),
     )
-    .addOption(new Option('-s, --seed <n>', "random seed, 0 or more (default: the scenario's `seed`, 1 for shipped ones)").argParser(parseSeed))
-    .addOption(new Option('-d, --days <n>', "simulated days reported, after warm-up (default: the scenario's `horizonDays`)").argParser(parsePositiveInt('--days', 3650)))
-    .addOption(new Option('--warmup <n>', "warm-up days, discarded (default: the scenario's `warmupDays`)").argParser(integer(0, 3650, '--warmup')))
     .addOption(
-      new Option('-w, --workers <n>', `worker threads running replications in parallel (default: the CPU count, ${defaultWorkers()} here, at most one per replication); results do not depend on it`).argParser(
-        parsePositiveInt('--workers', 256),
+      new Option(
+        '-s, --seed <n>',
+        "random seed, 0 or more (default: the scenario's `seed`, 1 for shipped ones)",
+      ).argParser(parseSeed),
+    )
+    .addOption(
+      new Option(
+        '-d, --days <n>',
+        "simulated days reported, after warm-up (default: the scenario's `horizonDays`)",
+      ).argParser(parsePositiveInt('--days', 3650)),
+    )
+    .addOption(
+      new Option('--warmup <n>', "warm-up days, discarded (default: the scenario's `warmupDays`)").argParser(
+        integer(0, 3650, '--warmup'),
       ),
     )
-    .addOption(new Option('--scenarios <dir>', 'scenarios directory to resolve ids and `extends` in, with its regions in <dir>/data (default: the directory of a scenario file when it has data/, else the shipped scenarios/)'))
+    .addOption(
+      new Option(
+        '-w, --workers <n>',
+        `worker threads running replications in parallel (default: the CPU count, ${defaultWorkers()} here, at most one per replication); results do not depend on it`,
+      ).argParser(parsePositiveInt('--workers', 256)),
+    )
+    .addOption(
+      new Option(
+        '--scenarios <dir>',
+        'scenarios directory to resolve ids and `extends` in, with its regions in <dir>/data (default: the directory of a scenario file when it has data/, else the shipped scenarios/)',
+      ),
+    )
     .addOption(new Option('--no-progress', 'no progress bars or progress lines on stderr'))
     .addOption(new Option('--all', 'list every KPI in the table, not only the headline ones'));
 }

@@ -30,7 +30,9 @@ export function readReportBundle(dir: string = REPORT_BUNDLE_DIR): ReportBundle 
   const script = join(dir, 'report.js');
   const style = join(dir, 'report.css');
   if (!existsSync(script) || !existsSync(style)) {
-    throw new CommandError(`the report bundle is missing (${script}): build it with \`npm run build\` (or \`npm run build:report -w apps/dashboard\`)`);
+    throw new CommandError(
+      `the report bundle is missing (${script}): build it with \`npm run build\` (or \`npm run build:report -w apps/dashboard\`)`,
+    );
   }
   return { script: readFileSync(script, 'utf8'), style: readFileSync(style, 'utf8') };
 }
@@ -39,11 +41,18 @@ type AnyResult = RunResultDocument<Record<string, unknown>>;
 
 function readResult(argument: string, io: CommandIO): { doc: AnyResult; path: string } {
   const side = readResultArgument(argument, io.cwd);
-  if (side.kind !== 'result') throw new CommandError(`${argument}: not a result file (a report is drawn from a result.json; run the scenario first with \`caretwin run\`)`);
+  if (side.kind !== 'result')
+    throw new CommandError(
+      `${argument}: not a result file (a report is drawn from a result.json; run the scenario first with \`caretwin run\`)`,
+    );
   return { doc: side.doc as AnyResult, path: side.path };
 }
 
-export function reportCommand(argument: string, options: ReportCommandOptions, io: CommandIO = defaultIO()): number {
+export function reportCommand(
+  argument: string,
+  options: ReportCommandOptions,
+  io: CommandIO = defaultIO(),
+): number {
   try {
     const bundle = readReportBundle(options.bundleDir);
     const result = readResult(argument, io);
@@ -56,14 +65,26 @@ export function reportCommand(argument: string, options: ReportCommandOptions, i
       source: basename(result.path),
       result: slimResult(result.doc),
       ...(baseline
-        ? { baseline: { source: basename(baseline.path), result: slimResult(baseline.doc), comparison: compareResults(baseline.doc.replications, result.doc.replications) } }
+        ? {
+            baseline: {
+              source: basename(baseline.path),
+              result: slimResult(baseline.doc),
+              comparison: compareResults(baseline.doc.replications, result.doc.replications),
+            },
+          }
         : {}),
     };
     const out = resolve(io.cwd, options.out ?? join(dirname(result.path), 'report.html'));
     const html = standaloneHtml(payload, bundle);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, html);
-    const summary = { out, bytes: Buffer.byteLength(html), scenario: result.doc.provenance.scenario.id, baseline: baseline?.doc.provenance.scenario.id ?? null, method: payload.baseline?.comparison.method ?? null };
+    const summary = {
+      out,
+      bytes: Buffer.byteLength(html),
+      scenario: result.doc.provenance.scenario.id,
+      baseline: baseline?.doc.provenance.scenario.id ?? null,
+      method: payload.baseline?.comparison.method ?? null,
+    };
     if (options.json) io.out(JSON.stringify(summary));
     else
       io.out(

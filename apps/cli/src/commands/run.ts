@@ -2,7 +2,12 @@
 // a KPI table with 95 % CIs, and result.json plus CSV tables in the output directory.
 import { resolve } from 'node:path';
 import { formatIssues, ScenarioValidationError, type ResolvedScenario } from '@caretwin/scenario';
-import { inputLabelLine, maxReplications, ReplicationFailedError, type RunResultDocument } from '@caretwin/runner';
+import {
+  inputLabelLine,
+  maxReplications,
+  ReplicationFailedError,
+  type RunResultDocument,
+} from '@caretwin/runner';
 import { kpiTable } from '../output/kpi-table';
 import { createProgress } from '../output/progress';
 import { resultFiles, writeResultDir } from '../output/result-dir';
@@ -44,7 +49,12 @@ export class CommandError extends Error {
 export function resolveForRun(argument: string, options: RunLikeOptions, io: CommandIO): ResolvedArgument {
   return resolveScenarioArgument(
     argument,
-    { replications: options.replications, seed: options.seed, horizonDays: options.days, warmupDays: options.warmup },
+    {
+      replications: options.replications,
+      seed: options.seed,
+      horizonDays: options.days,
+      warmupDays: options.warmup,
+    },
     { scenariosDir: options.scenarios, cwd: io.cwd },
   );
 }
@@ -55,7 +65,9 @@ export function threadsFor(resolved: ResolvedScenario, options: RunLikeOptions):
 
 export function describeRun(resolved: ResolvedScenario, threads: number): string {
   const s = resolved.scenario;
-  const count = s.precision ? `up to ${s.precision.max} replications (until ${s.precision.kpi} ± ${s.precision.halfWidth})` : `${s.replications} replication${s.replications === 1 ? '' : 's'}`;
+  const count = s.precision
+    ? `up to ${s.precision.max} replications (until ${s.precision.kpi} ± ${s.precision.halfWidth})`
+    : `${s.replications} replication${s.replications === 1 ? '' : 's'}`;
   return `${s.id}: ${count} × (${s.warmupDays} warm-up + ${s.horizonDays} days), seed ${s.seed}, ${threads} thread${threads === 1 ? '' : 's'}`;
 }
 
@@ -76,9 +88,15 @@ export function reportFailure(error: unknown, io: CommandIO): number | undefined
   return undefined;
 }
 
-export async function runCommand(argument: string, options: RunCommandOptions, io: CommandIO = defaultIO()): Promise<number> {
+export async function runCommand(
+  argument: string,
+  options: RunCommandOptions,
+  io: CommandIO = defaultIO(),
+): Promise<number> {
   let progress: ReturnType<typeof createProgress> | undefined;
-  const interrupt = watchInterrupts((name) => (progress ?? { log: io.err }).log(`${name}: stopping the replications at their next simulated day…`));
+  const interrupt = watchInterrupts((name) =>
+    (progress ?? { log: io.err }).log(`${name}: stopping the replications at their next simulated day…`),
+  );
   try {
     const { resolved } = resolveForRun(argument, options, io);
     const threads = threadsFor(resolved, options);
@@ -108,10 +126,29 @@ export async function runCommand(argument: string, options: RunCommandOptions, i
   }
 }
 
-function printRunSummary(doc: RunResultDocument<CliExecution>, outDir: string, files: string[], options: RunCommandOptions, io: CommandIO): void {
+function printRunSummary(
+  doc: RunResultDocument<CliExecution>,
+  outDir: string,
+  files: string[],
+  options: RunCommandOptions,
+  io: CommandIO,
+): void {
   const shownDir = outDir.startsWith(io.cwd + '/') ? outDir.slice(io.cwd.length + 1) : outDir;
   if (options.json) {
-    io.out(JSON.stringify({ out: outDir, files, scenarioId: doc.provenance.scenario.id, seed: doc.provenance.seed, replications: doc.provenance.replications, kpis: doc.aggregate.kpis }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          out: outDir,
+          files,
+          scenarioId: doc.provenance.scenario.id,
+          seed: doc.provenance.seed,
+          replications: doc.provenance.replications,
+          kpis: doc.aggregate.kpis,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const e = doc.execution;
@@ -120,7 +157,8 @@ function printRunSummary(doc: RunResultDocument<CliExecution>, outDir: string, f
     `${doc.provenance.scenario.id}: ${doc.provenance.replications} replication${doc.provenance.replications === 1 ? '' : 's'} in ${(e.durationMs / 1000).toFixed(1)} s on ${e.threads} thread${e.threads === 1 ? '' : 's'}` +
       `${e.rounds > 1 ? ` (${e.rounds} rounds)` : ''}, ${(events / 1e6).toFixed(1)} M events, peak memory ${(e.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
   );
-  if (!doc.aggregate.conservationConsistent) io.out('warning: a replication failed its conservation census (see result.json census)');
+  if (!doc.aggregate.conservationConsistent)
+    io.out('warning: a replication failed its conservation census (see result.json census)');
   io.out('');
   for (const line of kpiTable(doc.aggregate, { all: options.all })) io.out(line);
   for (const warning of doc.warnings ?? []) io.out(`warning: ${warning}`);

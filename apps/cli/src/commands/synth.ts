@@ -4,7 +4,13 @@
 import { join, relative, resolve } from 'node:path';
 import { staticNeed } from '@caretwin/model';
 import { BED_FUNCTIONS, ScenarioCatalog, loadRegion, type Region } from '@caretwin/scenario';
-import { bedsPer1000Of, synthesizeRegion, SYNTH_LIMITS, type SynthOptions, type TemplateParts } from '../synth/synthetic-region';
+import {
+  bedsPer1000Of,
+  synthesizeRegion,
+  SYNTH_LIMITS,
+  type SynthOptions,
+  type TemplateParts,
+} from '../synth/synthetic-region';
 import { OutputExistsError, writeScenariosDir } from '../synth/write-scenarios-dir';
 import { repoRoot } from './validate';
 import { CommandError, defaultIO, reportFailure, type CommandIO } from './run';
@@ -26,17 +32,35 @@ export interface SynthCommandOptions {
 
 function templateParts(id: string): TemplateParts {
   const root = repoRoot();
-  const catalog = new ScenarioCatalog({ shippedDir: join(root, 'scenarios'), regionsDir: join(root, 'scenarios', 'data') });
+  const catalog = new ScenarioCatalog({
+    shippedDir: join(root, 'scenarios'),
+    regionsDir: join(root, 'scenarios', 'data'),
+  });
   const region = catalog.region(id);
   const { conditions, arrivalProfiles, transport, eligibility, occupancyTargets, sources } = region;
-  return { id, conditions, arrivalProfiles, transport, eligibility, occupancyTargets, sources, bedsPer1000: bedsPer1000Of(region) };
+  return {
+    id,
+    conditions,
+    arrivalProfiles,
+    transport,
+    eligibility,
+    occupancyTargets,
+    sources,
+    bedsPer1000: bedsPer1000Of(region),
+  };
 }
 
 function check(options: SynthCommandOptions): void {
-  if (options.hospitals < options.areas) throw new CommandError(`--hospitals (${options.hospitals}) must be at least --areas (${options.areas}): every area gets a hospital`);
+  if (options.hospitals < options.areas)
+    throw new CommandError(
+      `--hospitals (${options.hospitals}) must be at least --areas (${options.areas}): every area gets a hospital`,
+    );
   if (options.municipalities !== undefined && options.municipalities < options.areas)
-    throw new CommandError(`--municipalities (${options.municipalities}) must be at least --areas (${options.areas})`);
-  if (options.population < options.areas * 100) throw new CommandError(`--population must be at least 100 per area (${options.areas * 100})`);
+    throw new CommandError(
+      `--municipalities (${options.municipalities}) must be at least --areas (${options.areas})`,
+    );
+  if (options.population < options.areas * 100)
+    throw new CommandError(`--population must be at least 100 per area (${options.areas * 100})`);
 }
 
 const sumBeds = (region: Region) => {
@@ -61,12 +85,23 @@ export function synthCommand(options: SynthCommandOptions, io: CommandIO = defau
     };
     const region = synthesizeRegion(synth, template);
     const out = resolve(io.cwd, options.out);
-    const command = ['caretwin synth', `--areas ${options.areas}`, `--population ${options.population}`, `--hospitals ${options.hospitals}`, `--seed ${options.seed}`, `--id ${options.id}`].join(' ');
+    const command = [
+      'caretwin synth',
+      `--areas ${options.areas}`,
+      `--population ${options.population}`,
+      `--hospitals ${options.hospitals}`,
+      `--seed ${options.seed}`,
+      `--id ${options.id}`,
+    ].join(' ');
     const { regionDir, scenarioFile } = writeScenariosDir(out, region, command, options.force ?? false);
 
     // What was written must load as any region does (schema and cross-references).
     loadRegion(regionDir, { displayRoot: io.cwd });
-    const catalog = new ScenarioCatalog({ shippedDir: out, regionsDir: join(out, 'data'), displayRoot: io.cwd });
+    const catalog = new ScenarioCatalog({
+      shippedDir: out,
+      regionsDir: join(out, 'data'),
+      displayRoot: io.cwd,
+    });
     const resolved = catalog.resolve(`${region.id}-baseline`);
     const need = staticNeed(resolved).prefecture;
     const census = need.reduce((s, r) => s + r.census, 0);
@@ -91,7 +126,9 @@ export function synthCommand(options: SynthCommandOptions, io: CommandIO = defau
       io.out(
         `  ${n(summary.areas)} areas, ${n(summary.municipalities)} municipalities, ${n(options.population)} people (2020), ${n(summary.hospitals)} hospitals, ${n(vehicles)} ambulances`,
       );
-      io.out(`  beds: ${BED_FUNCTIONS.map((f) => `${f} ${n(beds[f])}`).join(', ')} (total ${n(BED_FUNCTIONS.reduce((s, f) => s + beds[f], 0))})`);
+      io.out(
+        `  beds: ${BED_FUNCTIONS.map((f) => `${f} ${n(beds[f])}`).join(', ')} (total ${n(BED_FUNCTIONS.reduce((s, f) => s + beds[f], 0))})`,
+      );
       io.out(`  expected patients in beds (static need census, ${resolved.scenario.year}): ${n(census)}`);
       io.out(`  run it: caretwin run ${summary.scenario}`);
     }

@@ -84,10 +84,13 @@ function looksLikeFile(argument: string): boolean {
 
 export function describePolicy(policy: Policy): string {
   const from = policy.fromDay ? ` from day ${policy.fromDay}` : '';
-  const where = (p: { hospital?: string; area?: string }) => (p.hospital !== undefined ? `hospital ${p.hospital}` : `area ${p.area}`);
+  const where = (p: { hospital?: string; area?: string }) =>
+    p.hospital !== undefined ? `hospital ${p.hospital}` : `area ${p.area}`;
   switch (policy.kind) {
     case 'setBeds':
-      return `setBeds ${where(policy)}: ${Object.entries(policy.beds).map(([f, v]) => `${f} ${v}`).join(', ')}${from}`;
+      return `setBeds ${where(policy)}: ${Object.entries(policy.beds)
+        .map(([f, v]) => `${f} ${v}`)
+        .join(', ')}${from}`;
     case 'convertBeds':
       return `convertBeds ${where(policy)}: ${policy.count} ${policy.from} → ${policy.to}${from}`;
     case 'closeHospital':
@@ -102,7 +105,9 @@ export function describePolicy(policy: Policy): string {
       return `lengthOfStay ×${policy.multiplier}${policy.function ? ` (${policy.function})` : ''}${policy.condition ? ` (${policy.condition})` : ''}${from}`;
     case 'eligibility': {
       const { kind: _kind, fromDay: _fromDay, note: _note, ...rest } = policy;
-      return `eligibility ${Object.entries(rest).map(([k, v]) => `${k} ${v}`).join(', ')}${from}`;
+      return `eligibility ${Object.entries(rest)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}${from}`;
     }
     case 'travel':
       return `travel${policy.speedFactor !== undefined ? ` speed ×${policy.speedFactor}` : ''}${policy.closedLinks?.length ? ` closed ${policy.closedLinks.map(([a, b]) => `${a}–${b}`).join(', ')}` : ''}${from}`;
@@ -111,7 +116,11 @@ export function describePolicy(policy: Policy): string {
   }
 }
 
-function bedsTable(resolved: ResolvedScenario): { lines: string[]; after: Record<string, Beds>; before: Record<string, Beds> } {
+function bedsTable(resolved: ResolvedScenario): {
+  lines: string[];
+  after: Record<string, Beds>;
+  before: Record<string, Beds>;
+} {
   const { before, after } = bedsAfterPolicies(resolved.region, resolved.scenario.policies);
   const cellOf = (b: number, a: number) => (a === b ? n(a) : `${n(a)} (${signed(a - b)})`);
   const header = ['area', ...BED_FUNCTIONS.map((f) => FUNCTION_LABELS[f]), 'total'];
@@ -126,19 +135,34 @@ function bedsTable(resolved: ResolvedScenario): { lines: string[]; after: Record
       totalAfter[f] += a[f];
     }
     const sum = (x: Beds) => BED_FUNCTIONS.reduce((s, f) => s + x[f], 0);
-    rows.push([`${area.name.ja} ${area.id}`, ...BED_FUNCTIONS.map((f) => cellOf(b[f], a[f])), cellOf(sum(b), sum(a))]);
+    rows.push([
+      `${area.name.ja} ${area.id}`,
+      ...BED_FUNCTIONS.map((f) => cellOf(b[f], a[f])),
+      cellOf(sum(b), sum(a)),
+    ]);
   }
   const sum = (x: Beds) => BED_FUNCTIONS.reduce((s, f) => s + x[f], 0);
-  rows.push(['total', ...BED_FUNCTIONS.map((f) => cellOf(totalBefore[f], totalAfter[f])), cellOf(sum(totalBefore), sum(totalAfter))]);
+  rows.push([
+    'total',
+    ...BED_FUNCTIONS.map((f) => cellOf(totalBefore[f], totalAfter[f])),
+    cellOf(sum(totalBefore), sum(totalAfter)),
+  ]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padEnd(c, widths[i]) : padStart(c, widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? padEnd(c, widths[i]) : padStart(c, widths[i])))
+      .join('  ')
+      .trimEnd();
   return { lines: [line(header), ...rows.map(line)], after, before };
 }
 
 function flagged(resolved: ResolvedScenario): string[] {
   const { region } = resolved;
   const parts: string[] = [];
-  const count = (label: string, items: Array<{ provenance?: { synthetic?: boolean; estimated?: boolean } }>) => {
+  const count = (
+    label: string,
+    items: Array<{ provenance?: { synthetic?: boolean; estimated?: boolean } }>,
+  ) => {
     const synthetic = items.filter((i) => i.provenance?.synthetic).length;
     const estimated = items.filter((i) => i.provenance?.estimated).length;
     if (synthetic) parts.push(`${label} ${synthetic}/${items.length} synthetic`);
@@ -174,14 +198,25 @@ export function summarize(resolved: ResolvedScenario, file: string | undefined):
       `${region.id} ${region.name.ja} / ${region.name.en}: ${region.areas.length} areas, ${region.municipalities.length} municipalities, ${region.hospitals.length} hospitals, ${region.ambulanceBases.length} ambulance bases (${vehicles} vehicles), ${region.conditions.length} conditions`,
     ),
     row('year', `${s.year} population, day 0 = ${s.startDate}`),
-    row('simulated', `${s.warmupDays} warm-up + ${s.horizonDays} reported = ${s.warmupDays + s.horizonDays} days`),
-    row('replications', `${s.precision ? `up to ${s.precision.max} (until ${s.precision.kpi} ±${s.precision.halfWidth})` : s.replications}, seed ${s.seed}`),
+    row(
+      'simulated',
+      `${s.warmupDays} warm-up + ${s.horizonDays} reported = ${s.warmupDays + s.horizonDays} days`,
+    ),
+    row(
+      'replications',
+      `${s.precision ? `up to ${s.precision.max} (until ${s.precision.kpi} ±${s.precision.halfWidth})` : s.replications}, seed ${s.seed}`,
+    ),
     row(
       'demand',
       `multiplier ${JSON.stringify(s.demand.multiplier)}: ${min === max ? `constant ${round(min)}` : `${round(min)}–${round(max)} over ${m.length} hours`} (bound ${s.demand.maxMultiplier})`,
     ),
     row('initial census', s.initialCensus.mode),
-    row('policies', s.policies.length === 0 ? 'none' : `${s.policies.length} (${openHospitals} of ${region.hospitals.length + added} hospitals open at the end)`),
+    row(
+      'policies',
+      s.policies.length === 0
+        ? 'none'
+        : `${s.policies.length} (${openHospitals} of ${region.hospitals.length + added} hospitals open at the end)`,
+    ),
     ...s.policies.map((p, i) => `    ${i + 1}. ${describePolicy(p)}`),
     '  beds by area and function after policies (change vs region data):',
     ...bedsTable(resolved).lines.map((l) => `    ${l}`),
@@ -199,11 +234,25 @@ function jsonSummary(resolved: ResolvedScenario): string {
     min = Math.min(min, v);
     max = Math.max(max, v);
   }
-  return JSON.stringify({ ok: true, scenario: resolved.scenario, bedsByArea: { before, after }, demandMultiplier: { min, max, hours: resolved.demandMultiplierByHour.length } }, null, 2);
+  return JSON.stringify(
+    {
+      ok: true,
+      scenario: resolved.scenario,
+      bedsByArea: { before, after },
+      demandMultiplier: { min, max, hours: resolved.demandMultiplierByHour.length },
+    },
+    null,
+    2,
+  );
 }
 
 function fail(error: ScenarioValidationError, options: ValidateOptions): CommandOutcome {
-  return { exitCode: 1, output: options.json ? JSON.stringify({ ok: false, error: error.body }, null, 2) : formatIssues(error.body, { color: options.color }) };
+  return {
+    exitCode: 1,
+    output: options.json
+      ? JSON.stringify({ ok: false, error: error.body }, null, 2)
+      : formatIssues(error.body, { color: options.color }),
+  };
 }
 
 export function runValidate(argument: string, options: ValidateOptions = {}): CommandOutcome {
@@ -221,12 +270,16 @@ export function runValidate(argument: string, options: ValidateOptions = {}): Co
       file = shown;
       if (!existsSync(path) || !statSync(path).isFile()) {
         const message = `${shown}: no such file`;
-        throw new ScenarioValidationError('SCENARIO_NOT_FOUND', message, [{ file: shown, path: '', line: null, column: null, message: 'no such file' }]);
+        throw new ScenarioValidationError('SCENARIO_NOT_FOUND', message, [
+          { file: shown, path: '', line: null, column: null, message: 'no such file' },
+        ]);
       }
       const size = statSync(path).size;
       if (size > SCENARIO_LIMITS.maxBytes) {
         const message = `${shown} is too large (${size} bytes, more than the limit of ${SCENARIO_LIMITS.maxBytes} bytes)`;
-        throw new ScenarioValidationError('SCENARIO_TOO_LARGE', message, [{ file: shown, path: '', line: null, column: null, message }]);
+        throw new ScenarioValidationError('SCENARIO_TOO_LARGE', message, [
+          { file: shown, path: '', line: null, column: null, message },
+        ]);
       }
       const id = basename(path).replace(/\.(ya?ml|json)$/i, '');
       // A shipped scenario named by its path is checked as shipped (its id must match its name).

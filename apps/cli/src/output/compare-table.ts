@@ -11,7 +11,10 @@ function signed(key: string, value: number): string {
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
-export function compareTable(comparison: Comparison, options: { all?: boolean; labels?: [string, string] } = {}): string[] {
+export function compareTable(
+  comparison: Comparison,
+  options: { all?: boolean; labels?: [string, string] } = {},
+): string[] {
   const keys = Object.keys(comparison.kpis);
   const rows = options.all ? allRows(keys) : headlineRows(keys);
   const [la, lb] = options.labels ?? [`a: ${comparison.a.scenarioId}`, `b: ${comparison.b.scenarioId}`];

@@ -9,16 +9,33 @@ export interface KpiRow {
 
 /** Shares in 0–1 that read better as percentages. */
 export function isShare(key: string): boolean {
-  return key.startsWith('occupancy.') || key.startsWith('selfSufficiency.') || key.endsWith('.share') || key.endsWith('.withinThreshold');
+  return (
+    key.startsWith('occupancy.') ||
+    key.startsWith('selfSufficiency.') ||
+    key.endsWith('.share') ||
+    key.endsWith('.withinThreshold')
+  );
 }
 
 export function unitOf(key: string): string {
   if (isShare(key)) return '%';
-  if (key.startsWith('ambulance.') && /\.(mean|p50|p90)$/.test(key) && !key.includes('inquiries') && !key.includes('vehiclesBusy')) return 'min';
+  if (
+    key.startsWith('ambulance.') &&
+    /\.(mean|p50|p90)$/.test(key) &&
+    !key.includes('inquiries') &&
+    !key.includes('vehiclesBusy')
+  )
+    return 'min';
   if (key.startsWith('timeToCare.') && key.endsWith('.mean')) return 'min';
-  if (key.startsWith('los.') || key.startsWith('alos.') || key === 'elective.waitDays.mean' || key.startsWith('daysOver95.')) return 'days';
+  if (
+    key.startsWith('los.') ||
+    key.startsWith('alos.') ||
+    key === 'elective.waitDays.mean' ||
+    key.startsWith('daysOver95.')
+  )
+    return 'days';
   if (key.startsWith('bedBlocking.days') || key.endsWith('.bedDays')) return 'patient-days';
-  if (key.startsWith('beds') ) return 'beds';
+  if (key.startsWith('beds')) return 'beds';
   if (key === 'eligibility.delayMinutes') return 'min';
   return '';
 }
@@ -52,9 +69,19 @@ const MAX_AREA_ROWS = 12;
 /** The headline rows present in `keys`, then self-sufficiency (自己完結率) per area. */
 export function headlineRows(keys: string[]): KpiRow[] {
   const present = new Set(keys);
-  const rows: KpiRow[] = HEADLINE.filter(([key]) => present.has(key)).map(([key, label]) => ({ key, label, unit: unitOf(key) }));
+  const rows: KpiRow[] = HEADLINE.filter(([key]) => present.has(key)).map(([key, label]) => ({
+    key,
+    label,
+    unit: unitOf(key),
+  }));
   const areas = keys.filter((k) => k.startsWith('selfSufficiency.'));
-  if (areas.length <= MAX_AREA_ROWS) for (const key of areas) rows.push({ key, label: `self-sufficiency 自己完結率 ${key.slice('selfSufficiency.'.length)}`, unit: '%' });
+  if (areas.length <= MAX_AREA_ROWS)
+    for (const key of areas)
+      rows.push({
+        key,
+        label: `self-sufficiency 自己完結率 ${key.slice('selfSufficiency.'.length)}`,
+        unit: '%',
+      });
   return rows;
 }
 

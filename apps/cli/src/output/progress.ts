@@ -11,7 +11,12 @@ export interface ProgressDisplay extends LocalRunEvents {
   stop(): void;
 }
 
-export function createProgress(options: { tty: boolean; enabled: boolean; label: string; stream?: NodeJS.WriteStream }): ProgressDisplay {
+export function createProgress(options: {
+  tty: boolean;
+  enabled: boolean;
+  label: string;
+  stream?: NodeJS.WriteStream;
+}): ProgressDisplay {
   const stream = options.stream ?? process.stderr;
   if (!options.enabled) return { log: () => undefined, stop: () => undefined };
   if (!options.tty) return lineProgress(stream, options.label);
@@ -24,12 +29,17 @@ function lineProgress(stream: NodeJS.WriteStream, label: string): ProgressDispla
   return {
     log: (line) => stream.write(`${line}\n`),
     onPlan: (n, days) => {
-      if (n > planned) stream.write(`${label}: ${n - planned} replication${n - planned === 1 ? '' : 's'} of ${days} simulated days queued\n`);
+      if (n > planned)
+        stream.write(
+          `${label}: ${n - planned} replication${n - planned === 1 ? '' : 's'} of ${days} simulated days queued\n`,
+        );
       planned = n;
     },
     onReplicationDone: (e: ReplicationExecution) => {
       done++;
-      stream.write(`${label}: replication ${e.replication} done on thread ${e.threadId} in ${(e.durationMs / 1000).toFixed(1)} s (${done}/${planned})\n`);
+      stream.write(
+        `${label}: replication ${e.replication} done on thread ${e.threadId} in ${(e.durationMs / 1000).toFixed(1)} s (${done}/${planned})\n`,
+      );
     },
     stop: () => undefined,
   };
@@ -37,7 +47,14 @@ function lineProgress(stream: NodeJS.WriteStream, label: string): ProgressDispla
 
 function barProgress(stream: NodeJS.WriteStream, label: string): ProgressDisplay {
   const multibar = new MultiBar(
-    { stream, hideCursor: true, clearOnComplete: false, format: `${label} {name} |{bar}| {value}/{total} {unit}`, autopadding: true, etaBuffer: 50 },
+    {
+      stream,
+      hideCursor: true,
+      clearOnComplete: false,
+      format: `${label} {name} |{bar}| {value}/{total} {unit}`,
+      autopadding: true,
+      etaBuffer: 50,
+    },
     Presets.shades_classic,
   );
   let replications: SingleBar | undefined;

@@ -25,7 +25,8 @@ export function partialDirOf(dir: string): string {
  * on purpose: a signal is handled only after it returns, so it cannot interleave.
  */
 export function writeResultDir(dir: string, files: Map<string, string>): string[] {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error(`--out ${dir} is a file, not a directory`);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new Error(`--out ${dir} is a file, not a directory`);
   const partial = partialDirOf(dir);
   mkdirSync(dirname(dir), { recursive: true });
   rmSync(partial, { recursive: true, force: true });

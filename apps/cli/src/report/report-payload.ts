@@ -24,11 +24,18 @@ export interface ReportPayload {
 /** A replication with only what the report reads (the first keeps its hospitals: beds after the levers). */
 function slimReplication(r: ReplicationResult, keepHospitals: boolean): ReplicationResult {
   const { warmup: _warmup, ...rest } = r;
-  return { ...rest, dailyOccupancy: [], weeklyHospitalOccupancy: [], hospitals: keepHospitals ? r.hospitals : [] };
+  return {
+    ...rest,
+    dailyOccupancy: [],
+    weeklyHospitalOccupancy: [],
+    hospitals: keepHospitals ? r.hospitals : [],
+  };
 }
 
 export function slimResult(doc: AnyResult): AnyResult {
   const replications = [...doc.replications].sort((a, b) => a.replication - b.replication);
-  const aggregate = doc.aggregate.warmup ? { ...doc.aggregate, warmup: { ...doc.aggregate.warmup, series: [] } } : doc.aggregate;
+  const aggregate = doc.aggregate.warmup
+    ? { ...doc.aggregate, warmup: { ...doc.aggregate.warmup, series: [] } }
+    : doc.aggregate;
   return { ...doc, aggregate, replications: replications.map((r, i) => slimReplication(r, i === 0)) };
 }

@@ -23,7 +23,18 @@ function replication(index: number, seed: number, admissions: number): Replicati
     kpis: { admissions },
     dailyOccupancy: [{ area: 'a', function: 'acute', inUse: [1, 2], capacity: [3, 3] }],
     weeklyHospitalOccupancy: [{ hospital: 'h', inUse: [1], capacity: [3] }],
-    hospitals: [{ hospital: 'h', area: 'a', inUse: { highAcute: 0, acute: 1, recovery: 0, chronic: 0 }, capacity: { highAcute: 0, acute: 3, recovery: 0, chronic: 0 }, utilisation: 0.5, admissions: 1, refusals: 0, overflow: 0 }],
+    hospitals: [
+      {
+        hospital: 'h',
+        area: 'a',
+        inUse: { highAcute: 0, acute: 1, recovery: 0, chronic: 0 },
+        capacity: { highAcute: 0, acute: 3, recovery: 0, chronic: 0 },
+        utilisation: 0.5,
+        admissions: 1,
+        refusals: 0,
+        overflow: 0,
+      },
+    ],
     flow: { areas: [], admissions: [], leftRegion: [], selfSufficiency: [] },
     census: {} as ReplicationResult['census'],
     staticNeed: {} as ReplicationResult['staticNeed'],
@@ -47,7 +58,9 @@ function result(id: string, seed: number, values: number[]): RunResultDocument<R
 }
 
 const payloadOf = (html: string): ReportPayload => {
-  const match = new RegExp(`<script type="application/json" id="${REPORT_DATA_ID}">(.*?)</script>`, 's').exec(html);
+  const match = new RegExp(`<script type="application/json" id="${REPORT_DATA_ID}">(.*?)</script>`, 's').exec(
+    html,
+  );
   if (!match) throw new Error('no payload');
   return JSON.parse(match[1]) as ReportPayload;
 };
@@ -61,7 +74,14 @@ describe('standalone report HTML', () => {
   });
 
   it('inlines the bundle and the payload, forbids network requests, and escapes the title', () => {
-    const payload = { format: 'caretwin-report', version: 1, generatedAt: '2026-01-01T00:00:00.000Z', generator: 'caretwin test', source: 'result.json', result: result('s', 1, [1, 2]) } as ReportPayload;
+    const payload = {
+      format: 'caretwin-report',
+      version: 1,
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      generator: 'caretwin test',
+      source: 'result.json',
+      result: result('s', 1, [1, 2]),
+    } as ReportPayload;
     const html = standaloneHtml(payload, { script: 'var x = "</script>";', style: 'body{color:red}' });
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
     expect(REPORT_CSP).toContain("default-src 'none'");
@@ -76,7 +96,9 @@ describe('standalone report HTML', () => {
     const slim = slimResult(result('s', 1, [10, 20, 30]));
     expect(slim.replications.map((r) => r.replication)).toEqual([0, 1, 2]);
     expect(slim.replications.map((r) => r.kpis.admissions)).toEqual([10, 20, 30]);
-    expect(slim.replications.every((r) => r.dailyOccupancy.length === 0 && r.weeklyHospitalOccupancy.length === 0)).toBe(true);
+    expect(
+      slim.replications.every((r) => r.dailyOccupancy.length === 0 && r.weeklyHospitalOccupancy.length === 0),
+    ).toBe(true);
     expect(slim.replications[0].hospitals).toHaveLength(1);
     expect(slim.replications[1].hospitals).toHaveLength(0);
   });
@@ -87,20 +109,39 @@ describe('caretwin report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caretwin-report-'));
     const bundleDir = join(dir, 'bundle');
     mkdirSync(bundleDir);
-    writeFileSync(join(bundleDir, 'report.js'), 'document.getElementById("report").dataset.rendered = "true";');
+    writeFileSync(
+      join(bundleDir, 'report.js'),
+      'document.getElementById("report").dataset.rendered = "true";',
+    );
     writeFileSync(join(bundleDir, 'report.css'), 'body{}');
     writeFileSync(join(dir, 'whatif.json'), JSON.stringify(result('whatif', 1, [10, 12, 14])));
     writeFileSync(join(dir, 'base.json'), JSON.stringify(result('base', 1, [8, 11, 11])));
     writeFileSync(join(dir, 'other-seed.json'), JSON.stringify(result('base', 2, [8, 11, 11])));
     const out: string[] = [];
     const err: string[] = [];
-    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), color: false, tty: false, cwd: dir };
+    const io = {
+      out: (t: string) => out.push(t),
+      err: (t: string) => err.push(t),
+      color: false,
+      tty: false,
+      cwd: dir,
+    };
     return { dir, bundleDir, io, out, err };
   };
 
   it('writes one file with the result and, given a baseline, the paired comparison b − a', () => {
     const { dir, bundleDir, io, out } = setup();
-    const code = reportCommand('whatif.json', { out: 'r/report.html', baseline: 'base.json', bundleDir, json: true, now: () => new Date('2026-05-01T00:00:00Z') }, io);
+    const code = reportCommand(
+      'whatif.json',
+      {
+        out: 'r/report.html',
+        baseline: 'base.json',
+        bundleDir,
+        json: true,
+        now: () => new Date('2026-05-01T00:00:00Z'),
+      },
+      io,
+    );
     expect(code).toBe(0);
     const summary = JSON.parse(out[0]) as { out: string; method: string };
     expect(summary.out).toBe(join(dir, 'r', 'report.html'));

@@ -21,9 +21,11 @@ export function scriptSafeJson(value: unknown): string {
 const scriptSafe = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1');
 const styleSafe = (css: string): string => css.replace(/<\/(style)/gi, '<\\/$1');
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'";
 
 export function standaloneHtml(payload: ReportPayload, bundle: ReportBundle): string {
   const { scenario } = payload.result.provenance;

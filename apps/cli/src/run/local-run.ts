@@ -89,14 +89,19 @@ export function planOf(resolved: ResolvedScenario): RunPlan {
   return planFor(resolved.scenario, PRECISION_ROUND_SIZE);
 }
 
-export async function runLocally(resolved: ResolvedScenario, options: LocalRunOptions): Promise<RunResultDocument<CliExecution>> {
+export async function runLocally(
+  resolved: ResolvedScenario,
+  options: LocalRunOptions,
+): Promise<RunResultDocument<CliExecution>> {
   const started = new Date();
   const cpu0 = process.cpuUsage();
   const input = toRunInput(resolved);
   const inputKey = runInputKey(input);
   const plan = planOf(resolved);
   const days = totalDays(resolved.scenario);
-  const pool = options.pool ?? new ReplicationPool({ threads: options.threads, progressIntervalMs: options.progressIntervalMs });
+  const pool =
+    options.pool ??
+    new ReplicationPool({ threads: options.threads, progressIntervalMs: options.progressIntervalMs });
   const { signal } = options;
   const results: ReplicationResult[] = [];
   const executions: ReplicationExecution[] = [];
@@ -104,7 +109,10 @@ export async function runLocally(resolved: ResolvedScenario, options: LocalRunOp
 
   const runOne = async (replicationIndex: number): Promise<void> => {
     const t0 = new Date();
-    const { result, threadId } = await pool.runDetailed({ input, inputKey, replicationIndex }, { signal, onProgress: options.onProgress });
+    const { result, threadId } = await pool.runDetailed(
+      { input, inputKey, replicationIndex },
+      { signal, onProgress: options.onProgress },
+    );
     const t1 = new Date();
     const execution: ReplicationExecution = {
       replication: replicationIndex,

@@ -31,10 +31,14 @@ export function looksLikeFile(argument: string): boolean {
   return /\.(ya?ml|json)$/i.test(argument) || argument.includes('/') || argument.includes('\\');
 }
 
-const isScenariosDir = (dir: string): boolean => existsSync(join(dir, 'data')) && statSync(join(dir, 'data')).isDirectory();
+const isScenariosDir = (dir: string): boolean =>
+  existsSync(join(dir, 'data')) && statSync(join(dir, 'data')).isDirectory();
 
 /** The scenarios directory to resolve an argument against. */
-export function scenarioDirsFor(argument: string, options: { scenariosDir?: string; cwd: string }): ScenarioDirs {
+export function scenarioDirsFor(
+  argument: string,
+  options: { scenariosDir?: string; cwd: string },
+): ScenarioDirs {
   if (options.scenariosDir !== undefined) {
     const dir = resolve(options.cwd, options.scenariosDir);
     return { shippedDir: dir, regionsDir: join(dir, 'data') };
@@ -53,7 +57,9 @@ const shown = (cwd: string, path: string): string => {
 };
 
 function notFound(file: string): ScenarioValidationError {
-  return new ScenarioValidationError('SCENARIO_NOT_FOUND', `${file}: no such file`, [{ file, path: '', line: null, column: null, message: 'no such file' }]);
+  return new ScenarioValidationError('SCENARIO_NOT_FOUND', `${file}: no such file`, [
+    { file, path: '', line: null, column: null, message: 'no such file' },
+  ]);
 }
 
 function applyChanges(document: Record<string, unknown>, changes: ScenarioChanges): Record<string, unknown> {
@@ -77,7 +83,11 @@ export interface ResolvedArgument {
  * `--replications` replaces a `precision` target (the count asked for is run). Throws
  * ScenarioValidationError listing every problem.
  */
-export function resolveScenarioArgument(argument: string, changes: ScenarioChanges, options: { scenariosDir?: string; cwd?: string } = {}): ResolvedArgument {
+export function resolveScenarioArgument(
+  argument: string,
+  changes: ScenarioChanges,
+  options: { scenariosDir?: string; cwd?: string } = {},
+): ResolvedArgument {
   const cwd = options.cwd ?? process.cwd();
   const dirs = scenarioDirsFor(argument, { scenariosDir: options.scenariosDir, cwd });
   const catalog = new ScenarioCatalog({ ...dirs, displayRoot: cwd });
@@ -91,12 +101,15 @@ export function resolveScenarioArgument(argument: string, changes: ScenarioChang
     const size = statSync(path).size;
     if (size > SCENARIO_LIMITS.maxBytes) {
       const message = `${file} is too large (${size} bytes, more than the limit of ${SCENARIO_LIMITS.maxBytes} bytes)`;
-      throw new ScenarioValidationError('SCENARIO_TOO_LARGE', message, [{ file, path: '', line: null, column: null, message }]);
+      throw new ScenarioValidationError('SCENARIO_TOO_LARGE', message, [
+        { file, path: '', line: null, column: null, message },
+      ]);
     }
     const id = basename(path).replace(/\.(ya?ml|json)$/i, '');
     const text = readFileSync(path, 'utf8');
     // Resolved as written first, so problems in the file are reported at their line and column.
-    const asShipped = dirname(path) === dirs.shippedDir && /\.ya?ml$/i.test(path) && catalog.get(id)?.source === 'shipped';
+    const asShipped =
+      dirname(path) === dirs.shippedDir && /\.ya?ml$/i.test(path) && catalog.get(id)?.source === 'shipped';
     resolved = asShipped ? catalog.resolve(id) : catalog.resolve(text, { file });
     if (hasChanges(changes)) {
       const document = parseText(text, { file }).doc.value as Record<string, unknown>;
@@ -107,7 +120,16 @@ export function resolveScenarioArgument(argument: string, changes: ScenarioChang
     file = catalog.get(argument)?.file;
     if (hasChanges(changes)) {
       const base = resolved.scenario;
-      resolved = catalog.resolve({ id: base.id, name: base.name, description: base.description, ...applyChanges({}, changes), extends: argument }, { file: '<command line>' });
+      resolved = catalog.resolve(
+        {
+          id: base.id,
+          name: base.name,
+          description: base.description,
+          ...applyChanges({}, changes),
+          extends: argument,
+        },
+        { file: '<command line>' },
+      );
     }
   }
   if (changes.replications !== undefined && resolved.scenario.precision) {

@@ -37,7 +37,10 @@ export interface SynthOptions {
 }
 
 /** The parts of a region taken over unchanged from the template. */
-export type TemplateParts = Pick<Region, 'conditions' | 'arrivalProfiles' | 'transport' | 'eligibility' | 'occupancyTargets' | 'sources' | 'id'> & {
+export type TemplateParts = Pick<
+  Region,
+  'conditions' | 'arrivalProfiles' | 'transport' | 'eligibility' | 'occupancyTargets' | 'sources' | 'id'
+> & {
   /** beds per 1,000 persons by function in the template (its bed table over its 2020 population) */
   bedsPer1000: Beds;
 };
@@ -105,7 +108,12 @@ function populationByYear(census: number, ageing: number): Record<string, ByAgeB
     const weights = [shares.age0to14, 0, shares.age65to74 * ageing, shares.age75plus * ageing];
     weights[1] = Math.max(0, 1 - weights[0] - weights[2] - weights[3]);
     const counts = apportion(Math.round(census * total), weights);
-    out[String(year)] = { age0to14: counts[0], age15to64: counts[1], age65to74: counts[2], age75plus: counts[3] };
+    out[String(year)] = {
+      age0to14: counts[0],
+      age15to64: counts[1],
+      age65to74: counts[2],
+      age75plus: counts[3],
+    };
   }
   return out;
 }
@@ -133,7 +141,8 @@ function gridAreas(n: number): { areas: Area[]; row: number[]; col: number[] } {
 /** Capabilities by a hospital's rank in its area (0 = the area's core hospital). */
 function capabilitiesOf(rank: number, count: number): Capability[] {
   if (rank === 0) return [...CAPABILITIES].filter((c) => c !== 'emergency2');
-  if (rank < Math.max(1, Math.ceil(count * 0.15))) return ['stroke', 'pci', 'orthopaedics', 'maternity', 'paediatrics', 'emergency2'];
+  if (rank < Math.max(1, Math.ceil(count * 0.15)))
+    return ['stroke', 'pci', 'orthopaedics', 'maternity', 'paediatrics', 'emergency2'];
   if (rank < Math.ceil(count * 0.45)) return ['orthopaedics', 'emergency2'];
   return [];
 }
@@ -155,7 +164,9 @@ function spreadBeds(total: number, sizes: number[], f: (typeof BED_FUNCTIONS)[nu
 
 export function synthesizeRegion(options: SynthOptions, template: TemplateParts): Region {
   const { areas: A, population: P, hospitals: H, seed } = options;
-  const M = options.municipalities ?? Math.min(SYNTH_LIMITS.municipalities, Math.max(A, Math.round(A * SYNTH_DEFAULTS.municipalitiesPerArea)));
+  const M =
+    options.municipalities ??
+    Math.min(SYNTH_LIMITS.municipalities, Math.max(A, Math.round(A * SYNTH_DEFAULTS.municipalitiesPerArea)));
   const rng = (purpose: string) => streamFor(seed, 0, `synth:${purpose}`);
 
   const { areas, row, col } = gridAreas(A);
@@ -173,7 +184,10 @@ export function synthesizeRegion(options: SynthOptions, template: TemplateParts)
   const place = rng('places');
   const sizes = rng('sizes');
   for (let a = 0; a < A; a++) {
-    const weights = Array.from({ length: muniCount[a] }, (_, k) => lognormalWeight(sizes, 1) * (k === 0 ? 4 : 1));
+    const weights = Array.from(
+      { length: muniCount[a] },
+      (_, k) => lognormalWeight(sizes, 1) * (k === 0 ? 4 : 1),
+    );
     const pops = apportion(areaPopulation[a], weights);
     muniOfArea.push([]);
     for (let k = 0; k < muniCount[a]; k++) {
@@ -188,7 +202,12 @@ export function synthesizeRegion(options: SynthOptions, template: TemplateParts)
         lat: Math.round(lat * 1e4) / 1e4,
         lng: Math.round(lng * 1e4) / 1e4,
         population: populationByYear(pops[k], ageing),
-        provenance: { synthetic: true, estimated: true, source: 'synthetic', note: 'synthetic municipality; age bands and projections follow the national IPSS 2023 medium projection (rounded), aged ±15 %' },
+        provenance: {
+          synthetic: true,
+          estimated: true,
+          source: 'synthetic',
+          note: 'synthetic municipality; age bands and projections follow the national IPSS 2023 medium projection (rounded), aged ±15 %',
+        },
       });
       muniOfArea[a].push(i);
       muniPopulation.push(pops[k]);
@@ -197,20 +216,33 @@ export function synthesizeRegion(options: SynthOptions, template: TemplateParts)
 
   // Hospitals: at least one per area, the rest by population, sizes falling with rank.
   const perArea = apportionAtLeast(H, areaPopulation, 1);
-  const scale = options.bedsPer1000 === undefined ? 1 : options.bedsPer1000 / BED_FUNCTIONS.reduce((s, f) => s + template.bedsPer1000[f], 0);
+  const scale =
+    options.bedsPer1000 === undefined
+      ? 1
+      : options.bedsPer1000 / BED_FUNCTIONS.reduce((s, f) => s + template.bedsPer1000[f], 0);
   const hospitals: Hospital[] = [];
   const hsizes = rng('hospitals');
   for (let a = 0; a < A; a++) {
     const n = perArea[a];
-    const weights = Array.from({ length: n }, (_, rank) => lognormalWeight(hsizes, 0.4) / Math.pow(rank + 1, 0.8));
-    const beds: number[][] = BED_FUNCTIONS.map((f) => spreadBeds(Math.round((areaPopulation[a] * template.bedsPer1000[f] * scale) / 1000), weights, f));
+    const weights = Array.from(
+      { length: n },
+      (_, rank) => lognormalWeight(hsizes, 0.4) / Math.pow(rank + 1, 0.8),
+    );
+    const beds: number[][] = BED_FUNCTIONS.map((f) =>
+      spreadBeds(Math.round((areaPopulation[a] * template.bedsPer1000[f] * scale) / 1000), weights, f),
+    );
     const munis = muniOfArea[a];
     const muniWeights = munis.map((m) => muniPopulation[m] + 1);
     for (let rank = 0; rank < n; rank++) {
       // The core hospital stands in the area's city; the others where people live.
       const m = rank === 0 ? munis[0] : munis[sampleIndex(muniWeights, hsizes.uniform())];
       const i = hospitals.length;
-      const b: Beds = { highAcute: beds[0][rank], acute: beds[1][rank], recovery: beds[2][rank], chronic: beds[3][rank] };
+      const b: Beds = {
+        highAcute: beds[0][rank],
+        acute: beds[1][rank],
+        recovery: beds[2][rank],
+        chronic: beds[3][rank],
+      };
       hospitals.push({
         id: `h${pad(i + 1, 5)}`,
         name: { ja: `合成病院${i + 1}`, en: `Synthetic hospital ${i + 1}` },
@@ -220,7 +252,11 @@ export function synthesizeRegion(options: SynthOptions, template: TemplateParts)
         lng: Math.round((municipalities[m].lng + (hsizes.uniform() - 0.5) * 0.04) * 1e4) / 1e4,
         beds: b,
         capabilities: capabilitiesOf(rank, n),
-        provenance: { synthetic: true, source: 'synthetic', note: `synthetic hospital, rank ${rank + 1} of ${n} in its area; beds per person from template region ${template.id}` },
+        provenance: {
+          synthetic: true,
+          source: 'synthetic',
+          note: `synthetic hospital, rank ${rank + 1} of ${n} in its area; beds per person from template region ${template.id}`,
+        },
       });
     }
   }
@@ -233,7 +269,11 @@ export function synthesizeRegion(options: SynthOptions, template: TemplateParts)
     lat: m.lat,
     lng: m.lng,
     vehicles: Math.min(1000, Math.max(1, Math.round((muniPopulation[i] * perVehicle) / 1e5))),
-    provenance: { synthetic: true, source: 'synthetic', note: `one base per municipality, ${perVehicle} ambulances per 100,000 persons, at least one` },
+    provenance: {
+      synthetic: true,
+      source: 'synthetic',
+      note: `one base per municipality, ${perVehicle} ambulances per 100,000 persons, at least one`,
+    },
   }));
 
   return {
@@ -253,7 +293,12 @@ export function synthesizeRegion(options: SynthOptions, template: TemplateParts)
       ...template.sources,
       synthetic: `caretwin synth --areas ${A} --population ${P} --hospitals ${H} --seed ${seed}: synthetic geography, population and facilities; conditions, pathways, arrival profiles, transport and eligibility from the template region ${template.id}`,
     },
-    provenance: { synthetic: true, estimated: true, source: 'synthetic', note: `synthetic region; clinical parameters from template region ${template.id}` },
+    provenance: {
+      synthetic: true,
+      estimated: true,
+      source: 'synthetic',
+      note: `synthetic region; clinical parameters from template region ${template.id}`,
+    },
   };
 }
 

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import type { Region } from '@caretwin/scenario';
 
-const HEADER = (what: string) => `# ${what}, written by \`caretwin synth\`. Synthetic data: regenerate it rather than editing by hand.\n`;
+const HEADER = (what: string) =>
+  `# ${what}, written by \`caretwin synth\`. Synthetic data: regenerate it rather than editing by hand.\n`;
 
 function sourcesBlock(sources: Record<string, string>): string {
   return `sources:\n${Object.entries(sources)
@@ -15,12 +16,24 @@ function sourcesBlock(sources: Record<string, string>): string {
     .join('\n')}\n`;
 }
 
-const listBlock = (key: string, items: unknown[]): string => `${key}:\n${items.map((item) => `  - ${JSON.stringify(item)}`).join('\n')}\n`;
+const listBlock = (key: string, items: unknown[]): string =>
+  `${key}:\n${items.map((item) => `  - ${JSON.stringify(item)}`).join('\n')}\n`;
 const valueBlock = (key: string, value: unknown): string => `${key}: ${JSON.stringify(value)}\n`;
 
 /** File name → content of a region directory. */
 export function regionFiles(region: Region): Map<string, string> {
-  const { areas, municipalities, hospitals, ambulanceBases, conditions, arrivalProfiles, transport, eligibility, occupancyTargets, sources } = region;
+  const {
+    areas,
+    municipalities,
+    hospitals,
+    ambulanceBases,
+    conditions,
+    arrivalProfiles,
+    transport,
+    eligibility,
+    occupancyTargets,
+    sources,
+  } = region;
   const files = new Map<string, string>();
   files.set(
     'region.yaml',
@@ -33,13 +46,32 @@ export function regionFiles(region: Region): Map<string, string> {
       (region.provenance ? valueBlock('provenance', region.provenance) : '') +
       listBlock('areas', areas),
   );
-  files.set('municipalities.yaml', HEADER('Municipalities with population by age band and year') + listBlock('municipalities', municipalities));
-  files.set('hospitals.yaml', HEADER('Hospitals with beds in use by function') + listBlock('hospitals', hospitals));
+  files.set(
+    'municipalities.yaml',
+    HEADER('Municipalities with population by age band and year') +
+      listBlock('municipalities', municipalities),
+  );
+  files.set(
+    'hospitals.yaml',
+    HEADER('Hospitals with beds in use by function') + listBlock('hospitals', hospitals),
+  );
   files.set('ambulance-bases.yaml', HEADER('Ambulance bases') + listBlock('ambulanceBases', ambulanceBases));
-  files.set('conditions.yaml', HEADER('Conditions and pathways (from the template region)') + listBlock('conditions', conditions));
-  files.set('arrival-profiles.yaml', HEADER('Arrival profiles (from the template region)') + valueBlock('arrivalProfiles', arrivalProfiles));
-  files.set('transport.yaml', HEADER('Transport parameters (from the template region)') + valueBlock('transport', transport));
-  files.set('eligibility.yaml', HEADER('Eligibility checks (from the template region)') + valueBlock('eligibility', eligibility));
+  files.set(
+    'conditions.yaml',
+    HEADER('Conditions and pathways (from the template region)') + listBlock('conditions', conditions),
+  );
+  files.set(
+    'arrival-profiles.yaml',
+    HEADER('Arrival profiles (from the template region)') + valueBlock('arrivalProfiles', arrivalProfiles),
+  );
+  files.set(
+    'transport.yaml',
+    HEADER('Transport parameters (from the template region)') + valueBlock('transport', transport),
+  );
+  files.set(
+    'eligibility.yaml',
+    HEADER('Eligibility checks (from the template region)') + valueBlock('eligibility', eligibility),
+  );
   return files;
 }
 
@@ -74,10 +106,16 @@ export class OutputExistsError extends Error {
 }
 
 /** Writes `<out>/data/<id>/` and `<out>/<id>-baseline.yaml`; returns their paths. */
-export function writeScenariosDir(out: string, region: Region, command: string, force: boolean): { regionDir: string; scenarioFile: string } {
+export function writeScenariosDir(
+  out: string,
+  region: Region,
+  command: string,
+  force: boolean,
+): { regionDir: string; scenarioFile: string } {
   const regionDir = join(out, 'data', region.id);
   const scenarioFile = join(out, `${region.id}-baseline.yaml`);
-  if (!force) for (const path of [regionDir, scenarioFile]) if (existsSync(path)) throw new OutputExistsError(path);
+  if (!force)
+    for (const path of [regionDir, scenarioFile]) if (existsSync(path)) throw new OutputExistsError(path);
   const partial = join(out, `.synth-partial-${process.pid}`);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(join(partial, 'region'), { recursive: true });

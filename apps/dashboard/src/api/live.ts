@@ -3,7 +3,12 @@
 // newer) are the contracts' run client; this file only opens the socket and reports whether
 // it is connected.
 import { io, type Socket } from 'socket.io-client';
-import { createRunClient, type ClientToServerEvents, type RunClient, type ServerToClientEvents } from '@caretwin/contracts';
+import {
+  createRunClient,
+  type ClientToServerEvents,
+  type RunClient,
+  type ServerToClientEvents,
+} from '@caretwin/contracts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionListener = (connected: boolean) => void;

@@ -29,7 +29,12 @@ export class ApiError extends Error {
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
-  return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).code === 'string' && Array.isArray((value as ApiErrorBody).issues);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiErrorBody).code === 'string' &&
+    Array.isArray((value as ApiErrorBody).issues)
+  );
 }
 
 function parseJson(text: string): unknown {
@@ -58,19 +63,28 @@ export function createRestClient(base = '', fetcher: typeof fetch = (...args) =>
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetcher(`${base}${path}`, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const parsed = parseJson(await response.text());
     if (!response.ok) {
       const errorBody = isErrorBody(parsed) ? parsed : null;
-      throw new ApiError(response.status, errorBody, errorBody?.message ?? `${method} ${path}: HTTP ${response.status}`);
+      throw new ApiError(
+        response.status,
+        errorBody,
+        errorBody?.message ?? `${method} ${path}: HTTP ${response.status}`,
+      );
     }
     return parsed as T;
   }
   const q = (params: Record<string, string | number | undefined>): string => {
     const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined);
-    return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+    return entries.length
+      ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`
+      : '';
   };
   const id = encodeURIComponent;
   return {

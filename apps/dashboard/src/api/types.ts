@@ -1,7 +1,13 @@
 // Shapes of the REST api's answers as the dashboard reads them (apps/api/README.md; the server
 // views live in apps/api/src/*/…-view.ts and libs/runner's result document). Only types: the
 // dashboard bundle carries no server code.
-import type { AggregateResult, Comparison, ReplicationResult, RunStateName, StaticNeed } from '@caretwin/contracts';
+import type {
+  AggregateResult,
+  Comparison,
+  ReplicationResult,
+  RunStateName,
+  StaticNeed,
+} from '@caretwin/contracts';
 import type { LocalizedText, Region, Scenario } from '@caretwin/scenario';
 
 export interface ApiIssue {

@@ -27,26 +27,158 @@ export interface CalibrationFigure {
 }
 
 export const CALIBRATION_FIGURES: readonly CalibrationFigure[] = [
-  { figure: { ja: '一般病床(高度急性期+急性期+回復期)', en: 'General beds pooled (high-acute + acute + recovery)' }, kpi: 'occupancy.prefecture.general', target: '76 ± 3 %', before: '73.0 %', after: '76.9 ± 0.2 %', residual: { ja: '+0.9 ポイント', en: '+0.9 pt' }, tuned: true },
-  { figure: { ja: '慢性期(療養)病床', en: 'Chronic (long-term care) beds' }, kpi: 'occupancy.prefecture.chronic', target: '90 ± 3 %', before: '81.8 %', after: '90.1 ± 0.7 %', residual: { ja: '+0.1 ポイント', en: '+0.1 pt' }, tuned: true },
-  { figure: { ja: '高度急性期', en: 'High-acute' }, kpi: 'occupancy.prefecture.highAcute', target: '65–92 % (≈ 75 %)', before: '75.7 %', after: '75.8 ± 0.2 %', residual: { ja: '範囲内', en: 'in band' }, tuned: true },
-  { figure: { ja: '急性期', en: 'Acute' }, kpi: 'occupancy.prefecture.acute', target: '65–92 %', before: '69.7 %', after: '74.6 ± 0.2 %', residual: { ja: '範囲内', en: 'in band' }, tuned: true },
-  { figure: { ja: '回復期', en: 'Recovery' }, kpi: 'occupancy.prefecture.recovery', target: '65–92 %', before: '83.7 %', after: '86.5 ± 0.4 %', residual: { ja: '範囲内', en: 'in band' }, tuned: true },
-  { figure: { ja: '119番通報から病院到着(搬送された全員)', en: 'Call → hospital, every transported patient' }, kpi: 'ambulance.callToHospital.mean', target: '45.6 ± 2 min (FDMA 2023)', before: '46.6 min', after: '46.0 ± 0.1 min', residual: { ja: '+0.4 分', en: '+0.4 min' }, tuned: true },
-  { figure: { ja: '119番通報から現場到着', en: 'Call → scene' }, kpi: 'ambulance.response.mean', target: '10.0 min (FDMA 2023)', before: '8.5 min', after: '10.0 ± 0.0 min', residual: { ja: '0.0 分', en: '0.0 min' }, tuned: true },
-  { figure: { ja: '高度急性期の1日あたり患者数(調整せず)', en: 'High-acute patients a day (untuned)' }, kpi: 'bedsInUse.prefecture.highAcute', target: '≈ 1,500 (2,053 beds at ≈ 75 %)', before: '1,555', after: '1,556 ± 4', residual: { ja: '+4 %', en: '+4 %' }, tuned: false },
-  { figure: { ja: '平均在院日数・一般病床(調整せず)', en: 'Average stay, general beds (untuned)' }, kpi: 'alos.general', target: '15.7 d (2021)', before: '15.7 d', after: '15.5 ± 0.0 d', residual: { ja: '−0.2 日', en: '−0.2 d' }, tuned: false },
-  { figure: { ja: '平均在院日数・療養病床(調整せず)', en: 'Average stay, long-term care beds (untuned)' }, kpi: 'alos.chronic', target: '131.7 d (2021)', before: '131.7 d', after: '131.9 ± 0.9 d', residual: { ja: '+0.2 日', en: '+0.2 d' }, tuned: false },
-  { figure: { ja: '人口10万人あたり年間入院(調整せず)', en: 'Admissions per 100,000 a year (untuned)' }, kpi: 'admissions.perYearPer100k', target: '12,570–13,050 (Japan 2023–24)', before: '11,521', after: '12,266 ± 18', residual: { ja: '下限より −2.4 %', en: '−2.4 % below the low end' }, tuned: false },
-  { figure: { ja: '搬送困難事案(受入れられた救急患者あたり、調整せず)', en: 'Difficult transports per accepted ambulance patient (untuned)' }, kpi: 'difficultTransports.share', target: 'a few % (数 %)', before: '20.6 %', after: '4.1 ± 0.1 %', residual: { ja: '妥当な水準', en: 'plausible' }, tuned: false },
+  {
+    figure: {
+      ja: '一般病床(高度急性期+急性期+回復期)',
+      en: 'General beds pooled (high-acute + acute + recovery)',
+    },
+    kpi: 'occupancy.prefecture.general',
+    target: '76 ± 3 %',
+    before: '73.0 %',
+    after: '76.9 ± 0.2 %',
+    residual: { ja: '+0.9 ポイント', en: '+0.9 pt' },
+    tuned: true,
+  },
+  {
+    figure: { ja: '慢性期(療養)病床', en: 'Chronic (long-term care) beds' },
+    kpi: 'occupancy.prefecture.chronic',
+    target: '90 ± 3 %',
+    before: '81.8 %',
+    after: '90.1 ± 0.7 %',
+    residual: { ja: '+0.1 ポイント', en: '+0.1 pt' },
+    tuned: true,
+  },
+  {
+    figure: { ja: '高度急性期', en: 'High-acute' },
+    kpi: 'occupancy.prefecture.highAcute',
+    target: '65–92 % (≈ 75 %)',
+    before: '75.7 %',
+    after: '75.8 ± 0.2 %',
+    residual: { ja: '範囲内', en: 'in band' },
+    tuned: true,
+  },
+  {
+    figure: { ja: '急性期', en: 'Acute' },
+    kpi: 'occupancy.prefecture.acute',
+    target: '65–92 %',
+    before: '69.7 %',
+    after: '74.6 ± 0.2 %',
+    residual: { ja: '範囲内', en: 'in band' },
+    tuned: true,
+  },
+  {
+    figure: { ja: '回復期', en: 'Recovery' },
+    kpi: 'occupancy.prefecture.recovery',
+    target: '65–92 %',
+    before: '83.7 %',
+    after: '86.5 ± 0.4 %',
+    residual: { ja: '範囲内', en: 'in band' },
+    tuned: true,
+  },
+  {
+    figure: { ja: '119番通報から病院到着(搬送された全員)', en: 'Call → hospital, every transported patient' },
+    kpi: 'ambulance.callToHospital.mean',
+    target: '45.6 ± 2 min (FDMA 2023)',
+    before: '46.6 min',
+    after: '46.0 ± 0.1 min',
+    residual: { ja: '+0.4 分', en: '+0.4 min' },
+    tuned: true,
+  },
+  {
+    figure: { ja: '119番通報から現場到着', en: 'Call → scene' },
+    kpi: 'ambulance.response.mean',
+    target: '10.0 min (FDMA 2023)',
+    before: '8.5 min',
+    after: '10.0 ± 0.0 min',
+    residual: { ja: '0.0 分', en: '0.0 min' },
+    tuned: true,
+  },
+  {
+    figure: { ja: '高度急性期の1日あたり患者数(調整せず)', en: 'High-acute patients a day (untuned)' },
+    kpi: 'bedsInUse.prefecture.highAcute',
+    target: '≈ 1,500 (2,053 beds at ≈ 75 %)',
+    before: '1,555',
+    after: '1,556 ± 4',
+    residual: { ja: '+4 %', en: '+4 %' },
+    tuned: false,
+  },
+  {
+    figure: { ja: '平均在院日数・一般病床(調整せず)', en: 'Average stay, general beds (untuned)' },
+    kpi: 'alos.general',
+    target: '15.7 d (2021)',
+    before: '15.7 d',
+    after: '15.5 ± 0.0 d',
+    residual: { ja: '−0.2 日', en: '−0.2 d' },
+    tuned: false,
+  },
+  {
+    figure: { ja: '平均在院日数・療養病床(調整せず)', en: 'Average stay, long-term care beds (untuned)' },
+    kpi: 'alos.chronic',
+    target: '131.7 d (2021)',
+    before: '131.7 d',
+    after: '131.9 ± 0.9 d',
+    residual: { ja: '+0.2 日', en: '+0.2 d' },
+    tuned: false,
+  },
+  {
+    figure: { ja: '人口10万人あたり年間入院(調整せず)', en: 'Admissions per 100,000 a year (untuned)' },
+    kpi: 'admissions.perYearPer100k',
+    target: '12,570–13,050 (Japan 2023–24)',
+    before: '11,521',
+    after: '12,266 ± 18',
+    residual: { ja: '下限より −2.4 %', en: '−2.4 % below the low end' },
+    tuned: false,
+  },
+  {
+    figure: {
+      ja: '搬送困難事案(受入れられた救急患者あたり、調整せず)',
+      en: 'Difficult transports per accepted ambulance patient (untuned)',
+    },
+    kpi: 'difficultTransports.share',
+    target: 'a few % (数 %)',
+    before: '20.6 %',
+    after: '4.1 ± 0.1 %',
+    residual: { ja: '妥当な水準', en: 'plausible' },
+    tuned: false,
+  },
 ];
 
 /** Occupancy by area and function of the calibrated baseline (%, ± half-width of the 95 % CI). */
-export const AREA_OCCUPANCY: ReadonlyArray<{ area: Localized; highAcute: string; acute: string; recovery: string; chronic: string }> = [
-  { area: { ja: '仙南', en: 'Sennan' }, highAcute: '96.3 ± 0.2', acute: '81.4 ± 0.8', recovery: '44.8 ± 1.3', chronic: '94.0 ± 1.6' },
-  { area: { ja: '仙台', en: 'Sendai' }, highAcute: '74.6 ± 0.2', acute: '76.1 ± 0.2', recovery: '97.9 ± 0.3', chronic: '100.0 ± 0.0' },
-  { area: { ja: '大崎・栗原', en: 'Osaki-Kurihara' }, highAcute: '99.0 ± 0.0', acute: '62.1 ± 0.3', recovery: '95.3 ± 1.2', chronic: '67.7 ± 1.9' },
-  { area: { ja: '石巻・登米・気仙沼', en: 'Ishinomaki-Tome-Kesennuma' }, highAcute: '99.4 ± 0.0', acute: '75.9 ± 0.5', recovery: '78.2 ± 1.4', chronic: '87.3 ± 1.5' },
+export const AREA_OCCUPANCY: ReadonlyArray<{
+  area: Localized;
+  highAcute: string;
+  acute: string;
+  recovery: string;
+  chronic: string;
+}> = [
+  {
+    area: { ja: '仙南', en: 'Sennan' },
+    highAcute: '96.3 ± 0.2',
+    acute: '81.4 ± 0.8',
+    recovery: '44.8 ± 1.3',
+    chronic: '94.0 ± 1.6',
+  },
+  {
+    area: { ja: '仙台', en: 'Sendai' },
+    highAcute: '74.6 ± 0.2',
+    acute: '76.1 ± 0.2',
+    recovery: '97.9 ± 0.3',
+    chronic: '100.0 ± 0.0',
+  },
+  {
+    area: { ja: '大崎・栗原', en: 'Osaki-Kurihara' },
+    highAcute: '99.0 ± 0.0',
+    acute: '62.1 ± 0.3',
+    recovery: '95.3 ± 1.2',
+    chronic: '67.7 ± 1.9',
+  },
+  {
+    area: { ja: '石巻・登米・気仙沼', en: 'Ishinomaki-Tome-Kesennuma' },
+    highAcute: '99.4 ± 0.0',
+    acute: '75.9 ± 0.5',
+    recovery: '78.2 ± 1.4',
+    chronic: '87.3 ± 1.5',
+  },
 ];
 
 /** The residual errors and weak points docs/calibration.md lists, in short. */

@@ -72,7 +72,10 @@ export const INPUTS: readonly InputDescription[] = [
     input: 'arrivalProfiles',
     name: { ja: '到着パターン', en: 'Arrival profiles' },
     kinds: ['estimated'],
-    detail: { ja: '時間帯・曜日ごとの入院の多さは全国の搬送統計の形に合わせた推定値。', en: 'Hour-of-day and day-of-week patterns follow the shape of national transport counts: estimates.' },
+    detail: {
+      ja: '時間帯・曜日ごとの入院の多さは全国の搬送統計の形に合わせた推定値。',
+      en: 'Hour-of-day and day-of-week patterns follow the shape of national transport counts: estimates.',
+    },
   },
   {
     input: 'transport',
@@ -96,13 +99,34 @@ export const INPUTS: readonly InputDescription[] = [
 
 /** Published sources the data are built from. */
 export const DATA_SOURCES: readonly Localized[] = [
-  { ja: '総務省 令和2年国勢調査(市町村別人口、仙台市各区)', en: '2020 Population Census (municipal populations, Sendai’s wards)' },
-  { ja: '国立社会保障・人口問題研究所 日本の将来推計人口(令和5年推計)', en: 'IPSS population projections for Japan (2023)' },
-  { ja: '厚生労働省 令和4年度 病床機能報告(医療圏・機能別の稼働病床)', en: 'MHLW bed-function report 2022 (beds in use by area and function)' },
-  { ja: '厚生労働省 地域医療構想の病床必要量の算定式(医療法施行規則 第30条の28の3)', en: 'MHLW regional medical plan bed-need formula (Medical Care Act ordinance, art. 30-28-3)' },
-  { ja: '総務省消防庁 救急・救助の現況(令和5年: 現場到着10.0分、病院収容45.6分)', en: 'FDMA ambulance statistics 2023 (call → scene 10.0 min, call → hospital 45.6 min)' },
-  { ja: '厚生労働省 病院報告(平均在院日数、2021年)', en: 'MHLW hospital report (average length of stay, 2021)' },
-  { ja: '国土交通省 国土数値情報 行政区域(N03): 重心と隣接関係', en: 'MLIT National Land Numerical Information, administrative areas (N03): centroids and adjacency' },
+  {
+    ja: '総務省 令和2年国勢調査(市町村別人口、仙台市各区)',
+    en: '2020 Population Census (municipal populations, Sendai’s wards)',
+  },
+  {
+    ja: '国立社会保障・人口問題研究所 日本の将来推計人口(令和5年推計)',
+    en: 'IPSS population projections for Japan (2023)',
+  },
+  {
+    ja: '厚生労働省 令和4年度 病床機能報告(医療圏・機能別の稼働病床)',
+    en: 'MHLW bed-function report 2022 (beds in use by area and function)',
+  },
+  {
+    ja: '厚生労働省 地域医療構想の病床必要量の算定式(医療法施行規則 第30条の28の3)',
+    en: 'MHLW regional medical plan bed-need formula (Medical Care Act ordinance, art. 30-28-3)',
+  },
+  {
+    ja: '総務省消防庁 救急・救助の現況(令和5年: 現場到着10.0分、病院収容45.6分)',
+    en: 'FDMA ambulance statistics 2023 (call → scene 10.0 min, call → hospital 45.6 min)',
+  },
+  {
+    ja: '厚生労働省 病院報告(平均在院日数、2021年)',
+    en: 'MHLW hospital report (average length of stay, 2021)',
+  },
+  {
+    ja: '国土交通省 国土数値情報 行政区域(N03): 重心と隣接関係',
+    en: 'MLIT National Land Numerical Information, administrative areas (N03): centroids and adjacency',
+  },
 ];
 
 /** How the twin departs from the national static formula, on purpose. */

@@ -21,7 +21,12 @@ export interface AssumptionsInput {
 const say = (text: Localized): string => text[lang()];
 
 function card(id: string, title: string, ...content: Children[]): HTMLElement {
-  return h('section', { class: 'card assumptions-section', id: `assumptions-${id}`, 'data-section': id }, h('h2', null, title), ...content);
+  return h(
+    'section',
+    { class: 'card assumptions-section', id: `assumptions-${id}`, 'data-section': id },
+    h('h2', null, title),
+    ...content,
+  );
 }
 
 function inputsTable(labels: readonly InputLabel[] | undefined): HTMLElement {
@@ -29,14 +34,39 @@ function inputsTable(labels: readonly InputLabel[] | undefined): HTMLElement {
   return h(
     'table',
     { class: 'assumptions-inputs' },
-    h('thead', null, h('tr', null, [t('assumptions.input'), t('assumptions.kind'), t('assumptions.count'), t('assumptions.detail')].map((x) => h('th', { scope: 'col' }, x)))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        [t('assumptions.input'), t('assumptions.kind'), t('assumptions.count'), t('assumptions.detail')].map(
+          (x) => h('th', { scope: 'col' }, x),
+        ),
+      ),
+    ),
     h(
       'tbody',
       null,
       INPUTS.map((item) => {
         const label = byInput.get(item.input);
         const counts = label
-          ? [label.synthetic ? t('inputs.item', { name: t('inputs.synthetic'), count: label.synthetic, items: label.items }) : '', label.estimated ? t('inputs.item', { name: t('inputs.estimated'), count: label.estimated, items: label.items }) : '']
+          ? [
+              label.synthetic
+                ? t('inputs.item', {
+                    name: t('inputs.synthetic'),
+                    count: label.synthetic,
+                    items: label.items,
+                  })
+                : '',
+              label.estimated
+                ? t('inputs.item', {
+                    name: t('inputs.estimated'),
+                    count: label.estimated,
+                    items: label.items,
+                  })
+                : '',
+            ]
               .filter(Boolean)
               .join(', ') || t('common.none')
           : '–';
@@ -44,7 +74,13 @@ function inputsTable(labels: readonly InputLabel[] | undefined): HTMLElement {
           'tr',
           { 'data-input': item.input },
           h('th', { scope: 'row' }, say(item.name)),
-          h('td', null, item.kinds.map((kind) => h('span', { class: `badge kind-${kind}`, 'data-kind': kind }, say(INPUT_KIND_NAMES[kind])))),
+          h(
+            'td',
+            null,
+            item.kinds.map((kind) =>
+              h('span', { class: `badge kind-${kind}`, 'data-kind': kind }, say(INPUT_KIND_NAMES[kind])),
+            ),
+          ),
           h('td', { class: 'num' }, counts),
           h('td', null, say(item.detail)),
         );
@@ -55,14 +91,38 @@ function inputsTable(labels: readonly InputLabel[] | undefined): HTMLElement {
 
 function calibrationTables(): Children[] {
   return [
-    h('p', { class: 'muted' }, t('assumptions.calibrationSource', { document: CALIBRATION_SOURCE.document, command: CALIBRATION_SOURCE.command }), ' ', lang() === 'ja' ? CALIBRATION_SOURCE.ja : CALIBRATION_SOURCE.en),
+    h(
+      'p',
+      { class: 'muted' },
+      t('assumptions.calibrationSource', {
+        document: CALIBRATION_SOURCE.document,
+        command: CALIBRATION_SOURCE.command,
+      }),
+      ' ',
+      lang() === 'ja' ? CALIBRATION_SOURCE.ja : CALIBRATION_SOURCE.en,
+    ),
     h(
       'div',
       { class: 'table-wrap' },
       h(
         'table',
         { class: 'calibration' },
-        h('thead', null, h('tr', null, [t('assumptions.figure'), 'KPI', t('assumptions.target'), t('assumptions.before'), t('assumptions.after'), t('assumptions.residual')].map((x) => h('th', { scope: 'col' }, x)))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            [
+              t('assumptions.figure'),
+              'KPI',
+              t('assumptions.target'),
+              t('assumptions.before'),
+              t('assumptions.after'),
+              t('assumptions.residual'),
+            ].map((x) => h('th', { scope: 'col' }, x)),
+          ),
+        ),
         h(
           'tbody',
           null,
@@ -88,12 +148,36 @@ function calibrationTables(): Children[] {
       h(
         'table',
         { class: 'calibration-areas' },
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('need.area')), BED_FUNCTION_ORDER.map((fn) => h('th', { scope: 'col' }, FUNCTION_NAMES[fn][lang()])))),
-        h('tbody', null, AREA_OCCUPANCY.map((row) => h('tr', null, h('th', { scope: 'row' }, say(row.area)), BED_FUNCTION_ORDER.map((fn) => h('td', { class: 'num' }, `${row[fn]} %`))))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, t('need.area')),
+            BED_FUNCTION_ORDER.map((fn) => h('th', { scope: 'col' }, FUNCTION_NAMES[fn][lang()])),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          AREA_OCCUPANCY.map((row) =>
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'row' }, say(row.area)),
+              BED_FUNCTION_ORDER.map((fn) => h('td', { class: 'num' }, `${row[fn]} %`)),
+            ),
+          ),
+        ),
       ),
     ),
     h('h3', null, t('assumptions.residuals')),
-    h('ul', { class: 'residuals' }, RESIDUALS.map((r) => h('li', null, say(r)))),
+    h(
+      'ul',
+      { class: 'residuals' },
+      RESIDUALS.map((r) => h('li', null, say(r))),
+    ),
   ];
 }
 
@@ -104,19 +188,48 @@ export function assumptionsSections(input: AssumptionsInput = {}): HTMLElement[]
     card(
       'sources',
       t('assumptions.sources'),
-      h('ul', { class: 'sources' }, DATA_SOURCES.map((s) => h('li', null, say(s)))),
+      h(
+        'ul',
+        { class: 'sources' },
+        DATA_SOURCES.map((s) => h('li', null, say(s))),
+      ),
       sources.length
         ? h(
             'details',
             { class: 'region-sources' },
             h('summary', null, t('assumptions.regionSources', { n: sources.length })),
-            h('dl', null, sources.map(([key, text]) => [h('dt', null, h('code', null, key)), h('dd', null, text)])),
+            h(
+              'dl',
+              null,
+              sources.map(([key, text]) => [h('dt', null, h('code', null, key)), h('dd', null, text)]),
+            ),
           )
         : null,
     ),
-    card('inputs', t('assumptions.inputs'), h('p', null, t('assumptions.inputsIntro')), h('div', { class: 'table-wrap' }, inputsTable(input.inputs))),
-    card('model', t('assumptions.model'), h('ul', null, MODEL_CHOICES.map((c) => h('li', null, say(c))))),
+    card(
+      'inputs',
+      t('assumptions.inputs'),
+      h('p', null, t('assumptions.inputsIntro')),
+      h('div', { class: 'table-wrap' }, inputsTable(input.inputs)),
+    ),
+    card(
+      'model',
+      t('assumptions.model'),
+      h(
+        'ul',
+        null,
+        MODEL_CHOICES.map((c) => h('li', null, say(c))),
+      ),
+    ),
     card('calibration', t('assumptions.calibration'), ...calibrationTables()),
-    card('limits', t('assumptions.limits'), h('ul', { class: 'limits' }, KNOWN_LIMITS.map((l) => h('li', null, say(l))))),
+    card(
+      'limits',
+      t('assumptions.limits'),
+      h(
+        'ul',
+        { class: 'limits' },
+        KNOWN_LIMITS.map((l) => h('li', null, say(l))),
+      ),
+    ),
   ];
 }

@@ -6,7 +6,15 @@ import { HEADLINE_KPIS } from './kpi-catalogue';
 
 const diff = (a: number, b: number, halfWidth: number): KpiDifference => {
   const difference = b - a;
-  return { a, b, difference, halfWidth, lo: difference - halfWidth, hi: difference + halfWidth, significant: difference - halfWidth > 0 || difference + halfWidth < 0 };
+  return {
+    a,
+    b,
+    difference,
+    halfWidth,
+    lo: difference - halfWidth,
+    hi: difference + halfWidth,
+    significant: difference - halfWidth > 0 || difference + halfWidth < 0,
+  };
 };
 const kpis = {
   'occupancy.prefecture.acute': diff(0.75, 0.79, 0.005),
@@ -34,17 +42,25 @@ describe('difference chart data', () => {
 
 describe('difference chart SVG', () => {
   it('marks significant rows (filled marker, bold label) apart from the others', () => {
-    const svg = differenceChart(shapeDifferences(kpis, HEADLINE_KPIS, 'en'), { lang: 'en', methodLabel: 'paired', footnote: 'synthetic: hospitals' });
+    const svg = differenceChart(shapeDifferences(kpis, HEADLINE_KPIS, 'en'), {
+      lang: 'en',
+      methodLabel: 'paired',
+      footnote: 'synthetic: hospitals',
+    });
     const significant = svg.querySelectorAll('g.row[data-significant="true"]');
     expect([...significant].map((g) => g.getAttribute('data-kpi'))).toEqual(['occupancy.prefecture.acute']);
     expect(svg.querySelector('g.row[data-kpi="refusals"] circle')?.getAttribute('fill')).toBe('#ffffff');
-    expect(svg.querySelector('g.row[data-kpi="occupancy.prefecture.acute"] text')?.getAttribute('font-weight')).toBe('700');
+    expect(
+      svg.querySelector('g.row[data-kpi="occupancy.prefecture.acute"] text')?.getAttribute('font-weight'),
+    ).toBe('700');
     expect(svg.textContent).toContain('synthetic: hospitals');
   });
 
   it('draws the same SVG for the same data', () => {
     const rows = shapeDifferences(kpis, HEADLINE_KPIS, 'ja');
-    expect(differenceChart(rows, { lang: 'ja' }).outerHTML).toBe(differenceChart(rows, { lang: 'ja' }).outerHTML);
+    expect(differenceChart(rows, { lang: 'ja' }).outerHTML).toBe(
+      differenceChart(rows, { lang: 'ja' }).outerHTML,
+    );
     expect(differenceChart(rows, { lang: 'ja' }).outerHTML).toMatchSnapshot();
   });
 });

@@ -22,12 +22,19 @@ export interface DifferenceRow {
 }
 
 /** Rows for the definitions the comparison has, in catalogue order. */
-export function shapeDifferences(kpis: Readonly<Record<string, KpiDifference>>, definitions: readonly KpiDefinition[], lang: Lang): DifferenceRow[] {
+export function shapeDifferences(
+  kpis: Readonly<Record<string, KpiDifference>>,
+  definitions: readonly KpiDefinition[],
+  lang: Lang,
+): DifferenceRow[] {
   return definitions.flatMap((d) => {
     const difference = kpis[d.key];
     if (!difference) return [];
     const base = Math.abs(difference.a);
-    const relative = base > 0 ? { mean: difference.difference / base, lo: difference.lo / base, hi: difference.hi / base } : null;
+    const relative =
+      base > 0
+        ? { mean: difference.difference / base, lo: difference.lo / base, hi: difference.hi / base }
+        : null;
     return [{ key: d.key, label: d.label[lang], unit: d.unit, difference, relative }];
   });
 }
@@ -62,25 +69,43 @@ const WORDS = {
   noScale: { ja: 'a が 0', en: 'a is 0' },
 } as const;
 
-export function differenceChart(rows: readonly DifferenceRow[], options: DifferenceChartOptions): SVGSVGElement {
+export function differenceChart(
+  rows: readonly DifferenceRow[],
+  options: DifferenceChartOptions,
+): SVGSVGElement {
   const { lang } = options;
   const width = options.width ?? 920;
   const rowHeight = 28;
   const margin = { top: 40, right: 280, bottom: 40, left: 220 };
   const footnote = footnoteHeight(options.footnote);
   const height = margin.top + Math.max(1, rows.length) * rowHeight + margin.bottom + footnote;
-  const svg = createFrame({ width, height, title: options.title ?? WORDS.axis[lang], className: 'chart difference-chart', document: options.document });
+  const svg = createFrame({
+    width,
+    height,
+    title: options.title ?? WORDS.axis[lang],
+    className: 'chart difference-chart',
+    document: options.document,
+  });
   const plotWidth = width - margin.left - margin.right;
-  const extentAbs = max(rows.flatMap((r) => (r.relative ? [Math.abs(r.relative.lo), Math.abs(r.relative.hi)] : []))) ?? 0;
+  const extentAbs =
+    max(rows.flatMap((r) => (r.relative ? [Math.abs(r.relative.lo), Math.abs(r.relative.hi)] : []))) ?? 0;
   const bound = Math.max(0.01, extentAbs * 1.1);
   const x = scaleLinear().domain([-bound, bound]).nice().range([0, plotWidth]);
 
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},16)`);
   legend.append('circle').attr('cx', 5).attr('cy', 0).attr('r', 5).attr('fill', SERIES.simulated);
   legend.append('text').attr('x', 14).attr('y', 4).text(WORDS.significant[lang]);
-  legend.append('circle').attr('cx', 235).attr('cy', 0).attr('r', 5).attr('fill', '#ffffff').attr('stroke', SERIES.simulated).attr('stroke-width', 1.5);
+  legend
+    .append('circle')
+    .attr('cx', 235)
+    .attr('cy', 0)
+    .attr('r', 5)
+    .attr('fill', '#ffffff')
+    .attr('stroke', SERIES.simulated)
+    .attr('stroke-width', 1.5);
   legend.append('text').attr('x', 244).attr('y', 4).text(WORDS.notSignificant[lang]);
-  if (options.methodLabel) legend.append('text').attr('x', 380).attr('y', 4).attr('fill', '#444').text(options.methodLabel);
+  if (options.methodLabel)
+    legend.append('text').attr('x', 380).attr('y', 4).attr('fill', '#444').text(options.methodLabel);
 
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   const plotHeight = Math.max(1, rows.length) * rowHeight;
@@ -93,7 +118,13 @@ export function differenceChart(rows: readonly DifferenceRow[], options: Differe
       .attr('y2', plotHeight)
       .attr('stroke', tick === 0 ? '#222' : '#e6e6e6')
       .attr('stroke-width', tick === 0 ? 1.5 : 1);
-    plot.append('text').attr('x', r2(x(tick))).attr('y', plotHeight + 14).attr('text-anchor', 'middle').attr('font-size', 10).text(formatPercent(tick, lang, bound < 0.05 ? 1 : 0));
+    plot
+      .append('text')
+      .attr('x', r2(x(tick)))
+      .attr('y', plotHeight + 14)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', 10)
+      .text(formatPercent(tick, lang, bound < 0.05 ? 1 : 0));
   }
   rows.forEach((row, i) => {
     const y = i * rowHeight + rowHeight / 2;
@@ -129,7 +160,13 @@ export function differenceChart(rows: readonly DifferenceRow[], options: Differe
         .attr('stroke', SERIES.simulated)
         .attr('stroke-width', 1.5);
     } else {
-      g.append('text').attr('x', r2(x(0) + 6)).attr('y', r2(y)).attr('dominant-baseline', 'middle').attr('fill', '#666').attr('font-size', 10).text(WORDS.noScale[lang]);
+      g.append('text')
+        .attr('x', r2(x(0) + 6))
+        .attr('y', r2(y))
+        .attr('dominant-baseline', 'middle')
+        .attr('fill', '#666')
+        .attr('font-size', 10)
+        .text(WORDS.noScale[lang]);
     }
     const d = row.difference;
     g.append('text')
@@ -138,7 +175,9 @@ export function differenceChart(rows: readonly DifferenceRow[], options: Differe
       .attr('dominant-baseline', 'middle')
       .attr('font-size', 11)
       .attr('font-weight', significant ? 700 : 400)
-      .text(`${formatDifference(d.difference, row.unit, lang)} (${formatDifference(d.lo, row.unit, lang, false)} … ${formatDifference(d.hi, row.unit, lang, false)})`);
+      .text(
+        `${formatDifference(d.difference, row.unit, lang)} (${formatDifference(d.lo, row.unit, lang, false)} … ${formatDifference(d.hi, row.unit, lang, false)})`,
+      );
   });
   svg
     .append('text')

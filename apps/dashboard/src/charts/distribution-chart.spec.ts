@@ -4,8 +4,16 @@ import { est, replication } from '../testing/fixtures';
 import { distributionChart, isOneTwoFive, shapeAmbulanceTimes, shapeTimeToCare } from './distribution-chart';
 
 const replications = [
-  replication(1, { 'ambulance.response.mean': 11, 'ambulance.callToHospital.mean': 44, 'timeToCare.stroke.mean': 70 }),
-  replication(0, { 'ambulance.response.mean': 10, 'ambulance.callToHospital.mean': 40, 'timeToCare.stroke.mean': 60 }),
+  replication(1, {
+    'ambulance.response.mean': 11,
+    'ambulance.callToHospital.mean': 44,
+    'timeToCare.stroke.mean': 70,
+  }),
+  replication(0, {
+    'ambulance.response.mean': 10,
+    'ambulance.callToHospital.mean': 40,
+    'timeToCare.stroke.mean': 60,
+  }),
 ];
 const kpis = {
   'ambulance.response.mean': est(10.5, 0.7),
@@ -34,7 +42,12 @@ describe('distribution data shaping', () => {
   it('lists time to care for conditions with patients, with threshold and the share within it', () => {
     const rows = shapeTimeToCare(conditions, replications, kpis, 'ja');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ key: 'timeToCare.stroke', label: '脳卒中', values: [60, 70], threshold: 120 });
+    expect(rows[0]).toMatchObject({
+      key: 'timeToCare.stroke',
+      label: '脳卒中',
+      values: [60, 70],
+      threshold: 120,
+    });
     expect(rows[0].withinShare?.mean).toBe(0.82);
   });
 
@@ -45,7 +58,10 @@ describe('distribution data shaping', () => {
 
 describe('distribution chart SVG', () => {
   it('draws a dot per replication, the mean with its CI, percentiles and the threshold', () => {
-    const rows = [...shapeAmbulanceTimes(replications, kpis, 'en'), ...shapeTimeToCare(conditions, replications, kpis, 'en')];
+    const rows = [
+      ...shapeAmbulanceTimes(replications, kpis, 'en'),
+      ...shapeTimeToCare(conditions, replications, kpis, 'en'),
+    ];
     const svg = distributionChart(rows, { lang: 'en' });
     expect(svg.querySelectorAll('g.row')).toHaveLength(3);
     expect(svg.querySelectorAll('circle.replication')).toHaveLength(6);

@@ -36,13 +36,25 @@ function values(replications: readonly ReplicationResult[], key: string): number
 
 const AMBULANCE_MEASURES: ReadonlyArray<{ base: string; label: Localized; percentiles: boolean }> = [
   { base: 'ambulance.response', label: { ja: '119番 → 現場到着', en: 'Call → scene' }, percentiles: true },
-  { base: 'ambulance.callToHospital', label: { ja: '119番 → 病院到着', en: 'Call → hospital' }, percentiles: true },
+  {
+    base: 'ambulance.callToHospital',
+    label: { ja: '119番 → 病院到着', en: 'Call → hospital' },
+    percentiles: true,
+  },
   { base: 'ambulance.onScene', label: { ja: '現場滞在', en: 'On scene' }, percentiles: false },
-  { base: 'ambulance.vehicleWait', label: { ja: '救急車の割当待ち', en: 'Wait for a vehicle' }, percentiles: false },
+  {
+    base: 'ambulance.vehicleWait',
+    label: { ja: '救急車の割当待ち', en: 'Wait for a vehicle' },
+    percentiles: false,
+  },
 ];
 
 /** Ambulance times: per-replication means, their CI, and p50/p90 where the model reports them. */
-export function shapeAmbulanceTimes(replications: readonly ReplicationResult[], kpis: Kpis, lang: Lang): DistributionRow[] {
+export function shapeAmbulanceTimes(
+  replications: readonly ReplicationResult[],
+  kpis: Kpis,
+  lang: Lang,
+): DistributionRow[] {
   return AMBULANCE_MEASURES.flatMap((m) => {
     const estimate = kpis[`${m.base}.mean`] ?? null;
     if (!estimate) return [];
@@ -68,7 +80,12 @@ export interface ConditionInfo {
 }
 
 /** Time to care per condition (conditions with patients only), with threshold and share within it. */
-export function shapeTimeToCare(conditions: readonly ConditionInfo[], replications: readonly ReplicationResult[], kpis: Kpis, lang: Lang): DistributionRow[] {
+export function shapeTimeToCare(
+  conditions: readonly ConditionInfo[],
+  replications: readonly ReplicationResult[],
+  kpis: Kpis,
+  lang: Lang,
+): DistributionRow[] {
   return conditions.flatMap((c) => {
     const estimate = kpis[`timeToCare.${c.id}.mean`] ?? null;
     const count = kpis[`timeToCare.${c.id}.count`]?.mean ?? 0;
@@ -100,16 +117,27 @@ export interface DistributionChartOptions {
   document?: Document;
 }
 
-export function distributionChart(rows: readonly DistributionRow[], options: DistributionChartOptions): SVGSVGElement {
+export function distributionChart(
+  rows: readonly DistributionRow[],
+  options: DistributionChartOptions,
+): SVGSVGElement {
   const { lang } = options;
   const width = options.width ?? 920;
   const rowHeight = 34;
   const margin = { top: 34, right: 150, bottom: 42, left: 170 };
   const footnote = footnoteHeight(options.footnote);
   const height = margin.top + Math.max(1, rows.length) * rowHeight + margin.bottom + footnote;
-  const svg = createFrame({ width, height, title: options.title ?? word('minutes', lang), className: 'chart distribution-chart', document: options.document });
+  const svg = createFrame({
+    width,
+    height,
+    title: options.title ?? word('minutes', lang),
+    className: 'chart distribution-chart',
+    document: options.document,
+  });
   const plotWidth = width - margin.left - margin.right;
-  const all = rows.flatMap((r) => [...r.values, r.estimate?.lo, r.estimate?.hi, r.p50, r.p90, r.threshold]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const all = rows
+    .flatMap((r) => [...r.values, r.estimate?.lo, r.estimate?.hi, r.p50, r.p90, r.threshold])
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const [lo, hi] = extent(all) as [number | undefined, number | undefined];
   const log = options.scale === 'log';
   const x = log
@@ -124,18 +152,49 @@ export function distributionChart(rows: readonly DistributionRow[], options: Dis
 
   // legend
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},14)`);
-  legend.append('circle').attr('cx', 5).attr('cy', 0).attr('r', 2.5).attr('fill', '#ffffff').attr('stroke', '#111').attr('stroke-width', 0.8);
+  legend
+    .append('circle')
+    .attr('cx', 5)
+    .attr('cy', 0)
+    .attr('r', 2.5)
+    .attr('fill', '#ffffff')
+    .attr('stroke', '#111')
+    .attr('stroke-width', 0.8);
   legend.append('text').attr('x', 14).attr('y', 4).text(word('perReplication', lang));
-  legend.append('rect').attr('x', 150).attr('y', -5).attr('width', 8).attr('height', 10).attr('fill', SERIES.simulated);
-  legend.append('text').attr('x', 164).attr('y', 4).text(`${word('mean', lang)} ± ${word('ci95', lang)}`);
+  legend
+    .append('rect')
+    .attr('x', 150)
+    .attr('y', -5)
+    .attr('width', 8)
+    .attr('height', 10)
+    .attr('fill', SERIES.simulated);
+  legend
+    .append('text')
+    .attr('x', 164)
+    .attr('y', 4)
+    .text(`${word('mean', lang)} ± ${word('ci95', lang)}`);
   legend.append('text').attr('x', 330).attr('y', 4).text('| p50  ‖ p90');
-  legend.append('line').attr('x1', 430).attr('x2', 430).attr('y1', -6).attr('y2', 6).attr('stroke', SERIES.threshold).attr('stroke-dasharray', '3,2').attr('stroke-width', 2);
+  legend
+    .append('line')
+    .attr('x1', 430)
+    .attr('x2', 430)
+    .attr('y1', -6)
+    .attr('y2', 6)
+    .attr('stroke', SERIES.threshold)
+    .attr('stroke-dasharray', '3,2')
+    .attr('stroke-width', 2);
   legend.append('text').attr('x', 438).attr('y', 4).text(word('threshold', lang));
 
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   const ticks = log ? x.ticks(6).filter(isOneTwoFive) : x.ticks(6);
   for (const tick of ticks) {
-    plot.append('line').attr('x1', r2(x(tick))).attr('x2', r2(x(tick))).attr('y1', 0).attr('y2', rows.length * rowHeight).attr('stroke', '#e6e6e6');
+    plot
+      .append('line')
+      .attr('x1', r2(x(tick)))
+      .attr('x2', r2(x(tick)))
+      .attr('y1', 0)
+      .attr('y2', rows.length * rowHeight)
+      .attr('stroke', '#e6e6e6');
     plot
       .append('text')
       .attr('x', r2(x(tick)))
@@ -147,12 +206,35 @@ export function distributionChart(rows: readonly DistributionRow[], options: Dis
   rows.forEach((row, i) => {
     const y = i * rowHeight + rowHeight / 2;
     const g = plot.append('g').attr('class', 'row').attr('data-key', row.key);
-    g.append('text').attr('x', -8).attr('y', r2(y)).attr('text-anchor', 'end').attr('dominant-baseline', 'middle').text(row.label);
-    g.append('line').attr('x1', 0).attr('x2', r2(plotWidth)).attr('y1', r2(y)).attr('y2', r2(y)).attr('stroke', '#f0f0f0');
+    g.append('text')
+      .attr('x', -8)
+      .attr('y', r2(y))
+      .attr('text-anchor', 'end')
+      .attr('dominant-baseline', 'middle')
+      .text(row.label);
+    g.append('line')
+      .attr('x1', 0)
+      .attr('x2', r2(plotWidth))
+      .attr('y1', r2(y))
+      .attr('y2', r2(y))
+      .attr('stroke', '#f0f0f0');
     if (row.estimate) {
       const e = row.estimate;
-      g.append('line').attr('class', 'ci').attr('x1', r2(x(Math.max(e.lo, log ? 1 : 0)))).attr('x2', r2(x(e.hi))).attr('y1', r2(y)).attr('y2', r2(y)).attr('stroke', SERIES.simulated).attr('stroke-width', 3);
-      g.append('rect').attr('class', 'mean').attr('x', r2(x(e.mean) - 2)).attr('y', r2(y - 8)).attr('width', 4).attr('height', 16).attr('fill', SERIES.simulated);
+      g.append('line')
+        .attr('class', 'ci')
+        .attr('x1', r2(x(Math.max(e.lo, log ? 1 : 0))))
+        .attr('x2', r2(x(e.hi)))
+        .attr('y1', r2(y))
+        .attr('y2', r2(y))
+        .attr('stroke', SERIES.simulated)
+        .attr('stroke-width', 3);
+      g.append('rect')
+        .attr('class', 'mean')
+        .attr('x', r2(x(e.mean) - 2))
+        .attr('y', r2(y - 8))
+        .attr('width', 4)
+        .attr('height', 16)
+        .attr('fill', SERIES.simulated);
     }
     for (const [value, double] of [
       [row.p50, false],
@@ -173,10 +255,25 @@ export function distributionChart(rows: readonly DistributionRow[], options: Dis
     row.values.forEach((value, k) => {
       // on top of the mean; a deterministic spread so replications with equal values stay visible
       const dy = ((k % 5) - 2) * 2.5;
-      g.append('circle').attr('class', 'replication').attr('cx', r2(x(value))).attr('cy', r2(y + dy)).attr('r', 2.5).attr('fill', '#ffffff').attr('stroke', '#111').attr('stroke-width', 0.8);
+      g.append('circle')
+        .attr('class', 'replication')
+        .attr('cx', r2(x(value)))
+        .attr('cy', r2(y + dy))
+        .attr('r', 2.5)
+        .attr('fill', '#ffffff')
+        .attr('stroke', '#111')
+        .attr('stroke-width', 0.8);
     });
     if (row.threshold !== null) {
-      g.append('line').attr('class', 'threshold').attr('x1', r2(x(row.threshold))).attr('x2', r2(x(row.threshold))).attr('y1', r2(y - 13)).attr('y2', r2(y + 13)).attr('stroke', SERIES.threshold).attr('stroke-dasharray', '3,2').attr('stroke-width', 2);
+      g.append('line')
+        .attr('class', 'threshold')
+        .attr('x1', r2(x(row.threshold)))
+        .attr('x2', r2(x(row.threshold)))
+        .attr('y1', r2(y - 13))
+        .attr('y2', r2(y + 13))
+        .attr('stroke', SERIES.threshold)
+        .attr('stroke-dasharray', '3,2')
+        .attr('stroke-width', 2);
     }
     const summary = [
       row.estimate ? `${formatNumber(row.estimate.mean, lang, 1)} ${word('minutes', lang)}` : '',
@@ -184,7 +281,12 @@ export function distributionChart(rows: readonly DistributionRow[], options: Dis
     ]
       .filter(Boolean)
       .join(' · ');
-    g.append('text').attr('x', r2(plotWidth + 8)).attr('y', r2(y)).attr('dominant-baseline', 'middle').attr('font-size', 11).text(summary);
+    g.append('text')
+      .attr('x', r2(plotWidth + 8))
+      .attr('y', r2(y))
+      .attr('dominant-baseline', 'middle')
+      .attr('font-size', 11)
+      .text(summary);
   });
   svg
     .append('text')

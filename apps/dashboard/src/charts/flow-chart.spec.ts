@@ -11,7 +11,14 @@ describe('flow data shaping', () => {
       [20, 0, 30],
       [0, 400, 0],
     ]);
-    expect(shape.rows[0]).toMatchObject({ area: 'north', residents: 1000, selfTreated: 800, outflow: 150, inflow: 20, leftRegion: 50 });
+    expect(shape.rows[0]).toMatchObject({
+      area: 'north',
+      residents: 1000,
+      selfTreated: 800,
+      outflow: 150,
+      inflow: 20,
+      leftRegion: 50,
+    });
     expect(shape.rows[1]).toMatchObject({ area: 'centre', residents: 3050, outflow: 50, inflow: 550 });
     expect(shape.rows[2].selfSufficiency?.mean).toBe(0.6);
   });
@@ -38,17 +45,24 @@ describe('flow chart SVG', () => {
     const svg = flowChart(shapeFlows(FLOW), { lang: 'ja', areaLabel });
     expect(svg.querySelectorAll('g.group')).toHaveLength(3);
     expect(svg.querySelectorAll('path.ribbon')).toHaveLength(4);
-    expect(svg.querySelector('path.ribbon[data-from="south"][data-to="centre"] title')?.textContent).toBe('南部 → 中央: 400');
+    expect(svg.querySelector('path.ribbon[data-from="south"][data-to="centre"] title')?.textContent).toBe(
+      '南部 → 中央: 400',
+    );
     expect(svg.querySelectorAll('g.bar rect.value')).toHaveLength(3);
     expect(svg.querySelectorAll('g.bar line.ci')).toHaveLength(6);
   });
 
   it('says so when no admission crosses a border', () => {
-    const svg = flowChart(shapeFlows({ areas: ['a'], admissions: [[10]], leftRegion: [0], selfSufficiency: [1] }), { lang: 'en' });
+    const svg = flowChart(
+      shapeFlows({ areas: ['a'], admissions: [[10]], leftRegion: [0], selfSufficiency: [1] }),
+      { lang: 'en' },
+    );
     expect(svg.querySelector('text.empty')?.textContent).toBe('no admissions cross an area border');
   });
 
   it('is stable for fixed data', () => {
-    expect(flowChart(shapeFlows(FLOW), { lang: 'ja', areaLabel, footnote: '推定値を含む' }).outerHTML).toMatchSnapshot();
+    expect(
+      flowChart(shapeFlows(FLOW), { lang: 'ja', areaLabel, footnote: '推定値を含む' }).outerHTML,
+    ).toMatchSnapshot();
   });
 });

@@ -30,7 +30,9 @@ export interface FlowShape {
   rows: FlowAreaRow[];
 }
 
-type FlowInput = Pick<AggregateResult['flow'], 'areas' | 'admissions' | 'leftRegion'> & { selfSufficiency: Array<Estimate | number> };
+type FlowInput = Pick<AggregateResult['flow'], 'areas' | 'admissions' | 'leftRegion'> & {
+  selfSufficiency: Array<Estimate | number>;
+};
 
 export function shapeFlows(flow: FlowInput): FlowShape {
   const n = flow.areas.length;
@@ -41,7 +43,12 @@ export function shapeFlows(flow: FlowInput): FlowShape {
     let inflow = 0;
     for (let k = 0; k < n; k++) if (k !== i) inflow += flow.admissions[k]?.[i] ?? 0;
     const ss = flow.selfSufficiency[i];
-    const estimate: Estimate | null = ss === undefined ? null : typeof ss === 'number' ? { n: 1, mean: ss, sd: 0, halfWidth: 0, lo: ss, hi: ss } : ss;
+    const estimate: Estimate | null =
+      ss === undefined
+        ? null
+        : typeof ss === 'number'
+          ? { n: 1, mean: ss, sd: 0, halfWidth: 0, lo: ss, hi: ss }
+          : ss;
     return {
       area,
       residents: total + (flow.leftRegion[i] ?? 0),
@@ -78,19 +85,36 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
   // the longest line on both sides.
   const charWidth = lang === 'ja' ? 13 : 6.8;
   const ringLabels = new Map(shape.areas.map((a) => [a, wrapLabel(label(a), lang === 'ja' ? 6 : 14)]));
-  const labelWidth = Math.min(190, Math.max(40, ...[...ringLabels.values()].flat().map((line) => line.length * charWidth)));
+  const labelWidth = Math.min(
+    190,
+    Math.max(40, ...[...ringLabels.values()].flat().map((line) => line.length * charWidth)),
+  );
   const outer = Math.max(50, Math.min((height - footnote - 70) / 2, (width * 0.6) / 2 - labelWidth - 12));
   const inner = outer - 12;
   const cx = 8 + labelWidth + 10 + outer;
   const cy = 30 + outer + 12;
   const chordRight = cx + outer + 10 + labelWidth;
-  const svg = createFrame({ width, height, title: options.title ?? word('flowsBetween', lang), className: 'chart flow-chart', document: options.document });
+  const svg = createFrame({
+    width,
+    height,
+    title: options.title ?? word('flowsBetween', lang),
+    className: 'chart flow-chart',
+    document: options.document,
+  });
 
   svg.append('text').attr('x', 8).attr('y', 16).attr('font-weight', 700).text(word('flowsBetween', lang));
-  const centre = svg.append('g').attr('class', 'chord').attr('transform', `translate(${r2(cx)},${r2(cy)})`);
+  const centre = svg
+    .append('g')
+    .attr('class', 'chord')
+    .attr('transform', `translate(${r2(cx)},${r2(cy)})`);
   const totalBetween = shape.between.flat().reduce((s, v) => s + v, 0);
   if (totalBetween <= 0) {
-    centre.append('text').attr('class', 'empty').attr('text-anchor', 'middle').attr('fill', '#666').text(word('noFlows', lang));
+    centre
+      .append('text')
+      .attr('class', 'empty')
+      .attr('text-anchor', 'middle')
+      .attr('fill', '#666')
+      .text(word('noFlows', lang));
   } else {
     const chords = chordDirected().padAngle(0.05).sortSubgroups(descending)(shape.between);
     const arc = d3arc<{ startAngle: number; endAngle: number }>().innerRadius(inner).outerRadius(outer);
@@ -115,7 +139,13 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
         .attr('text-anchor', angle > Math.PI ? 'end' : 'start')
         .attr('dominant-baseline', 'middle')
         .attr('font-size', 11);
-      lines.forEach((line, i) => text.append('tspan').attr('x', x).attr('dy', i === 0 ? 0 : 13).text(line));
+      lines.forEach((line, i) =>
+        text
+          .append('tspan')
+          .attr('x', x)
+          .attr('dy', i === 0 ? 0 : 13)
+          .text(line),
+      );
     }
     for (const chord of chords) {
       const from = shape.areas[chord.source.index];
@@ -131,7 +161,9 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
         .attr('stroke', '#333')
         .attr('stroke-width', 0.5)
         .append('title')
-        .text(`${label(from)} → ${label(to)}: ${formatNumber(shape.between[chord.source.index][chord.target.index], lang)}`);
+        .text(
+          `${label(from)} → ${label(to)}: ${formatNumber(shape.between[chord.source.index][chord.target.index], lang)}`,
+        );
     }
   }
 
@@ -142,7 +174,12 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
   const barWidth = Math.max(60, width - barLeft - 110);
   const x = scaleLinear().domain([0, 1]).range([0, barWidth]);
   const bars = svg.append('g').attr('class', 'self-sufficiency');
-  bars.append('text').attr('x', left).attr('y', 52).attr('font-weight', 700).text(word('selfSufficiency', lang));
+  bars
+    .append('text')
+    .attr('x', left)
+    .attr('y', 52)
+    .attr('font-weight', 700)
+    .text(word('selfSufficiency', lang));
   const rowHeight = Math.min(34, (height - footnote - 90) / Math.max(1, shape.rows.length));
   shape.rows.forEach((row, i) => {
     const y = 66 + i * rowHeight;
@@ -186,7 +223,10 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
           .attr('stroke-width', widthPx);
       }
     }
-    const ci = estimate.halfWidth > 0 ? ` (${formatPercent(estimate.lo, lang)}–${formatPercent(estimate.hi, lang)})` : '';
+    const ci =
+      estimate.halfWidth > 0
+        ? ` (${formatPercent(estimate.lo, lang)}–${formatPercent(estimate.hi, lang)})`
+        : '';
     g.append('text')
       .attr('x', r2(barLeft + barWidth + 6))
       .attr('y', r2(mid))

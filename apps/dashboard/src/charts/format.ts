@@ -21,7 +21,11 @@ export function formatNumber(value: number, lang: Lang, digits = 0): string {
 /** 0.953 → "95.3%" (ja) / "95.3%" (en) */
 export function formatPercent(share: number, lang: Lang, digits = 1): string {
   if (!Number.isFinite(share)) return '–';
-  return formatter(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+  return formatter(lang, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(share);
 }
 
 /** Digits that keep about three significant figures for a magnitude. */

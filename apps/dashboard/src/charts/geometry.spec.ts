@@ -80,7 +80,10 @@ describe('projection', () => {
     const a = project({ lng: 0, lat: 60 });
     const b = project({ lng: 2, lat: 61 });
     // 2° of longitude at ~60.5° N is about as long as 1° of latitude
-    expect(Math.abs(b[0] - a[0]) / Math.abs(b[1] - a[1])).toBeCloseTo(2 * Math.cos((60.5 * Math.PI) / 180), 2);
+    expect(Math.abs(b[0] - a[0]) / Math.abs(b[1] - a[1])).toBeCloseTo(
+      2 * Math.cos((60.5 * Math.PI) / 180),
+      2,
+    );
   });
 });
 

@@ -13,7 +13,12 @@ export interface LngLat {
  * Equirectangular projection around the points' mean latitude (a prefecture is small enough
  * that this keeps shapes), scaled to fit [padding, size − padding] with north up.
  */
-export function fitProjection(points: readonly LngLat[], width: number, height: number, padding: number): (p: LngLat) => Point {
+export function fitProjection(
+  points: readonly LngLat[],
+  width: number,
+  height: number,
+  padding: number,
+): (p: LngLat) => Point {
   if (points.length === 0) return () => [width / 2, height / 2];
   const meanLat = points.reduce((s, p) => s + p.lat, 0) / points.length;
   const k = Math.cos((meanLat * Math.PI) / 180);
@@ -47,7 +52,12 @@ export function paddedHull(points: readonly Point[], margin: number, ringPoints 
   if (hull) return hull as Point[];
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
-  const [x0, x1, y0, y1] = [Math.min(...xs) - margin, Math.max(...xs) + margin, Math.min(...ys) - margin, Math.max(...ys) + margin];
+  const [x0, x1, y0, y1] = [
+    Math.min(...xs) - margin,
+    Math.max(...xs) + margin,
+    Math.min(...ys) - margin,
+    Math.max(...ys) + margin,
+  ];
   return [
     [x0, y0],
     [x1, y0],
@@ -63,7 +73,8 @@ export function paddedHull(points: readonly Point[], margin: number, ringPoints 
 export function clipToConvex(subject: readonly Point[], clip: readonly Point[]): Point[] {
   if (subject.length === 0 || clip.length < 3) return [];
   const orientation = Math.sign(shoelace(clip)) || 1;
-  const inside = (p: Point, a: Point, b: Point): boolean => orientation * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) >= 0;
+  const inside = (p: Point, a: Point, b: Point): boolean =>
+    orientation * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) >= 0;
   const intersect = (p: Point, q: Point, a: Point, b: Point): Point => {
     const d1x = q[0] - p[0];
     const d1y = q[1] - p[1];

@@ -13,7 +13,11 @@ const kpis = {
 describe('KPI cards data', () => {
   it('keeps the catalogue order and leaves out KPIs the result lacks', () => {
     const cards = shapeKpiCards(kpis, HEADLINE_KPIS, 'ja');
-    expect(cards.map((c) => c.key)).toEqual(['occupancy.prefecture.acute', 'difficultTransports', 'ambulance.callToHospital.mean']);
+    expect(cards.map((c) => c.key)).toEqual([
+      'occupancy.prefecture.acute',
+      'difficultTransports',
+      'ambulance.callToHospital.mean',
+    ]);
     expect(cards[1].label).toBe('搬送困難事案');
   });
 
@@ -35,11 +39,16 @@ describe('KPI cards SVG', () => {
   });
 
   it('says a single replication has no CI', () => {
-    const svg = kpiCards([{ key: 'refusals', label: 'Refusals', unit: 'count', estimate: est(10, 0, 1) }], { lang: 'en' });
+    const svg = kpiCards([{ key: 'refusals', label: 'Refusals', unit: 'count', estimate: est(10, 0, 1) }], {
+      lang: 'en',
+    });
     expect(svg.querySelector('text.ci')?.textContent).toBe('n = 1 (95% CI –)');
   });
 
   it('is stable for fixed data', () => {
-    expect(kpiCards(shapeKpiCards(kpis, HEADLINE_KPIS, 'ja'), { lang: 'ja', footnote: '病院は合成データ' }).outerHTML).toMatchSnapshot();
+    expect(
+      kpiCards(shapeKpiCards(kpis, HEADLINE_KPIS, 'ja'), { lang: 'ja', footnote: '病院は合成データ' })
+        .outerHTML,
+    ).toMatchSnapshot();
   });
 });

@@ -14,7 +14,11 @@ export interface KpiCard {
 }
 
 /** Cards for the definitions the KPIs have (missing keys are left out, in catalogue order). */
-export function shapeKpiCards(kpis: Readonly<Record<string, Estimate>>, definitions: readonly KpiDefinition[], lang: Lang): KpiCard[] {
+export function shapeKpiCards(
+  kpis: Readonly<Record<string, Estimate>>,
+  definitions: readonly KpiDefinition[],
+  lang: Lang,
+): KpiCard[] {
   return definitions.flatMap((d) => {
     const estimate = kpis[d.key];
     return estimate ? [{ key: d.key, label: d.label[lang], unit: d.unit, estimate }] : [];
@@ -56,21 +60,48 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
   const rows = Math.ceil(cards.length / columns);
   const footnote = footnoteHeight(options.footnote);
   const height = Math.max(1, rows) * (cardHeight + gap) - gap + footnote + 4;
-  const svg = createFrame({ width, height, title: options.title ?? 'KPI', className: 'chart kpi-cards', document: options.document });
+  const svg = createFrame({
+    width,
+    height,
+    title: options.title ?? 'KPI',
+    className: 'chart kpi-cards',
+    document: options.document,
+  });
   cards.forEach((card, i) => {
     const x = (i % columns) * (cardWidth + gap);
     const y = Math.floor(i / columns) * (cardHeight + gap);
-    const g = svg.append('g').attr('class', 'card').attr('data-kpi', card.key).attr('transform', `translate(${r2(x)},${r2(y)})`);
-    g.append('rect').attr('width', r2(cardWidth)).attr('height', cardHeight).attr('rx', 6).attr('fill', '#ffffff').attr('stroke', '#bbb');
+    const g = svg
+      .append('g')
+      .attr('class', 'card')
+      .attr('data-kpi', card.key)
+      .attr('transform', `translate(${r2(x)},${r2(y)})`);
+    g.append('rect')
+      .attr('width', r2(cardWidth))
+      .attr('height', cardHeight)
+      .attr('rx', 6)
+      .attr('fill', '#ffffff')
+      .attr('stroke', '#bbb');
     g.append('text').attr('x', 10).attr('y', 20).attr('font-size', 12).attr('fill', '#333').text(card.label);
     const { estimate } = card;
     const digits = card.unit === 'percent' ? 1 : digitsFor(estimate.mean);
-    g.append('text').attr('class', 'value').attr('x', 10).attr('y', 52).attr('font-size', 24).attr('font-weight', 700).text(formatKpi(estimate.mean, card.unit, lang, digits));
+    g.append('text')
+      .attr('class', 'value')
+      .attr('x', 10)
+      .attr('y', 52)
+      .attr('font-size', 24)
+      .attr('font-weight', 700)
+      .text(formatKpi(estimate.mean, card.unit, lang, digits));
     const ci =
       estimate.n >= 2
         ? `${word('ci95', lang)} ${formatKpi(estimate.lo, card.unit, lang, digits)} – ${formatKpi(estimate.hi, card.unit, lang, digits)}`
         : `n = 1 (${word('ci95', lang)} –)`;
-    g.append('text').attr('class', 'ci').attr('x', 10).attr('y', 74).attr('font-size', 11).attr('fill', '#444').text(ci);
+    g.append('text')
+      .attr('class', 'ci')
+      .attr('x', 10)
+      .attr('y', 74)
+      .attr('font-size', 11)
+      .attr('fill', '#444')
+      .text(ci);
     g.append('text')
       .attr('x', r2(cardWidth - 10))
       .attr('y', 74)

@@ -43,7 +43,10 @@ export const CHART_WORDS = {
   noOccupancy: { ja: '稼働率なし(未実行)', en: 'no occupancy (not run)' },
   areas: { ja: '二次医療圏', en: 'Secondary medical areas' },
   selfSufficiency: { ja: '自己完結率', en: 'Self-sufficiency' },
-  flowsBetween: { ja: '圏域間の入院患者の流れ(圏域内完結を除く)', en: 'Admissions crossing area borders (home → treating area)' },
+  flowsBetween: {
+    ja: '圏域間の入院患者の流れ(圏域内完結を除く)',
+    en: 'Admissions crossing area borders (home → treating area)',
+  },
   noFlows: { ja: '圏域をまたぐ入院なし', en: 'no admissions cross an area border' },
   leftRegion: { ja: '県外へ', en: 'left region' },
   minutes: { ja: '分', en: 'min' },

@@ -5,7 +5,14 @@ import { areaTotals, needChart, shapeNeed } from './need-chart';
 
 describe('static need data shaping', () => {
   it('reads rows by home area or by treating area', () => {
-    expect(shapeNeed(STATIC_NEED, 'home')[0]).toEqual({ area: 'north', function: 'acute', beds: 150, need: 128.2, staticCensus: 100, simulated: null });
+    expect(shapeNeed(STATIC_NEED, 'home')[0]).toEqual({
+      area: 'north',
+      function: 'acute',
+      beds: 150,
+      need: 128.2,
+      staticCensus: 100,
+      simulated: null,
+    });
     expect(shapeNeed(STATIC_NEED, 'treating')[0].staticCensus).toBe(90);
   });
 
@@ -27,7 +34,12 @@ describe('need chart SVG', () => {
     const before = needChart(shapeNeed(STATIC_NEED, 'home'), { lang: 'ja' });
     expect(before.querySelectorAll('g.panel')).toHaveLength(2);
     expect(before.querySelectorAll('rect.bar')).toHaveLength(4 * 3);
-    const kpis = { 'bedsInUse.north.acute': est(110, 4), 'bedsInUse.north.recovery': est(38, 1), 'bedsInUse.south.acute': est(205, 3), 'bedsInUse.south.recovery': est(20, 2) };
+    const kpis = {
+      'bedsInUse.north.acute': est(110, 4),
+      'bedsInUse.north.recovery': est(38, 1),
+      'bedsInUse.south.acute': est(205, 3),
+      'bedsInUse.south.recovery': est(20, 2),
+    };
     const after = needChart(shapeNeed(STATIC_NEED, 'home', kpis), { lang: 'ja' });
     expect(after.querySelectorAll('rect.bar')).toHaveLength(4 * 4);
     expect(after.querySelectorAll('line.ci')).toHaveLength(4 * 2);
@@ -40,6 +52,11 @@ describe('need chart SVG', () => {
   });
 
   it('is stable for fixed data', () => {
-    expect(needChart(shapeNeed(STATIC_NEED, 'treating', { 'bedsInUse.north.acute': est(110, 4) }), { lang: 'en', footnote: 'synthetic hospitals' }).outerHTML).toMatchSnapshot();
+    expect(
+      needChart(shapeNeed(STATIC_NEED, 'treating', { 'bedsInUse.north.acute': est(110, 4) }), {
+        lang: 'en',
+        footnote: 'synthetic hospitals',
+      }).outerHTML,
+    ).toMatchSnapshot();
   });
 });

@@ -22,7 +22,11 @@ export interface NeedRow {
 export type NeedBasis = 'home' | 'treating';
 
 /** Rows by home area (患者住所地) or treating area (医療機関所在地), with simulated census when given. */
-export function shapeNeed(staticNeed: StaticNeed, basis: NeedBasis, kpis?: Readonly<Record<string, Estimate>>): NeedRow[] {
+export function shapeNeed(
+  staticNeed: StaticNeed,
+  basis: NeedBasis,
+  kpis?: Readonly<Record<string, Estimate>>,
+): NeedRow[] {
   const source = basis === 'home' ? staticNeed.byHomeArea : staticNeed.byTreatingArea;
   return source.map((row) => ({
     area: row.area,
@@ -35,7 +39,9 @@ export function shapeNeed(staticNeed: StaticNeed, basis: NeedBasis, kpis?: Reado
 }
 
 /** Per area: beds in use, static need, and their gap (positive = more beds than the formula needs). */
-export function areaTotals(rows: readonly NeedRow[]): Map<string, { beds: number; need: number; gap: number }> {
+export function areaTotals(
+  rows: readonly NeedRow[],
+): Map<string, { beds: number; need: number; gap: number }> {
   const totals = new Map<string, { beds: number; need: number; gap: number }>();
   for (const row of rows) {
     const t = totals.get(row.area) ?? { beds: 0, need: 0, gap: 0 };
@@ -71,7 +77,9 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
   const label = options.areaLabel ?? ((a: string) => a);
   const areas = options.areas ?? [...new Set(rows.map((r) => r.area))];
   const withSimulated = rows.some((r) => r.simulated !== null);
-  const series: SeriesKey[] = withSimulated ? ['beds', 'need', 'staticCensus', 'simulated'] : ['beds', 'need', 'staticCensus'];
+  const series: SeriesKey[] = withSimulated
+    ? ['beds', 'need', 'staticCensus', 'simulated']
+    : ['beds', 'need', 'staticCensus'];
   const width = options.width ?? 920;
   const columns = Math.max(1, Math.min(options.columns ?? 2, areas.length));
   const panelHeight = options.panelHeight ?? 200;
@@ -82,19 +90,56 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
   const footnote = footnoteHeight(options.footnote);
   const height = legendHeight + panelRows * (panelHeight + gap) + footnote;
   const prefix = options.idPrefix ?? 'need';
-  const svg = createFrame({ width, height, title: options.title ?? `${word('need', lang)} / ${word('simulatedCensus', lang)}`, className: 'chart need-chart', document: options.document });
+  const svg = createFrame({
+    width,
+    height,
+    title: options.title ?? `${word('need', lang)} / ${word('simulatedCensus', lang)}`,
+    className: 'chart need-chart',
+    document: options.document,
+  });
 
   const hatch = `${prefix}-hatch`;
-  const pattern = svg.append('defs').append('pattern').attr('id', hatch).attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6).attr('patternTransform', 'rotate(45)');
+  const pattern = svg
+    .append('defs')
+    .append('pattern')
+    .attr('id', hatch)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 6)
+    .attr('height', 6)
+    .attr('patternTransform', 'rotate(45)');
   pattern.append('rect').attr('width', 6).attr('height', 6).attr('fill', '#ffffff');
-  pattern.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', SERIES.staticCensus).attr('stroke-width', 3);
-  const fill: Record<SeriesKey, string> = { beds: SERIES.beds, need: SERIES.need, staticCensus: `url(#${hatch})`, simulated: SERIES.simulated };
-  const name: Record<SeriesKey, string> = { beds: word('beds', lang), need: word('need', lang), staticCensus: word('staticCensus', lang), simulated: `${word('simulatedCensus', lang)} ± ${word('ci95', lang)}` };
+  pattern
+    .append('line')
+    .attr('x1', 0)
+    .attr('y1', 0)
+    .attr('x2', 0)
+    .attr('y2', 6)
+    .attr('stroke', SERIES.staticCensus)
+    .attr('stroke-width', 3);
+  const fill: Record<SeriesKey, string> = {
+    beds: SERIES.beds,
+    need: SERIES.need,
+    staticCensus: `url(#${hatch})`,
+    simulated: SERIES.simulated,
+  };
+  const name: Record<SeriesKey, string> = {
+    beds: word('beds', lang),
+    need: word('need', lang),
+    staticCensus: word('staticCensus', lang),
+    simulated: `${word('simulatedCensus', lang)} ± ${word('ci95', lang)}`,
+  };
 
   const legend = svg.append('g').attr('class', 'legend');
   let lx = 0;
   for (const key of series) {
-    legend.append('rect').attr('x', lx).attr('y', 4).attr('width', 14).attr('height', 12).attr('fill', fill[key]).attr('stroke', SERIES.bedsStroke);
+    legend
+      .append('rect')
+      .attr('x', lx)
+      .attr('y', 4)
+      .attr('width', 14)
+      .attr('height', 12)
+      .attr('fill', fill[key])
+      .attr('stroke', SERIES.bedsStroke);
     legend
       .append('text')
       .attr('x', lx + 20)
@@ -106,8 +151,14 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
   areas.forEach((area, ai) => {
     const left = (ai % columns) * (panelWidth + gap);
     const top = legendHeight + Math.floor(ai / columns) * (panelHeight + gap);
-    const g = svg.append('g').attr('class', 'panel').attr('data-area', area).attr('transform', `translate(${r2(left)},${r2(top)})`);
-    const areaRows = BED_FUNCTION_ORDER.map((fn) => rows.find((r) => r.area === area && r.function === fn)).filter((r): r is NeedRow => r !== undefined);
+    const g = svg
+      .append('g')
+      .attr('class', 'panel')
+      .attr('data-area', area)
+      .attr('transform', `translate(${r2(left)},${r2(top)})`);
+    const areaRows = BED_FUNCTION_ORDER.map((fn) =>
+      rows.find((r) => r.area === area && r.function === fn),
+    ).filter((r): r is NeedRow => r !== undefined);
     const inner = { left: 48, right: 4, top: 20, bottom: 22 };
     const plotWidth = panelWidth - inner.left - inner.right;
     const plotHeight = panelHeight - inner.top - inner.bottom;
@@ -116,12 +167,22 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
       .domain([0, Math.max(1, top100)])
       .nice()
       .range([plotHeight, 0]);
-    const groupX = scaleBand<string>().domain(BED_FUNCTION_ORDER).range([0, plotWidth]).paddingInner(0.2).paddingOuter(0.05);
+    const groupX = scaleBand<string>()
+      .domain(BED_FUNCTION_ORDER)
+      .range([0, plotWidth])
+      .paddingInner(0.2)
+      .paddingOuter(0.05);
     const barX = scaleBand<SeriesKey>().domain(series).range([0, groupX.bandwidth()]).padding(0.08);
     g.append('text').attr('x', 0).attr('y', 12).attr('font-weight', 700).text(label(area));
     const plot = g.append('g').attr('transform', `translate(${inner.left},${inner.top})`);
     for (const tick of y.ticks(4)) {
-      plot.append('line').attr('x1', 0).attr('x2', r2(plotWidth)).attr('y1', r2(y(tick))).attr('y2', r2(y(tick))).attr('stroke', '#e6e6e6');
+      plot
+        .append('line')
+        .attr('x1', 0)
+        .attr('x2', r2(plotWidth))
+        .attr('y1', r2(y(tick)))
+        .attr('y2', r2(y(tick)))
+        .attr('stroke', '#e6e6e6');
       plot
         .append('text')
         .attr('x', -4)
@@ -155,7 +216,11 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
           .attr('fill', fill[key])
           .attr('stroke', SERIES.bedsStroke)
           .attr('stroke-width', 0.8);
-        bar.append('title').text(`${label(area)} ${FUNCTION_NAMES[row.function][lang]} · ${name[key]}: ${formatNumber(value, lang)}`);
+        bar
+          .append('title')
+          .text(
+            `${label(area)} ${FUNCTION_NAMES[row.function][lang]} · ${name[key]}: ${formatNumber(value, lang)}`,
+          );
         const ci = key === 'simulated' ? row.simulated : null;
         if (ci && ci.halfWidth > 0) {
           const cx = r2(bx + barX.bandwidth() / 2);
@@ -163,7 +228,15 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
             ['#ffffff', 3.5],
             ['#D55E00', 1.5],
           ] as const) {
-            plot.append('line').attr('class', 'ci').attr('x1', cx).attr('x2', cx).attr('y1', r2(y(ci.lo))).attr('y2', r2(y(ci.hi))).attr('stroke', stroke).attr('stroke-width', w);
+            plot
+              .append('line')
+              .attr('class', 'ci')
+              .attr('x1', cx)
+              .attr('x2', cx)
+              .attr('y1', r2(y(ci.lo)))
+              .attr('y2', r2(y(ci.hi)))
+              .attr('stroke', stroke)
+              .attr('stroke-width', w);
           }
         }
       }

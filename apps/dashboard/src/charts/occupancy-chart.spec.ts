@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BandSeries } from '@caretwin/contracts';
 import { AGGREGATE_OCCUPANCY } from '../testing/fixtures';
-import { occupancyChart, panelsFromAggregate, panelsFromHospitalWeeks, panelsFromLive } from './occupancy-chart';
+import {
+  occupancyChart,
+  panelsFromAggregate,
+  panelsFromHospitalWeeks,
+  panelsFromLive,
+} from './occupancy-chart';
 
 describe('occupancy data shaping', () => {
   it('turns beds in use and their CI into utilisation per day after warm-up', () => {
@@ -38,7 +43,9 @@ describe('occupancy data shaping', () => {
   });
 
   it('reads weekly hospital series as one panel per hospital', () => {
-    const panels = panelsFromHospitalWeeks([{ hospital: 'h1', inUse: { mean: [40, 45], lo: [38, 44], hi: [42, 46] }, capacity: [50, 50] }]);
+    const panels = panelsFromHospitalWeeks([
+      { hospital: 'h1', inUse: { mean: [40, 45], lo: [38, 44], hi: [42, 46] }, capacity: [50, 50] },
+    ]);
     expect(panels).toEqual([
       {
         row: 'h1',
@@ -54,7 +61,14 @@ describe('occupancy data shaping', () => {
 });
 
 describe('occupancy chart SVG', () => {
-  const options = { lang: 'ja' as const, band: 'ci' as const, width: 700, rows: ['north', 'south'], columns: ['acute', 'recovery'], targets: { acute: 0.78, recovery: 0.9 } };
+  const options = {
+    lang: 'ja' as const,
+    band: 'ci' as const,
+    width: 700,
+    rows: ['north', 'south'],
+    columns: ['acute', 'recovery'],
+    targets: { acute: 0.78, recovery: 0.9 },
+  };
 
   it('draws one panel per row × column, a band and a mean line where there are beds', () => {
     const svg = occupancyChart(panelsFromAggregate(AGGREGATE_OCCUPANCY), options);
@@ -62,20 +76,39 @@ describe('occupancy chart SVG', () => {
     expect(svg.querySelectorAll('path.band')).toHaveLength(3);
     expect(svg.querySelectorAll('path.mean')).toHaveLength(3);
     expect(svg.querySelectorAll('line.target')).toHaveLength(4);
-    expect(svg.querySelector('g.panel[data-row="south"][data-column="recovery"] text.empty')?.textContent).toBe('病床なし');
+    expect(
+      svg.querySelector('g.panel[data-row="south"][data-column="recovery"] text.empty')?.textContent,
+    ).toBe('病床なし');
   });
 
   it('shows the count of replications behind the latest live point', () => {
-    const svg = occupancyChart(panelsFromLive([{ area: 'north', function: 'acute', points: [{ day: 1, n: 4, mean: 75, min: 70, max: 80, capacity: 100 }] }]), {
-      lang: 'en',
-      band: 'minmax',
-      xDomain: [1, 30],
-    });
+    const svg = occupancyChart(
+      panelsFromLive([
+        {
+          area: 'north',
+          function: 'acute',
+          points: [{ day: 1, n: 4, mean: 75, min: 70, max: 80, capacity: 100 }],
+        },
+      ]),
+      {
+        lang: 'en',
+        band: 'minmax',
+        xDomain: [1, 30],
+      },
+    );
     expect(svg.querySelector('text.latest')?.textContent).toBe('n = 4 · mean 75%');
   });
 
   it('shades the warm-up of a live run in every panel', () => {
-    const svg = occupancyChart([], { lang: 'en', band: 'minmax', rows: ['a', 'b'], columns: ['acute'], xDomain: [1, 100], shadeUntil: 30, shadeLabel: 'warm-up' });
+    const svg = occupancyChart([], {
+      lang: 'en',
+      band: 'minmax',
+      rows: ['a', 'b'],
+      columns: ['acute'],
+      xDomain: [1, 100],
+      shadeUntil: 30,
+      shadeLabel: 'warm-up',
+    });
     expect(svg.querySelectorAll('rect.shade')).toHaveLength(2);
     const panelWidth = Number(svg.querySelector('g.panel rect')?.getAttribute('width'));
     const shadeWidth = Number(svg.querySelector('rect.shade')?.getAttribute('width'));
@@ -83,12 +116,28 @@ describe('occupancy chart SVG', () => {
   });
 
   it('cuts a band wider than any possible utilisation at 125 %', () => {
-    const svg = occupancyChart([{ row: 'a', column: 'acute', noBeds: false, points: [{ x: 1, mean: 0.9, lo: 0.1, hi: 3 }, { x: 2, mean: 0.9, lo: 0.1, hi: 3 }] }], {
-      lang: 'en',
-      band: 'ci',
-      panelHeight: 100,
-    });
-    const ys = (svg.querySelector('path.band')?.getAttribute('d') ?? '').match(/,(-?[0-9.]+)/g)?.map((v) => Number(v.slice(1))) ?? [];
+    const svg = occupancyChart(
+      [
+        {
+          row: 'a',
+          column: 'acute',
+          noBeds: false,
+          points: [
+            { x: 1, mean: 0.9, lo: 0.1, hi: 3 },
+            { x: 2, mean: 0.9, lo: 0.1, hi: 3 },
+          ],
+        },
+      ],
+      {
+        lang: 'en',
+        band: 'ci',
+        panelHeight: 100,
+      },
+    );
+    const ys =
+      (svg.querySelector('path.band')?.getAttribute('d') ?? '')
+        .match(/,(-?[0-9.]+)/g)
+        ?.map((v) => Number(v.slice(1))) ?? [];
     expect(Math.min(...ys)).toBe(0);
   });
 
@@ -98,6 +147,9 @@ describe('occupancy chart SVG', () => {
   });
 
   it('is stable for fixed data', () => {
-    expect(occupancyChart(panelsFromAggregate(AGGREGATE_OCCUPANCY), { ...options, footnote: 'estimated inputs' }).outerHTML).toMatchSnapshot();
+    expect(
+      occupancyChart(panelsFromAggregate(AGGREGATE_OCCUPANCY), { ...options, footnote: 'estimated inputs' })
+        .outerHTML,
+    ).toMatchSnapshot();
   });
 });

@@ -63,7 +63,12 @@ export function panelsFromAggregate(daily: AggregateResult['dailyOccupancy']): O
       s.inUse.mean.forEach((mean, i) => {
         const capacity = s.capacity[i];
         if (!(capacity > 0)) return;
-        points.push({ x: i + 1, mean: mean / capacity, lo: Math.max(0, s.inUse.lo[i]) / capacity, hi: s.inUse.hi[i] / capacity });
+        points.push({
+          x: i + 1,
+          mean: mean / capacity,
+          lo: Math.max(0, s.inUse.lo[i]) / capacity,
+          hi: s.inUse.hi[i] / capacity,
+        });
       });
     }
     return { row: s.area, column: s.function, points, noBeds };
@@ -77,19 +82,33 @@ export function panelsFromLive(series: readonly BandSeries[]): OccupancyPanel[] 
     const noBeds = sorted.length > 0 && sorted.every((p) => p.capacity <= 0);
     const points = sorted
       .filter((p) => p.capacity > 0)
-      .map((p) => ({ x: p.day, mean: p.mean / p.capacity, lo: p.min / p.capacity, hi: p.max / p.capacity, n: p.n }));
+      .map((p) => ({
+        x: p.day,
+        mean: p.mean / p.capacity,
+        lo: p.min / p.capacity,
+        hi: p.max / p.capacity,
+        n: p.n,
+      }));
     return { row: s.area, column: s.function, points, noBeds };
   });
 }
 
 /** Weekly utilisation of hospitals, all functions together (x = week from 1). */
-export function panelsFromHospitalWeeks(weekly: AggregateResult['weeklyHospitalOccupancy']): OccupancyPanel[] {
+export function panelsFromHospitalWeeks(
+  weekly: AggregateResult['weeklyHospitalOccupancy'],
+): OccupancyPanel[] {
   return weekly.map((h) => {
     const noBeds = h.capacity.every((c) => c <= 0);
     const points: UtilisationPoint[] = [];
     h.inUse.mean.forEach((mean, i) => {
       const capacity = h.capacity[i];
-      if (capacity > 0) points.push({ x: i + 1, mean: mean / capacity, lo: Math.max(0, h.inUse.lo[i]) / capacity, hi: h.inUse.hi[i] / capacity });
+      if (capacity > 0)
+        points.push({
+          x: i + 1,
+          mean: mean / capacity,
+          lo: Math.max(0, h.inUse.lo[i]) / capacity,
+          hi: h.inUse.hi[i] / capacity,
+        });
     });
     return { row: h.hospital, column: 'all', points, noBeds };
   });
@@ -98,7 +117,10 @@ export function panelsFromHospitalWeeks(weekly: AggregateResult['weeklyHospitalO
 const uniq = (values: string[]): string[] => [...new Set(values)];
 const Y_CAP = 1.25;
 
-export function occupancyChart(panels: readonly OccupancyPanel[], options: OccupancyChartOptions): SVGSVGElement {
+export function occupancyChart(
+  panels: readonly OccupancyPanel[],
+  options: OccupancyChartOptions,
+): SVGSVGElement {
   const { lang } = options;
   const rows = options.rows ?? uniq(panels.map((p) => p.row));
   const columns = options.columns ?? uniq(panels.map((p) => p.column));
@@ -109,10 +131,16 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
   const longest = Math.max(0, ...rows.map((row) => (options.rowLabel ? options.rowLabel(row) : row).length));
   const margin = { top: 54, right: 12, bottom: 40, left: Math.max(60, Math.min(240, longest * 13 + 48)) };
   const gap = 14;
-  const panelWidth = Math.max(40, (width - margin.left - margin.right - gap * (columns.length - 1)) / Math.max(1, columns.length));
+  const panelWidth = Math.max(
+    40,
+    (width - margin.left - margin.right - gap * (columns.length - 1)) / Math.max(1, columns.length),
+  );
   const footnote = footnoteHeight(options.footnote);
   const height = margin.top + rows.length * (panelHeight + gap) - gap + margin.bottom + footnote;
-  const bandName = options.band === 'ci' ? word('ci95', lang) : `${word('minMax', lang)} (n = ${word('replications', lang)})`;
+  const bandName =
+    options.band === 'ci'
+      ? word('ci95', lang)
+      : `${word('minMax', lang)} (n = ${word('replications', lang)})`;
   const svg = createFrame({
     width,
     height,
@@ -138,12 +166,32 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
 
   // Legend: band, mean, 100 %, target.
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},14)`);
-  legend.append('rect').attr('width', 18).attr('height', 10).attr('fill', SERIES.band).attr('fill-opacity', 0.6);
+  legend
+    .append('rect')
+    .attr('width', 18)
+    .attr('height', 10)
+    .attr('fill', SERIES.band)
+    .attr('fill-opacity', 0.6);
   legend.append('text').attr('x', 24).attr('y', 9).text(bandName);
-  legend.append('line').attr('x1', 220).attr('x2', 238).attr('y1', 5).attr('y2', 5).attr('stroke', SERIES.line).attr('stroke-width', 2);
+  legend
+    .append('line')
+    .attr('x1', 220)
+    .attr('x2', 238)
+    .attr('y1', 5)
+    .attr('y2', 5)
+    .attr('stroke', SERIES.line)
+    .attr('stroke-width', 2);
   legend.append('text').attr('x', 244).attr('y', 9).text(word('mean', lang));
   if (options.targets) {
-    legend.append('line').attr('x1', 320).attr('x2', 338).attr('y1', 5).attr('y2', 5).attr('stroke', SERIES.target).attr('stroke-dasharray', '2,2').attr('stroke-width', 1.5);
+    legend
+      .append('line')
+      .attr('x1', 320)
+      .attr('x2', 338)
+      .attr('y1', 5)
+      .attr('y2', 5)
+      .attr('stroke', SERIES.target)
+      .attr('stroke-dasharray', '2,2')
+      .attr('stroke-width', 1.5);
     legend.append('text').attr('x', 344).attr('y', 9).text(word('target', lang));
   }
 
@@ -171,11 +219,26 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
       .text(options.rowLabel ? options.rowLabel(row) : row);
     columns.forEach((column, ci) => {
       const left = margin.left + ci * (panelWidth + gap);
-      const g = svg.append('g').attr('class', 'panel').attr('data-row', row).attr('data-column', column).attr('transform', `translate(${r2(left)},${r2(top)})`);
-      g.append('rect').attr('width', r2(panelWidth)).attr('height', panelHeight).attr('fill', '#fafafa').attr('stroke', '#ccc');
+      const g = svg
+        .append('g')
+        .attr('class', 'panel')
+        .attr('data-row', row)
+        .attr('data-column', column)
+        .attr('transform', `translate(${r2(left)},${r2(top)})`);
+      g.append('rect')
+        .attr('width', r2(panelWidth))
+        .attr('height', panelHeight)
+        .attr('fill', '#fafafa')
+        .attr('stroke', '#ccc');
       // y ticks: 0 %, 50 %, 100 % (on the first column only)
       for (const tick of [0, 0.5, 1]) {
-        g.append('line').attr('x1', 0).attr('x2', r2(panelWidth)).attr('y1', r2(y(tick))).attr('y2', r2(y(tick))).attr('stroke', tick === 1 ? SERIES.capacity : '#e2e2e2').attr('stroke-dasharray', tick === 1 ? '4,3' : null);
+        g.append('line')
+          .attr('x1', 0)
+          .attr('x2', r2(panelWidth))
+          .attr('y1', r2(y(tick)))
+          .attr('y2', r2(y(tick)))
+          .attr('stroke', tick === 1 ? SERIES.capacity : '#e2e2e2')
+          .attr('stroke-dasharray', tick === 1 ? '4,3' : null);
         if (ci === 0)
           g.append('text')
             .attr('x', -4)
@@ -187,7 +250,12 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
       }
       if (options.shadeUntil !== undefined && options.shadeUntil > xDomain[0]) {
         const until = Math.min(options.shadeUntil, xDomain[1]);
-        g.append('rect').attr('class', 'shade').attr('width', r2(x(until))).attr('height', panelHeight).attr('fill', '#000').attr('fill-opacity', 0.07);
+        g.append('rect')
+          .attr('class', 'shade')
+          .attr('width', r2(x(until)))
+          .attr('height', panelHeight)
+          .attr('fill', '#000')
+          .attr('fill-opacity', 0.07);
         if (ri === 0 && options.shadeLabel)
           g.append('text')
             .attr('x', 3)
@@ -197,7 +265,16 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
             .text(options.shadeLabel);
       }
       const target = options.targets?.[column];
-      if (target !== undefined) g.append('line').attr('class', 'target').attr('x1', 0).attr('x2', r2(panelWidth)).attr('y1', r2(y(target))).attr('y2', r2(y(target))).attr('stroke', SERIES.target).attr('stroke-dasharray', '2,2').attr('stroke-width', 1.5);
+      if (target !== undefined)
+        g.append('line')
+          .attr('class', 'target')
+          .attr('x1', 0)
+          .attr('x2', r2(panelWidth))
+          .attr('y1', r2(y(target)))
+          .attr('y2', r2(y(target)))
+          .attr('stroke', SERIES.target)
+          .attr('stroke-dasharray', '2,2')
+          .attr('stroke-width', 1.5);
       // x ticks under the last row, also under panels without data
       if (ri === rows.length - 1) {
         for (const tick of x.ticks(4)) {
@@ -220,8 +297,17 @@ export function occupancyChart(panels: readonly OccupancyPanel[], options: Occup
           .text(panel?.noBeds ? word('noBeds', lang) : word('noData', lang));
         return;
       }
-      g.append('path').attr('class', 'band').attr('d', band(panel.points)).attr('fill', SERIES.band).attr('fill-opacity', 0.6);
-      g.append('path').attr('class', 'mean').attr('d', meanLine(panel.points)).attr('fill', 'none').attr('stroke', SERIES.line).attr('stroke-width', 1.5);
+      g.append('path')
+        .attr('class', 'band')
+        .attr('d', band(panel.points))
+        .attr('fill', SERIES.band)
+        .attr('fill-opacity', 0.6);
+      g.append('path')
+        .attr('class', 'mean')
+        .attr('d', meanLine(panel.points))
+        .attr('fill', 'none')
+        .attr('stroke', SERIES.line)
+        .attr('stroke-width', 1.5);
       const last = panel.points[panel.points.length - 1];
       const meanText = `${word('mean', lang)} ${formatPercent(last.mean, lang, 0)}`;
       g.append('text')

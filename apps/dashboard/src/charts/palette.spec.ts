@@ -4,7 +4,8 @@ import { AREA_COLOURS, areaColourMap, lightness, occupancyScale } from './palett
 describe('colour scales', () => {
   it('gives the first four areas colours at least 10 L* apart, so greyscale keeps them apart', () => {
     const l = AREA_COLOURS.slice(0, 4).map(lightness);
-    for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) expect(Math.abs(l[i] - l[j])).toBeGreaterThanOrEqual(10);
+    for (let i = 0; i < l.length; i++)
+      for (let j = i + 1; j < l.length; j++) expect(Math.abs(l[i] - l[j])).toBeGreaterThanOrEqual(10);
   });
 
   it('cycles the palette for regions with more areas than colours', () => {

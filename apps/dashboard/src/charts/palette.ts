@@ -6,7 +6,16 @@
 import { interpolateCividis, scaleSequential, type ScaleSequential } from 'd3';
 
 /** Okabe & Ito (2008), reordered: yellow, sky blue, bluish green, blue, orange, reddish purple, vermillion, grey. */
-export const AREA_COLOURS = ['#F0E442', '#56B4E9', '#009E73', '#0072B2', '#E69F00', '#CC79A7', '#D55E00', '#999999'] as const;
+export const AREA_COLOURS = [
+  '#F0E442',
+  '#56B4E9',
+  '#009E73',
+  '#0072B2',
+  '#E69F00',
+  '#CC79A7',
+  '#D55E00',
+  '#999999',
+] as const;
 
 export function areaColour(index: number): string {
   return AREA_COLOURS[((index % AREA_COLOURS.length) + AREA_COLOURS.length) % AREA_COLOURS.length];

@@ -15,10 +15,14 @@ describe('region map data shaping', () => {
       expect(Math.abs(polygonArea(cell.polygon))).toBeGreaterThan(10);
       for (const [x, y] of cell.polygon) {
         // on or inside the hull (a hair outside from rounding at its edges)
-        const inside = polygonContains(shape.hull, [x, y]) || shape.hull.some(([hx, hy]) => Math.hypot(hx - x, hy - y) < 1e-6);
+        const inside =
+          polygonContains(shape.hull, [x, y]) ||
+          shape.hull.some(([hx, hy]) => Math.hypot(hx - x, hy - y) < 1e-6);
         const nearEdge = shape.hull.some((a, i) => {
           const b = shape.hull[(i + 1) % shape.hull.length];
-          const cross = Math.abs((b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0])) / Math.hypot(b[0] - a[0], b[1] - a[1]);
+          const cross =
+            Math.abs((b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0])) /
+            Math.hypot(b[0] - a[0], b[1] - a[1]);
           return cross < 1e-6;
         });
         expect(inside || nearEdge).toBe(true);
@@ -36,7 +40,8 @@ describe('region map data shaping', () => {
   it('colours cells by area, one colour per area', () => {
     const shape = shapeRegionMap(MAP_DATA, options);
     const byArea = new Map<string, Set<string>>();
-    for (const cell of shape.cells) byArea.set(cell.area, (byArea.get(cell.area) ?? new Set()).add(cell.colour));
+    for (const cell of shape.cells)
+      byArea.set(cell.area, (byArea.get(cell.area) ?? new Set()).add(cell.colour));
     expect([...byArea.values()].every((colours) => colours.size === 1)).toBe(true);
     expect(new Set(shape.cells.map((c) => c.colour)).size).toBe(3);
   });
@@ -59,11 +64,16 @@ describe('region map data shaping', () => {
       const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
-    expect(luminance(byId.get('h-centre')?.fill ?? '')).toBeLessThan(luminance(byId.get('h-north')?.fill ?? ''));
+    expect(luminance(byId.get('h-centre')?.fill ?? '')).toBeLessThan(
+      luminance(byId.get('h-north')?.fill ?? ''),
+    );
   });
 
   it('gives two municipalities on the same centroid a cell each', () => {
-    const twin = { ...MAP_DATA, municipalities: [...MAP_DATA.municipalities, { ...MAP_DATA.municipalities[0], id: '01009' }] };
+    const twin = {
+      ...MAP_DATA,
+      municipalities: [...MAP_DATA.municipalities, { ...MAP_DATA.municipalities[0], id: '01009' }],
+    };
     const shape = shapeRegionMap(twin, options);
     expect(shape.cells.filter((c) => c.polygon.length >= 3)).toHaveLength(9);
   });
@@ -98,6 +108,8 @@ describe('region map SVG', () => {
   });
 
   it('is stable for fixed data', () => {
-    expect(regionMap(MAP_DATA, { ...options, footnote: 'synthetic hospitals', lang: 'en' }).outerHTML).toMatchSnapshot();
+    expect(
+      regionMap(MAP_DATA, { ...options, footnote: 'synthetic hospitals', lang: 'en' }).outerHTML,
+    ).toMatchSnapshot();
   });
 });

@@ -83,10 +83,20 @@ export interface RegionMapShape {
 }
 
 /** The map's data from a region, with utilisation per hospital when a run gave one. */
-export function regionMapData(region: Region, lang: Lang, utilisation?: ReadonlyMap<string, number>): RegionMapData {
+export function regionMapData(
+  region: Region,
+  lang: Lang,
+  utilisation?: ReadonlyMap<string, number>,
+): RegionMapData {
   return {
     areas: region.areas.map((a) => ({ id: a.id, name: a.name[lang] })),
-    municipalities: region.municipalities.map((m) => ({ id: m.id, name: m.name[lang], area: m.area, lat: m.lat, lng: m.lng })),
+    municipalities: region.municipalities.map((m) => ({
+      id: m.id,
+      name: m.name[lang],
+      area: m.area,
+      lat: m.lat,
+      lng: m.lng,
+    })),
     hospitals: region.hospitals.map((h) => ({
       id: h.id,
       name: h.name[lang],
@@ -126,7 +136,13 @@ export function shapeRegionMap(data: RegionMapData, options: RegionMapOptions): 
     const raw = voronoi.cellPolygon(i) as Point[] | null;
     // cellPolygon repeats the first point at the end; the clip wants it once.
     const open = raw ? raw.slice(0, -1) : [];
-    return { id: m.id, name: m.name, area: m.area, colour: colours.get(m.area) ?? '#cccccc', polygon: clipToConvex(open, hull) };
+    return {
+      id: m.id,
+      name: m.name,
+      area: m.area,
+      colour: colours.get(m.area) ?? '#cccccc',
+      polygon: clipToConvex(open, hull),
+    };
   });
 
   const maxBeds = max(data.hospitals, (h) => h.beds) ?? 0;
@@ -144,7 +160,17 @@ export function shapeRegionMap(data: RegionMapData, options: RegionMapOptions): 
 
   const areaLabels = data.areas.flatMap((area) => {
     const centre = centroidOf(cells.filter((c) => c.area === area.id).map((c) => c.polygon));
-    return centre ? [{ id: area.id, name: area.name, colour: colours.get(area.id) ?? '#cccccc', x: centre[0], y: centre[1] }] : [];
+    return centre
+      ? [
+          {
+            id: area.id,
+            name: area.name,
+            colour: colours.get(area.id) ?? '#cccccc',
+            x: centre[0],
+            y: centre[1],
+          },
+        ]
+      : [];
   });
   return { cells, hull, hospitals, areaLabels, radius, maxBeds };
 }
@@ -155,7 +181,13 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions): SVGSV
   const height = options.height ?? 560;
   const legendX = width - (options.legendWidth ?? 210) + 12;
   const shape = shapeRegionMap(data, options);
-  const svg = createFrame({ width, height, title: options.title ?? word('areas', lang), className: 'chart region-map', document: options.document });
+  const svg = createFrame({
+    width,
+    height,
+    title: options.title ?? word('areas', lang),
+    className: 'chart region-map',
+    document: options.document,
+  });
 
   const cells = svg.append('g').attr('class', 'cells');
   for (const cell of shape.cells) {
@@ -172,7 +204,13 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions): SVGSV
       .append('title')
       .text(cell.name);
   }
-  svg.append('path').attr('class', 'hull').attr('d', polygonPath(shape.hull)).attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', 1);
+  svg
+    .append('path')
+    .attr('class', 'hull')
+    .attr('d', polygonPath(shape.hull))
+    .attr('fill', 'none')
+    .attr('stroke', '#555')
+    .attr('stroke-width', 1);
 
   const circles = svg.append('g').attr('class', 'hospitals');
   for (const h of shape.hospitals) {
@@ -187,8 +225,11 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions): SVGSV
       .attr('fill', h.fill)
       .attr('stroke', selected ? '#D55E00' : '#111')
       .attr('stroke-width', selected ? 3 : 1);
-    const occupancy = h.utilisation === null ? '' : ` · ${word('occupancy', lang)} ${formatPercent(h.utilisation, lang)}`;
-    circle.append('title').text(`${h.name} · ${formatNumber(h.beds, lang)} ${word('bedsCount', lang)}${occupancy}`);
+    const occupancy =
+      h.utilisation === null ? '' : ` · ${word('occupancy', lang)} ${formatPercent(h.utilisation, lang)}`;
+    circle
+      .append('title')
+      .text(`${h.name} · ${formatNumber(h.beds, lang)} ${word('bedsCount', lang)}${occupancy}`);
     const onClick = options.onHospitalClick;
     if (onClick) {
       circle
@@ -207,7 +248,11 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions): SVGSV
   }
 
   // Area names on top of the hospitals: a dense city must not hide its area's name.
-  const labels = svg.append('g').attr('class', 'area-labels').attr('pointer-events', 'none').attr('text-anchor', 'middle');
+  const labels = svg
+    .append('g')
+    .attr('class', 'area-labels')
+    .attr('pointer-events', 'none')
+    .attr('text-anchor', 'middle');
   for (const label of shape.areaLabels) {
     labels
       .append('text')
@@ -227,14 +272,31 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions): SVGSV
   return svg.node() as SVGSVGElement;
 }
 
-function drawLegend(svg: ReturnType<typeof createFrame>, shape: RegionMapShape, data: RegionMapData, options: RegionMapOptions, x: number): void {
+function drawLegend(
+  svg: ReturnType<typeof createFrame>,
+  shape: RegionMapShape,
+  data: RegionMapData,
+  options: RegionMapOptions,
+  x: number,
+): void {
   const { lang } = options;
-  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${r2(x)},16)`);
+  const legend = svg
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(${r2(x)},16)`);
   let y = 0;
   legend.append('text').attr('y', y).attr('font-weight', 700).text(word('areas', lang));
   y += 8;
   for (const label of shape.areaLabels) {
-    legend.append('rect').attr('x', 0).attr('y', y).attr('width', 14).attr('height', 14).attr('fill', label.colour).attr('fill-opacity', 0.55).attr('stroke', '#555');
+    legend
+      .append('rect')
+      .attr('x', 0)
+      .attr('y', y)
+      .attr('width', 14)
+      .attr('height', 14)
+      .attr('fill', label.colour)
+      .attr('fill-opacity', 0.55)
+      .attr('stroke', '#555');
     legend
       .append('text')
       .attr('x', 20)
@@ -273,7 +335,13 @@ function drawLegend(svg: ReturnType<typeof createFrame>, shape: RegionMapShape, 
   y += 8;
   const anyOccupancy = data.hospitals.some((h) => h.utilisation !== null);
   if (!anyOccupancy) {
-    legend.append('circle').attr('cx', 7).attr('cy', y + 7).attr('r', 6).attr('fill', HOLLOW).attr('stroke', '#111');
+    legend
+      .append('circle')
+      .attr('cx', 7)
+      .attr('cy', y + 7)
+      .attr('r', 6)
+      .attr('fill', HOLLOW)
+      .attr('stroke', '#111');
     legend
       .append('text')
       .attr('x', 20)
@@ -294,7 +362,14 @@ function drawLegend(svg: ReturnType<typeof createFrame>, shape: RegionMapShape, 
       .attr('height', 12)
       .attr('fill', scale(value));
   }
-  legend.append('rect').attr('x', 0).attr('y', y).attr('width', rampWidth).attr('height', 12).attr('fill', 'none').attr('stroke', '#555');
+  legend
+    .append('rect')
+    .attr('x', 0)
+    .attr('y', y)
+    .attr('width', rampWidth)
+    .attr('height', 12)
+    .attr('fill', 'none')
+    .attr('stroke', '#555');
   for (const value of [OCCUPANCY_DOMAIN[0], 0.75, OCCUPANCY_DOMAIN[1]]) {
     const at = ((value - OCCUPANCY_DOMAIN[0]) / (OCCUPANCY_DOMAIN[1] - OCCUPANCY_DOMAIN[0])) * rampWidth;
     legend
@@ -303,7 +378,9 @@ function drawLegend(svg: ReturnType<typeof createFrame>, shape: RegionMapShape, 
       .attr('y', y + 26)
       .attr('text-anchor', 'middle')
       .attr('font-size', 10)
-      .text(`${value === OCCUPANCY_DOMAIN[0] ? '≤' : value === OCCUPANCY_DOMAIN[1] ? '≥' : ''}${formatPercent(value, lang, 0)}`);
+      .text(
+        `${value === OCCUPANCY_DOMAIN[0] ? '≤' : value === OCCUPANCY_DOMAIN[1] ? '≥' : ''}${formatPercent(value, lang, 0)}`,
+      );
   }
 }
 
@@ -315,5 +392,7 @@ export function sizeSteps(maxBeds: number): number[] {
     const m = v / p;
     return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
   };
-  return [...new Set([nice(maxBeds / 10), nice(maxBeds / 3), nice(maxBeds)])].filter((v) => v > 0 && v <= maxBeds);
+  return [...new Set([nice(maxBeds / 10), nice(maxBeds / 3), nice(maxBeds)])].filter(
+    (v) => v > 0 && v <= maxBeds,
+  );
 }

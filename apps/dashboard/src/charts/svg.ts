@@ -7,7 +7,8 @@ export type Svg = Selection<SVGSVGElement, undefined, null, undefined>;
 export type G = Selection<SVGGElement, undefined, null, undefined>;
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
-export const FONT_FAMILY = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif";
+export const FONT_FAMILY =
+  "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif";
 
 export interface FrameOptions {
   width: number;
@@ -42,7 +43,14 @@ export function createFrame(options: FrameOptions): Svg {
 /** Appends a footnote line (e.g. which inputs are synthetic) at the bottom-left. */
 export function appendFootnote(svg: Svg, text: string | undefined, y: number, x = 8): void {
   if (!text) return;
-  svg.append('text').attr('class', 'footnote').attr('x', x).attr('y', y).attr('font-size', 10).attr('fill', '#444').text(text);
+  svg
+    .append('text')
+    .attr('class', 'footnote')
+    .attr('x', x)
+    .attr('y', y)
+    .attr('font-size', 10)
+    .attr('fill', '#444')
+    .text(text);
 }
 
 /** Height a footnote needs (0 when there is none). */

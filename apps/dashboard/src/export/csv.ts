@@ -34,9 +34,15 @@ const comment = (text: string): string => `# ${text.replace(/[\r\n]+/g, ' ')}`;
 
 /** The file's text, BOM first. */
 export function toCsv(table: DataTable): string {
-  const lines = [comment(table.title), ...table.notes.map(comment), line(table.columns), ...table.rows.map(line)];
+  const lines = [
+    comment(table.title),
+    ...table.notes.map(comment),
+    line(table.columns),
+    ...table.rows.map(line),
+  ];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
 /** A Blob of the file (text/csv, UTF-8: the BOM stays in the bytes). */
-export const csvBlob = (table: DataTable): Blob => new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
+export const csvBlob = (table: DataTable): Blob =>
+  new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });

@@ -22,7 +22,10 @@ const scenario: Scenario = {
   policies: [{ kind: 'convertBeds', area: 'sendai', from: 'acute', to: 'recovery', count: 500 }],
 };
 
-type Provenance = ResultDocument['provenance'] & { reproducibility: { hash: string; covers: string[] }; model: { name: string; version: string } };
+type Provenance = ResultDocument['provenance'] & {
+  reproducibility: { hash: string; covers: string[] };
+  model: { name: string; version: string };
+};
 const provenance = (indices: number[]): Provenance => ({
   software: { name: 'caretwin', version: '0.1.0' },
   model: { name: '@caretwin/model', version: '0.2.0' },

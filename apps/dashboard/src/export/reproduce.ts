@@ -42,10 +42,16 @@ export function reproduceFile(doc: Pick<ResultDocument, 'provenance'>, runId?: s
     `Run it again with:  caretwin run ${fileName}`,
     'The scenario as the run resolved it: the levers of its baseline are included, so there is no `extends`;',
     `seed ${provenance.seed}, ${provenance.replications} replications (indices ${indices.length ? `${indices[0]}…${indices[indices.length - 1]}` : 'none'}).`,
-    ...(isPrefix(indices) ? [] : ['WARNING: the run aggregated replication indices that are not 0…n−1; a fixed count reruns 0…n−1.']),
+    ...(isPrefix(indices)
+      ? []
+      : ['WARNING: the run aggregated replication indices that are not 0…n−1; a fixed count reruns 0…n−1.']),
     `software: ${provenance.software.name} ${provenance.software.version}`,
     ...(provenance.model ? [`model: ${provenance.model.name} ${provenance.model.version}`] : []),
-    ...(provenance.data ? [`data: region ${provenance.data.region} ${provenance.data.version} (the region is read by id: check that it is the same data)`] : []),
+    ...(provenance.data
+      ? [
+          `data: region ${provenance.data.region} ${provenance.data.version} (the region is read by id: check that it is the same data)`,
+        ]
+      : []),
     ...(provenance.reproducibility
       ? [
           `reproducibility hash of the run: ${provenance.reproducibility.hash} (covers ${provenance.reproducibility.covers.join(', ')});`,

@@ -7,7 +7,10 @@ import { serializeSvg, svgSize } from './svg-image';
 
 describe('SVG file of a chart', () => {
   const chart = (): SVGSVGElement =>
-    kpiCards(shapeKpiCards({ 'occupancy.prefecture.acute': est(0.85, 0.01) }, HEADLINE_KPIS, 'ja'), { lang: 'ja', footnote: '合成データ: 病院 84/84' });
+    kpiCards(shapeKpiCards({ 'occupancy.prefecture.acute': est(0.85, 0.01) }, HEADLINE_KPIS, 'ja'), {
+      lang: 'ja',
+      footnote: '合成データ: 病院 84/84',
+    });
 
   it('is a standalone XML document with the SVG namespace, the drawn size and a white background', () => {
     const svg = chart();
@@ -17,7 +20,9 @@ describe('SVG file of a chart', () => {
     const { width, height } = svgSize(svg);
     expect(text).toContain(`width="${width}"`);
     expect(text).toContain(`height="${height}"`);
-    expect(text).toMatch(/<title>[^<]*<\/title><rect class="export-background" width="100%" height="100%" fill="#ffffff"/);
+    expect(text).toMatch(
+      /<title>[^<]*<\/title><rect class="export-background" width="100%" height="100%" fill="#ffffff"/,
+    );
   });
 
   it('carries the footnote naming synthetic inputs and leaves the page’s chart untouched', () => {

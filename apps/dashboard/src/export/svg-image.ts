@@ -38,7 +38,8 @@ export function serializeSvg(svg: SVGSVGElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
 }
 
-export const svgBlob = (svg: SVGSVGElement): Blob => new Blob([serializeSvg(svg)], { type: 'image/svg+xml;charset=utf-8' });
+export const svgBlob = (svg: SVGSVGElement): Blob =>
+  new Blob([serializeSvg(svg)], { type: 'image/svg+xml;charset=utf-8' });
 
 /**
  * Renders the SVG file into a canvas at `scale` × its drawn size and answers the PNG. The image
@@ -60,7 +61,10 @@ export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
     if (!context) throw new Error('this browser cannot draw into a canvas');
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

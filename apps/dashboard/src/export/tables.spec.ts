@@ -18,8 +18,22 @@ describe('tables behind the charts', () => {
   });
 
   it('lists occupancy point by point with the band, leaving out pools without beds', () => {
-    const table = occupancyTable(context, panelsFromAggregate(AGGREGATE_OCCUPANCY), { what: 'occupancy', band: '95 % CI', xName: 'day', rowName: 'area' });
-    expect(table.columns).toEqual(['area', 'areaName', 'function', 'functionName', 'day', 'utilisationMean', 'utilisationLo', 'utilisationHi']);
+    const table = occupancyTable(context, panelsFromAggregate(AGGREGATE_OCCUPANCY), {
+      what: 'occupancy',
+      band: '95 % CI',
+      xName: 'day',
+      rowName: 'area',
+    });
+    expect(table.columns).toEqual([
+      'area',
+      'areaName',
+      'function',
+      'functionName',
+      'day',
+      'utilisationMean',
+      'utilisationLo',
+      'utilisationHi',
+    ]);
     expect(table.rows).toHaveLength(9); // three pools with beds × three days
     expect(table.rows[0]).toEqual(['north', 'north', 'acute', 'acute', 1, 100 / 150, 95 / 150, 105 / 150]);
   });

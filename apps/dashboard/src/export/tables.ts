@@ -18,11 +18,18 @@ export interface TableContext {
   notes: string[];
 }
 
-const est = (e: Estimate | null | undefined): CsvCell[] => (e ? [e.n, e.mean, e.lo, e.hi] : [null, null, null, null]);
+const est = (e: Estimate | null | undefined): CsvCell[] =>
+  e ? [e.n, e.mean, e.lo, e.hi] : [null, null, null, null];
 const EST_COLUMNS = (name: string): string[] => [`${name}N`, `${name}Mean`, `${name}Lo`, `${name}Hi`];
 const PLAIN_EST = ['n', 'mean', 'lo', 'hi'];
 
-function table(context: TableContext, what: string, extraNotes: string[], columns: string[], rows: CsvCell[][]): DataTable {
+function table(
+  context: TableContext,
+  what: string,
+  extraNotes: string[],
+  columns: string[],
+  rows: CsvCell[][],
+): DataTable {
   return { title: `${context.heading} — ${what}`, notes: [...context.notes, ...extraNotes], columns, rows };
 }
 
@@ -30,7 +37,9 @@ export function kpiTable(context: TableContext, cards: readonly KpiCard[]): Data
   return table(
     context,
     'KPIs',
-    ['mean over replications with its 95 % confidence interval (lo, hi); shares are 0–1, times in minutes, stays in days'],
+    [
+      'mean over replications with its 95 % confidence interval (lo, hi); shares are 0–1, times in minutes, stays in days',
+    ],
     ['kpi', 'label', 'unit', ...PLAIN_EST],
     cards.map((c) => [c.key, c.label, c.unit, ...est(c.estimate)]),
   );
@@ -46,30 +55,80 @@ export interface OccupancyTableOptions {
   columnLabel?: (column: string) => string;
 }
 
-export function occupancyTable(context: TableContext, panels: readonly OccupancyPanel[], options: OccupancyTableOptions): DataTable {
+export function occupancyTable(
+  context: TableContext,
+  panels: readonly OccupancyPanel[],
+  options: OccupancyTableOptions,
+): DataTable {
   const rowLabel = options.rowLabel ?? ((r: string) => r);
   const columnLabel = options.columnLabel ?? ((c: string) => c);
   const withN = panels.some((p) => p.points.some((q) => q.n !== undefined));
   const rows: CsvCell[][] = [];
   for (const panel of panels)
     for (const point of panel.points)
-      rows.push([panel.row, rowLabel(panel.row), panel.column, columnLabel(panel.column), point.x, point.mean, point.lo, point.hi, ...(withN ? [point.n ?? null] : [])]);
+      rows.push([
+        panel.row,
+        rowLabel(panel.row),
+        panel.column,
+        columnLabel(panel.column),
+        point.x,
+        point.mean,
+        point.lo,
+        point.hi,
+        ...(withN ? [point.n ?? null] : []),
+      ]);
   return table(
     context,
     options.what,
     [`utilisation = beds in use ÷ beds (0–1); band: ${options.band}`],
-    [options.rowName, `${options.rowName}Name`, 'function', 'functionName', options.xName, 'utilisationMean', 'utilisationLo', 'utilisationHi', ...(withN ? ['replications'] : [])],
+    [
+      options.rowName,
+      `${options.rowName}Name`,
+      'function',
+      'functionName',
+      options.xName,
+      'utilisationMean',
+      'utilisationLo',
+      'utilisationHi',
+      ...(withN ? ['replications'] : []),
+    ],
     rows,
   );
 }
 
-export function flowTable(context: TableContext, shape: FlowShape, areaLabel: (area: string) => string = (a) => a): DataTable {
+export function flowTable(
+  context: TableContext,
+  shape: FlowShape,
+  areaLabel: (area: string) => string = (a) => a,
+): DataTable {
   return table(
     context,
     'flows between areas (home area → treating area) and self-sufficiency',
-    ['admissions after warm-up, mean per replication; treatedIn:<area> columns are the home area × treating area matrix (diagonal 0: treated at home is `selfTreated`); 自己完結率 = selfTreated ÷ residents'],
-    ['homeArea', 'homeAreaName', 'residents', 'selfTreated', 'outflow', 'inflow', 'leftRegion', ...EST_COLUMNS('selfSufficiency'), ...shape.areas.map((a) => `treatedIn:${a}`)],
-    shape.rows.map((r, i) => [r.area, areaLabel(r.area), r.residents, r.selfTreated, r.outflow, r.inflow, r.leftRegion, ...est(r.selfSufficiency), ...(shape.between[i] ?? [])]),
+    [
+      'admissions after warm-up, mean per replication; treatedIn:<area> columns are the home area × treating area matrix (diagonal 0: treated at home is `selfTreated`); 自己完結率 = selfTreated ÷ residents',
+    ],
+    [
+      'homeArea',
+      'homeAreaName',
+      'residents',
+      'selfTreated',
+      'outflow',
+      'inflow',
+      'leftRegion',
+      ...EST_COLUMNS('selfSufficiency'),
+      ...shape.areas.map((a) => `treatedIn:${a}`),
+    ],
+    shape.rows.map((r, i) => [
+      r.area,
+      areaLabel(r.area),
+      r.residents,
+      r.selfTreated,
+      r.outflow,
+      r.inflow,
+      r.leftRegion,
+      ...est(r.selfSufficiency),
+      ...(shape.between[i] ?? []),
+    ]),
   );
 }
 
@@ -78,47 +137,128 @@ export function mapTable(context: TableContext, data: RegionMapData): DataTable 
   return table(
     context,
     'region map: municipalities (cells) and hospitals (circles)',
-    ['utilisation: mean beds in use ÷ beds over the horizon (empty before a run); beds: all functions, after the levers'],
+    [
+      'utilisation: mean beds in use ÷ beds over the horizon (empty before a run); beds: all functions, after the levers',
+    ],
     ['kind', 'id', 'name', 'area', 'areaName', 'lat', 'lng', 'beds', 'utilisation', 'synthetic'],
     [
-      ...data.municipalities.map((m) => ['municipality', m.id, m.name, m.area, area.get(m.area) ?? m.area, m.lat, m.lng, null, null, null]),
-      ...data.hospitals.map((x) => ['hospital', x.id, x.name, x.area, area.get(x.area) ?? x.area, x.lat, x.lng, x.beds, x.utilisation, x.synthetic]),
+      ...data.municipalities.map((m) => [
+        'municipality',
+        m.id,
+        m.name,
+        m.area,
+        area.get(m.area) ?? m.area,
+        m.lat,
+        m.lng,
+        null,
+        null,
+        null,
+      ]),
+      ...data.hospitals.map((x) => [
+        'hospital',
+        x.id,
+        x.name,
+        x.area,
+        area.get(x.area) ?? x.area,
+        x.lat,
+        x.lng,
+        x.beds,
+        x.utilisation,
+        x.synthetic,
+      ]),
     ],
   );
 }
 
-export function needTable(context: TableContext, rows: readonly NeedRow[], basis: string, areaLabel: (area: string) => string = (a) => a): DataTable {
+export function needTable(
+  context: TableContext,
+  rows: readonly NeedRow[],
+  basis: string,
+  areaLabel: (area: string) => string = (a) => a,
+): DataTable {
   return table(
     context,
     `static bed need and simulated census (${basis})`,
-    ['need = static expected census ÷ MHLW target occupancy (地域医療構想); simulated: mean beds in use with its 95 % CI'],
+    [
+      'need = static expected census ÷ MHLW target occupancy (地域医療構想); simulated: mean beds in use with its 95 % CI',
+    ],
     ['area', 'areaName', 'function', 'beds', 'need', 'staticCensus', ...EST_COLUMNS('simulated')],
-    rows.map((r) => [r.area, areaLabel(r.area), r.function, r.beds, r.need, r.staticCensus, ...est(r.simulated)]),
+    rows.map((r) => [
+      r.area,
+      areaLabel(r.area),
+      r.function,
+      r.beds,
+      r.need,
+      r.staticCensus,
+      ...est(r.simulated),
+    ]),
   );
 }
 
-export function distributionTable(context: TableContext, what: string, rows: readonly DistributionRow[]): DataTable {
+export function distributionTable(
+  context: TableContext,
+  what: string,
+  rows: readonly DistributionRow[],
+): DataTable {
   const replications = Math.max(0, ...rows.map((r) => r.values.length));
   return table(
     context,
     what,
-    ['minutes; mean over replications with its 95 % CI; p50/p90 within replications, averaged; replication columns hold each replication’s mean'],
-    ['measure', 'label', ...PLAIN_EST, 'p50', 'p90', 'thresholdMinutes', ...EST_COLUMNS('withinThreshold'), ...Array.from({ length: replications }, (_, i) => `replication${i}`)],
-    rows.map((r) => [r.key, r.label, ...est(r.estimate), r.p50, r.p90, r.threshold, ...est(r.withinShare), ...Array.from({ length: replications }, (_, i) => r.values[i] ?? null)]),
+    [
+      'minutes; mean over replications with its 95 % CI; p50/p90 within replications, averaged; replication columns hold each replication’s mean',
+    ],
+    [
+      'measure',
+      'label',
+      ...PLAIN_EST,
+      'p50',
+      'p90',
+      'thresholdMinutes',
+      ...EST_COLUMNS('withinThreshold'),
+      ...Array.from({ length: replications }, (_, i) => `replication${i}`),
+    ],
+    rows.map((r) => [
+      r.key,
+      r.label,
+      ...est(r.estimate),
+      r.p50,
+      r.p90,
+      r.threshold,
+      ...est(r.withinShare),
+      ...Array.from({ length: replications }, (_, i) => r.values[i] ?? null),
+    ]),
   );
 }
 
-export function differenceTable(context: TableContext, comparison: Comparison, label: (kpi: string) => string = (k) => k): DataTable {
+export function differenceTable(
+  context: TableContext,
+  comparison: Comparison,
+  label: (kpi: string) => string = (k) => k,
+): DataTable {
   return table(
     context,
     `differences b − a (${comparison.method})`,
-    [comparison.note, `a: ${comparison.a.scenarioId} (seed ${comparison.a.seed}, ${comparison.a.replications} replications); b: ${comparison.b.scenarioId} (seed ${comparison.b.seed}, ${comparison.b.replications} replications)`],
+    [
+      comparison.note,
+      `a: ${comparison.a.scenarioId} (seed ${comparison.a.seed}, ${comparison.a.replications} replications); b: ${comparison.b.scenarioId} (seed ${comparison.b.seed}, ${comparison.b.replications} replications)`,
+    ],
     ['kpi', 'label', 'a', 'b', 'difference', 'halfWidth', 'lo', 'hi', 'significant', 'method'],
     Object.keys(comparison.kpis)
       .sort()
       .map((k) => {
         const d = comparison.kpis[k];
-        return [k, label(k), d.a, d.b, d.difference, d.halfWidth, d.lo, d.hi, d.significant, comparison.method];
+        return [
+          k,
+          label(k),
+          d.a,
+          d.b,
+          d.difference,
+          d.halfWidth,
+          d.lo,
+          d.hi,
+          d.significant,
+          comparison.method,
+        ];
       }),
   );
 }

@@ -32,7 +32,11 @@ async function blobFor(format: Format, source: ExportSource): Promise<Blob | nul
 export function exportToolbar(source: ExportSource): HTMLElement {
   const status = h('span', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
   const button = (format: Format, label: string): HTMLButtonElement => {
-    const element = h('button', { type: 'button', class: 'export', 'data-export': format, title: t('export.hint', { format: label }) }, label);
+    const element = h(
+      'button',
+      { type: 'button', class: 'export', 'data-export': format, title: t('export.hint', { format: label }) },
+      label,
+    );
     element.addEventListener('click', () => {
       element.disabled = true;
       status.textContent = '';
@@ -42,7 +46,9 @@ export function exportToolbar(source: ExportSource): HTMLElement {
           else status.textContent = t('export.nothing');
         })
         .catch((error: unknown) => {
-          status.textContent = t('export.failed', { message: error instanceof Error ? error.message : String(error) });
+          status.textContent = t('export.failed', {
+            message: error instanceof Error ? error.message : String(error),
+          });
         })
         .finally(() => (element.disabled = false));
     });
@@ -63,7 +69,16 @@ export function exportToolbar(source: ExportSource): HTMLElement {
  * A chart slot with its toolbar: `withExports(slot, ['results', runId, 'flows'], () => table)`.
  * The SVG exported is the first <svg> in the slot at the time of the click.
  */
-export function withExports(slot: HTMLElement, name: ExportSource['name'], table: () => DataTable | null): HTMLElement {
+export function withExports(
+  slot: HTMLElement,
+  name: ExportSource['name'],
+  table: () => DataTable | null,
+): HTMLElement {
   const toolbar = exportToolbar({ name, svg: () => slot.querySelector('svg'), table });
-  return h('div', { class: 'exportable', 'data-exportable': slot.dataset.chart ?? name[name.length - 1] ?? '' }, toolbar, slot);
+  return h(
+    'div',
+    { class: 'exportable', 'data-exportable': slot.dataset.chart ?? name[name.length - 1] ?? '' },
+    toolbar,
+    slot,
+  );
 }

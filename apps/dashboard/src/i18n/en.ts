@@ -75,7 +75,8 @@ export const en: Record<MessageKey, string> = {
   'state.failed': 'failed',
   'state.cancelled': 'cancelled',
   'editor.title': 'Scenario editor (what-if)',
-  'editor.intro': 'Pick a baseline and change only what you want to try. Changes are saved as policies of a scenario that extends the baseline, and are validated as you type.',
+  'editor.intro':
+    'Pick a baseline and change only what you want to try. Changes are saved as policies of a scenario that extends the baseline, and are validated as you type.',
   'editor.baseline': 'Baseline',
   'editor.id': 'Scenario id (letters, digits, hyphens)',
   'editor.nameJa': 'Name (Japanese)',
@@ -85,7 +86,8 @@ export const en: Record<MessageKey, string> = {
   'editor.demand': 'Demand multiplier (expression in t, days from the start)',
   'editor.demandHint': 'e.g. 1.1 or 1 + 0.2 * exp(-((t - 60) / 20)^2)',
   'editor.areaBeds': 'Beds per area and function',
-  'editor.areaBedsHint': "A target for an area is spread over its hospitals in proportion to their beds. 'After levers' and 'static need' come from the validation.",
+  'editor.areaBedsHint':
+    "A target for an area is spread over its hospitals in proportion to their beds. 'After levers' and 'static need' come from the validation.",
   'editor.baselineBeds': 'Baseline',
   'editor.target': 'Target',
   'editor.afterLevers': 'After levers',
@@ -97,7 +99,8 @@ export const en: Record<MessageKey, string> = {
   'editor.to': 'To',
   'editor.count': 'Beds',
   'editor.hospitals': 'Hospitals: beds, closing, merging',
-  'editor.hospitalsHint': "Beds are the region data's (before the baseline's policies). Only values you change become policies.",
+  'editor.hospitalsHint':
+    "Beds are the region data's (before the baseline's policies). Only values you change become policies.",
   'editor.hospital': 'Hospital',
   'editor.open': 'Open',
   'editor.mergeInto': 'Merge into',
@@ -130,14 +133,16 @@ export const en: Record<MessageKey, string> = {
   'live.counters': 'Running totals (after warm-up, mean over replications)',
   'live.replications': 'Progress per replication',
   'live.replication': 'Replication {index}',
-  'live.occupancy': 'Utilisation per area × function (min–max and mean of the replications that reached each day; n = their count)',
+  'live.occupancy':
+    'Utilisation per area × function (min–max and mean of the replications that reached each day; n = their count)',
   'live.warmup': 'warm-up',
   'live.results': 'See the results',
   'live.ended': 'This run ended: {state}',
   'live.reason': 'Reason: {reason}',
   'live.cancel': 'Cancel the run',
   'results.title': 'Results: {scenario}',
-  'results.meta': 'Seed {seed} · {replications} replications · horizon {horizon} days (after {warmup} warm-up days) · year {year}',
+  'results.meta':
+    'Seed {seed} · {replications} replications · horizon {horizon} days (after {warmup} warm-up days) · year {year}',
   'results.kpis': 'Key indicators (mean and 95% CI)',
   'results.map': 'Map: hospital occupancy',
   'results.mapHint': "Click a circle for the hospital's details.",
@@ -168,7 +173,8 @@ export const en: Record<MessageKey, string> = {
   'results.reproduce': 'Reproduce (scenario + seed)',
   'results.compareLink': 'Compare with another run',
   'compare.title': 'Compare runs',
-  'compare.intro': 'Two completed runs side by side: how their scenarios differ (levers), then b − a per KPI with its 95% CI. With the same seed and replication count the comparison is paired on common random numbers; otherwise it is unpaired (Welch).',
+  'compare.intro':
+    'Two completed runs side by side: how their scenarios differ (levers), then b − a per KPI with its 95% CI. With the same seed and replication count the comparison is paired on common random numbers; otherwise it is unpaired (Welch).',
   'compare.needTwo': 'Comparing needs two completed runs.',
   'compare.a': 'a (baseline)',
   'compare.b': 'b (what-if)',
@@ -194,15 +200,20 @@ export const en: Record<MessageKey, string> = {
   'compare.notSignificant': 'not significant',
   'compare.paired': 'Paired comparison (common random numbers)',
   'compare.unpaired': 'Unpaired comparison (Welch)',
-  'compare.pairedWhy': 'Both runs share seed and replications, so the CI comes from the differences replication by replication.',
-  'compare.unpairedWhy': 'The seeds (a: {seedA}, b: {seedB}) or replication counts (a: {nA}, b: {nB}) differ, so replications cannot be paired. Compared by Welch’s method: the CIs are wider than a paired comparison’s.',
+  'compare.pairedWhy':
+    'Both runs share seed and replications, so the CI comes from the differences replication by replication.',
+  'compare.unpairedWhy':
+    'The seeds (a: {seedA}, b: {seedB}) or replication counts (a: {nA}, b: {nB}) differ, so replications cannot be paired. Compared by Welch’s method: the CIs are wider than a paired comparison’s.',
   'assumptions.title': 'Assumptions and limits',
-  'assumptions.intro': 'What the {region} twin rests on and how far to trust it: data sources, synthetic and estimated inputs, calibration residuals and known limits.',
-  'assumptions.introNoRegion': 'Data sources, synthetic and estimated inputs, calibration residuals and known limits.',
+  'assumptions.intro':
+    'What the {region} twin rests on and how far to trust it: data sources, synthetic and estimated inputs, calibration residuals and known limits.',
+  'assumptions.introNoRegion':
+    'Data sources, synthetic and estimated inputs, calibration residuals and known limits.',
   'assumptions.sources': 'Data sources',
   'assumptions.regionSources': 'Sources named by the region’s data files ({n})',
   'assumptions.inputs': 'Synthetic and estimated inputs',
-  'assumptions.inputsIntro': 'Every table and chart of results says which inputs are synthetic or estimated. Counts are those of the region data in use.',
+  'assumptions.inputsIntro':
+    'Every table and chart of results says which inputs are synthetic or estimated. Counts are those of the region data in use.',
   'assumptions.input': 'Input',
   'assumptions.kind': 'Kind',
   'assumptions.count': 'Count',

@@ -55,10 +55,14 @@ export function t(key: MessageKey, vars?: Readonly<Record<string, string | numbe
   return fill(dictionaries[current][key], vars);
 }
 
-export const localized = (text: Localized | undefined, fallback = ''): string => (text ? text[current] || text.ja || text.en : fallback);
+export const localized = (text: Localized | undefined, fallback = ''): string =>
+  text ? text[current] || text.ja || text.en : fallback;
 
 export const fmt = {
   number: (value: number, digits = 0): string => formatNumber(value, current, digits),
   percent: (share: number, digits = 1): string => formatPercent(share, current, digits),
-  dateTime: (iso: string | null): string => (iso ? new Date(iso).toLocaleString(intlLocale(current), { dateStyle: 'short', timeStyle: 'medium' }) : '–'),
+  dateTime: (iso: string | null): string =>
+    iso
+      ? new Date(iso).toLocaleString(intlLocale(current), { dateStyle: 'short', timeStyle: 'medium' })
+      : '–',
 };

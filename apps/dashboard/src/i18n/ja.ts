@@ -73,7 +73,8 @@ export const ja = {
   'state.failed': '失敗',
   'state.cancelled': '取消',
   'editor.title': 'シナリオ編集(what-if)',
-  'editor.intro': '基準シナリオを選び、変えたい項目だけを変更します。変更は基準シナリオを継承(extends)する施策として保存され、入力のたびに検証されます。',
+  'editor.intro':
+    '基準シナリオを選び、変えたい項目だけを変更します。変更は基準シナリオを継承(extends)する施策として保存され、入力のたびに検証されます。',
   'editor.baseline': '基準シナリオ',
   'editor.id': 'シナリオID(英数字とハイフン)',
   'editor.nameJa': '名前(日本語)',
@@ -83,7 +84,8 @@ export const ja = {
   'editor.demand': '需要の倍率(t = 開始からの日数の式)',
   'editor.demandHint': '例: 1.1 や 1 + 0.2 * exp(-((t - 60) / 20)^2)',
   'editor.areaBeds': '医療圏ごとの病床(機能別)',
-  'editor.areaBedsHint': '医療圏の目標病床数を入れると、圏内の病院に病床数に比例して配分されます。「施策後」と「必要病床数」は検証結果から計算します。',
+  'editor.areaBedsHint':
+    '医療圏の目標病床数を入れると、圏内の病院に病床数に比例して配分されます。「施策後」と「必要病床数」は検証結果から計算します。',
   'editor.baselineBeds': '基準',
   'editor.target': '目標',
   'editor.afterLevers': '施策後',
@@ -95,7 +97,8 @@ export const ja = {
   'editor.to': '転換先',
   'editor.count': '床数',
   'editor.hospitals': '病院ごとの病床・休止・統合',
-  'editor.hospitalsHint': '病床数は地域データの値(基準シナリオの施策を適用する前)です。変えた値だけが施策になります。',
+  'editor.hospitalsHint':
+    '病床数は地域データの値(基準シナリオの施策を適用する前)です。変えた値だけが施策になります。',
   'editor.hospital': '病院',
   'editor.open': '稼働',
   'editor.mergeInto': '統合先',
@@ -135,7 +138,8 @@ export const ja = {
   'live.reason': '理由: {reason}',
   'live.cancel': '実行を取り消す',
   'results.title': '結果: {scenario}',
-  'results.meta': '乱数シード {seed} · {replications} 反復 · 期間 {horizon} 日(ウォームアップ {warmup} 日を除く) · {year}年',
+  'results.meta':
+    '乱数シード {seed} · {replications} 反復 · 期間 {horizon} 日(ウォームアップ {warmup} 日を除く) · {year}年',
   'results.kpis': '主な指標(平均と95%信頼区間)',
   'results.map': '地図: 病院の稼働率',
   'results.mapHint': '円をクリックすると病院の詳細を表示します。',
@@ -166,7 +170,8 @@ export const ja = {
   'results.reproduce': '再現用シナリオ(シナリオ+乱数シード)',
   'results.compareLink': '他の実行と比較',
   'compare.title': '実行の比較',
-  'compare.intro': '完了した2つの実行を並べ、シナリオの違い(施策)と、指標ごとの差 b − a を95%信頼区間つきで示します。乱数シードと反復回数が同じなら共通乱数による対応のある比較、違えば対応のない比較(Welch)になります。',
+  'compare.intro':
+    '完了した2つの実行を並べ、シナリオの違い(施策)と、指標ごとの差 b − a を95%信頼区間つきで示します。乱数シードと反復回数が同じなら共通乱数による対応のある比較、違えば対応のない比較(Welch)になります。',
   'compare.needTwo': '比較するには完了した実行が2つ必要です。',
   'compare.a': 'a(基準)',
   'compare.b': 'b(what-if)',
@@ -193,14 +198,18 @@ export const ja = {
   'compare.paired': '対応のある比較(共通乱数)',
   'compare.unpaired': '対応のない比較(Welch)',
   'compare.pairedWhy': '2つの実行は乱数シードと反復が同じなので、反復ごとの差から信頼区間を計算しています。',
-  'compare.unpairedWhy': '乱数シード(a: {seedA}, b: {seedB})または反復回数(a: {nA}, b: {nB})が異なるため、反復を対応づけられません。Welchの方法で比べているので、信頼区間は対応のある比較より広くなります。',
+  'compare.unpairedWhy':
+    '乱数シード(a: {seedA}, b: {seedB})または反復回数(a: {nA}, b: {nB})が異なるため、反復を対応づけられません。Welchの方法で比べているので、信頼区間は対応のある比較より広くなります。',
   'assumptions.title': '前提と限界',
-  'assumptions.intro': '{region}の双子が何に基づき、どこまで信頼できるか。データの出典、合成・推定の入力、キャリブレーションの残差、既知の限界をまとめています。',
-  'assumptions.introNoRegion': 'データの出典、合成・推定の入力、キャリブレーションの残差、既知の限界をまとめています。',
+  'assumptions.intro':
+    '{region}の双子が何に基づき、どこまで信頼できるか。データの出典、合成・推定の入力、キャリブレーションの残差、既知の限界をまとめています。',
+  'assumptions.introNoRegion':
+    'データの出典、合成・推定の入力、キャリブレーションの残差、既知の限界をまとめています。',
   'assumptions.sources': 'データの出典',
   'assumptions.regionSources': '地域データのファイルが挙げる出典({n} 件)',
   'assumptions.inputs': '合成データと推定値',
-  'assumptions.inputsIntro': '結果の表や図には、どの入力が合成データまたは推定値かを必ず添えています。件数はいま使っている地域データのものです。',
+  'assumptions.inputsIntro':
+    '結果の表や図には、どの入力が合成データまたは推定値かを必ず添えています。件数はいま使っている地域データのものです。',
   'assumptions.input': '入力',
   'assumptions.kind': '性格',
   'assumptions.count': '件数',

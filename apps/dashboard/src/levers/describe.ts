@@ -21,7 +21,9 @@ function target(p: { hospital?: string; area?: string; base?: string }, names: N
 
 function beds(values: Partial<Record<BedFunction, number>>, lang: Lang): string {
   const unit = lang === 'ja' ? '床' : ' beds';
-  return (Object.entries(values) as Array<[BedFunction, number]>).map(([fn, n]) => `${fnName(fn, lang)} ${formatNumber(n, lang)}${unit}`).join(lang === 'ja' ? '、' : ', ');
+  return (Object.entries(values) as Array<[BedFunction, number]>)
+    .map(([fn, n]) => `${fnName(fn, lang)} ${formatNumber(n, lang)}${unit}`)
+    .join(lang === 'ja' ? '、' : ', ');
 }
 
 /** One line for one policy; `fromDay` is said when the lever does not act from day 0. */
@@ -34,10 +36,14 @@ export function describePolicy(policy: Policy, names: Namers, lang: Lang): strin
     case 'convertBeds':
       return `${target(policy, names, lang)}: ${fnName(policy.from, lang)} → ${fnName(policy.to, lang)} ${formatNumber(policy.count, lang)}${ja ? '床を転換' : ' beds converted'}${when}`;
     case 'closeHospital':
-      return ja ? `${names.hospital(policy.hospital)}を休止${when}` : `${names.hospital(policy.hospital)} closed${when}`;
+      return ja
+        ? `${names.hospital(policy.hospital)}を休止${when}`
+        : `${names.hospital(policy.hospital)} closed${when}`;
     case 'mergeHospitals': {
       const merged = policy.hospitals.map(names.hospital).join(ja ? '、' : ', ');
-      return ja ? `${merged}を${names.hospital(policy.into)}に統合${when}` : `${merged} merged into ${names.hospital(policy.into)}${when}`;
+      return ja
+        ? `${merged}を${names.hospital(policy.into)}に統合${when}`
+        : `${merged} merged into ${names.hospital(policy.into)}${when}`;
     }
     case 'addHospital': {
       const total = Object.values(policy.hospital.beds).reduce((s, n) => s + n, 0);
@@ -48,33 +54,64 @@ export function describePolicy(policy: Policy, names: Namers, lang: Lang): strin
     case 'setAmbulances':
       return `${target(policy, names, lang)}: ${ja ? `救急車 ${formatNumber(policy.vehicles, lang)}台` : `${formatNumber(policy.vehicles, lang)} ambulances`}${when}`;
     case 'lengthOfStay': {
-      const scope = [policy.function ? fnName(policy.function, lang) : '', policy.condition ? (names.condition?.(policy.condition) ?? policy.condition) : ''].filter(Boolean).join(' / ');
+      const scope = [
+        policy.function ? fnName(policy.function, lang) : '',
+        policy.condition ? (names.condition?.(policy.condition) ?? policy.condition) : '',
+      ]
+        .filter(Boolean)
+        .join(' / ');
       const change = formatPercent(policy.multiplier - 1, lang, 0);
       const signed = policy.multiplier >= 1 ? `+${change}` : change;
-      return ja ? `在院日数 ${signed}${scope ? `(${scope})` : ''}${when}` : `length of stay ${signed}${scope ? ` (${scope})` : ''}${when}`;
+      return ja
+        ? `在院日数 ${signed}${scope ? `(${scope})` : ''}${when}`
+        : `length of stay ${signed}${scope ? ` (${scope})` : ''}${when}`;
     }
     case 'eligibility': {
       const parts: string[] = [];
-      if (policy.failureRate !== undefined) parts.push(`${ja ? 'エラー率' : 'failure rate'} ${formatPercent(policy.failureRate, lang, 1)}`);
-      if (policy.delayMinutes !== undefined) parts.push(`${ja ? '遅れ' : 'delay'} ${formatNumber(policy.delayMinutes, lang)}${ja ? '分' : ' min'}`);
-      if (policy.postponeShare !== undefined) parts.push(`${ja ? '延期' : 'postpone'} ${formatPercent(policy.postponeShare, lang, 0)}`);
-      if (policy.forgoShare !== undefined) parts.push(`${ja ? '断念' : 'forgo'} ${formatPercent(policy.forgoShare, lang, 0)}`);
-      if (policy.postponeDays !== undefined) parts.push(`${ja ? '延期日数' : 'postponed by'} ${formatNumber(policy.postponeDays, lang)}${ja ? '日' : ' days'}`);
+      if (policy.failureRate !== undefined)
+        parts.push(`${ja ? 'エラー率' : 'failure rate'} ${formatPercent(policy.failureRate, lang, 1)}`);
+      if (policy.delayMinutes !== undefined)
+        parts.push(
+          `${ja ? '遅れ' : 'delay'} ${formatNumber(policy.delayMinutes, lang)}${ja ? '分' : ' min'}`,
+        );
+      if (policy.postponeShare !== undefined)
+        parts.push(`${ja ? '延期' : 'postpone'} ${formatPercent(policy.postponeShare, lang, 0)}`);
+      if (policy.forgoShare !== undefined)
+        parts.push(`${ja ? '断念' : 'forgo'} ${formatPercent(policy.forgoShare, lang, 0)}`);
+      if (policy.postponeDays !== undefined)
+        parts.push(
+          `${ja ? '延期日数' : 'postponed by'} ${formatNumber(policy.postponeDays, lang)}${ja ? '日' : ' days'}`,
+        );
       return `${ja ? 'オンライン資格確認' : 'Online eligibility checks'}: ${parts.join(ja ? '、' : ', ')}${when}`;
     }
     case 'travel': {
       const parts: string[] = [];
-      if (policy.speedFactor !== undefined) parts.push(`${ja ? '走行速度' : 'speed'} ×${formatNumber(policy.speedFactor, lang, 2)}`);
-      for (const [a, b] of policy.closedLinks ?? []) parts.push(`${ja ? '通行止め' : 'closed'} ${names.area(a)}–${names.area(b)}`);
+      if (policy.speedFactor !== undefined)
+        parts.push(`${ja ? '走行速度' : 'speed'} ×${formatNumber(policy.speedFactor, lang, 2)}`);
+      for (const [a, b] of policy.closedLinks ?? [])
+        parts.push(`${ja ? '通行止め' : 'closed'} ${names.area(a)}–${names.area(b)}`);
       return `${ja ? '移動' : 'Travel'}: ${parts.join(ja ? '、' : ', ')}${when}`;
     }
     case 'bedBorrowing':
-      return ja ? `上位機能の空床の融通: ${policy.enabled ? 'あり' : 'なし'}${when}` : `bed borrowing from higher functions ${policy.enabled ? 'on' : 'off'}${when}`;
+      return ja
+        ? `上位機能の空床の融通: ${policy.enabled ? 'あり' : 'なし'}${when}`
+        : `bed borrowing from higher functions ${policy.enabled ? 'on' : 'off'}${when}`;
   }
 }
 
 /** Scenario settings that change what is simulated (besides the policies), by name. */
-export const SETTING_FIELDS = ['region', 'year', 'startDate', 'warmupDays', 'horizonDays', 'replications', 'seed', 'demand.multiplier', 'demand.maxMultiplier', 'initialCensus'] as const;
+export const SETTING_FIELDS = [
+  'region',
+  'year',
+  'startDate',
+  'warmupDays',
+  'horizonDays',
+  'replications',
+  'seed',
+  'demand.multiplier',
+  'demand.maxMultiplier',
+  'initialCensus',
+] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 
 export const SETTING_NAMES: Record<SettingField, { ja: string; en: string }> = {

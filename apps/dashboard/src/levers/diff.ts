@@ -69,4 +69,5 @@ export function leverDifferences(a: Scenario, b: Scenario): LeverDifferences {
 }
 
 /** True when the two scenarios simulate the same thing (nothing but names differs). */
-export const sameLevers = (d: LeverDifferences): boolean => d.settings.length === 0 && d.onlyA.length === 0 && d.onlyB.length === 0;
+export const sameLevers = (d: LeverDifferences): boolean =>
+  d.settings.length === 0 && d.onlyA.length === 0 && d.onlyB.length === 0;

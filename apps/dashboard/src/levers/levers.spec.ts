@@ -3,7 +3,10 @@ import type { Policy, Scenario } from '@caretwin/scenario';
 import { describePolicy } from './describe';
 import { leverDifferences, policyKey, sameLevers } from './diff';
 
-const names = { area: (id: string) => ({ sendai: '仙台', sennan: '仙南' })[id] ?? id, hospital: (id: string) => `H:${id}` };
+const names = {
+  area: (id: string) => ({ sendai: '仙台', sennan: '仙南' })[id] ?? id,
+  hospital: (id: string) => `H:${id}`,
+};
 
 const base: Scenario = {
   id: 'miyagi-2025-baseline',
@@ -29,18 +32,32 @@ describe('lever descriptions', () => {
   });
 
   it('names hospitals, days and parameters of the other levers', () => {
-    expect(describePolicy({ kind: 'closeHospital', hospital: 'x', fromDay: 100 }, names, 'en')).toBe('H:x closed (from day 100)');
-    expect(describePolicy({ kind: 'mergeHospitals', hospitals: ['a', 'b'], into: 'c' }, names, 'ja')).toBe('H:a、H:bをH:cに統合');
+    expect(describePolicy({ kind: 'closeHospital', hospital: 'x', fromDay: 100 }, names, 'en')).toBe(
+      'H:x closed (from day 100)',
+    );
+    expect(describePolicy({ kind: 'mergeHospitals', hospitals: ['a', 'b'], into: 'c' }, names, 'ja')).toBe(
+      'H:a、H:bをH:cに統合',
+    );
     expect(describePolicy({ kind: 'travel', speedFactor: 0.7 }, names, 'en')).toBe('Travel: speed ×0.70');
-    expect(describePolicy({ kind: 'lengthOfStay', multiplier: 0.9, function: 'acute' }, names, 'en')).toBe('length of stay -10% (Acute)');
-    expect(describePolicy({ kind: 'eligibility', failureRate: 0.03, delayMinutes: 30 }, names, 'en')).toBe('Online eligibility checks: failure rate 3.0%, delay 30 min');
-    expect(describePolicy({ kind: 'setBeds', hospital: 'x', beds: { acute: 120, recovery: 40 } }, names, 'en')).toBe('H:x: beds set to Acute 120 beds, Recovery 40 beds');
+    expect(describePolicy({ kind: 'lengthOfStay', multiplier: 0.9, function: 'acute' }, names, 'en')).toBe(
+      'length of stay -10% (Acute)',
+    );
+    expect(describePolicy({ kind: 'eligibility', failureRate: 0.03, delayMinutes: 30 }, names, 'en')).toBe(
+      'Online eligibility checks: failure rate 3.0%, delay 30 min',
+    );
+    expect(
+      describePolicy({ kind: 'setBeds', hospital: 'x', beds: { acute: 120, recovery: 40 } }, names, 'en'),
+    ).toBe('H:x: beds set to Acute 120 beds, Recovery 40 beds');
   });
 });
 
 describe('lever differences between two scenarios', () => {
   it('finds the what-if’s own lever and leaves the inherited ones shared, whatever their notes', () => {
-    const whatIf: Scenario = { ...base, id: 'w', policies: [{ ...base.policies[0], note: 'inherited' }, convert] };
+    const whatIf: Scenario = {
+      ...base,
+      id: 'w',
+      policies: [{ ...base.policies[0], note: 'inherited' }, convert],
+    };
     const d = leverDifferences(base, whatIf);
     expect(d.onlyB).toEqual([convert]);
     expect(d.onlyA).toEqual([]);
@@ -50,7 +67,13 @@ describe('lever differences between two scenarios', () => {
   });
 
   it('lists settings that differ, and levers a has that b dropped', () => {
-    const other: Scenario = { ...base, year: 2040, seed: 2, demand: { multiplier: '1.1', maxMultiplier: 1.5 }, policies: [] };
+    const other: Scenario = {
+      ...base,
+      year: 2040,
+      seed: 2,
+      demand: { multiplier: '1.1', maxMultiplier: 1.5 },
+      policies: [],
+    };
     const d = leverDifferences(base, other);
     expect(d.settings.map((s) => [s.field, s.a, s.b])).toEqual([
       ['year', '2025', '2040'],
@@ -68,6 +91,8 @@ describe('lever differences between two scenarios', () => {
   });
 
   it('treats a lever from day 0 and one without fromDay as the same, key order aside', () => {
-    expect(policyKey({ ...convert, fromDay: 0 })).toBe(policyKey({ count: 50, to: 'recovery', from: 'acute', area: 'sendai', kind: 'convertBeds' }));
+    expect(policyKey({ ...convert, fromDay: 0 })).toBe(
+      policyKey({ count: 50, to: 'recovery', from: 'acute', area: 'sendai', kind: 'convertBeds' }),
+    );
   });
 });

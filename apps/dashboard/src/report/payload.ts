@@ -24,9 +24,15 @@ export interface ReportPayload {
 /** Reads the payload from the page; a message says what is wrong instead of a blank page. */
 export function readPayload(doc: Document): ReportPayload {
   const element = doc.getElementById(REPORT_DATA_ID);
-  if (!element?.textContent) throw new Error(`no <script id="${REPORT_DATA_ID}"> with the result in this file`);
+  if (!element?.textContent)
+    throw new Error(`no <script id="${REPORT_DATA_ID}"> with the result in this file`);
   const payload = JSON.parse(element.textContent) as Partial<ReportPayload>;
-  if (payload.format !== REPORT_FORMAT || payload.version !== 1 || !payload.result?.provenance || !payload.result.aggregate) {
+  if (
+    payload.format !== REPORT_FORMAT ||
+    payload.version !== 1 ||
+    !payload.result?.provenance ||
+    !payload.result.aggregate
+  ) {
     throw new Error(`this file's data is not a ${REPORT_FORMAT} version 1 payload`);
   }
   return payload as ReportPayload;

@@ -14,12 +14,27 @@ import { needChart, shapeNeed } from '../charts/need-chart';
 import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
 import { regionMap } from '../charts/region-map';
 import { withExports } from '../export/toolbar';
-import { differenceTable, distributionTable, flowTable, kpiTable, mapTable, needTable, occupancyTable, type TableContext } from '../export/tables';
+import {
+  differenceTable,
+  distributionTable,
+  flowTable,
+  kpiTable,
+  mapTable,
+  needTable,
+  occupancyTable,
+  type TableContext,
+} from '../export/tables';
 import { fmt, lang, localized, setLang, t } from '../i18n';
 import { h } from '../ui/dom';
 import { inputsBanner, inputsLine } from '../ui/provenance';
 import { chartSlot, section } from '../ui/widgets';
-import { differenceTableElement, labelOf, leverList, leverSection, methodBanner } from '../views/compare-parts';
+import {
+  differenceTableElement,
+  labelOf,
+  leverList,
+  leverSection,
+  methodBanner,
+} from '../views/compare-parts';
 import { areaNamer, functionName } from '../views/region-labels';
 import { resultMapData } from '../views/results';
 import type { ReportPayload } from './payload';
@@ -39,7 +54,14 @@ function settingsList(payload: ReportPayload): HTMLElement {
     'dl',
     { class: 'detail-list settings' },
     row(t('editor.year'), String(scenario.year)),
-    row(t('report.period'), t('report.periodValue', { start: a.startDate, warmup: fmt.number(a.warmupDays), horizon: fmt.number(a.horizonDays) })),
+    row(
+      t('report.period'),
+      t('report.periodValue', {
+        start: a.startDate,
+        warmup: fmt.number(a.warmupDays),
+        horizon: fmt.number(a.horizonDays),
+      }),
+    ),
     row(t('runs.replications'), String(payload.result.provenance.replications)),
     row(t('runs.seed'), String(payload.result.provenance.seed)),
     row(t('editor.demand'), scenario.demand.multiplier),
@@ -53,7 +75,15 @@ function kpiTableElement(payload: ReportPayload): HTMLElement {
   return h(
     'table',
     { class: 'differences kpi-table' },
-    h('thead', null, h('tr', null, [t('compare.kpi'), t('report.mean'), t('compare.ci'), 'n'].map((x) => h('th', { scope: 'col' }, x)))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        [t('compare.kpi'), t('report.mean'), t('compare.ci'), 'n'].map((x) => h('th', { scope: 'col' }, x)),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -66,7 +96,11 @@ function kpiTableElement(payload: ReportPayload): HTMLElement {
             { 'data-kpi': d.key },
             h('th', { scope: 'row' }, d.label[lang()]),
             h('td', { class: 'num' }, formatKpi(e.mean, d.unit, lang())),
-            h('td', { class: 'num' }, e.n >= 2 ? `${formatKpi(e.lo, d.unit, lang())} – ${formatKpi(e.hi, d.unit, lang())}` : '–'),
+            h(
+              'td',
+              { class: 'num' },
+              e.n >= 2 ? `${formatKpi(e.lo, d.unit, lang())} – ${formatKpi(e.hi, d.unit, lang())}` : '–',
+            ),
             h('td', { class: 'num' }, String(e.n)),
           ),
         ];
@@ -81,7 +115,15 @@ function provenanceFooter(payload: ReportPayload): HTMLElement {
   return h(
     'footer',
     { class: 'report-footer muted small' },
-    h('p', null, t('report.generated', { generator: payload.generator, at: fmt.dateTime(payload.generatedAt), source: payload.source })),
+    h(
+      'p',
+      null,
+      t('report.generated', {
+        generator: payload.generator,
+        at: fmt.dateTime(payload.generatedAt),
+        source: payload.source,
+      }),
+    ),
     h(
       'p',
       null,
@@ -106,7 +148,10 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
   const footnote = inputsLine(inputs);
   const areaName = areaNamer(region);
   const stem = ['report', scenario.id];
-  const tables: TableContext = { heading: `CareTwin — ${scenario.id}, seed ${doc.provenance.seed}, ${doc.provenance.replications} replications`, notes: [footnote] };
+  const tables: TableContext = {
+    heading: `CareTwin — ${scenario.id}, seed ${doc.provenance.seed}, ${doc.provenance.replications} replications`,
+    notes: [footnote],
+  };
 
   const kpis = chartSlot('kpi-cards');
   const cards = shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang());
@@ -138,7 +183,15 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
 
   const needRows = shapeNeed(aggregate.staticNeed, 'home', aggregate.kpis);
   const need = chartSlot('need');
-  need.append(needChart(needRows, { lang: lang(), areas: region.areas.map((a) => a.id), areaLabel: areaName, footnote, idPrefix: 'report-need' }));
+  need.append(
+    needChart(needRows, {
+      lang: lang(),
+      areas: region.areas.map((a) => a.id),
+      areaLabel: areaName,
+      footnote,
+      idPrefix: 'report-need',
+    }),
+  );
 
   const ambulanceRows = shapeAmbulanceTimes(doc.replications, aggregate.kpis, lang());
   const ambulance = chartSlot('ambulance');
@@ -151,12 +204,20 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
     ? (() => {
         const { comparison: c, result: base } = payload.baseline;
         const chart = chartSlot('differences');
-        chart.append(differenceChart(shapeDifferences(c.kpis, HEADLINE_KPIS, lang()), { lang: lang(), methodLabel: c.paired ? t('compare.paired') : t('compare.unpaired'), footnote }));
+        chart.append(
+          differenceChart(shapeDifferences(c.kpis, HEADLINE_KPIS, lang()), {
+            lang: lang(),
+            methodLabel: c.paired ? t('compare.paired') : t('compare.unpaired'),
+            footnote,
+          }),
+        );
         const headline = HEADLINE_KPIS.map((d) => d.key).filter((k) => c.kpis[k]);
         return [
           leverSection(base, doc),
           section(
-            t('report.comparison', { baseline: localized(base.provenance.scenario.name, base.provenance.scenario.id) }),
+            t('report.comparison', {
+              baseline: localized(base.provenance.scenario.name, base.provenance.scenario.id),
+            }),
             methodBanner(c),
             withExports(chart, [...stem, 'differences'], () => differenceTable(tables, c, labelOf)),
             differenceTableElement(headline, c, t('compare.headline')),
@@ -171,28 +232,72 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
       'header',
       { class: 'report-header' },
       h('span', { class: 'brand' }, t('app.title')),
-      h('button', { type: 'button', class: 'lang-switch', 'data-lang': other, onclick: () => setLang(other) }, t('lang.switch')),
+      h(
+        'button',
+        { type: 'button', class: 'lang-switch', 'data-lang': other, onclick: () => setLang(other) },
+        t('lang.switch'),
+      ),
     ),
     h(
       'main',
       { id: 'main' },
       h('h1', null, t('report.title', { scenario: localized(scenario.name, scenario.id) })),
-      h('p', { class: 'meta' }, `${scenario.id} · ${localized(region.name, region.id)} · ${t('results.meta', { seed: doc.provenance.seed, replications: doc.provenance.replications, horizon: fmt.number(aggregate.horizonDays), warmup: fmt.number(aggregate.warmupDays), year: scenario.year })}`),
+      h(
+        'p',
+        { class: 'meta' },
+        `${scenario.id} · ${localized(region.name, region.id)} · ${t('results.meta', { seed: doc.provenance.seed, replications: doc.provenance.replications, horizon: fmt.number(aggregate.horizonDays), warmup: fmt.number(aggregate.warmupDays), year: scenario.year })}`,
+      ),
       inputsBanner(inputs),
-      section(t('report.scenario'), h('p', { class: 'description' }, localized(scenario.description)), settingsList(payload)),
+      section(
+        t('report.scenario'),
+        h('p', { class: 'description' }, localized(scenario.description)),
+        settingsList(payload),
+      ),
       comparison,
-      section(t('results.kpis'), withExports(kpis, [...stem, 'kpis'], () => kpiTable(tables, cards)), kpiTableElement(payload)),
-      section(t('results.map'), withExports(map, [...stem, 'region-map'], () => mapTable(tables, mapData))),
+      section(
+        t('results.kpis'),
+        withExports(kpis, [...stem, 'kpis'], () => kpiTable(tables, cards)),
+        kpiTableElement(payload),
+      ),
+      section(
+        t('results.map'),
+        withExports(map, [...stem, 'region-map'], () => mapTable(tables, mapData)),
+      ),
       section(
         t('results.occupancy'),
         withExports(occupancy, [...stem, 'occupancy'], () =>
-          occupancyTable(tables, panels, { what: 'occupancy by area and function', band: '95 % CI over replications', xName: 'dayAfterWarmup', rowName: 'area', rowLabel: areaName, columnLabel: functionName }),
+          occupancyTable(tables, panels, {
+            what: 'occupancy by area and function',
+            band: '95 % CI over replications',
+            xName: 'dayAfterWarmup',
+            rowName: 'area',
+            rowLabel: areaName,
+            columnLabel: functionName,
+          }),
         ),
       ),
-      section(t('results.flows'), withExports(flows, [...stem, 'flows'], () => flowTable(tables, flowShape, areaName))),
-      section(t('results.need'), withExports(need, [...stem, 'static-need'], () => needTable(tables, needRows, 'home area 患者住所地', areaName))),
-      section(t('results.ambulance'), withExports(ambulance, [...stem, 'ambulance'], () => distributionTable(tables, 'ambulance times', ambulanceRows))),
-      section(t('results.timeToCare'), withExports(timeToCare, [...stem, 'time-to-care'], () => distributionTable(tables, 'time to care by condition', careRows))),
+      section(
+        t('results.flows'),
+        withExports(flows, [...stem, 'flows'], () => flowTable(tables, flowShape, areaName)),
+      ),
+      section(
+        t('results.need'),
+        withExports(need, [...stem, 'static-need'], () =>
+          needTable(tables, needRows, 'home area 患者住所地', areaName),
+        ),
+      ),
+      section(
+        t('results.ambulance'),
+        withExports(ambulance, [...stem, 'ambulance'], () =>
+          distributionTable(tables, 'ambulance times', ambulanceRows),
+        ),
+      ),
+      section(
+        t('results.timeToCare'),
+        withExports(timeToCare, [...stem, 'time-to-care'], () =>
+          distributionTable(tables, 'time to care by condition', careRows),
+        ),
+      ),
       h('h2', { class: 'assumptions-title' }, t('assumptions.title')),
       assumptionsSections({ sources: region.sources, inputs, regionName: region.name }),
       provenanceFooter(payload),

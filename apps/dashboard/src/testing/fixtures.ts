@@ -20,14 +20,57 @@ export const MAP_DATA: RegionMapData = {
     { id: '01008', name: 'H町', area: 'south', lat: 38.1, lng: 140.6 },
   ],
   hospitals: [
-    { id: 'h-north', name: '北病院', area: 'north', lat: 38.85, lng: 141.1, beds: 200, utilisation: 0.8, synthetic: true },
-    { id: 'h-centre', name: '中央病院', area: 'centre', lat: 38.35, lng: 141.0, beds: 800, utilisation: 0.97, synthetic: true },
-    { id: 'h-centre-2', name: '中央第二病院', area: 'centre', lat: 38.45, lng: 141.15, beds: 50, utilisation: 0.55, synthetic: true },
-    { id: 'h-south', name: '南病院', area: 'south', lat: 38.0, lng: 140.8, beds: 120, utilisation: null, synthetic: true },
+    {
+      id: 'h-north',
+      name: '北病院',
+      area: 'north',
+      lat: 38.85,
+      lng: 141.1,
+      beds: 200,
+      utilisation: 0.8,
+      synthetic: true,
+    },
+    {
+      id: 'h-centre',
+      name: '中央病院',
+      area: 'centre',
+      lat: 38.35,
+      lng: 141.0,
+      beds: 800,
+      utilisation: 0.97,
+      synthetic: true,
+    },
+    {
+      id: 'h-centre-2',
+      name: '中央第二病院',
+      area: 'centre',
+      lat: 38.45,
+      lng: 141.15,
+      beds: 50,
+      utilisation: 0.55,
+      synthetic: true,
+    },
+    {
+      id: 'h-south',
+      name: '南病院',
+      area: 'south',
+      lat: 38.0,
+      lng: 140.8,
+      beds: 120,
+      utilisation: null,
+      synthetic: true,
+    },
   ],
 };
 
-export const est = (mean: number, halfWidth: number, n = 2): Estimate => ({ n, mean, sd: halfWidth / 2, halfWidth, lo: mean - halfWidth, hi: mean + halfWidth });
+export const est = (mean: number, halfWidth: number, n = 2): Estimate => ({
+  n,
+  mean,
+  sd: halfWidth / 2,
+  halfWidth,
+  lo: mean - halfWidth,
+  hi: mean + halfWidth,
+});
 
 export const STATIC_NEED: StaticNeed = {
   year: 2025,
@@ -49,10 +92,30 @@ export const STATIC_NEED: StaticNeed = {
 };
 
 export const AGGREGATE_OCCUPANCY: AggregateResult['dailyOccupancy'] = [
-  { area: 'north', function: 'acute', inUse: { mean: [100, 110, 120], lo: [95, 104, 118], hi: [105, 116, 122] }, capacity: [150, 150, 150] },
-  { area: 'north', function: 'recovery', inUse: { mean: [30, 32, 40], lo: [28, 30, 39], hi: [32, 34, 40] }, capacity: [40, 40, 40] },
-  { area: 'south', function: 'acute', inUse: { mean: [200, 210, 215], lo: [190, 205, 212], hi: [210, 215, 218] }, capacity: [220, 220, 220] },
-  { area: 'south', function: 'recovery', inUse: { mean: [0, 0, 0], lo: [0, 0, 0], hi: [0, 0, 0] }, capacity: [0, 0, 0] },
+  {
+    area: 'north',
+    function: 'acute',
+    inUse: { mean: [100, 110, 120], lo: [95, 104, 118], hi: [105, 116, 122] },
+    capacity: [150, 150, 150],
+  },
+  {
+    area: 'north',
+    function: 'recovery',
+    inUse: { mean: [30, 32, 40], lo: [28, 30, 39], hi: [32, 34, 40] },
+    capacity: [40, 40, 40],
+  },
+  {
+    area: 'south',
+    function: 'acute',
+    inUse: { mean: [200, 210, 215], lo: [190, 205, 212], hi: [210, 215, 218] },
+    capacity: [220, 220, 220],
+  },
+  {
+    area: 'south',
+    function: 'recovery',
+    inUse: { mean: [0, 0, 0], lo: [0, 0, 0], hi: [0, 0, 0] },
+    capacity: [0, 0, 0],
+  },
 ];
 
 export const FLOW: AggregateResult['flow'] = {
@@ -85,8 +148,24 @@ export function replication(index: number, kpis: Record<string, number>): Replic
     flow: { areas: [], admissions: [], leftRegion: [], selfSufficiency: [] },
     census: {
       generated: { arrivals: 0, calls: 0, initial: 0, total: 0 },
-      byState: { discharged: 0, died: 0, transportedNotAdmitted: 0, leftRegion: 0, forgone: 0, postponedWaiting: 0, inSystem: 0 },
-      inSystem: { inBed: 0, blocked: 0, overflow: 0, transport: 0, waitingVehicle: 0, electiveList: 0, eligibilityDelay: 0 },
+      byState: {
+        discharged: 0,
+        died: 0,
+        transportedNotAdmitted: 0,
+        leftRegion: 0,
+        forgone: 0,
+        postponedWaiting: 0,
+        inSystem: 0,
+      },
+      inSystem: {
+        inBed: 0,
+        blocked: 0,
+        overflow: 0,
+        transport: 0,
+        waitingVehicle: 0,
+        electiveList: 0,
+        eligibilityDelay: 0,
+      },
       consistent: true,
     },
     staticNeed: STATIC_NEED,

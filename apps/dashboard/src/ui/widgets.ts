@@ -31,5 +31,10 @@ export const loading = (): HTMLElement => h('p', { class: 'loading', role: 'stat
 
 export function errorLine(error: unknown, retry?: () => void): HTMLElement {
   const message = error instanceof Error ? error.message : String(error);
-  return h('p', { class: 'error', role: 'alert' }, t('common.error', { message }), retry ? h('button', { type: 'button', onclick: retry }, t('common.retry')) : null);
+  return h(
+    'p',
+    { class: 'error', role: 'alert' },
+    t('common.error', { message }),
+    retry ? h('button', { type: 'button', onclick: retry }, t('common.retry')) : null,
+  );
 }

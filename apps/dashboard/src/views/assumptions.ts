@@ -17,10 +17,16 @@ export const assumptionsView: View<{ name: 'assumptions' }> = (root, _route, con
     replace(
       root,
       h('h1', null, t('assumptions.title')),
-      h('p', { class: 'intro' }, region ? t('assumptions.intro', { region: localized(region.name) }) : t('assumptions.introNoRegion')),
+      h(
+        'p',
+        { class: 'intro' },
+        region ? t('assumptions.intro', { region: localized(region.name) }) : t('assumptions.introNoRegion'),
+      ),
       problem ? errorLine(problem) : null,
       region ? inputsBanner(region.inputs) : null,
-      assumptionsSections(region ? { sources: region.sources, inputs: region.inputs, regionName: region.name } : {}),
+      assumptionsSections(
+        region ? { sources: region.sources, inputs: region.inputs, regionName: region.name } : {},
+      ),
     );
   };
   const load = async (): Promise<void> => {
@@ -29,7 +35,9 @@ export const assumptionsView: View<{ name: 'assumptions' }> = (root, _route, con
       // the region the dashboard opens with: the default baseline's
       const { items } = await context.rest.scenarios();
       const baseline = defaultBaseline(items);
-      const regionId = baseline ? ((await context.rest.scenario(baseline.id)).scenario?.region ?? null) : null;
+      const regionId = baseline
+        ? ((await context.rest.scenario(baseline.id)).scenario?.region ?? null)
+        : null;
       const region = regionId ? await context.rest.region(regionId) : null;
       if (alive) draw(region);
     } catch (error) {

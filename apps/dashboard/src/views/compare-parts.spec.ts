@@ -7,12 +7,23 @@ import { differenceTableElement, methodBanner, unitOf } from './compare-parts';
 const comparison = (method: 'paired' | 'welch'): Comparison => ({
   paired: method === 'paired',
   method,
-  note: method === 'paired' ? 'paired on common random numbers: seed 1, replications 0,1' : 'unpaired (Welch): the runs use different seeds (1 and 2)',
+  note:
+    method === 'paired'
+      ? 'paired on common random numbers: seed 1, replications 0,1'
+      : 'unpaired (Welch): the runs use different seeds (1 and 2)',
   a: { scenarioId: 'base', seed: 1, replications: 2 },
   b: { scenarioId: 'whatif', seed: method === 'paired' ? 1 : 2, replications: 2 },
   kpis: {
     refusals: { a: 100, b: 130, difference: 30, halfWidth: 5, lo: 25, hi: 35, significant: true },
-    'occupancy.prefecture.acute': { a: 0.75, b: 0.751, difference: 0.001, halfWidth: 0.01, lo: -0.009, hi: 0.011, significant: false },
+    'occupancy.prefecture.acute': {
+      a: 0.75,
+      b: 0.751,
+      difference: 0.001,
+      halfWidth: 0.01,
+      lo: -0.009,
+      hi: 0.011,
+      significant: false,
+    },
   },
 });
 
@@ -24,12 +35,18 @@ describe('comparison pieces', () => {
     expect(banner.textContent).toContain('対応のない比較(Welch)');
     expect(banner.textContent).toContain('a: 1, b: 2');
     setLang('en');
-    expect(methodBanner(comparison('paired')).textContent).toContain('Paired comparison (common random numbers)');
+    expect(methodBanner(comparison('paired')).textContent).toContain(
+      'Paired comparison (common random numbers)',
+    );
     setLang('ja');
   });
 
   it('highlights significant rows with a badge, not colour alone', () => {
-    const table = differenceTableElement(['refusals', 'occupancy.prefecture.acute', 'missing'], comparison('paired'), 'caption');
+    const table = differenceTableElement(
+      ['refusals', 'occupancy.prefecture.acute', 'missing'],
+      comparison('paired'),
+      'caption',
+    );
     const rows = [...table.querySelectorAll('tbody tr')] as HTMLElement[];
     expect(rows.map((r) => r.dataset.kpi)).toEqual(['refusals', 'occupancy.prefecture.acute']);
     expect(rows[0].classList.contains('significant')).toBe(true);

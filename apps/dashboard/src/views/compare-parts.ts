@@ -30,14 +30,22 @@ export const labelOf = (key: string): string => LABELS.get(key)?.[lang()] ?? key
 /** Names of a region's areas, hospitals and conditions in the page's language. */
 export function regionNamers(region: ResultDocument['provenance']['region']): Namers {
   const conditions = new Map(region.conditions.map((c) => [c.id, c.name]));
-  return { area: areaNamer(region), hospital: hospitalNamer(region), condition: (id) => conditions.get(id)?.[lang()] ?? id };
+  return {
+    area: areaNamer(region),
+    hospital: hospitalNamer(region),
+    condition: (id) => conditions.get(id)?.[lang()] ?? id,
+  };
 }
 
 /** The levers of one scenario (what it changes in the region's data), in words. */
 export function leverList(scenario: Scenario, region: ResultDocument['provenance']['region']): HTMLElement {
   const names = regionNamers(region);
   return scenario.policies.length
-    ? h('ul', { class: 'levers' }, scenario.policies.map((p) => h('li', { 'data-kind': p.kind }, describePolicy(p, names, lang()))))
+    ? h(
+        'ul',
+        { class: 'levers' },
+        scenario.policies.map((p) => h('li', { 'data-kind': p.kind }, describePolicy(p, names, lang()))),
+      )
     : h('p', { class: 'muted', 'data-levers': 'none' }, t('report.noLevers'));
 }
 
@@ -47,7 +55,16 @@ export function leverSection(a: ResultDocument, b: ResultDocument): HTMLElement 
   const names = regionNamers(b.provenance.region);
   const list = (cls: string, title: string, policies: typeof diff.onlyB): HTMLElement | null =>
     policies.length
-      ? h('div', { class: cls }, h('h3', null, title), h('ul', null, policies.map((p) => h('li', { 'data-kind': p.kind }, describePolicy(p, names, lang())))))
+      ? h(
+          'div',
+          { class: cls },
+          h('h3', null, title),
+          h(
+            'ul',
+            null,
+            policies.map((p) => h('li', { 'data-kind': p.kind }, describePolicy(p, names, lang()))),
+          ),
+        )
       : null;
   return section(
     t('compare.levers'),
@@ -56,8 +73,30 @@ export function leverSection(a: ResultDocument, b: ResultDocument): HTMLElement 
       ? h(
           'table',
           { class: 'setting-differences' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('compare.setting')), h('th', { scope: 'col' }, 'a'), h('th', { scope: 'col' }, 'b'))),
-          h('tbody', null, diff.settings.map((s) => h('tr', { 'data-setting': s.field }, h('th', { scope: 'row' }, SETTING_NAMES[s.field][lang()]), h('td', null, s.a), h('td', null, s.b)))),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'col' }, t('compare.setting')),
+              h('th', { scope: 'col' }, 'a'),
+              h('th', { scope: 'col' }, 'b'),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            diff.settings.map((s) =>
+              h(
+                'tr',
+                { 'data-setting': s.field },
+                h('th', { scope: 'row' }, SETTING_NAMES[s.field][lang()]),
+                h('td', null, s.a),
+                h('td', null, s.b),
+              ),
+            ),
+          ),
         )
       : null,
     list('levers-only-b', t('compare.onlyB', { n: diff.onlyB.length }), diff.onlyB),
@@ -66,7 +105,10 @@ export function leverSection(a: ResultDocument, b: ResultDocument): HTMLElement 
   );
 }
 
-function differenceRows(keys: readonly string[], kpis: Readonly<Record<string, KpiDifference>>): HTMLElement[] {
+function differenceRows(
+  keys: readonly string[],
+  kpis: Readonly<Record<string, KpiDifference>>,
+): HTMLElement[] {
   return keys.flatMap((key) => {
     const d = kpis[key];
     if (!d) return [];
@@ -74,19 +116,37 @@ function differenceRows(keys: readonly string[], kpis: Readonly<Record<string, K
     return [
       h(
         'tr',
-        { 'data-kpi': key, 'data-significant': String(d.significant), class: d.significant ? 'significant' : null },
+        {
+          'data-kpi': key,
+          'data-significant': String(d.significant),
+          class: d.significant ? 'significant' : null,
+        },
         h('th', { scope: 'row' }, labelOf(key)),
         h('td', { class: 'num' }, formatKpi(d.a, unit, lang())),
         h('td', { class: 'num' }, formatKpi(d.b, unit, lang())),
         h('td', { class: 'num' }, formatDifference(d.difference, unit, lang())),
-        h('td', { class: 'num' }, `${formatDifference(d.lo, unit, lang())} … ${formatDifference(d.hi, unit, lang())}`),
-        h('td', null, d.significant ? h('span', { class: 'badge significant' }, t('compare.significant')) : h('span', { class: 'muted' }, t('compare.notSignificant'))),
+        h(
+          'td',
+          { class: 'num' },
+          `${formatDifference(d.lo, unit, lang())} … ${formatDifference(d.hi, unit, lang())}`,
+        ),
+        h(
+          'td',
+          null,
+          d.significant
+            ? h('span', { class: 'badge significant' }, t('compare.significant'))
+            : h('span', { class: 'muted' }, t('compare.notSignificant')),
+        ),
       ),
     ];
   });
 }
 
-export function differenceTableElement(keys: readonly string[], comparison: Comparison, caption: string): HTMLElement {
+export function differenceTableElement(
+  keys: readonly string[],
+  comparison: Comparison,
+  caption: string,
+): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
@@ -97,7 +157,18 @@ export function differenceTableElement(keys: readonly string[], comparison: Comp
       h(
         'thead',
         null,
-        h('tr', null, [t('compare.kpi'), 'a', 'b', t('compare.difference'), t('compare.ci'), t('compare.significance')].map((x) => h('th', { scope: 'col' }, x))),
+        h(
+          'tr',
+          null,
+          [
+            t('compare.kpi'),
+            'a',
+            'b',
+            t('compare.difference'),
+            t('compare.ci'),
+            t('compare.significance'),
+          ].map((x) => h('th', { scope: 'col' }, x)),
+        ),
       ),
       h('tbody', null, differenceRows(keys, comparison.kpis)),
     ),
@@ -107,11 +178,21 @@ export function differenceTableElement(keys: readonly string[], comparison: Comp
 export function methodBanner(comparison: Comparison): HTMLElement {
   return h(
     'p',
-    { class: `method-banner ${comparison.paired ? 'paired' : 'unpaired'}`, role: 'note', 'data-method': comparison.method },
+    {
+      class: `method-banner ${comparison.paired ? 'paired' : 'unpaired'}`,
+      role: 'note',
+      'data-method': comparison.method,
+    },
     h('strong', null, comparison.paired ? t('compare.paired') : t('compare.unpaired')),
     ' ',
-    comparison.paired ? t('compare.pairedWhy') : t('compare.unpairedWhy', { seedA: comparison.a.seed, seedB: comparison.b.seed, nA: comparison.a.replications, nB: comparison.b.replications }),
+    comparison.paired
+      ? t('compare.pairedWhy')
+      : t('compare.unpairedWhy', {
+          seedA: comparison.a.seed,
+          seedB: comparison.b.seed,
+          nA: comparison.a.replications,
+          nB: comparison.b.replications,
+        }),
     h('span', { class: 'muted small' }, ` (${comparison.note})`),
   );
 }
-

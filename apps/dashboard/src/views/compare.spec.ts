@@ -11,7 +11,12 @@ describe('routes of the compare and assumptions views', () => {
   });
 
   it('writes links that read back as the same route', () => {
-    const routes: Route[] = [{ name: 'compare' }, { name: 'compare', b: 'x y' }, { name: 'compare', a: 'a', b: 'b' }, { name: 'assumptions' }];
+    const routes: Route[] = [
+      { name: 'compare' },
+      { name: 'compare', b: 'x y' },
+      { name: 'compare', a: 'a', b: 'b' },
+      { name: 'assumptions' },
+    ];
     for (const route of routes) expect(parseRoute(href(route))).toEqual(route);
   });
 });

@@ -26,7 +26,11 @@ function picker(runs: readonly RunView[], route: CompareRoute, context: ViewCont
   const b = route.b ?? runs[0]?.id ?? '';
   const a = route.a ?? runs.find((r) => r.id !== b)?.id ?? '';
   const select = (field: 'a' | 'b', value: string): HTMLSelectElement =>
-    h('select', { 'data-field': `compare.${field}`, 'aria-label': t(field === 'a' ? 'compare.a' : 'compare.b') }, runs.map((run) => h('option', { value: run.id, selected: run.id === value }, runLabel(run))));
+    h(
+      'select',
+      { 'data-field': `compare.${field}`, 'aria-label': t(field === 'a' ? 'compare.a' : 'compare.b') },
+      runs.map((run) => h('option', { value: run.id, selected: run.id === value }, runLabel(run))),
+    );
   const selectA = select('a', a);
   const selectB = select('b', b);
   const form = h(
@@ -49,7 +53,11 @@ function runCard(role: 'a' | 'b', runId: string, doc: ResultDocument): HTMLEleme
   return h(
     'section',
     { class: `card run-side side-${role}`, 'data-side': role, 'data-run': runId },
-    h('h2', null, `${role === 'a' ? t('compare.a') : t('compare.b')}: ${localized(scenario.name, scenario.id)}`),
+    h(
+      'h2',
+      null,
+      `${role === 'a' ? t('compare.a') : t('compare.b')}: ${localized(scenario.name, scenario.id)}`,
+    ),
     h(
       'dl',
       { class: 'detail-list' },
@@ -83,36 +91,71 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
         return;
       }
       root.replaceChildren(...header, form, loading());
-      const [a, b, view] = await Promise.all([context.rest.result(route.a), context.rest.result(route.b), context.rest.compare(route.a, route.b)]);
+      const [a, b, view] = await Promise.all([
+        context.rest.result(route.a),
+        context.rest.result(route.b),
+        context.rest.compare(route.a, route.b),
+      ]);
       if (!alive) return;
       const started = performance.now();
       const { comparison } = view;
       const footnote = `${comparison.method === 'paired' ? t('compare.paired') : t('compare.unpaired')} · ${inputsLine(b.provenance.inputs)}`;
       const rows = shapeDifferences(comparison.kpis, HEADLINE_KPIS, lang());
       const chart = chartSlot('differences');
-      chart.append(differenceChart(rows, { lang: lang(), methodLabel: comparison.paired ? t('compare.paired') : t('compare.unpaired'), footnote }));
-      const tables = { heading: `CareTwin — ${t('compare.title')}: a ${route.a} (${comparison.a.scenarioId}), b ${route.b} (${comparison.b.scenarioId})`, notes: [inputsLine(b.provenance.inputs)] };
+      chart.append(
+        differenceChart(rows, {
+          lang: lang(),
+          methodLabel: comparison.paired ? t('compare.paired') : t('compare.unpaired'),
+          footnote,
+        }),
+      );
+      const tables = {
+        heading: `CareTwin — ${t('compare.title')}: a ${route.a} (${comparison.a.scenarioId}), b ${route.b} (${comparison.b.scenarioId})`,
+        notes: [inputsLine(b.provenance.inputs)],
+      };
       const headline = HEADLINE_KPIS.map((d) => d.key).filter((k) => comparison.kpis[k]);
       const all = Object.keys(comparison.kpis).sort();
       const significantCount = all.filter((k) => comparison.kpis[k].significant).length;
       root.replaceChildren(
         ...header,
         form,
-        h('h2', { class: 'compare-title' }, t('compare.heading', { a: localized(a.provenance.scenario.name, a.provenance.scenario.id), b: localized(b.provenance.scenario.name, b.provenance.scenario.id) })),
+        h(
+          'h2',
+          { class: 'compare-title' },
+          t('compare.heading', {
+            a: localized(a.provenance.scenario.name, a.provenance.scenario.id),
+            b: localized(b.provenance.scenario.name, b.provenance.scenario.id),
+          }),
+        ),
         methodBanner(comparison),
         h('div', { class: 'grid two' }, runCard('a', route.a, a), runCard('b', route.b, b)),
         leverSection(a, b),
         section(
           t('compare.differences'),
-          h('p', { class: 'muted' }, t('compare.significantCount', { n: significantCount, total: all.length })),
-          withExports(chart, ['compare', route.a, route.b, 'differences'], () => differenceTable(tables, comparison, labelOf)),
+          h(
+            'p',
+            { class: 'muted' },
+            t('compare.significantCount', { n: significantCount, total: all.length }),
+          ),
+          withExports(chart, ['compare', route.a, route.b, 'differences'], () =>
+            differenceTable(tables, comparison, labelOf),
+          ),
           differenceTableElement(headline, comparison, t('compare.headline')),
-          h('details', { class: 'all-kpis' }, h('summary', null, t('compare.allKpis', { n: all.length })), differenceTableElement(all, comparison, t('compare.allKpis', { n: all.length }))),
+          h(
+            'details',
+            { class: 'all-kpis' },
+            h('summary', null, t('compare.allKpis', { n: all.length })),
+            differenceTableElement(all, comparison, t('compare.allKpis', { n: all.length })),
+          ),
         ),
       );
       root.dataset.renderMs = String(Math.round(performance.now() - started));
     } catch (error) {
-      if (alive) root.replaceChildren(h('h1', null, t('compare.title')), errorLine(error, () => void load()));
+      if (alive)
+        root.replaceChildren(
+          h('h1', null, t('compare.title')),
+          errorLine(error, () => void load()),
+        );
     }
   };
   void load();

@@ -28,7 +28,10 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
       const baseline = defaultBaseline(items);
       if (!baseline) throw new Error('no scenarios are shipped (scenarios/ is empty)');
       const validation = await context.rest.validate({ extends: baseline.id });
-      const [region, runs] = await Promise.all([context.rest.region(validation.region.id), context.rest.runs({ limit: 5 })]);
+      const [region, runs] = await Promise.all([
+        context.rest.region(validation.region.id),
+        context.rest.runs({ limit: 5 }),
+      ]);
       if (!alive) return;
       const footnote = inputsLine(region.inputs);
       const map = chartSlot('region-map');
@@ -51,11 +54,23 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
           { class: 'scenario', 'data-scenario': s.id },
           h('strong', null, localized(s.name, s.id)),
           ' ',
-          h('span', { class: 'muted' }, `${s.id} · ${s.source === 'saved' ? t('scenario.saved', { version: s.version ?? 1 }) : t('scenario.shipped')}`),
+          h(
+            'span',
+            { class: 'muted' },
+            `${s.id} · ${s.source === 'saved' ? t('scenario.saved', { version: s.version ?? 1 }) : t('scenario.shipped')}`,
+          ),
           h(
             'div',
             { class: 'actions' },
-            h('button', { type: 'button', class: 'primary', onclick: (e: Event) => void start(s.id, e.currentTarget as HTMLButtonElement) }, t('scenario.run')),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'primary',
+                onclick: (e: Event) => void start(s.id, e.currentTarget as HTMLButtonElement),
+              },
+              t('scenario.run'),
+            ),
             h('a', { class: 'button', href: href({ name: 'editor', baseline: s.id }) }, t('scenario.edit')),
           ),
         ),
@@ -63,13 +78,28 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
 
       root.replaceChildren(
         h('h1', null, t('home.title', { region: localized(region.name) })),
-        h('p', { class: 'intro' }, t('home.intro', { baseline: localized(baseline.name, baseline.id), year: validation.scenario.year })),
+        h(
+          'p',
+          { class: 'intro' },
+          t('home.intro', {
+            baseline: localized(baseline.name, baseline.id),
+            year: validation.scenario.year,
+          }),
+        ),
         inputsBanner(region.inputs),
         h(
           'div',
           { class: 'grid two' },
-          section(t('home.map'), withExports(map, ['home', region.id, 'region-map'], () => mapTable({ heading: `CareTwin — ${region.id}`, notes: [footnote] }, mapData))),
-          section(t('home.need'), needPanel({ region, staticNeed: validation.staticNeed, footnote, id: 'home-need', width: 640 })),
+          section(
+            t('home.map'),
+            withExports(map, ['home', region.id, 'region-map'], () =>
+              mapTable({ heading: `CareTwin — ${region.id}`, notes: [footnote] }, mapData),
+            ),
+          ),
+          section(
+            t('home.need'),
+            needPanel({ region, staticNeed: validation.staticNeed, footnote, id: 'home-need', width: 640 }),
+          ),
         ),
         section(t('home.scenarios'), h('ul', { class: 'scenario-list' }, scenarioCards)),
         section(
@@ -85,7 +115,17 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
                     null,
                     stateBadge(run.state),
                     ' ',
-                    h('a', { href: href(run.state === 'completed' ? { name: 'results', runId: run.id } : { name: 'live', runId: run.id }) }, run.scenarioId),
+                    h(
+                      'a',
+                      {
+                        href: href(
+                          run.state === 'completed'
+                            ? { name: 'results', runId: run.id }
+                            : { name: 'live', runId: run.id },
+                        ),
+                      },
+                      run.scenarioId,
+                    ),
                     ' ',
                     h('span', { class: 'muted' }, fmt.dateTime(run.createdAt)),
                   ),

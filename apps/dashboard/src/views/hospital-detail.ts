@@ -28,7 +28,12 @@ function weeklyChart(hospitalId: string, panels: OccupancyPanel[], footnote: str
     }),
   );
   return withExports(slot, ['hospital', hospitalId, 'weekly'], () =>
-    occupancyTable({ heading: `CareTwin — hospital ${hospitalId}`, notes: [footnote] }, panels, { what: 'weekly utilisation, all functions', band: '95 % CI over replications', xName: 'week', rowName: 'hospital' }),
+    occupancyTable({ heading: `CareTwin — hospital ${hospitalId}`, notes: [footnote] }, panels, {
+      what: 'weekly utilisation, all functions',
+      band: '95 % CI over replications',
+      xName: 'week',
+      rowName: 'hospital',
+    }),
   );
 }
 
@@ -40,22 +45,56 @@ export function hospitalDetail(doc: ResultDocument, hospitalId: string | null): 
   // capacity per function: the same in every replication (levers are deterministic); take the first
   const capacity = doc.replications[0]?.hospitals.find((x) => x.hospital === hospitalId)?.capacity;
   const weekly = doc.aggregate.weeklyHospitalOccupancy.filter((w) => w.hospital === hospitalId);
-  const ci = (label: string, estimate: { mean: number; lo: number; hi: number; n: number } | undefined, unit: 'percent' | 'count') =>
+  const ci = (
+    label: string,
+    estimate: { mean: number; lo: number; hi: number; n: number } | undefined,
+    unit: 'percent' | 'count',
+  ) =>
     estimate
-      ? [h('dt', null, label), h('dd', null, `${formatKpi(estimate.mean, unit, lang())}`, estimate.n >= 2 ? h('span', { class: 'muted small' }, ` (${formatKpi(estimate.lo, unit, lang())} – ${formatKpi(estimate.hi, unit, lang())})`) : null)]
+      ? [
+          h('dt', null, label),
+          h(
+            'dd',
+            null,
+            `${formatKpi(estimate.mean, unit, lang())}`,
+            estimate.n >= 2
+              ? h(
+                  'span',
+                  { class: 'muted small' },
+                  ` (${formatKpi(estimate.lo, unit, lang())} – ${formatKpi(estimate.hi, unit, lang())})`,
+                )
+              : null,
+          ),
+        ]
       : [];
   return h(
     'div',
     { class: 'hospital-detail', 'data-hospital': hospitalId },
-    h('h3', null, hospital ? localized(hospital.name) : hospitalId, ' ', ...provenanceBadges(hospital?.provenance)),
+    h(
+      'h3',
+      null,
+      hospital ? localized(hospital.name) : hospitalId,
+      ' ',
+      ...provenanceBadges(hospital?.provenance),
+    ),
     h('p', { class: 'muted' }, hospital ? areaNamer(region)(hospital.area) : ''),
     capacity
       ? h(
           'table',
           { class: 'beds' },
           h('caption', null, t('results.hospitalBeds')),
-          h('tr', null, BED_FUNCTION_ORDER.map((fn) => h('th', { scope: 'col' }, FUNCTION_NAMES[fn][lang()]))),
-          h('tr', null, BED_FUNCTION_ORDER.map((fn) => h('td', { class: 'num' }, formatKpi(capacity[fn], 'count', lang(), 0)))),
+          h(
+            'tr',
+            null,
+            BED_FUNCTION_ORDER.map((fn) => h('th', { scope: 'col' }, FUNCTION_NAMES[fn][lang()])),
+          ),
+          h(
+            'tr',
+            null,
+            BED_FUNCTION_ORDER.map((fn) =>
+              h('td', { class: 'num' }, formatKpi(capacity[fn], 'count', lang(), 0)),
+            ),
+          ),
         )
       : null,
     h(
@@ -66,6 +105,8 @@ export function hospitalDetail(doc: ResultDocument, hospitalId: string | null): 
       ci(t('results.refusals'), summary?.refusals, 'count'),
       ci(t('results.overflow'), summary?.overflow, 'count'),
     ),
-    weekly.length ? weeklyChart(hospitalId, panelsFromHospitalWeeks(weekly), inputsLine(doc.provenance.inputs)) : null,
+    weekly.length
+      ? weeklyChart(hospitalId, panelsFromHospitalWeeks(weekly), inputsLine(doc.provenance.inputs))
+      : null,
   );
 }

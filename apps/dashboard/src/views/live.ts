@@ -55,16 +55,31 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
   root.replaceChildren(
     title,
     status,
-    h('div', { class: 'grid two' }, section(t('live.progress'), overall, cancel, end), section(t('live.counters'), counters)),
+    h(
+      'div',
+      { class: 'grid two' },
+      section(t('live.progress'), overall, cancel, end),
+      section(t('live.counters'), counters),
+    ),
     section(
       t('live.occupancy'),
       // exports what has arrived so far (the band over the replications that reached each day)
       withExports(chart, ['live', runId, 'occupancy'], () =>
         live
           ? occupancyTable(
-              { heading: `CareTwin — run ${runId} (live, ${live.state})`, notes: region ? [inputsLine(region.inputs)] : [] },
+              {
+                heading: `CareTwin — run ${runId} (live, ${live.state})`,
+                notes: region ? [inputsLine(region.inputs)] : [],
+              },
               panelsFromLive(live.band),
-              { what: 'occupancy by area and function so far', band: 'min–max of the replications that reached the day (replications = their count)', xName: 'simulatedDay', rowName: 'area', rowLabel: region ? areaNamer(region) : undefined, columnLabel: functionName },
+              {
+                what: 'occupancy by area and function so far',
+                band: 'min–max of the replications that reached the day (replications = their count)',
+                xName: 'simulatedDay',
+                rowName: 'area',
+                rowLabel: region ? areaNamer(region) : undefined,
+                columnLabel: functionName,
+              },
             )
           : null,
       ),
@@ -80,7 +95,10 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
     renders++;
     root.dataset.renders = String(renders);
     const connection = context.live();
-    replace(status, connection.connected ? t('live.connected') : polled ? t('live.polling') : t('live.reconnecting'));
+    replace(
+      status,
+      connection.connected ? t('live.connected') : polled ? t('live.polling') : t('live.reconnecting'),
+    );
     status.dataset.connected = String(connection.connected);
     const state = stateName();
     const percent = live?.percent ?? polled?.progress.percent ?? 0;
@@ -93,12 +111,25 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
       h(
         'dl',
         { class: 'counter-list' },
-        LIVE_COUNTERS.map((c) => [h('dt', null, c.label[lang()]), h('dd', { 'data-counter': c.key }, values ? fmt.number(values[c.key], values[c.key] >= 100 ? 0 : 1) : '–')]),
+        LIVE_COUNTERS.map((c) => [
+          h('dt', null, c.label[lang()]),
+          h(
+            'dd',
+            { 'data-counter': c.key },
+            values ? fmt.number(values[c.key], values[c.key] >= 100 ? 0 : 1) : '–',
+          ),
+        ]),
       ),
     );
 
-    const reps = live?.replications.map((r) => ({ index: r.index, day: r.day, totalDays: r.totalDays, done: r.done })) ??
-      polled?.progress.replications.map((r) => ({ index: r.replication, day: r.day, totalDays: r.totalDays, done: r.day >= r.totalDays })) ??
+    const reps =
+      live?.replications.map((r) => ({ index: r.index, day: r.day, totalDays: r.totalDays, done: r.done })) ??
+      polled?.progress.replications.map((r) => ({
+        index: r.replication,
+        day: r.day,
+        totalDays: r.totalDays,
+        done: r.day >= r.totalDays,
+      })) ??
       [];
     replace(
       replications,
@@ -110,8 +141,15 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
             'li',
             { 'data-replication': r.index },
             h('span', { class: 'label' }, t('live.replication', { index: r.index })),
-            progressBar(r.totalDays > 0 ? (100 * r.day) / r.totalDays : 0, t('live.replication', { index: r.index })),
-            h('span', { class: 'muted small' }, `${fmt.number(r.day)} / ${fmt.number(r.totalDays)} ${word('day', lang())}`),
+            progressBar(
+              r.totalDays > 0 ? (100 * r.day) / r.totalDays : 0,
+              t('live.replication', { index: r.index }),
+            ),
+            h(
+              'span',
+              { class: 'muted small' },
+              `${fmt.number(r.day)} / ${fmt.number(r.totalDays)} ${word('day', lang())}`,
+            ),
           ),
         ),
       ),
@@ -143,7 +181,9 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
         end,
         h('p', null, t('live.ended', { state: t(`state.${state}`) })),
         reason ? h('p', { class: 'muted' }, t('live.reason', { reason })) : null,
-        state === 'completed' ? h('a', { class: 'button primary', href: href({ name: 'results', runId }) }, t('live.results')) : null,
+        state === 'completed'
+          ? h('a', { class: 'button primary', href: href({ name: 'results', runId }) }, t('live.results'))
+          : null,
       );
     }
     // how long this update took to draw (read by the browser test's performance figures)
@@ -175,7 +215,11 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
       scheduler.schedule();
       if (!FINISHED.has(run.state)) pollTimer = setTimeout(() => void poll(), POLL_MS);
     } catch (error) {
-      if (alive) replace(end, errorLine(error, () => void poll()));
+      if (alive)
+        replace(
+          end,
+          errorLine(error, () => void poll()),
+        );
     }
   };
   void poll();

@@ -31,7 +31,15 @@ export function needPanel(options: NeedPanelOptions): HTMLElement {
   const draw = (): void => {
     const rows = shapeNeed(options.staticNeed, basis, options.kpis);
     slot.replaceChildren(
-      needChart(rows, { lang: lang(), width: options.width, columns: options.columns, areas: options.region.areas.map((a) => a.id), areaLabel: areaName, footnote: options.footnote, idPrefix: `${options.id}-${basis}` }),
+      needChart(rows, {
+        lang: lang(),
+        width: options.width,
+        columns: options.columns,
+        areas: options.region.areas.map((a) => a.id),
+        areaLabel: areaName,
+        footnote: options.footnote,
+        idPrefix: `${options.id}-${basis}`,
+      }),
     );
     const totals = areaTotals(rows);
     replace(
@@ -40,7 +48,18 @@ export function needPanel(options: NeedPanelOptions): HTMLElement {
         'table',
         { class: 'totals' },
         h('caption', null, t('home.totals')),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('need.area')), h('th', { scope: 'col' }, t('need.beds')), h('th', { scope: 'col' }, t('need.need')), h('th', { scope: 'col' }, t('need.gap')))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, t('need.area')),
+            h('th', { scope: 'col' }, t('need.beds')),
+            h('th', { scope: 'col' }, t('need.need')),
+            h('th', { scope: 'col' }, t('need.gap')),
+          ),
+        ),
         h(
           'tbody',
           null,
@@ -52,7 +71,11 @@ export function needPanel(options: NeedPanelOptions): HTMLElement {
               h('th', { scope: 'row' }, areaName(area.id)),
               h('td', { class: 'num' }, fmt.number(total.beds)),
               h('td', { class: 'num' }, fmt.number(total.need)),
-              h('td', { class: `num ${total.gap < 0 ? 'short' : ''}` }, `${total.gap > 0 ? '+' : ''}${fmt.number(total.gap)}`),
+              h(
+                'td',
+                { class: `num ${total.gap < 0 ? 'short' : ''}` },
+                `${total.gap > 0 ? '+' : ''}${fmt.number(total.gap)}`,
+              ),
             );
           }),
         ),
@@ -78,7 +101,24 @@ export function needPanel(options: NeedPanelOptions): HTMLElement {
   draw();
   // the CSV holds the basis on screen (home or treating area), like the PNG and SVG
   const exportable = withExports(slot, ['need', options.id], () =>
-    needTable({ heading: `CareTwin — ${options.id}`, notes: options.footnote ? [options.footnote] : [] }, shapeNeed(options.staticNeed, basis, options.kpis), basis === 'home' ? 'home area 患者住所地' : 'treating area 医療機関所在地', areaName),
+    needTable(
+      { heading: `CareTwin — ${options.id}`, notes: options.footnote ? [options.footnote] : [] },
+      shapeNeed(options.staticNeed, basis, options.kpis),
+      basis === 'home' ? 'home area 患者住所地' : 'treating area 医療機関所在地',
+      areaName,
+    ),
   );
-  return h('div', { class: 'need-panel' }, h('fieldset', { class: 'inline' }, h('legend', null, t('need.basis')), radio('home', t('need.basis.home')), radio('treating', t('need.basis.treating'))), exportable, table);
+  return h(
+    'div',
+    { class: 'need-panel' },
+    h(
+      'fieldset',
+      { class: 'inline' },
+      h('legend', null, t('need.basis')),
+      radio('home', t('need.basis.home')),
+      radio('treating', t('need.basis.treating')),
+    ),
+    exportable,
+    table,
+  );
 }

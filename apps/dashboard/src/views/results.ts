@@ -13,7 +13,14 @@ import { regionMap, regionMapData, type RegionMapData } from '../charts/region-m
 import type { ResultDocument } from '../api/types';
 import { downloadBlob } from '../export/download';
 import { reproduceFile } from '../export/reproduce';
-import { distributionTable, flowTable, kpiTable, mapTable, occupancyTable, type TableContext } from '../export/tables';
+import {
+  distributionTable,
+  flowTable,
+  kpiTable,
+  mapTable,
+  occupancyTable,
+  type TableContext,
+} from '../export/tables';
 import { withExports } from '../export/toolbar';
 import { fmt, lang, localized, t } from '../i18n';
 import { href } from '../router';
@@ -31,8 +38,19 @@ const CSV_TABLES = ['kpis', 'occupancy', 'hospitals', 'flow', 'static-need', 're
 export function resultMapData(doc: ResultDocument): RegionMapData {
   const utilisation = new Map(doc.aggregate.hospitals.map((x) => [x.hospital, x.utilisation.mean]));
   const data = regionMapData(doc.provenance.region, lang(), utilisation);
-  const capacity = new Map((doc.replications[0]?.hospitals ?? []).map((x) => [x.hospital, x.capacity.highAcute + x.capacity.acute + x.capacity.recovery + x.capacity.chronic]));
-  return { ...data, hospitals: data.hospitals.map((hospital) => ({ ...hospital, beds: capacity.get(hospital.id) ?? hospital.beds })) };
+  const capacity = new Map(
+    (doc.replications[0]?.hospitals ?? []).map((x) => [
+      x.hospital,
+      x.capacity.highAcute + x.capacity.acute + x.capacity.recovery + x.capacity.chronic,
+    ]),
+  );
+  return {
+    ...data,
+    hospitals: data.hospitals.map((hospital) => ({
+      ...hospital,
+      beds: capacity.get(hospital.id) ?? hospital.beds,
+    })),
+  };
 }
 
 export const resultsView: View<{ name: 'results'; runId: string }> = (root, route, context) => {
@@ -59,7 +77,10 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
 
     // every chart exports PNG, SVG and its data as CSV (headed by the synthetic / estimated inputs)
     const stem = (chart: string): string[] => ['results', route.runId, chart];
-    const tables: TableContext = { heading: `CareTwin — ${scenario.id}, seed ${doc.provenance.seed}, ${doc.provenance.replications} replications, run ${route.runId}`, notes: [footnote] };
+    const tables: TableContext = {
+      heading: `CareTwin — ${scenario.id}, seed ${doc.provenance.seed}, ${doc.provenance.replications} replications, run ${route.runId}`,
+      notes: [footnote],
+    };
 
     const kpis = chartSlot('kpi-cards');
     const cards = shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang());
@@ -112,25 +133,40 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     timeToCare.append(distributionChart(careRows, { lang: lang(), scale: 'log', footnote }));
 
     // the resolved scenario with the run's seed, which `caretwin run` reruns to the same replications
-    const reproduce = h('button', {
-      type: 'button',
-      class: 'link',
-      'data-action': 'reproduce',
-      onclick: () => {
-        const file = reproduceFile(doc, route.runId);
-        downloadBlob(new Blob([file.text], { type: 'application/yaml;charset=utf-8' }), file.fileName);
+    const reproduce = h(
+      'button',
+      {
+        type: 'button',
+        class: 'link',
+        'data-action': 'reproduce',
+        onclick: () => {
+          const file = reproduceFile(doc, route.runId);
+          downloadBlob(new Blob([file.text], { type: 'application/yaml;charset=utf-8' }), file.fileName);
+        },
       },
-    }, t('results.reproduce'));
+      t('results.reproduce'),
+    );
 
     const csv = h(
       'p',
       { class: 'csv-links' },
       `${t('results.csv')}: `,
-      CSV_TABLES.map((table, i) => [i ? ' · ' : '', h('a', { href: `/api/runs/${encodeURIComponent(route.runId)}/result.csv?table=${table}`, download: '' }, table)]),
+      CSV_TABLES.map((table, i) => [
+        i ? ' · ' : '',
+        h(
+          'a',
+          { href: `/api/runs/${encodeURIComponent(route.runId)}/result.csv?table=${table}`, download: '' },
+          table,
+        ),
+      ]),
       ' · ',
       reproduce,
       ' · ',
-      h('a', { href: href({ name: 'compare', b: route.runId }), 'data-action': 'compare' }, t('results.compareLink')),
+      h(
+        'a',
+        { href: href({ name: 'compare', b: route.runId }), 'data-action': 'compare' },
+        t('results.compareLink'),
+      ),
     );
 
     root.replaceChildren(
@@ -138,29 +174,73 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
       h(
         'p',
         { class: 'meta' },
-        t('results.meta', { seed: doc.provenance.seed, replications: doc.provenance.replications, horizon: fmt.number(aggregate.horizonDays), warmup: fmt.number(aggregate.warmupDays), year: scenario.year }),
+        t('results.meta', {
+          seed: doc.provenance.seed,
+          replications: doc.provenance.replications,
+          horizon: fmt.number(aggregate.horizonDays),
+          warmup: fmt.number(aggregate.warmupDays),
+          year: scenario.year,
+        }),
         ' · ',
-        t('results.conservation', { ok: aggregate.conservationConsistent ? t('results.conservationOk') : t('results.conservationBad') }),
+        t('results.conservation', {
+          ok: aggregate.conservationConsistent ? t('results.conservationOk') : t('results.conservationBad'),
+        }),
       ),
       inputsBanner(inputs),
       csv,
-      section(t('results.kpis'), withExports(kpis, stem('kpis'), () => kpiTable(tables, cards))),
+      section(
+        t('results.kpis'),
+        withExports(kpis, stem('kpis'), () => kpiTable(tables, cards)),
+      ),
       h(
         'div',
         { class: 'grid map-detail' },
-        section(t('results.map'), h('p', { class: 'muted small' }, t('results.mapHint')), withExports(map, stem('region-map'), () => mapTable(tables, mapData))),
+        section(
+          t('results.map'),
+          h('p', { class: 'muted small' }, t('results.mapHint')),
+          withExports(map, stem('region-map'), () => mapTable(tables, mapData)),
+        ),
         section(t('results.hospital'), detail),
       ),
       section(
         t('results.occupancy'),
         withExports(occupancy, stem('occupancy'), () =>
-          occupancyTable(tables, panels, { what: 'occupancy by area and function', band: '95 % CI over replications', xName: 'dayAfterWarmup', rowName: 'area', rowLabel: areaName, columnLabel: functionName }),
+          occupancyTable(tables, panels, {
+            what: 'occupancy by area and function',
+            band: '95 % CI over replications',
+            xName: 'dayAfterWarmup',
+            rowName: 'area',
+            rowLabel: areaName,
+            columnLabel: functionName,
+          }),
         ),
       ),
-      section(t('results.flows'), withExports(flows, stem('flows'), () => flowTable(tables, flowShape, areaName))),
-      section(t('results.need'), needPanel({ region, staticNeed: aggregate.staticNeed, kpis: aggregate.kpis, footnote, id: 'results-need' })),
-      section(t('results.ambulance'), withExports(ambulance, stem('ambulance'), () => distributionTable(tables, 'ambulance times', ambulanceRows))),
-      section(t('results.timeToCare'), withExports(timeToCare, stem('time-to-care'), () => distributionTable(tables, 'time to care by condition', careRows))),
+      section(
+        t('results.flows'),
+        withExports(flows, stem('flows'), () => flowTable(tables, flowShape, areaName)),
+      ),
+      section(
+        t('results.need'),
+        needPanel({
+          region,
+          staticNeed: aggregate.staticNeed,
+          kpis: aggregate.kpis,
+          footnote,
+          id: 'results-need',
+        }),
+      ),
+      section(
+        t('results.ambulance'),
+        withExports(ambulance, stem('ambulance'), () =>
+          distributionTable(tables, 'ambulance times', ambulanceRows),
+        ),
+      ),
+      section(
+        t('results.timeToCare'),
+        withExports(timeToCare, stem('time-to-care'), () =>
+          distributionTable(tables, 'time to care by condition', careRows),
+        ),
+      ),
     );
   };
 

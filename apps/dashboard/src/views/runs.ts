@@ -19,10 +19,35 @@ export function optionalInteger(value: string, min: number): number | undefined 
 }
 
 function startForm(scenarios: ScenarioListing[], context: ViewContext): HTMLElement {
-  const select = h('select', { id: 'run-scenario', name: 'scenarioId', required: true }, scenarios.map((s) => h('option', { value: s.id }, `${localized(s.name, s.id)} (${s.id})`)));
-  const replications = h('input', { id: 'run-replications', type: 'number', min: 1, step: 1, placeholder: t('runs.default'), inputmode: 'numeric' });
-  const horizon = h('input', { id: 'run-horizon', type: 'number', min: 1, step: 1, placeholder: t('runs.default'), inputmode: 'numeric' });
-  const seed = h('input', { id: 'run-seed', type: 'number', min: 0, step: 1, placeholder: t('runs.default'), inputmode: 'numeric' });
+  const select = h(
+    'select',
+    { id: 'run-scenario', name: 'scenarioId', required: true },
+    scenarios.map((s) => h('option', { value: s.id }, `${localized(s.name, s.id)} (${s.id})`)),
+  );
+  const replications = h('input', {
+    id: 'run-replications',
+    type: 'number',
+    min: 1,
+    step: 1,
+    placeholder: t('runs.default'),
+    inputmode: 'numeric',
+  });
+  const horizon = h('input', {
+    id: 'run-horizon',
+    type: 'number',
+    min: 1,
+    step: 1,
+    placeholder: t('runs.default'),
+    inputmode: 'numeric',
+  });
+  const seed = h('input', {
+    id: 'run-seed',
+    type: 'number',
+    min: 0,
+    step: 1,
+    placeholder: t('runs.default'),
+    inputmode: 'numeric',
+  });
   const message = h('div', { class: 'form-message', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('runs.submit'));
   const form = h(
@@ -41,10 +66,17 @@ function startForm(scenarios: ScenarioListing[], context: ViewContext): HTMLElem
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const values = { replications: optionalInteger(replications.value, 1), horizonDays: optionalInteger(horizon.value, 1), seed: optionalInteger(seed.value, 0) };
+    const values = {
+      replications: optionalInteger(replications.value, 1),
+      horizonDays: optionalInteger(horizon.value, 1),
+      seed: optionalInteger(seed.value, 0),
+    };
     const bad = Object.entries(values).find(([, v]) => v === null);
     if (bad) {
-      replace(message, errorLine(new Error(`${bad[0]}: ${replications.validationMessage || 'a whole number'}`)));
+      replace(
+        message,
+        errorLine(new Error(`${bad[0]}: ${replications.validationMessage || 'a whole number'}`)),
+      );
       return;
     }
     submit.disabled = true;
@@ -73,20 +105,22 @@ export const runsView: View<{ name: 'runs' }> = (root, _route, context) => {
 
   const progressCell = (run: RunView): HTMLElement => {
     const percent = Math.max(run.progress.percent, livePercent.get(run.id) ?? 0);
-    return h('td', { class: 'progress-cell', 'data-run-progress': run.id }, progressBar(percent, `${run.scenarioId} ${t('runs.progress')}`));
+    return h(
+      'td',
+      { class: 'progress-cell', 'data-run-progress': run.id },
+      progressBar(percent, `${run.scenarioId} ${t('runs.progress')}`),
+    );
   };
 
   const watch = (run: RunView): void => {
     if (watches.has(run.id)) return;
-    const w = context
-      .live()
-      .client.watch(run.id, {
-        onChange: (state) => {
-          livePercent.set(run.id, state.percent);
-          const cell = tableSlot.querySelector(`[data-run-progress="${CSS.escape(run.id)}"]`);
-          if (cell) replace(cell, progressBar(state.percent, `${run.scenarioId} ${t('runs.progress')}`));
-        },
-      });
+    const w = context.live().client.watch(run.id, {
+      onChange: (state) => {
+        livePercent.set(run.id, state.percent);
+        const cell = tableSlot.querySelector(`[data-run-progress="${CSS.escape(run.id)}"]`);
+        if (cell) replace(cell, progressBar(state.percent, `${run.scenarioId} ${t('runs.progress')}`));
+      },
+    });
     watches.set(run.id, w);
   };
 
@@ -113,13 +147,20 @@ export const runsView: View<{ name: 'runs' }> = (root, _route, context) => {
         { 'data-run': run.id, 'data-state': run.state },
         h('td', null, fmt.dateTime(run.createdAt)),
         h('td', null, run.scenarioId),
-        h('td', null, stateBadge(run.state), run.error ? h('div', { class: 'muted small' }, run.error) : null),
+        h(
+          'td',
+          null,
+          stateBadge(run.state),
+          run.error ? h('div', { class: 'muted small' }, run.error) : null,
+        ),
         progressCell(run),
         h('td', { class: 'num' }, `${run.replications.completed}/${run.replications.planned}`),
         h(
           'td',
           { class: 'actions' },
-          run.state === 'completed' ? h('a', { class: 'button', href: href({ name: 'results', runId: run.id }) }, t('runs.results')) : h('a', { class: 'button', href: href({ name: 'live', runId: run.id }) }, t('runs.live')),
+          run.state === 'completed'
+            ? h('a', { class: 'button', href: href({ name: 'results', runId: run.id }) }, t('runs.results'))
+            : h('a', { class: 'button', href: href({ name: 'live', runId: run.id }) }, t('runs.live')),
           ACTIVE.has(run.state) ? cancel : null,
         ),
       );
@@ -136,7 +177,14 @@ export const runsView: View<{ name: 'runs' }> = (root, _route, context) => {
           h(
             'tr',
             null,
-            [t('runs.created'), t('runs.scenario'), t('runs.state'), t('runs.progress'), t('runs.replications'), t('runs.actions')].map((label) => h('th', { scope: 'col' }, label)),
+            [
+              t('runs.created'),
+              t('runs.scenario'),
+              t('runs.state'),
+              t('runs.progress'),
+              t('runs.replications'),
+              t('runs.actions'),
+            ].map((label) => h('th', { scope: 'col' }, label)),
           ),
         ),
         h('tbody', null, rows),
@@ -161,13 +209,20 @@ export const runsView: View<{ name: 'runs' }> = (root, _route, context) => {
       timer = setTimeout(() => void refresh(), active.length ? 2000 : 6000);
     } catch (error) {
       if (!alive) return;
-      replace(tableSlot, errorLine(error, () => void refresh()));
+      replace(
+        tableSlot,
+        errorLine(error, () => void refresh()),
+      );
       timer = setTimeout(() => void refresh(), 6000);
     }
   }
 
   const formSlot = h('div', null, loading());
-  root.replaceChildren(h('h1', null, t('runs.title')), section(t('runs.start'), formSlot), section(t('runs.title'), tableSlot));
+  root.replaceChildren(
+    h('h1', null, t('runs.title')),
+    section(t('runs.start'), formSlot),
+    section(t('runs.title'), tableSlot),
+  );
   context.rest.scenarios().then(
     ({ items }) => alive && replace(formSlot, startForm(items, context)),
     (error: unknown) => alive && replace(formSlot, errorLine(error)),

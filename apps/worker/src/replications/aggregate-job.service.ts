@@ -43,7 +43,8 @@ export class AggregateJobService {
     const startedAt = new Date();
 
     let enqueued = data.enqueued;
-    const roundsFor = (n: number): number => (data.plan.mode === 'fixed' ? 1 : Math.ceil(n / data.plan.roundSize));
+    const roundsFor = (n: number): number =>
+      data.plan.mode === 'fixed' ? 1 : Math.ceil(n / data.plan.roundSize);
     for (;;) {
       const results = await this.childResults(job, enqueued.length);
       let decision;
@@ -87,7 +88,10 @@ export class AggregateJobService {
       enqueued = [...enqueued, ...decision.next];
       const next: AggregateJobData = { ...data, enqueued };
       await job.updateData(next);
-      log.info({ next: decision.next.length, total: enqueued.length }, 'precision not reached: another round');
+      log.info(
+        { next: decision.next.length, total: enqueued.length },
+        'precision not reached: another round',
+      );
       if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
       // The new children finished already (fast workers): decide again right away.
     }
@@ -99,7 +103,8 @@ export class AggregateJobService {
     const results = Object.values(values)
       .filter((v) => v.replication < n)
       .map((v) => unpackJson(v.result));
-    if (results.length !== n) throw new Error(`expected ${n} replication results, found ${results.length}; retrying`);
+    if (results.length !== n)
+      throw new Error(`expected ${n} replication results, found ${results.length}; retrying`);
     return results;
   }
 }

@@ -18,7 +18,9 @@ const plan = z.discriminatedUnion('mode', [
 
 // The input was validated by the api when the run was accepted; here only its frame is checked.
 const runInput = z.object({
-  scenario: z.object({ id: z.string(), seed: z.number(), warmupDays: z.number(), horizonDays: z.number() }).passthrough(),
+  scenario: z
+    .object({ id: z.string(), seed: z.number(), warmupDays: z.number(), horizonDays: z.number() })
+    .passthrough(),
   region: z.object({ id: z.string() }).passthrough(),
   demandMultiplierByHour: z.object({ values: z.array(z.number()), counts: z.array(z.number().int().min(1)) }),
 });

@@ -79,7 +79,11 @@ export class LiveProgressPublisher implements OnApplicationShutdown {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, FINISH_TIMEOUT_MS)));
     await Promise.race([this.flushNow(), timeout]).finally(() => clearTimeout(timer));
-    if (entry.dirty) this.logger.warn({ runId, replication }, 'live progress of a finished replication not written (Redis away)');
+    if (entry.dirty)
+      this.logger.warn(
+        { runId, replication },
+        'live progress of a finished replication not written (Redis away)',
+      );
     this.pending.delete(keyOf(runId, replication));
   }
 
@@ -147,10 +151,14 @@ export class LiveProgressPublisher implements OnApplicationShutdown {
         runs.add(entry.runId);
       } catch (error) {
         entry.dirty = true; // kept, folded on the next pass
-        this.logger.debug({ runId: entry.runId, replication: entry.replication, err: (error as Error).message }, 'live progress not written yet');
+        this.logger.debug(
+          { runId: entry.runId, replication: entry.replication, err: (error as Error).message },
+          'live progress not written yet',
+        );
       }
     }
-    for (const runId of runs) await this.redis.publish(liveChannel(this.config.redis.prefix), runId).catch(() => undefined);
+    for (const runId of runs)
+      await this.redis.publish(liveChannel(this.config.redis.prefix), runId).catch(() => undefined);
     if ([...this.pending.values()].some((e) => e.dirty)) this.schedule();
   }
 }

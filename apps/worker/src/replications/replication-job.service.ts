@@ -70,7 +70,10 @@ export class ReplicationJobService {
 
     log.info('replication started');
     try {
-      const { result, threadId } = await this.pool.runDetailed({ input, inputKey, replicationIndex }, { signal: controller.signal, onProgress });
+      const { result, threadId } = await this.pool.runDetailed(
+        { input, inputKey, replicationIndex },
+        { signal: controller.signal, onProgress },
+      );
       const finishedAt = new Date();
       const execution: JobExecution = {
         worker: this.lifecycle.workerId,
@@ -90,7 +93,8 @@ export class ReplicationJobService {
     } catch (error) {
       this.live.discard(runId, replicationIndex);
       const translated = await this.translate(error, job, token, controller.signal, log);
-      if (translated instanceof UnrecoverableError && translated.message !== 'run cancelled') this.stats.recordFailure();
+      if (translated instanceof UnrecoverableError && translated.message !== 'run cancelled')
+        this.stats.recordFailure();
       throw translated;
     } finally {
       clearInterval(poll);
@@ -99,7 +103,13 @@ export class ReplicationJobService {
   }
 
   /** Maps a pool failure onto BullMQ's meaning: never retry bad input, retry transient faults. */
-  private async translate(error: unknown, job: Job, token: string | undefined, signal: AbortSignal, log: Logger): Promise<Error> {
+  private async translate(
+    error: unknown,
+    job: Job,
+    token: string | undefined,
+    signal: AbortSignal,
+    log: Logger,
+  ): Promise<Error> {
     if (error instanceof ReplicationFailedError) {
       log.error({ err: error, stack: error.threadStack }, 'replication failed in the model');
       return new UnrecoverableError(error.reason);

@@ -37,7 +37,12 @@ export class ReplicationsModule implements OnApplicationShutdown {
     })(ReplicationsProcessor);
     return {
       module: ReplicationsModule,
-      imports: [BullModule.registerQueue({ name: REPLICATIONS_QUEUE, streams: { events: { maxLen: EVENTS_MAX_LEN } } })],
+      imports: [
+        BullModule.registerQueue({
+          name: REPLICATIONS_QUEUE,
+          streams: { events: { maxLen: EVENTS_MAX_LEN } },
+        }),
+      ],
       providers: [
         ReplicationsProcessor,
         ReplicationJobService,
@@ -49,14 +54,22 @@ export class ReplicationsModule implements OnApplicationShutdown {
         WorkerStatsReporter,
         {
           provide: ReplicationPool,
-          useFactory: () => new ReplicationPool({ threads: config.worker.threads, progressIntervalMs: config.worker.progressIntervalMs }),
+          useFactory: () =>
+            new ReplicationPool({
+              threads: config.worker.threads,
+              progressIntervalMs: config.worker.progressIntervalMs,
+            }),
         },
         {
           provide: WORKER_REDIS,
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => {
             // Fails fast while Redis is away (a cancel check then simply says "not cancelled").
-            const redis = new Redis({ ...redisConnectionOptions(c.redis.url), maxRetriesPerRequest: 1, enableOfflineQueue: false });
+            const redis = new Redis({
+              ...redisConnectionOptions(c.redis.url),
+              maxRetriesPerRequest: 1,
+              enableOfflineQueue: false,
+            });
             redis.on('error', () => undefined); // reconnects by itself; BullMQ's worker logs the outage
             return redis;
           },

@@ -4,7 +4,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { JOB_AGGREGATE, JOB_REPLICATION, type AggregateJobResult, type ReplicationJobResult, type RunJobName } from '@caretwin/runner';
+import {
+  JOB_AGGREGATE,
+  JOB_REPLICATION,
+  type AggregateJobResult,
+  type ReplicationJobResult,
+  type RunJobName,
+} from '@caretwin/runner';
 import type { Logger } from '@caretwin/config';
 import { APP_LOGGER } from '../config/config.tokens';
 import { AggregateJobService } from './aggregate-job.service';

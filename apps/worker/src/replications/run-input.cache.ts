@@ -28,7 +28,10 @@ export class RunInputCache {
 
   private async load(parentJobId: string): Promise<AggregateJobData> {
     const parent = await Job.fromId(this.queue, parentJobId);
-    if (!parent) throw new UnrecoverableError(`run input missing: parent job ${parentJobId} no longer exists (run removed or cancelled)`);
+    if (!parent)
+      throw new UnrecoverableError(
+        `run input missing: parent job ${parentJobId} no longer exists (run removed or cancelled)`,
+      );
     return parseAggregateJobData(parent.data);
   }
 }

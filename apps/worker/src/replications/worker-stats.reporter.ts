@@ -21,7 +21,12 @@ export interface WorkerFigures {
 
 @Injectable()
 export class WorkerStatsReporter implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly figures: WorkerFigures = { replicationsCompleted: 0, replicationsFailed: 0, replicationSeconds: 0, simulationEvents: 0 };
+  private readonly figures: WorkerFigures = {
+    replicationsCompleted: 0,
+    replicationsFailed: 0,
+    replicationSeconds: 0,
+    simulationEvents: 0,
+  };
   private readonly startedAt = Date.now();
   private timer: NodeJS.Timeout | undefined;
 
@@ -53,7 +58,9 @@ export class WorkerStatsReporter implements OnApplicationBootstrap, OnApplicatio
     clearInterval(this.timer);
     // Last figures, then off the index so /metrics stops listing this worker (Redis may be away).
     await this.write().catch(() => undefined);
-    await this.redis.zrem(workersIndexKey(this.config.redis.prefix), this.lifecycle.workerId).catch(() => undefined);
+    await this.redis
+      .zrem(workersIndexKey(this.config.redis.prefix), this.lifecycle.workerId)
+      .catch(() => undefined);
   }
 
   /** Never throws: a missed heartbeat only ages this worker's figures. */

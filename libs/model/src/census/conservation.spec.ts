@@ -22,7 +22,8 @@ describe('conservation of patients and calls', () => {
   const scan = scanPatients(replication);
 
   it('finds, by scanning every patient, the same count in each state as the running counters', () => {
-    for (let s = 1; s < LIVE_STATES; s++) expect(scan.byLive[s], `live state ${s}`).toBe(replication.liveCount[s]);
+    for (let s = 1; s < LIVE_STATES; s++)
+      expect(scan.byLive[s], `live state ${s}`).toBe(replication.liveCount[s]);
     for (let f = 1; f < FATES; f++) expect(scan.byFate[f], `fate ${f}`).toBe(replication.fateCount[f]);
     expect(result.census.consistent).toBe(true);
   });

@@ -35,7 +35,7 @@ describe('keyed per-patient draws', () => {
     const n = 100_000;
     const plain = mean(n, (i) => d.begin(i * 2654435761, 64).unitStay(shape, cv, false));
     const biased = mean(n, (i) => d.begin(i * 2654435761, 6).unitStay(shape, cv, true));
-    const tolerance = (k: number) => 5 * Math.sqrt(k) / Math.sqrt(n);
+    const tolerance = (k: number) => (5 * Math.sqrt(k)) / Math.sqrt(n);
     expect(Math.abs(plain - 1)).toBeLessThan(tolerance(cv * cv));
     expect(Math.abs(biased - (1 + cv * cv))).toBeLessThan(tolerance(4 * cv * cv * (1 + cv * cv)));
   });

@@ -9,12 +9,15 @@ export const AGES = AGE_BANDS.length;
 const MINUTES_PER_YEAR = 365 * 1440;
 
 /** Elective admissions happen in the daytime: 09:00–17:00, flat (mean 1 over the day). */
-export const ELECTIVE_HOUR_PROFILE: readonly number[] = Array.from({ length: 24 }, (_, h) => (h >= 9 && h < 17 ? 3 : 0));
+export const ELECTIVE_HOUR_PROFILE: readonly number[] = Array.from({ length: 24 }, (_, h) =>
+  h >= 9 && h < 17 ? 3 : 0,
+);
 
 /** Years with population figures in the region (census and projections). */
 export function populationYears(index: RegionIndex): number[] {
   const years = new Set<number>();
-  for (const m of index.region.municipalities) for (const y of Object.keys(m.population)) years.add(Number(y));
+  for (const m of index.region.municipalities)
+    for (const y of Object.keys(m.population)) years.add(Number(y));
   return [...years].filter((y) => Number.isFinite(y)).sort((a, b) => a - b);
 }
 
@@ -47,7 +50,9 @@ export function yearlyAdmissions(index: RegionIndex, c: number, year: number): F
   const out = new Float64Array(index.municipalityCount * AGES);
   index.region.municipalities.forEach((m, mi) => {
     const pop = populationFor(m, year);
-    AGE_BANDS.forEach((band, a) => (out[mi * AGES + a] = (pop[band] * p.ratePer100k[c * AGES + a]) / 100_000));
+    AGE_BANDS.forEach(
+      (band, a) => (out[mi * AGES + a] = (pop[band] * p.ratePer100k[c * AGES + a]) / 100_000),
+    );
   });
   return out;
 }
@@ -135,16 +140,30 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
     const c = comp.condition;
     let peakYearly = 0;
     for (const y of years.length ? years : [scenario.year]) {
-      peakYearly = Math.max(peakYearly, yearlyAdmissions(index, c, y).reduce((a, b) => a + b, 0));
+      peakYearly = Math.max(
+        peakYearly,
+        yearlyAdmissions(index, c, y).reduce((a, b) => a + b, 0),
+      );
     }
     const dow = comp.elective ? profiles.electiveDayOfWeek : profiles.dayOfWeek;
     return (
-      ((peakYearly * comp.share * scale) / MINUTES_PER_YEAR) * maxOf(comp.hourProfile) * maxOf(dow) * (1 + Math.abs(p.seasonalAmplitude[c])) * maxMultiplier
+      ((peakYearly * comp.share * scale) / MINUTES_PER_YEAR) *
+      maxOf(comp.hourProfile) *
+      maxOf(dow) *
+      (1 + Math.abs(p.seasonalAmplitude[c])) *
+      maxMultiplier
     );
   };
 
   const processes: ArrivalProcess[] = [];
-  const build = (purpose: string, kind: number, condition: number, ambulanceShare: number, comps: Component[], scale: number): void => {
+  const build = (
+    purpose: string,
+    kind: number,
+    condition: number,
+    ambulanceShare: number,
+    comps: Component[],
+    scale: number,
+  ): void => {
     const cellWeights = new Float64Array(index.municipalityCount * 4);
     const ratePerHour = new Float64Array(hours);
     let maxRate = 0;
@@ -155,7 +174,8 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
       componentRate(comp, yearly, ratePerHour, scale);
       maxRate += componentBound(comp, scale);
     }
-    if (maxRate > 0) processes.push({ purpose, kind, condition, ambulanceShare, cellWeights, ratePerHour, maxRate });
+    if (maxRate > 0)
+      processes.push({ purpose, kind, condition, ambulanceShare, cellWeights, ratePerHour, maxRate });
   };
 
   const hourOfDay = profiles.hourOfDay;
@@ -164,14 +184,37 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
     const id = p.conditionIds[c];
     const amb = p.ambulanceShare[c];
     if (p.elective[c]) {
-      build(id, ProcessKind.ELECTIVE, c, 0, [{ condition: c, share: 1 - amb, hourProfile: ELECTIVE_HOUR_PROFILE, elective: true }], 1);
-      if (amb > 0) build(`${id}:emergency`, ProcessKind.EMERGENCY, c, 1, [{ condition: c, share: amb, hourProfile: hourOfDay, elective: false }], 1);
+      build(
+        id,
+        ProcessKind.ELECTIVE,
+        c,
+        0,
+        [{ condition: c, share: 1 - amb, hourProfile: ELECTIVE_HOUR_PROFILE, elective: true }],
+        1,
+      );
+      if (amb > 0)
+        build(
+          `${id}:emergency`,
+          ProcessKind.EMERGENCY,
+          c,
+          1,
+          [{ condition: c, share: amb, hourProfile: hourOfDay, elective: false }],
+          1,
+        );
     } else {
-      build(id, ProcessKind.EMERGENCY, c, amb, [{ condition: c, share: 1, hourProfile: hourOfDay, elective: false }], 1);
+      build(
+        id,
+        ProcessKind.EMERGENCY,
+        c,
+        amb,
+        [{ condition: c, share: 1, hourProfile: hourOfDay, elective: false }],
+        1,
+      );
     }
     if (amb > 0) callComponents.push({ condition: c, share: amb, hourProfile: hourOfDay, elective: false });
   }
   const s = region.transport.notAdmittedShare;
-  if (s > 0 && s < 1 && callComponents.length > 0) build('calls', ProcessKind.CALLS, -1, 1, callComponents, s / (1 - s));
+  if (s > 0 && s < 1 && callComponents.length > 0)
+    build('calls', ProcessKind.CALLS, -1, 1, callComponents, s / (1 - s));
   return processes;
 }

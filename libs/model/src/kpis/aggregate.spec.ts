@@ -9,7 +9,13 @@ import { compareResults } from './compare';
 
 const REPLICATIONS = 6;
 const runAll = (policies: Policy[], seed = 1): ReplicationResult[] => {
-  const s = resolvedScenario(stressRegion(), { seed, horizonDays: 45, warmupDays: 5, initialCensus: { mode: 'expected' }, policies });
+  const s = resolvedScenario(stressRegion(), {
+    seed,
+    horizonDays: 45,
+    warmupDays: 5,
+    initialCensus: { mode: 'expected' },
+    policies,
+  });
   return Array.from({ length: REPLICATIONS }, (_, i) => runReplication(s, i));
 };
 const baseline = runAll([]);
@@ -43,7 +49,10 @@ describe('aggregate', () => {
 describe('compareResults', () => {
   it('pairs runs with the same seed and replications, with a narrower CI than an unpaired comparison', () => {
     const paired = compareResults(baseline, moreBeds);
-    const unpaired = compareResults(baseline, moreBeds.map((r) => ({ ...r, seed: 7 })));
+    const unpaired = compareResults(
+      baseline,
+      moreBeds.map((r) => ({ ...r, seed: 7 })),
+    );
     expect(paired.paired).toBe(true);
     expect(unpaired.method).toBe('welch');
     expect(unpaired.note).toMatch(/different seeds/);

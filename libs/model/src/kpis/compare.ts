@@ -10,16 +10,20 @@ function describe(rs: ReplicationResult[]): { scenarioId: string; seed: number; 
 }
 
 export function compareResults(a: ReplicationResult[], b: ReplicationResult[]): Comparison {
-  if (a.length === 0 || b.length === 0) throw new AggregateError('compareResults needs replications on both sides');
+  if (a.length === 0 || b.length === 0)
+    throw new AggregateError('compareResults needs replications on both sides');
   const ra = sortedByIndex(a);
   const rb = sortedByIndex(b);
   const sameSeed = ra[0].seed === rb[0].seed;
   const sameIndices = ra.length === rb.length && ra.every((r, i) => r.replication === rb[i].replication);
   const paired = sameSeed && sameIndices && ra.length >= 2;
   let note: string;
-  if (paired) note = `paired on common random numbers: seed ${ra[0].seed}, replications ${ra.map((r) => r.replication).join(',')}`;
-  else if (!sameSeed) note = `unpaired (Welch): the runs use different seeds (${ra[0].seed} and ${rb[0].seed})`;
-  else if (!sameIndices) note = `unpaired (Welch): the runs have different replications (${ra.length} and ${rb.length})`;
+  if (paired)
+    note = `paired on common random numbers: seed ${ra[0].seed}, replications ${ra.map((r) => r.replication).join(',')}`;
+  else if (!sameSeed)
+    note = `unpaired (Welch): the runs use different seeds (${ra[0].seed} and ${rb[0].seed})`;
+  else if (!sameIndices)
+    note = `unpaired (Welch): the runs have different replications (${ra.length} and ${rb.length})`;
   else note = 'unpaired (Welch): a paired interval needs at least two replications';
 
   const keysB = new Set(commonKpiKeys(rb));

@@ -3,7 +3,13 @@
 // with 自己完結率, the conservation census and the static need. Series are rounded (they are
 // for charts); KPIs keep full precision. Nothing here depends on timing or on the process.
 import { BED_FUNCTIONS } from '@caretwin/scenario';
-import type { AreaFunctionSeries, FlowMatrix, HospitalSummary, HospitalWeeklySeries, ReplicationResult } from '@caretwin/contracts';
+import type {
+  AreaFunctionSeries,
+  FlowMatrix,
+  HospitalSummary,
+  HospitalWeeklySeries,
+  ReplicationResult,
+} from '@caretwin/contracts';
 import { conservationCensus } from '../census/conservation';
 import { populationFor } from '../demand/rates';
 import { staticNeed } from '../need/static-need';
@@ -45,8 +51,10 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
   const kpis: Record<string, number> = {};
 
   // ---- occupancy by prefecture and area × function, from the daily series ----
-  const dailyInUse = (a: number, f: number): Float64Array => r.dailyInUse.subarray((a * FUNCTIONS + f) * horizon, (a * FUNCTIONS + f) * horizon + days);
-  const dailyCap = (a: number, f: number): Float64Array => r.dailyCapacity.subarray((a * FUNCTIONS + f) * horizon, (a * FUNCTIONS + f) * horizon + days);
+  const dailyInUse = (a: number, f: number): Float64Array =>
+    r.dailyInUse.subarray((a * FUNCTIONS + f) * horizon, (a * FUNCTIONS + f) * horizon + days);
+  const dailyCap = (a: number, f: number): Float64Array =>
+    r.dailyCapacity.subarray((a * FUNCTIONS + f) * horizon, (a * FUNCTIONS + f) * horizon + days);
   const scopes: Array<{ name: string; areas: number[] }> = [
     { name: 'prefecture', areas: Array.from({ length: A }, (_, a) => a) },
     ...index.areaIds.map((name, a) => ({ name, areas: [a] })),
@@ -67,7 +75,11 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
       }
       return { use, cap };
     };
-    const mean = (xs: Float64Array): number => ratio(xs.reduce((s, x) => s + x, 0), xs.length);
+    const mean = (xs: Float64Array): number =>
+      ratio(
+        xs.reduce((s, x) => s + x, 0),
+        xs.length,
+      );
     BED_FUNCTIONS.forEach((fn, f) => {
       const { use, cap } = sumOver([f]);
       const mu = mean(use);
@@ -139,7 +151,8 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
     kpis[`admissions.${id}`] = rec.admissions[c];
     kpis[`timeToCare.${id}.mean`] = finite(rec.timeToCare[c].mean);
     kpis[`timeToCare.${id}.count`] = rec.timeToCare[c].count;
-    if (path.timeCriticalMinutes[c] >= 0) kpis[`timeToCare.${id}.withinThreshold`] = ratio(rec.withinThreshold[c], rec.timeToCareTotal[c]);
+    if (path.timeCriticalMinutes[c] >= 0)
+      kpis[`timeToCare.${id}.withinThreshold`] = ratio(rec.withinThreshold[c], rec.timeToCareTotal[c]);
   });
   kpis['elective.waitDays.mean'] = finite(rec.electiveWaitDays.mean);
   kpis['elective.waiting.mean'] = ratio(r.misc.integral(Misc.ELECTIVE_LIST, tEnd), minutes);
@@ -152,7 +165,8 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
   BED_FUNCTIONS.forEach((fn, f) => (kpis[`los.${fn}`] = finite(rec.lengthOfStay[f].mean)));
   // 平均在院日数 (MHLW): bed-days ÷ ((admissions + discharges) ÷ 2), per ward group.
   let generalBedDays = 0;
-  for (let a = 0; a < A; a++) for (const f of GENERAL) generalBedDays += dailyInUse(a, f).reduce((s, x) => s + x, 0);
+  for (let a = 0; a < A; a++)
+    for (const f of GENERAL) generalBedDays += dailyInUse(a, f).reduce((s, x) => s + x, 0);
   let chronicBedDays = 0;
   for (let a = 0; a < A; a++) chronicBedDays += dailyInUse(a, 3).reduce((s, x) => s + x, 0);
   kpis['alos.general'] = ratio(generalBedDays, (rec.groupIn[0] + rec.groupOut[0]) / 2);

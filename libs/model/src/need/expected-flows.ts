@@ -96,12 +96,20 @@ export function expectedFlows(
       for (const [e, share] of entries) {
         const slot = m * ROUTE_KEYS + routeKey(path.capability[c], path.phaseFunction[e]);
         const patients = yearly * share;
-        if (network.candidateCount[slot] > 0) place(m, c, e, network.candidateHospital[network.candidateStart[slot]], patients * byAmbulance);
+        if (network.candidateCount[slot] > 0)
+          place(m, c, e, network.candidateHospital[network.candidateStart[slot]], patients * byAmbulance);
         else unplaced(c, e, patients * byAmbulance, index.municipalityArea[m]);
         const n = network.gravityCount[slot];
         const s = network.gravityStart[slot];
         if (n === 0) unplaced(c, e, patients * (1 - byAmbulance), index.municipalityArea[m]);
-        for (let i = 0; i < n; i++) place(m, c, e, network.gravityHospital[s + i], patients * (1 - byAmbulance) * network.gravityShare[s + i]);
+        for (let i = 0; i < n; i++)
+          place(
+            m,
+            c,
+            e,
+            network.gravityHospital[s + i],
+            patients * (1 - byAmbulance) * network.gravityShare[s + i],
+          );
       }
     }
   }
@@ -112,7 +120,8 @@ export function expectedFlows(
       const n = network.transferHomeCount[a * FUNCTIONS + f];
       const s = network.transferStart[a * FUNCTIONS + f];
       let beds = 0;
-      for (let i = 0; i < n; i++) beds += facilities.capacity(network.transferHospital[s + i] * FUNCTIONS + f);
+      for (let i = 0; i < n; i++)
+        beds += facilities.capacity(network.transferHospital[s + i] * FUNCTIONS + f);
       for (let p = 0; p < P; p++) {
         const bd = transferred[(a * FUNCTIONS + f) * P + p];
         if (bd === 0) continue;

@@ -8,7 +8,10 @@ import { spillToNeighbours } from './spill';
 
 // Area "city" has two acute hospitals of 10 beds; the adjacent area "town" one of 20.
 const region = buildRegion({
-  areas: [{ id: 'city', adjacent: ['town'] }, { id: 'town', adjacent: ['city'] }],
+  areas: [
+    { id: 'city', adjacent: ['town'] },
+    { id: 'town', adjacent: ['city'] },
+  ],
   municipalities: [
     { id: 'c', area: 'city', lat: 38, lng: 140.0, population: 1000 },
     { id: 't', area: 'town', lat: 38, lng: 140.3, population: 1000 },

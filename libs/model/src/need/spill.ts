@@ -18,7 +18,12 @@ import type { ExpectedFlows } from './expected-flows';
  * hospitals with free beds. Receivers share in proportion to their free beds and are at most filled;
  * what finds no room stays. Moved bed-days keep their phase mix and home municipalities.
  */
-export function spillToNeighbours(flows: ExpectedFlows, index: RegionIndex, facilities: Facilities, network: Network): ExpectedFlows {
+export function spillToNeighbours(
+  flows: ExpectedFlows,
+  index: RegionIndex,
+  facilities: Facilities,
+  network: Network,
+): ExpectedFlows {
   const out: ExpectedFlows = {
     homeBedDays: flows.homeBedDays.slice(),
     poolBedDays: flows.poolBedDays.slice(),
@@ -31,7 +36,8 @@ export function spillToNeighbours(flows: ExpectedFlows, index: RegionIndex, faci
   const room = (pool: number): number => Math.max(0, yearBeds(pool) - out.poolBedDays[pool]);
   for (let f = 0; f < FUNCTIONS; f++) {
     const areaPools: number[][] = Array.from({ length: index.areaCount }, () => []);
-    for (let h = 0; h < index.hospitalCount; h++) if (facilities.offers(h, f)) areaPools[index.hospitalArea[h]].push(h * FUNCTIONS + f);
+    for (let h = 0; h < index.hospitalCount; h++)
+      if (facilities.offers(h, f)) areaPools[index.hospitalArea[h]].push(h * FUNCTIONS + f);
     for (let a = 0; a < index.areaCount; a++) {
       const pools = areaPools[a];
       let load = 0;
@@ -49,11 +55,26 @@ export function spillToNeighbours(flows: ExpectedFlows, index: RegionIndex, faci
         if (room(pool) > 0) near.push(pool);
       }
       // Every pool of the full area gives the same fraction of its load.
-      move(out, index, room, pools, pools.map((pool) => (out.poolBedDays[pool] * (load - beds)) / load), near);
+      move(
+        out,
+        index,
+        room,
+        pools,
+        pools.map((pool) => (out.poolBedDays[pool] * (load - beds)) / load),
+        near,
+      );
     }
     for (const pools of areaPools) {
       const over = pools.filter((pool) => excess(pool) > 0);
-      if (over.length > 0) move(out, index, room, over, over.map(excess), pools.filter((pool) => room(pool) > 0));
+      if (over.length > 0)
+        move(
+          out,
+          index,
+          room,
+          over,
+          over.map(excess),
+          pools.filter((pool) => room(pool) > 0),
+        );
     }
   }
   return out;
@@ -63,7 +84,14 @@ export function spillToNeighbours(flows: ExpectedFlows, index: RegionIndex, faci
  * Moves up to `amounts[i]` bed-days out of `givers[i]` (scaled down together when the receivers'
  * free beds are fewer) into `receivers`, shared by their free beds.
  */
-function move(out: ExpectedFlows, index: RegionIndex, room: (pool: number) => number, givers: number[], amounts: number[], receivers: number[]): void {
+function move(
+  out: ExpectedFlows,
+  index: RegionIndex,
+  room: (pool: number) => number,
+  givers: number[],
+  amounts: number[],
+  receivers: number[],
+): void {
   const P = index.pathways.phaseCount;
   const want = amounts.reduce((s, x) => s + x, 0);
   if (!(want > 0) || receivers.length === 0) return;

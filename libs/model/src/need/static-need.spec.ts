@@ -25,7 +25,15 @@ const region = buildRegion({
       ratePer100k: 365,
       phases: [
         { id: 'icu', function: 'highAcute', meanDays: 2, next: [['ward', 1]] },
-        { id: 'ward', function: 'acute', meanDays: 4, next: [['rehab', 0.5], ['home', 0.5]] },
+        {
+          id: 'ward',
+          function: 'acute',
+          meanDays: 4,
+          next: [
+            ['rehab', 0.5],
+            ['home', 0.5],
+          ],
+        },
         { id: 'rehab', function: 'recovery', meanDays: 10 },
       ],
     }),
@@ -71,7 +79,11 @@ describe('the MHLW static bed need', () => {
 
   it('uses the length-of-stay and demand levers in force when the horizon starts', () => {
     const shorter = staticNeed(
-      resolvedScenario(region, { horizonDays: 365, policies: [{ kind: 'lengthOfStay', multiplier: 0.5, function: 'recovery' }], multiplier: () => 2 }),
+      resolvedScenario(region, {
+        horizonDays: 365,
+        policies: [{ kind: 'lengthOfStay', multiplier: 0.5, function: 'recovery' }],
+        multiplier: () => 2,
+      }),
     );
     expect(row(shorter.byHomeArea, 'A', 'recovery').census).toBeCloseTo(5, 9);
     expect(row(shorter.byHomeArea, 'A', 'acute').census).toBeCloseTo(8, 9);

@@ -50,14 +50,23 @@ export function staticNeed(resolved: ResolvedScenario): StaticNeed {
   const row = (area: string, f: number, bedDays: number, bedsInUse: number): StaticNeedRow => {
     const fn = BED_FUNCTIONS[f];
     const census = bedDays / 365;
-    return { area, function: fn, bedDaysPerYear: bedDays, census, need: census / targets[fn], beds: bedsInUse };
+    return {
+      area,
+      function: fn,
+      bedDaysPerYear: bedDays,
+      census,
+      need: census / targets[fn],
+      beds: bedsInUse,
+    };
   };
   const byHomeArea: StaticNeedRow[] = [];
   const byTreatingArea: StaticNeedRow[] = [];
   const prefecture: StaticNeedRow[] = [];
   for (let a = 0; a < A; a++) {
     for (let f = 0; f < FUNCTIONS; f++) {
-      byHomeArea.push(row(index.areaIds[a], f, flows.homeBedDays[a * FUNCTIONS + f], beds[a * FUNCTIONS + f]));
+      byHomeArea.push(
+        row(index.areaIds[a], f, flows.homeBedDays[a * FUNCTIONS + f], beds[a * FUNCTIONS + f]),
+      );
       byTreatingArea.push(row(index.areaIds[a], f, treating[a * FUNCTIONS + f], beds[a * FUNCTIONS + f]));
     }
   }

@@ -133,7 +133,10 @@ export class PatientTable {
   }
 
   private resize(n: number): void {
-    const grow = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(old: T | undefined, make: (n: number) => T): T => {
+    const grow = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(
+      old: T | undefined,
+      make: (n: number) => T,
+    ): T => {
       const next = make(n);
       if (old) next.set(old as never);
       return next;

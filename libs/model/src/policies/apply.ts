@@ -20,7 +20,8 @@ export interface PolicyEffect {
 
 function openHospitalsOfArea(index: RegionIndex, facilities: Facilities, area: number): number[] {
   const out: number[] = [];
-  for (let h = 0; h < index.hospitalCount; h++) if (index.hospitalArea[h] === area && facilities.open[h] === 1) out.push(h);
+  for (let h = 0; h < index.hospitalCount; h++)
+    if (index.hospitalArea[h] === area && facilities.open[h] === 1) out.push(h);
   return out;
 }
 
@@ -31,7 +32,13 @@ function setCapacity(facilities: Facilities, pool: number, beds: number, effect:
   effect.pools.push(pool);
 }
 
-export function applyPolicy(policy: Policy, where: string, index: RegionIndex, facilities: Facilities, levers: Levers): PolicyEffect {
+export function applyPolicy(
+  policy: Policy,
+  where: string,
+  index: RegionIndex,
+  facilities: Facilities,
+  levers: Levers,
+): PolicyEffect {
   const effect: PolicyEffect = { network: false, pools: [], bases: [] };
   const capacityOf = (h: number, f: number): number => facilities.capacity(h * FUNCTIONS + f);
   switch (policy.kind) {
@@ -45,8 +52,11 @@ export function applyPolicy(policy: Policy, where: string, index: RegionIndex, f
         for (const [f, n] of targets) {
           const fi = FUNCTION_INDEX[f];
           let weights = hs.map((h) => capacityOf(h, fi));
-          if (weights.every((w) => w === 0)) weights = hs.map((h) => BED_FUNCTIONS.reduce((s, _g, gi) => s + capacityOf(h, gi), 0));
-          spreadInteger(Math.round(n), weights).forEach((beds, i) => setCapacity(facilities, hs[i] * FUNCTIONS + fi, beds, effect));
+          if (weights.every((w) => w === 0))
+            weights = hs.map((h) => BED_FUNCTIONS.reduce((s, _g, gi) => s + capacityOf(h, gi), 0));
+          spreadInteger(Math.round(n), weights).forEach((beds, i) =>
+            setCapacity(facilities, hs[i] * FUNCTIONS + fi, beds, effect),
+          );
         }
       } else {
         throw new ModelInputError(`${where}: setBeds needs a hospital or an area`);
@@ -59,10 +69,14 @@ export function applyPolicy(policy: Policy, where: string, index: RegionIndex, f
       const to = FUNCTION_INDEX[policy.to];
       let hs: number[];
       if (policy.hospital !== undefined) hs = [index.hospital(policy.hospital, `${where}.hospital`)];
-      else if (policy.area !== undefined) hs = openHospitalsOfArea(index, facilities, index.area(policy.area, `${where}.area`));
+      else if (policy.area !== undefined)
+        hs = openHospitalsOfArea(index, facilities, index.area(policy.area, `${where}.area`));
       else throw new ModelInputError(`${where}: convertBeds needs a hospital or an area`);
       const available = hs.map((h) => capacityOf(h, from));
-      const total = Math.min(Math.round(policy.count), available.reduce((a, b) => a + b, 0));
+      const total = Math.min(
+        Math.round(policy.count),
+        available.reduce((a, b) => a + b, 0),
+      );
       // Shares proportional to each hospital's `from` beds never exceed what it has.
       spreadInteger(total, available).forEach((n, i) => {
         if (n === 0) return;
@@ -100,7 +114,8 @@ export function applyPolicy(policy: Policy, where: string, index: RegionIndex, f
     case 'addHospital': {
       const h = index.hospital(policy.hospital.id, `${where}.hospital.id`);
       facilities.open[h] = 1;
-      for (let f = 0; f < FUNCTIONS; f++) setCapacity(facilities, h * FUNCTIONS + f, index.hospitalBeds[h * FUNCTIONS + f], effect);
+      for (let f = 0; f < FUNCTIONS; f++)
+        setCapacity(facilities, h * FUNCTIONS + f, index.hospitalBeds[h * FUNCTIONS + f], effect);
       effect.network = true;
       break;
     }
@@ -111,10 +126,16 @@ export function applyPolicy(policy: Policy, where: string, index: RegionIndex, f
         const a = index.area(policy.area, `${where}.area`);
         bases = [];
         for (let b = 0; b < index.baseCount; b++) if (index.baseArea[b] === a) bases.push(b);
-        if (bases.length === 0) throw new ModelInputError(`${where}.area: area "${policy.area}" has no ambulance base`);
+        if (bases.length === 0)
+          throw new ModelInputError(`${where}.area: area "${policy.area}" has no ambulance base`);
       } else throw new ModelInputError(`${where}: setAmbulances needs a base or an area`);
       const shares =
-        bases.length === 1 ? [Math.round(policy.vehicles)] : spreadInteger(Math.round(policy.vehicles), bases.map((b) => facilities.vehicles[b]));
+        bases.length === 1
+          ? [Math.round(policy.vehicles)]
+          : spreadInteger(
+              Math.round(policy.vehicles),
+              bases.map((b) => facilities.vehicles[b]),
+            );
       shares.forEach((v, i) => {
         if (facilities.vehicles[bases[i]] === v) return;
         facilities.vehicles[bases[i]] = Math.max(0, v);
@@ -125,11 +146,13 @@ export function applyPolicy(policy: Policy, where: string, index: RegionIndex, f
     case 'lengthOfStay': {
       const p = index.pathways;
       const c0 = policy.condition === undefined ? -1 : p.conditionIds.indexOf(policy.condition);
-      if (policy.condition !== undefined && c0 < 0) throw new ModelInputError(`${where}.condition: unknown condition "${policy.condition}"`);
+      if (policy.condition !== undefined && c0 < 0)
+        throw new ModelInputError(`${where}.condition: unknown condition "${policy.condition}"`);
       const f0 = policy.function === undefined ? -1 : FUNCTION_INDEX[policy.function];
       for (let c = 0; c < p.conditionCount; c++) {
         if (c0 >= 0 && c !== c0) continue;
-        for (let f = 0; f < FUNCTIONS; f++) if (f0 < 0 || f === f0) levers.losMultiplier[c * FUNCTIONS + f] *= policy.multiplier;
+        for (let f = 0; f < FUNCTIONS; f++)
+          if (f0 < 0 || f === f0) levers.losMultiplier[c * FUNCTIONS + f] *= policy.multiplier;
       }
       break;
     }

@@ -18,6 +18,7 @@ describe('spreadInteger', () => {
 
   it('never gives a part more than its weight when the total does not exceed their sum', () => {
     const weights = [3, 1, 7, 2, 9];
-    for (let total = 0; total <= 22; total++) spreadInteger(total, weights).forEach((n, i) => expect(n).toBeLessThanOrEqual(weights[i]));
+    for (let total = 0; total <= 22; total++)
+      spreadInteger(total, weights).forEach((n, i) => expect(n).toBeLessThanOrEqual(weights[i]));
   });
 });

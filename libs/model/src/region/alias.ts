@@ -3,7 +3,12 @@
 // demand/keyed-draws.ts), which the engine's AliasTable (it takes a stream) cannot do.
 
 /** Builds one alias table for `weights` into prob/alias at `offset` (entries offset..offset+n-1). */
-export function buildAlias(weights: ArrayLike<number>, prob: Float64Array, alias: Int32Array, offset: number): void {
+export function buildAlias(
+  weights: ArrayLike<number>,
+  prob: Float64Array,
+  alias: Int32Array,
+  offset: number,
+): void {
   const n = weights.length;
   if (n === 0) return;
   let total = 0;
@@ -49,7 +54,13 @@ export function buildAlias(weights: ArrayLike<number>, prob: Float64Array, alias
 }
 
 /** Samples an index 0..n-1 of the table at `offset` from one uniform u in [0, 1). */
-export function sampleAlias(prob: Float64Array, alias: Int32Array, offset: number, n: number, u: number): number {
+export function sampleAlias(
+  prob: Float64Array,
+  alias: Int32Array,
+  offset: number,
+  n: number,
+  u: number,
+): number {
   const x = u * n;
   let i = x | 0;
   if (i >= n) i = n - 1;

@@ -19,7 +19,9 @@ export class Facilities {
     this.pools = [];
     for (let h = 0; h < index.hospitalCount; h++) {
       for (let f = 0; f < FUNCTIONS; f++) {
-        const beds = index.hospitalInRegion[h] ? Math.max(0, Math.round(index.hospitalBeds[h * FUNCTIONS + f])) : 0;
+        const beds = index.hospitalInRegion[h]
+          ? Math.max(0, Math.round(index.hospitalBeds[h * FUNCTIONS + f]))
+          : 0;
         this.pools.push(new BedPool(beds));
       }
     }

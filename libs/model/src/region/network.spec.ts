@@ -15,13 +15,44 @@ const region = buildRegion({
     { id: 'e', area: 'east', lat: 38, lng: 141.0, population: 1000 },
   ],
   hospitals: [
-    { id: 'w1', area: 'west', municipality: 'w', lat: 38, lng: 140.0, beds: { acute: 50, recovery: 10 }, capabilities: ['stroke'] },
+    {
+      id: 'w1',
+      area: 'west',
+      municipality: 'w',
+      lat: 38,
+      lng: 140.0,
+      beds: { acute: 50, recovery: 10 },
+      capabilities: ['stroke'],
+    },
     { id: 'w2', area: 'west', municipality: 'w', lat: 38, lng: 140.1, beds: { acute: 10 } },
-    { id: 'm1', area: 'middle', municipality: 'm', lat: 38, lng: 140.5, beds: { acute: 20 }, capabilities: ['stroke'] },
-    { id: 'e1', area: 'east', municipality: 'e', lat: 38, lng: 141.0, beds: { acute: 80, recovery: 40 }, capabilities: ['stroke'] },
+    {
+      id: 'm1',
+      area: 'middle',
+      municipality: 'm',
+      lat: 38,
+      lng: 140.5,
+      beds: { acute: 20 },
+      capabilities: ['stroke'],
+    },
+    {
+      id: 'e1',
+      area: 'east',
+      municipality: 'e',
+      lat: 38,
+      lng: 141.0,
+      beds: { acute: 80, recovery: 40 },
+      capabilities: ['stroke'],
+    },
   ],
   bases: [{ id: 'bm', area: 'middle', municipality: 'm', lat: 38, lng: 140.5, vehicles: 2 }],
-  conditions: [condition({ id: 'stroke', ratePer100k: 100, capability: 'stroke', phases: [{ id: 'a', function: 'acute', meanDays: 5 }] })],
+  conditions: [
+    condition({
+      id: 'stroke',
+      ratePer100k: 100,
+      capability: 'stroke',
+      phases: [{ id: 'a', function: 'acute', meanDays: 5 }],
+    }),
+  ],
 });
 
 function build(policies: Parameters<typeof applyPolicy>[0][] = []) {
@@ -35,7 +66,10 @@ const candidates = (b: ReturnType<typeof build>, muni: string, capability: numbe
   const m = b.index.municipalityIndex.get(muni) as number;
   const slot = m * ROUTE_KEYS + routeKey(capability, f);
   const s = b.network.candidateStart[slot];
-  return Array.from(b.network.candidateHospital.subarray(s, s + b.network.candidateCount[slot]), (h) => b.index.hospitalIds[h]);
+  return Array.from(
+    b.network.candidateHospital.subarray(s, s + b.network.candidateCount[slot]),
+    (h) => b.index.hospitalIds[h],
+  );
 };
 
 describe('routing tables', () => {
@@ -61,7 +95,10 @@ describe('routing tables', () => {
     const middle = b.index.areaIndex.get('middle') as number;
     const s = b.network.transferStart[middle * 4 + 2];
     const n = b.network.transferCount[middle * 4 + 2];
-    expect(Array.from(b.network.transferHospital.subarray(s, s + n), (h) => b.index.hospitalIds[h])).toEqual(['e1', 'w1']);
+    expect(Array.from(b.network.transferHospital.subarray(s, s + n), (h) => b.index.hospitalIds[h])).toEqual([
+      'e1',
+      'w1',
+    ]);
   });
 
   it("lists the home area's transfer hospitals first and the adjacent areas' after them", () => {
@@ -69,7 +106,11 @@ describe('routing tables', () => {
     const west = b.index.areaIndex.get('west') as number;
     const s = b.network.transferStart[west * 4 + 1];
     const n = b.network.transferCount[west * 4 + 1];
-    expect(Array.from(b.network.transferHospital.subarray(s, s + n), (h) => b.index.hospitalIds[h])).toEqual(['w1', 'w2', 'm1']);
+    expect(Array.from(b.network.transferHospital.subarray(s, s + n), (h) => b.index.hospitalIds[h])).toEqual([
+      'w1',
+      'w2',
+      'm1',
+    ]);
     expect(b.network.transferHomeCount[west * 4 + 1]).toBe(2);
   });
 
@@ -78,7 +119,11 @@ describe('routing tables', () => {
     const middle = b.index.areaIndex.get('middle') as number;
     const s = b.network.transferServedStart[middle * 4 + 1];
     const n = b.network.transferServedCount[middle * 4 + 1];
-    expect(Array.from(b.network.transferServedArea.subarray(s, s + n), (a) => b.index.areaIds[a])).toEqual(['middle', 'west', 'east']);
+    expect(Array.from(b.network.transferServedArea.subarray(s, s + n), (a) => b.index.areaIds[a])).toEqual([
+      'middle',
+      'west',
+      'east',
+    ]);
   });
 
   it('serves an area without ambulance bases from the nearest neighbouring area', () => {
@@ -91,7 +136,10 @@ describe('routing tables', () => {
   it('gives slower roads longer travel times', () => {
     const fast = build();
     const slow = build([{ kind: 'travel', speedFactor: 0.5 }]);
-    expect(slow.network.minutesMunicipalityToHospital(0, 2)).toBeCloseTo(2 * fast.network.minutesMunicipalityToHospital(0, 2), 9);
+    expect(slow.network.minutesMunicipalityToHospital(0, 2)).toBeCloseTo(
+      2 * fast.network.minutesMunicipalityToHospital(0, 2),
+      9,
+    );
   });
 });
 
@@ -106,7 +154,13 @@ describe('policies on the facilities', () => {
   it('converts beds between functions without creating or losing any', () => {
     const index = new RegionIndex(region, []);
     const f = new Facilities(index);
-    applyPolicy({ kind: 'convertBeds', hospital: 'e1', from: 'acute', to: 'recovery', count: 30 }, 'p', index, f, new Levers(index));
+    applyPolicy(
+      { kind: 'convertBeds', hospital: 'e1', from: 'acute', to: 'recovery', count: 30 },
+      'p',
+      index,
+      f,
+      new Levers(index),
+    );
     expect([f.capacity(3 * 4 + 1), f.capacity(3 * 4 + 2)]).toEqual([50, 70]);
   });
 

@@ -107,7 +107,8 @@ export class Network {
       const home = index.municipalityArea[m];
       const local: Reach[] = [];
       for (const b of reachableAreas[home]) {
-        for (const h of hospitalsOfArea[b]) if (facilities.open[h] === 1) local.push({ h, minutes: this.minutesMunicipalityToHospital(m, h) });
+        for (const h of hospitalsOfArea[b])
+          if (facilities.open[h] === 1) local.push({ h, minutes: this.minutesMunicipalityToHospital(m, h) });
       }
       local.sort((a, b) => a.minutes - b.minutes || a.h - b.h);
       for (const key of keys) {
@@ -167,10 +168,14 @@ export class Network {
     for (let a = 0; a < A; a++) {
       for (let f = 0; f < FUNCTIONS; f++) {
         const byBeds = (list: number[]): number[] =>
-          list.sort((x, y) => facilities.capacity(y * FUNCTIONS + f) - facilities.capacity(x * FUNCTIONS + f) || x - y);
+          list.sort(
+            (x, y) =>
+              facilities.capacity(y * FUNCTIONS + f) - facilities.capacity(x * FUNCTIONS + f) || x - y,
+          );
         const home = hospitalsOfArea[a].filter((h) => facilities.offers(h, f));
         const near: number[] = [];
-        for (const b of reachableAreas[a]) if (b !== a) for (const h of hospitalsOfArea[b]) if (facilities.offers(h, f)) near.push(h);
+        for (const b of reachableAreas[a])
+          if (b !== a) for (const h of hospitalsOfArea[b]) if (facilities.offers(h, f)) near.push(h);
         const list = [...byBeds(home), ...byBeds(near)];
         this.transferStart[a * FUNCTIONS + f] = xfer.length;
         this.transferCount[a * FUNCTIONS + f] = list.length;
@@ -220,7 +225,8 @@ export class Network {
       }
       all.sort((x, y) => x.minutes - y.minutes || x.h - y.h);
       let dispatch = home;
-      if (!all.some((r) => index.baseArea[r.h] === home) && all.length > 0) dispatch = index.baseArea[all[0].h];
+      if (!all.some((r) => index.baseArea[r.h] === home) && all.length > 0)
+        dispatch = index.baseArea[all[0].h];
       const list = all.filter((r) => index.baseArea[r.h] === dispatch);
       this.dispatchArea[m] = dispatch;
       this.baseListStart[m] = baseB.length;
@@ -236,18 +242,27 @@ export class Network {
 
   minutesMunicipalityToHospital(m: number, h: number): number {
     const i = this.index;
-    return travelMinutes(haversineKm(i.municipalityLat[m], i.municipalityLng[m], i.hospitalLat[h], i.hospitalLng[h]), this.rule);
+    return travelMinutes(
+      haversineKm(i.municipalityLat[m], i.municipalityLng[m], i.hospitalLat[h], i.hospitalLng[h]),
+      this.rule,
+    );
   }
 
   minutesBaseToMunicipality(b: number, m: number): number {
     const i = this.index;
-    return travelMinutes(haversineKm(i.baseLat[b], i.baseLng[b], i.municipalityLat[m], i.municipalityLng[m]), this.rule);
+    return travelMinutes(
+      haversineKm(i.baseLat[b], i.baseLng[b], i.municipalityLat[m], i.municipalityLng[m]),
+      this.rule,
+    );
   }
 
   /** Return drive after handover (computed on demand: a hospital × base matrix would not fit Japan). */
   minutesHospitalToBase(h: number, b: number): number {
     const i = this.index;
-    return travelMinutes(haversineKm(i.hospitalLat[h], i.hospitalLng[h], i.baseLat[b], i.baseLng[b]), this.rule);
+    return travelMinutes(
+      haversineKm(i.hospitalLat[h], i.hospitalLng[h], i.baseLat[b], i.baseLng[b]),
+      this.rule,
+    );
   }
 }
 

@@ -12,8 +12,12 @@ export const EXIT_DEATH = -2;
 export const NO_CAPABILITY = CAPABILITIES.length;
 export const CAPABILITY_KEYS = CAPABILITIES.length + 1;
 
-export const FUNCTION_INDEX: Readonly<Record<string, number>> = Object.fromEntries(BED_FUNCTIONS.map((f, i) => [f, i]));
-export const CAPABILITY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(CAPABILITIES.map((c, i) => [c, i]));
+export const FUNCTION_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
+  BED_FUNCTIONS.map((f, i) => [f, i]),
+);
+export const CAPABILITY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
+  CAPABILITIES.map((c, i) => [c, i]),
+);
 
 function stayShape(stay: StayDistribution): number {
   switch (stay.distribution) {
@@ -100,7 +104,9 @@ export class Pathways {
       this.timeCriticalMinutes[ci] = c.timeCriticalMinutes ?? -1;
       this.seasonalAmplitude[ci] = c.seasonalAmplitude;
       this.seasonalPeakDay[ci] = c.seasonalPeakDay;
-      AGE_BANDS.forEach((a, ai) => (this.ratePer100k[ci * AGE_BANDS.length + ai] = c.admissionRatePer100k[a]));
+      AGE_BANDS.forEach(
+        (a, ai) => (this.ratePer100k[ci * AGE_BANDS.length + ai] = c.admissionRatePer100k[a]),
+      );
       const local = new Map<string, number>();
       c.phases.forEach((p, k) => local.set(p.id, phaseStartOf[ci] + k));
       const resolve = (b: Branch, where: string): number => {
@@ -127,7 +133,8 @@ export class Pathways {
       pushBranches(c.entry, 'entry', entryTarget, entryCum);
       this.entryCount[ci] = entryTarget.length - this.entryStart[ci];
       for (const t of entryTarget.slice(this.entryStart[ci])) {
-        if (t < 0) throw new ModelInputError(`condition "${c.id}": entry must branch to a phase, not an exit`);
+        if (t < 0)
+          throw new ModelInputError(`condition "${c.id}": entry must branch to a phase, not an exit`);
       }
       c.phases.forEach((p, k) => {
         const pi = phaseStartOf[ci] + k;

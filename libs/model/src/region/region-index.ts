@@ -59,7 +59,8 @@ export class RegionIndex {
     region.areas.forEach((a, i) => {
       for (const other of a.adjacent) {
         const j = this.areaIndex.get(other);
-        if (j === undefined) throw new ModelInputError(`area "${a.id}": adjacent area "${other}" is not in the region`);
+        if (j === undefined)
+          throw new ModelInputError(`area "${a.id}": adjacent area "${other}" is not in the region`);
         if (j === i) continue;
         this.adjacent[i * A + j] = 1;
         this.adjacent[j * A + i] = 1;
@@ -84,7 +85,10 @@ export class RegionIndex {
     this.hospitalIds = this.hospitals.map((h) => h.id);
     this.hospitalIndex = new Map();
     this.hospitalIds.forEach((id, i) => {
-      if (this.hospitalIndex.has(id)) throw new ModelInputError(`hospital "${id}" is defined twice (an addHospital policy must use a new id)`);
+      if (this.hospitalIndex.has(id))
+        throw new ModelInputError(
+          `hospital "${id}" is defined twice (an addHospital policy must use a new id)`,
+        );
       this.hospitalIndex.set(id, i);
     });
     this.hospitalArea = new Int32Array(H);

@@ -46,7 +46,6 @@ const ROUTE_KEYS = ROUTE_KEYS_;
 const keyedUniform = keyedUniform_;
 const sampleAlias = sampleAlias_;
 
-
 const MAX_ATTEMPT_SALT = 15;
 
 export abstract class Admissions extends BedRules {
@@ -197,7 +196,9 @@ export abstract class Admissions extends BedRules {
     rec.timeToCareTotal[c]++;
     if (inBed) {
       rec.admissions[c]++;
-      rec.admissionsByRoute[flags & FLAG_AMBULANCE ? ROUTE_AMBULANCE : flags & FLAG_ELECTIVE ? ROUTE_ELECTIVE : ROUTE_WALK_IN]++;
+      rec.admissionsByRoute[
+        flags & FLAG_AMBULANCE ? ROUTE_AMBULANCE : flags & FLAG_ELECTIVE ? ROUTE_ELECTIVE : ROUTE_WALK_IN
+      ]++;
       rec.hospitalAdmissions[h]++;
       const minutes = this.sim.now - p.tCall[pid] + p.extra[pid];
       rec.timeToCare[c].add(minutes);

@@ -74,7 +74,8 @@ export abstract class BedRules extends ReplicationState {
       const pools = this.facilities.pools;
       for (let g = f - 1; g >= 0; g--) {
         const pool = pools[base + g];
-        if (pool.free > Math.ceil(pool.capacity * BORROWING_RESERVE) && this.takeBed(base + g)) return base + g;
+        if (pool.free > Math.ceil(pool.capacity * BORROWING_RESERVE) && this.takeBed(base + g))
+          return base + g;
       }
     }
     return -1;
@@ -96,7 +97,9 @@ export abstract class BedRules extends ReplicationState {
       this.misc.add(MISC_BORROWED, 1, this.sim.now);
       if (this.rec.measuring) this.rec.borrowings++;
     }
-    const unit = this.draws.begin(p.key[pid], SLOT_PHASE_STAY + p.ordinal[pid]).unitStay(path.phaseShape[phase], path.phaseCv[phase], false);
+    const unit = this.draws
+      .begin(p.key[pid], SLOT_PHASE_STAY + p.ordinal[pid])
+      .unitStay(path.phaseShape[phase], path.phaseCv[phase], false);
     p.ordinal[pid]++;
     const c = p.condition[pid];
     const days = unit * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
@@ -110,7 +113,8 @@ export abstract class BedRules extends ReplicationState {
       p.flags[pid] &= ~FLAG_INITIAL;
       return;
     }
-    if (this.rec.measuring) this.rec.lengthOfStay[this.pathways.phaseFunction[phase]].add((this.sim.now - since) / MINUTES_PER_DAY);
+    if (this.rec.measuring)
+      this.rec.lengthOfStay[this.pathways.phaseFunction[phase]].add((this.sim.now - since) / MINUTES_PER_DAY);
   }
 
   /** Gives up the patient's current bed (if any) and serves whoever waits for it. */
@@ -144,7 +148,7 @@ export abstract class BedRules extends ReplicationState {
         this.rec.groupIn[to]++;
       }
     }
-    if (oldPool >= 0 && (oldPool >> 2) !== h && this.rec.measuring) this.rec.transfers++;
+    if (oldPool >= 0 && oldPool >> 2 !== h && this.rec.measuring) this.rec.transfers++;
     this.setState(pid, LIVE_IN_BED);
     // Keep the old bed until the new one is taken (it is), then vacate and serve its waiters.
     const tOld = p.tBed[pid];
@@ -168,7 +172,10 @@ export abstract class BedRules extends ReplicationState {
   protected phaseEnd(pid: number): void {
     const p = this.patients;
     const path = this.pathways;
-    const next = path.nextPhase(p.phase[pid], keyedUniform(p.key[pid], SLOT_PHASE_BRANCH + p.ordinal[pid] - 1, 0));
+    const next = path.nextPhase(
+      p.phase[pid],
+      keyedUniform(p.key[pid], SLOT_PHASE_BRANCH + p.ordinal[pid] - 1, 0),
+    );
     if (p.flags[pid] & FLAG_OVERFLOW) {
       if (next < 0) this.exitOverflow(pid, next === EXIT_DEATH ? FATE_DIED : FATE_DISCHARGED);
       else this.beginPhase(pid, next, -1);
@@ -301,7 +308,12 @@ export abstract class BedRules extends ReplicationState {
       const pool = this.tryBed(h, f);
       if (pool < 0) return false;
       const pid = internal.dequeue();
-      if (this.patients.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, this.transferQueues, this.index.municipalityArea[this.patients.municipality[pid]]);
+      if (this.patients.flags[pid] & FLAG_WAITS_BOTH)
+        this.leaveOtherLine(
+          pid,
+          this.transferQueues,
+          this.index.municipalityArea[this.patients.municipality[pid]],
+        );
       this.unblock(pid);
       this.moveTo(pid, this.patients.nextPhase[pid], h, pool);
       return true;
@@ -316,12 +328,14 @@ export abstract class BedRules extends ReplicationState {
       if (q === null || q.length === 0) continue;
       // A neighbour's line takes the bed only once its first patient has waited long enough
       // (FIFO: nobody behind has waited longer), unless that area has no such beds at all.
-      const waitsFirst = area !== own && net.transferHomeCount[area * FUNCTIONS + f] < net.transferCount[area * FUNCTIONS + f];
+      const waitsFirst =
+        area !== own && net.transferHomeCount[area * FUNCTIONS + f] < net.transferCount[area * FUNCTIONS + f];
       if (waitsFirst && this.sim.now - this.patients.tMark[q.peek()] < WIDEN_MINUTES) continue;
       const pool = this.tryBed(h, f);
       if (pool < 0) return false;
       const pid = q.dequeue();
-      if (this.patients.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, this.internalQueues, this.patients.hospital[pid]);
+      if (this.patients.flags[pid] & FLAG_WAITS_BOTH)
+        this.leaveOtherLine(pid, this.internalQueues, this.patients.hospital[pid]);
       this.unblock(pid);
       this.moveTo(pid, this.patients.nextPhase[pid], h, pool);
       return true;

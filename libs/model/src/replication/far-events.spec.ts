@@ -9,8 +9,14 @@ describe('FarEvents', () => {
     const times = [5, 3000, 2 * 1440 + 1, 10 * 1440 + 0.5, 10 * 1440 + 0.25, 29 * 1440 + 1439, 31 * 1440];
     times.forEach((t, id) => far.schedule(t, id));
     const fired: Array<[number, number]> = [];
-    sim.run((kind, a) => fired.push([kind, a]), 30 * 1440, (day) => far.flush(day));
-    expect(fired.map(([, id]) => times[id])).toEqual(times.filter((t) => t < 30 * 1440).sort((a, b) => a - b));
+    sim.run(
+      (kind, a) => fired.push([kind, a]),
+      30 * 1440,
+      (day) => far.flush(day),
+    );
+    expect(fired.map(([, id]) => times[id])).toEqual(
+      times.filter((t) => t < 30 * 1440).sort((a, b) => a - b),
+    );
     expect(fired.every(([kind]) => kind === 7)).toBe(true);
   });
 

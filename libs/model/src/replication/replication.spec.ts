@@ -5,7 +5,13 @@ import { STRESS_POLICIES, stressRegion } from '../testing/stress-region';
 import { runReplication } from './replication';
 
 const scenario = (seed = 1) =>
-  resolvedScenario(stressRegion(), { seed, horizonDays: 40, warmupDays: 5, initialCensus: { mode: 'expected' }, policies: STRESS_POLICIES });
+  resolvedScenario(stressRegion(), {
+    seed,
+    horizonDays: 40,
+    warmupDays: 5,
+    initialCensus: { mode: 'expected' },
+    policies: STRESS_POLICIES,
+  });
 
 describe('runReplication', () => {
   it('gives byte-identical JSON for the same scenario, seed and replication index', () => {
@@ -47,12 +53,19 @@ describe('runReplication', () => {
   });
 
   it('refuses a demand multiplier above the thinning bound', () => {
-    const s = resolvedScenario(stressRegion(), { horizonDays: 5, demand: { maxMultiplier: 1.2 }, multiplier: (h) => (h === 50 ? 1.5 : 1) });
+    const s = resolvedScenario(stressRegion(), {
+      horizonDays: 5,
+      demand: { maxMultiplier: 1.2 },
+      multiplier: (h) => (h === 50 ? 1.5 : 1),
+    });
     expect(() => runReplication(s, 0)).toThrow(/maxMultiplier/);
   });
 
   it('rejects a policy that names an unknown hospital', () => {
-    const s = resolvedScenario(stressRegion(), { horizonDays: 5, policies: [{ kind: 'closeHospital', hospital: 'nowhere' }] });
+    const s = resolvedScenario(stressRegion(), {
+      horizonDays: 5,
+      policies: [{ kind: 'closeHospital', hospital: 'nowhere' }],
+    });
     expect(() => runReplication(s, 0)).toThrow(/policies\[0\]\.hospital: unknown hospital "nowhere"/);
   });
 });

@@ -88,13 +88,19 @@ export class Replication extends Transport {
     this.options = options;
     const seed = this.scenario.seed;
     this.processes = arrivalProcesses(resolved, this.index);
-    this.thinning = this.processes.map((p) => new ThinningArrivals(p.ratePerHour, 60, p.maxRate * (1 + 1e-9)));
+    this.thinning = this.processes.map(
+      (p) => new ThinningArrivals(p.ratePerHour, 60, p.maxRate * (1 + 1e-9)),
+    );
     this.arrivalStreams = this.processes.map((p) => streamFor(seed, replication, `arrivals:${p.purpose}`));
-    this.attributeStreams = this.processes.map((p) => streamFor(seed, replication, `attributes:${p.purpose}`));
+    this.attributeStreams = this.processes.map((p) =>
+      streamFor(seed, replication, `attributes:${p.purpose}`),
+    );
     this.cells = this.index.municipalityCount * 4;
     this.cellProb = new Float64Array(this.cells * this.processes.length);
     this.cellAlias = new Int32Array(this.cells * this.processes.length);
-    this.processes.forEach((p, i) => buildAlias(p.cellWeights, this.cellProb, this.cellAlias, i * this.cells));
+    this.processes.forEach((p, i) =>
+      buildAlias(p.cellWeights, this.cellProb, this.cellAlias, i * this.cells),
+    );
     this.schedule = policySchedule(this.scenario.policies);
 
     const A = this.index.areaCount;
@@ -112,14 +118,17 @@ export class Replication extends Transport {
     let rebuild = false;
     for (const s of this.schedule) {
       if (s.day > 0) break;
-      rebuild = applyPolicy(s.policy, `policies[${s.index}]`, this.index, this.facilities, this.levers).network || rebuild;
+      rebuild =
+        applyPolicy(s.policy, `policies[${s.index}]`, this.index, this.facilities, this.levers).network ||
+        rebuild;
     }
     if (rebuild) this.network = new Network(this.index, this.facilities, this.levers, this.usedKeys);
     for (let pool = 0; pool < this.facilities.pools.length; pool++) this.syncCapacity(pool);
     this.seedInitialCensus(this.scenario.initialCensus);
 
     this.schedule.forEach((s, i) => {
-      if (s.day > 0 && s.day * MINUTES_PER_DAY < this.endMinutes) this.sim.postAt(s.day * MINUTES_PER_DAY, EV_POLICY, i, 0, POLICY_PRIORITY);
+      if (s.day > 0 && s.day * MINUTES_PER_DAY < this.endMinutes)
+        this.sim.postAt(s.day * MINUTES_PER_DAY, EV_POLICY, i, 0, POLICY_PRIORITY);
     });
     this.processes.forEach((_, i) => this.scheduleNextArrival(i));
     if (this.scenario.warmupDays === 0) this.startMeasuring(0);
@@ -194,7 +203,8 @@ export class Replication extends Transport {
     p.phase[pid] = entry;
     p.route[pid] = routeKey(path.capability[c], path.phaseFunction[entry]);
     const m = cell >> 2;
-    const byAmbulance = keyedUniform(key, SLOT_AMBULANCE, 0) < proc.ambulanceShare && this.network.baseListCount[m] > 0;
+    const byAmbulance =
+      keyedUniform(key, SLOT_AMBULANCE, 0) < proc.ambulanceShare && this.network.baseListCount[m] > 0;
     if (byAmbulance) {
       p.flags[pid] = FLAG_AMBULANCE;
       this.enter(pid, LIVE_WAITING_VEHICLE);
@@ -255,17 +265,27 @@ export class Replication extends Transport {
     const years = Math.min(365, this.scenario.warmupDays + this.scenario.horizonDays) * 24;
     // Where congestion puts them: a full area's excess already sits in its neighbours' beds.
     const flows = spillToNeighbours(
-      expectedFlows(this.index, this.facilities, this.levers, this.network, this.scenario.year, meanMultiplier(this.resolved.demandMultiplierByHour, 0, years)),
+      expectedFlows(
+        this.index,
+        this.facilities,
+        this.levers,
+        this.network,
+        this.scenario.year,
+        meanMultiplier(this.resolved.demandMultiplierByHour, 0, years),
+      ),
       this.index,
       this.facilities,
       this.network,
     );
     if (census.mode === 'expected') {
-      for (let pool = 0; pool < H * FUNCTIONS; pool++) target[pool] = Math.round(flows.poolBedDays[pool] / 365);
+      for (let pool = 0; pool < H * FUNCTIONS; pool++)
+        target[pool] = Math.round(flows.poolBedDays[pool] / 365);
     } else {
       for (const [id, beds] of Object.entries(census.hospitals)) {
         const h = this.index.hospital(id, `initialCensus.hospitals.${id}`);
-        BED_FUNCTIONS.forEach((f, fi) => (target[h * FUNCTIONS + fi] = Math.max(0, Math.round(beds[f] ?? 0))));
+        BED_FUNCTIONS.forEach(
+          (f, fi) => (target[h * FUNCTIONS + fi] = Math.max(0, Math.round(beds[f] ?? 0))),
+        );
       }
     }
     const rng = streamFor(this.scenario.seed, this.replication, 'census');
@@ -278,7 +298,8 @@ export class Replication extends Transport {
       let phases = flows.poolPhaseBedDays.subarray(pool * P, pool * P + P);
       if (!phases.some((w) => w > 0)) {
         phases = this.functionMix(flows.poolPhaseBedDays, f);
-        if (!phases.some((w) => w > 0)) throw new ModelInputError(`initialCensus: no pathway phase uses ${BED_FUNCTIONS[f]} beds`);
+        if (!phases.some((w) => w > 0))
+          throw new ModelInputError(`initialCensus: no pathway phase uses ${BED_FUNCTIONS[f]} beds`);
       }
       const phaseAlias = new FlatAlias(phases);
       const munis = [...flows.hospitalMunicipality[h].entries()].sort((x, y) => x[0] - y[0]);
@@ -298,7 +319,9 @@ export class Replication extends Transport {
     for (let pool = f; pool < poolPhase.length / P; pool += FUNCTIONS) {
       for (let p = 0; p < P; p++) mix[p] += poolPhase[pool * P + p];
     }
-    if (!mix.some((w) => w > 0)) for (let p = 0; p < P; p++) if (this.pathways.phaseFunction[p] === f) mix[p] = this.pathways.phaseMeanDays[p];
+    if (!mix.some((w) => w > 0))
+      for (let p = 0; p < P; p++)
+        if (this.pathways.phaseFunction[p] === f) mix[p] = this.pathways.phaseMeanDays[p];
     return mix;
   }
 
@@ -333,7 +356,8 @@ export class Replication extends Transport {
     const f = path.phaseFunction[phase];
     const d = this.draws.begin(key, SLOT_CENSUS_REMAINING);
     const full = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true);
-    const remaining = full * d.uniform() * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
+    const remaining =
+      full * d.uniform() * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
     this.phaseEnds.schedule(remaining * MINUTES_PER_DAY, pid);
   }
 
@@ -341,7 +365,16 @@ export class Replication extends Transport {
 
   private startMeasuring(t: number): void {
     this.rec.measuring = true;
-    for (const l of [this.poolLevel, this.poolCapacity, this.areaLevel, this.areaCapacity, this.hospitalLevel, this.hospitalCapacity, this.misc]) l.resetAll(t);
+    for (const l of [
+      this.poolLevel,
+      this.poolCapacity,
+      this.areaLevel,
+      this.areaCapacity,
+      this.hospitalLevel,
+      this.hospitalCapacity,
+      this.misc,
+    ])
+      l.resetAll(t);
   }
 
   private readonly onDayBoundary = (d: number): void => {
@@ -380,7 +413,12 @@ export class Replication extends Transport {
 
   private flushPartialWeek(): void {
     const rest = this.daysDone % 7;
-    if (rest > 0) this.closeWeek(Math.floor(this.daysDone / 7), rest, (this.scenario.warmupDays + this.daysDone) * MINUTES_PER_DAY);
+    if (rest > 0)
+      this.closeWeek(
+        Math.floor(this.daysDone / 7),
+        rest,
+        (this.scenario.warmupDays + this.daysDone) * MINUTES_PER_DAY,
+      );
   }
 
   private snapshot(d: number): DaySnapshot {
@@ -414,7 +452,11 @@ export class Replication extends Transport {
 }
 
 /** One replication: deterministic for (scenario, seed, replicationIndex). Result is plain JSON. */
-export function runReplication(resolved: ResolvedScenario, replicationIndex: number, options: RunOptions = {}): ReplicationResult {
+export function runReplication(
+  resolved: ResolvedScenario,
+  replicationIndex: number,
+  options: RunOptions = {},
+): ReplicationResult {
   // The daily prefecture series for the MSER-5 warm-up analysis comes from the same snapshots.
   const warmup = new WarmupRecorder();
   const { onDay } = options;

@@ -13,10 +13,18 @@ const region = buildRegion({
   municipalities: [{ id: 'm', area: 'only', lat: 38.26, lng: 140.87, population: 100_000 }],
   hospitals: [{ id: 'h', area: 'only', municipality: 'm', lat: 38.27, lng: 140.87, beds: { acute: BEDS } }],
   conditions: [
-    condition({ id: 'x', ratePer100k: ARRIVALS_PER_DAY * 365, phases: [{ id: 'stay', function: 'acute', meanDays: STAY_DAYS, cv: 1 }] }),
+    condition({
+      id: 'x',
+      ratePer100k: ARRIVALS_PER_DAY * 365,
+      phases: [{ id: 'stay', function: 'acute', meanDays: STAY_DAYS, cv: 1 }],
+    }),
   ],
 });
-const scenario = resolvedScenario(region, { horizonDays: 1500, warmupDays: 100, initialCensus: { mode: 'expected' } });
+const scenario = resolvedScenario(region, {
+  horizonDays: 1500,
+  warmupDays: 100,
+  initialCensus: { mode: 'expected' },
+});
 const results = Array.from({ length: 10 }, (_, i) => runReplication(scenario, i));
 
 const within3SE = (values: number[], expected: number): void => {
@@ -44,11 +52,16 @@ describe('the model against queueing theory (one hospital, one function)', () =>
   });
 
   it("obeys Little's law: beds in use = admissions per day × mean stay", () => {
-    const gaps = results.map((r) => r.kpis['bedsInUse.prefecture.acute'] - (r.kpis['admissions'] / r.daysSimulated) * r.kpis['los.acute']);
+    const gaps = results.map(
+      (r) =>
+        r.kpis['bedsInUse.prefecture.acute'] - (r.kpis['admissions'] / r.daysSimulated) * r.kpis['los.acute'],
+    );
     within3SE(gaps, 0);
   });
 
   it('never holds more patients in beds than there are beds', () => {
-    for (const r of results) for (const s of r.dailyOccupancy) s.inUse.forEach((x, d) => expect(x).toBeLessThanOrEqual(s.capacity[d]));
+    for (const r of results)
+      for (const s of r.dailyOccupancy)
+        s.inUse.forEach((x, d) => expect(x).toBeLessThanOrEqual(s.capacity[d]));
   });
 });

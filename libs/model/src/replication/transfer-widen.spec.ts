@@ -8,13 +8,23 @@ import { runReplication } from './replication';
 // take the town's only after TRANSFER_WIDEN_DAYS (checked once a day, so within a day of it).
 const region = (cityRecovery: number) =>
   buildRegion({
-    areas: [{ id: 'city', adjacent: ['town'] }, { id: 'town', adjacent: ['city'] }],
+    areas: [
+      { id: 'city', adjacent: ['town'] },
+      { id: 'town', adjacent: ['city'] },
+    ],
     municipalities: [
       { id: 'c', area: 'city', lat: 38.26, lng: 140.87, population: 100_000 },
       { id: 't', area: 'town', lat: 38.3, lng: 141.0, population: 1 },
     ],
     hospitals: [
-      { id: 'c1', area: 'city', municipality: 'c', lat: 38.26, lng: 140.87, beds: { acute: 200, recovery: cityRecovery } },
+      {
+        id: 'c1',
+        area: 'city',
+        municipality: 'c',
+        lat: 38.26,
+        lng: 140.87,
+        beds: { acute: 200, recovery: cityRecovery },
+      },
       { id: 't1', area: 'town', municipality: 't', lat: 38.3, lng: 141.0, beds: { recovery: 500 } },
     ],
     conditions: [

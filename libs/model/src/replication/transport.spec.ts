@@ -34,8 +34,13 @@ function run(full: number, transport: Partial<TransportParameters>, roomy = 400)
       }),
     ],
   });
-  const given = Object.fromEntries(hospitals.slice(0, full).map((h) => [h.id, { highAcute: h.beds.highAcute }]));
-  return runReplication(resolvedScenario(region, { horizonDays: 10, initialCensus: { mode: 'given', hospitals: given } }), 0);
+  const given = Object.fromEntries(
+    hospitals.slice(0, full).map((h) => [h.id, { highAcute: h.beds.highAcute }]),
+  );
+  return runReplication(
+    resolvedScenario(region, { horizonDays: 10, initialCensus: { mode: 'given', hospitals: given } }),
+    0,
+  );
 }
 
 describe('difficult transports (搬送困難事案: ≥ 4 inquiries and ≥ 30 minutes on scene)', () => {

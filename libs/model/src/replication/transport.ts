@@ -78,9 +78,14 @@ export abstract class Transport extends Admissions {
     // Call handling runs while the caller waits for a vehicle, so a queued call leaves at once.
     const depart = Math.max(now, p.tCall[pid] + this.index.region.transport.dispatchMinutes);
     const key = p.key[pid];
-    const tScene = depart + driveMinutes * this.draws.begin(key, SLOT_DRIVE_TO_SCENE).unitStay(STAYSHAPE_LOGNORMAL, DRIVE_CV, false);
+    const tScene =
+      depart +
+      driveMinutes *
+        this.draws.begin(key, SLOT_DRIVE_TO_SCENE).unitStay(STAYSHAPE_LOGNORMAL, DRIVE_CV, false);
     p.tScene[pid] = tScene;
-    const scene = this.index.region.transport.sceneMinutes * this.draws.begin(key, SLOT_SCENE).unitStay(STAYSHAPE_LOGNORMAL, SCENE_CV, false);
+    const scene =
+      this.index.region.transport.sceneMinutes *
+      this.draws.begin(key, SLOT_SCENE).unitStay(STAYSHAPE_LOGNORMAL, SCENE_CV, false);
     if ((p.flags[pid] & FLAG_CALL) === 0) {
       this.sim.postAt(tScene + scene, EV_INQUIRE, pid, 0);
       return;
@@ -131,7 +136,11 @@ export abstract class Transport extends Admissions {
     const p = this.patients;
     const b = p.base[pid];
     p.base[pid] = -1;
-    this.sim.postIn(scene + this.network.minutesBaseToMunicipality(b, p.municipality[pid]), EV_VEHICLE_BACK, b);
+    this.sim.postIn(
+      scene + this.network.minutesBaseToMunicipality(b, p.municipality[pid]),
+      EV_VEHICLE_BACK,
+      b,
+    );
   }
 
   /** Asks candidate k; a refusal costs inquiry minutes before the next call. */
@@ -176,7 +185,8 @@ export abstract class Transport extends Admissions {
       const onScene = now - p.tScene[pid];
       rec.inquiries.add(inquiries);
       rec.onScene.add(onScene);
-      if (inquiries >= DIFFICULT_MIN_INQUIRIES && onScene >= DIFFICULT_MIN_ON_SCENE) rec.difficultTransports++;
+      if (inquiries >= DIFFICULT_MIN_INQUIRIES && onScene >= DIFFICULT_MIN_ON_SCENE)
+        rec.difficultTransports++;
     }
     // The bed is held from acceptance; the stay starts at arrival.
     p.hospital[pid] = h;
@@ -185,7 +195,12 @@ export abstract class Transport extends Admissions {
   }
 
   private driveToHospital(pid: number, minutes: number): number {
-    return minutes * this.draws.begin(this.patients.key[pid], SLOT_DRIVE_TO_HOSPITAL).unitStay(STAYSHAPE_LOGNORMAL, DRIVE_CV, false);
+    return (
+      minutes *
+      this.draws
+        .begin(this.patients.key[pid], SLOT_DRIVE_TO_HOSPITAL)
+        .unitStay(STAYSHAPE_LOGNORMAL, DRIVE_CV, false)
+    );
   }
 
   protected atHospital(pid: number): void {
@@ -207,7 +222,8 @@ export abstract class Transport extends Admissions {
       this.finishPatient(pid, FATE_TRANSPORTED_NOT_ADMITTED);
       return;
     }
-    if (this.checkEligibility(pid, true) === CHECK_DELAYED) p.extra[pid] += this.levers.eligibility.delayMinutes;
+    if (this.checkEligibility(pid, true) === CHECK_DELAYED)
+      p.extra[pid] += this.levers.eligibility.delayMinutes;
     if (p.flags[pid] & FLAG_OVERFLOW) this.admitOverflow(pid, h);
     else {
       // admitNew counts the bed taken at acceptance as this admission's bed.

@@ -15,7 +15,13 @@ const mgInfinity = (stay: { cv: number; distribution: 'lognormal' | 'gamma' }) =
     areas: [{ id: 'only' }],
     municipalities: [{ id: 'm', area: 'only', lat: 38.26, lng: 140.87, population: 100_000 }],
     hospitals: [{ id: 'h', area: 'only', municipality: 'm', lat: 38.27, lng: 140.87, beds: { acute: 5000 } }],
-    conditions: [condition({ id: 'x', ratePer100k: PER_DAY * 365, phases: [{ id: 'stay', function: 'acute', meanDays: STAY, ...stay }] })],
+    conditions: [
+      condition({
+        id: 'x',
+        ratePer100k: PER_DAY * 365,
+        phases: [{ id: 'stay', function: 'acute', meanDays: STAY, ...stay }],
+      }),
+    ],
   });
 const region = mgInfinity({ cv: 1.5, distribution: 'lognormal' });
 // The cold-start cases use exponential stays (gamma, CV 1): the census then approaches λ·E[S]
@@ -26,8 +32,10 @@ const run = (spec: Parameters<typeof resolvedScenario>[1], on = region) => {
   const scenario = resolvedScenario(on, spec);
   return Array.from({ length: REPLICATIONS }, (_, i) => runReplication(scenario, i));
 };
-const acute = (r: ReturnType<typeof runReplication>) => r.dailyOccupancy.find((s) => s.function === 'acute')?.inUse ?? [];
-const meanOver = (xs: number[], from: number, to: number) => xs.slice(from, to).reduce((s, x) => s + x, 0) / (to - from);
+const acute = (r: ReturnType<typeof runReplication>) =>
+  r.dailyOccupancy.find((s) => s.function === 'acute')?.inUse ?? [];
+const meanOver = (xs: number[], from: number, to: number) =>
+  xs.slice(from, to).reduce((s, x) => s + x, 0) / (to - from);
 
 describe('warm start from the expected census', () => {
   const warm = run({ horizonDays: 21, warmupDays: 0, initialCensus: { mode: 'expected' } });
@@ -59,7 +67,8 @@ describe('MSER-5 warm-up of a run that starts empty', () => {
   it('finds the transient in every replication and in their mean', () => {
     // One replication's census is strongly autocorrelated: MSER-5 may not find the end within
     // the first half (null), but it never keeps the ramp. The mean series is clearer.
-    for (const r of empty) expect(r.warmup?.byFunction.acute === null || (r.warmup?.byFunction.acute ?? 0) > 0).toBe(true);
+    for (const r of empty)
+      expect(r.warmup?.byFunction.acute === null || (r.warmup?.byFunction.acute ?? 0) > 0).toBe(true);
     const days = aggregate(empty).warmup?.suggestedDays ?? 0;
     expect(days).toBeGreaterThanOrEqual(15);
     expect(days).toBeLessThanOrEqual(120);
@@ -68,7 +77,9 @@ describe('MSER-5 warm-up of a run that starts empty', () => {
   it('warns when the configured warm-up is shorter than MSER-5 suggests, and not when it is longer', () => {
     const short = aggregate(empty);
     expect(short.warnings).toHaveLength(1);
-    expect(short.warnings?.[0]).toMatch(/warmupDays 0 is shorter than the MSER-5 warm-up of \d+ days \(acute\)/);
+    expect(short.warnings?.[0]).toMatch(
+      /warmupDays 0 is shorter than the MSER-5 warm-up of \d+ days \(acute\)/,
+    );
     const long = aggregate(run({ horizonDays: 100, warmupDays: 100 }, exponential));
     expect(long.warmup?.configuredDays).toBe(100);
     expect(long.warnings).toEqual([]);

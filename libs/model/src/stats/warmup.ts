@@ -28,7 +28,11 @@ export class WarmupRecorder {
   }
 }
 
-function analyse(series: WarmupAnalysis['series'], initialCensus: WarmupAnalysis['initialCensus'], configuredDays: number): WarmupAnalysis {
+function analyse(
+  series: WarmupAnalysis['series'],
+  initialCensus: WarmupAnalysis['initialCensus'],
+  configuredDays: number,
+): WarmupAnalysis {
   const byFunction = {} as Record<ResultBedFunction, number | null>;
   let suggested: number | null = 0;
   for (const s of series) {
@@ -45,7 +49,9 @@ function analyse(series: WarmupAnalysis['series'], initialCensus: WarmupAnalysis
  * starting empty, a configured warm-up shorter than MSER-5's, or a run too short to tell.
  * Undefined when the replications carry no warm-up series.
  */
-export function aggregateWarmup(sorted: ReplicationResult[]): { warmup: WarmupAnalysis; warnings: string[] } | undefined {
+export function aggregateWarmup(
+  sorted: ReplicationResult[],
+): { warmup: WarmupAnalysis; warnings: string[] } | undefined {
   const analyses = sorted.map((r) => r.warmup);
   if (analyses.length === 0 || analyses.some((a) => a === undefined)) return undefined;
   const first = analyses[0] as WarmupAnalysis;

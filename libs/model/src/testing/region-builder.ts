@@ -122,7 +122,14 @@ export function buildRegion(spec: RegionSpec): Region {
       localDistanceKm: 2,
       ...spec.transport,
     },
-    eligibility: { failureRate: 0, delayMinutes: 30, postponeShare: 0, forgoShare: 0, postponeDays: 7, ...spec.eligibility },
+    eligibility: {
+      failureRate: 0,
+      delayMinutes: 30,
+      postponeShare: 0,
+      forgoShare: 0,
+      postponeDays: 7,
+      ...spec.eligibility,
+    },
     occupancyTargets: { highAcute: 0.75, acute: 0.78, recovery: 0.9, chronic: 0.92 },
     sources: { test: 'constructed in a test' },
   };

@@ -12,10 +12,31 @@ describe('docs/scenarios.md', () => {
 
   it('documents every scenario key, every policy kind and the region files with type, default and unit', () => {
     const doc = renderScenarioDocs();
-    for (const key of ['horizonDays', 'warmupDays', 'replications', 'seed', 'demand', 'initialCensus', 'policies', 'extends', 'precision']) {
+    for (const key of [
+      'horizonDays',
+      'warmupDays',
+      'replications',
+      'seed',
+      'demand',
+      'initialCensus',
+      'policies',
+      'extends',
+      'precision',
+    ]) {
       expect(doc).toContain(`| \`${key}\` |`);
     }
-    for (const kind of ['setBeds', 'convertBeds', 'closeHospital', 'mergeHospitals', 'addHospital', 'setAmbulances', 'lengthOfStay', 'eligibility', 'travel', 'bedBorrowing']) {
+    for (const kind of [
+      'setBeds',
+      'convertBeds',
+      'closeHospital',
+      'mergeHospitals',
+      'addHospital',
+      'setAmbulances',
+      'lengthOfStay',
+      'eligibility',
+      'travel',
+      'bedBorrowing',
+    ]) {
       expect(doc).toContain(`### ${kind}`);
     }
     expect(doc).toContain('| `horizonDays` | integer, 1 ≤ x ≤ 3650 | `365` | days |');

@@ -3,7 +3,13 @@
 
 import { z } from 'zod';
 import { ERROR_HTTP_STATUS } from '../errors/scenario-validation-error';
-import { ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, ALLOWED_SYMBOLS, EXPRESSION_MAX_DEPTH, EXPRESSION_MAX_LENGTH } from '../expressions/limits';
+import {
+  ALLOWED_FUNCTIONS,
+  ALLOWED_OPERATORS,
+  ALLOWED_SYMBOLS,
+  EXPRESSION_MAX_DEPTH,
+  EXPRESSION_MAX_LENGTH,
+} from '../expressions/limits';
 import { REGION_FILE_LIMITS, SCENARIO_LIMITS } from '../parse/limits';
 import { unwrap } from '../schema/introspect';
 import { POLICY_SCHEMAS } from '../schema/policies';
@@ -37,7 +43,8 @@ function numberType(schema: z.ZodNumber): string {
   for (const c of checksOf(schema)) {
     if (c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32')) type = 'integer';
     if (c.check === 'greater_than') low = `${String(c.value)} ${c.inclusive ? '≤' : '<'} `;
-    if (c.check === 'less_than') high = ` ${c.inclusive ? '≤' : '<'} ${c.value === Number.MAX_SAFE_INTEGER ? '2⁵³−1' : String(c.value)}`;
+    if (c.check === 'less_than')
+      high = ` ${c.inclusive ? '≤' : '<'} ${c.value === Number.MAX_SAFE_INTEGER ? '2⁵³−1' : String(c.value)}`;
   }
   if (low || high) bounds.push(`${low}x${high}`);
   return bounds.length ? `${type}, ${bounds.join(', ')}` : type;
@@ -87,19 +94,27 @@ class DocWriter {
     const u = unwrap(schema);
     const inner = u.inner;
     let type: string;
-    if (u.title && !top && (inner instanceof z.ZodObject || inner instanceof z.ZodDiscriminatedUnion)) type = this.link(u.title, inner);
+    if (u.title && !top && (inner instanceof z.ZodObject || inner instanceof z.ZodDiscriminatedUnion))
+      type = this.link(u.title, inner);
     else if (inner instanceof z.ZodString) {
       const pattern = checksOf(inner).find((c) => c.format === 'regex') as { pattern?: RegExp } | undefined;
-      type = pattern?.pattern ? (PATTERN_NAMES.get(String(pattern.pattern)) ?? 'string (pattern)') : `string${lengthNote(inner, 'characters')}`;
+      type = pattern?.pattern
+        ? (PATTERN_NAMES.get(String(pattern.pattern)) ?? 'string (pattern)')
+        : `string${lengthNote(inner, 'characters')}`;
     } else if (inner instanceof z.ZodNumber) type = numberType(inner);
     else if (inner instanceof z.ZodBoolean) type = 'boolean';
-    else if (inner instanceof z.ZodEnum) type = `one of ${(inner.options as string[]).map((o) => `\`${o}\``).join(', ')}`;
-    else if (inner instanceof z.ZodLiteral) type = [...inner.values].map((v) => `\`${String(v)}\``).join(', ');
-    else if (inner instanceof z.ZodArray) type = `list of ${this.typeOf(inner.element as z.ZodType, false)}${lengthNote(inner, 'items')}`;
-    else if (inner instanceof z.ZodTuple) type = `[${(inner.def.items as z.ZodType[]).map((i) => this.typeOf(i, false)).join(', ')}]`;
+    else if (inner instanceof z.ZodEnum)
+      type = `one of ${(inner.options as string[]).map((o) => `\`${o}\``).join(', ')}`;
+    else if (inner instanceof z.ZodLiteral)
+      type = [...inner.values].map((v) => `\`${String(v)}\``).join(', ');
+    else if (inner instanceof z.ZodArray)
+      type = `list of ${this.typeOf(inner.element as z.ZodType, false)}${lengthNote(inner, 'items')}`;
+    else if (inner instanceof z.ZodTuple)
+      type = `[${(inner.def.items as z.ZodType[]).map((i) => this.typeOf(i, false)).join(', ')}]`;
     else if (inner instanceof z.ZodRecord) {
       type = `mapping of ${this.typeOf(inner.keyType as z.ZodType, false)} → ${this.typeOf(inner.valueType as z.ZodType, false)}`;
-    } else if (inner instanceof z.ZodUnion) type = (inner.options as z.ZodType[]).map((o) => this.typeOf(o, false)).join(' or ');
+    } else if (inner instanceof z.ZodUnion)
+      type = (inner.options as z.ZodType[]).map((o) => this.typeOf(o, false)).join(' or ');
     else if (inner instanceof z.ZodObject) type = u.title && top ? u.title : 'mapping';
     else type = inner.type;
     return u.nullable ? `${type} or null` : type;
@@ -225,9 +240,22 @@ export function renderScenarioDocs(): string {
     '',
     ...scenario.drain().flatMap((s) => [s, '']),
   ];
-  const policyWriter = new DocWriter(['Policies', 'LocalizedText', 'Hospital', 'Beds', 'Provenance', 'PartialBeds']);
+  const policyWriter = new DocWriter([
+    'Policies',
+    'LocalizedText',
+    'Hospital',
+    'Beds',
+    'Provenance',
+    'PartialBeds',
+  ]);
   const region = new DocWriter(['LocalizedText']);
-  const regionSections = [regionIntro(), '', region.table(regionSchema), '', ...region.drain().flatMap((s) => [s, ''])];
+  const regionSections = [
+    regionIntro(),
+    '',
+    region.table(regionSchema),
+    '',
+    ...region.drain().flatMap((s) => [s, '']),
+  ];
   const doc = [
     '# Scenario and region reference',
     '',

@@ -23,7 +23,9 @@ export function formatIssues(error: ScenarioErrorBody, options: FormatOptions = 
     byFile.set(issue.file, list);
   }
   for (const issues of byFile.values()) {
-    const sorted = [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const sorted = [...issues].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
     for (const issue of sorted) {
       const path = issue.path === '' ? '' : ` ${paint('36', issue.path)}`;
       lines.push(`  ${paint('2', location(issue))}${path}: ${issue.message}`);

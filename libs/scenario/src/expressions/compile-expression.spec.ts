@@ -25,7 +25,9 @@ describe('compileExpression', () => {
   });
 
   it('refuses functions off the allow-list, such as zeros(1e5, 1e5) and ones(…)', () => {
-    expect(refusedBecause('zeros(1e5, 1e5)')).toMatch(/^function "zeros" is not allowed; allowed functions: sin, cos/);
+    expect(refusedBecause('zeros(1e5, 1e5)')).toMatch(
+      /^function "zeros" is not allowed; allowed functions: sin, cos/,
+    );
     expect(refusedBecause('ones(3, 3)')).toMatch(/^function "ones" is not allowed/);
     expect(refusedBecause('import({x: 1})')).toMatch(/function "import" is not allowed/);
     expect(refusedBecause('evaluate("1")')).toMatch(/function "evaluate" is not allowed/);
@@ -33,12 +35,18 @@ describe('compileExpression', () => {
   });
 
   it('refuses complex results such as sqrt(-1)', () => {
-    expect(refusedBecause('sqrt(-1)')).toBe('at t = 0 the expression gives a complex number, not a real number');
-    expect(refusedBecause('1 + sqrt(t - 10)', 2)).toBe('at t = 2 the expression gives a complex number, not a real number');
+    expect(refusedBecause('sqrt(-1)')).toBe(
+      'at t = 0 the expression gives a complex number, not a real number',
+    );
+    expect(refusedBecause('1 + sqrt(t - 10)', 2)).toBe(
+      'at t = 2 the expression gives a complex number, not a real number',
+    );
   });
 
   it('refuses units, strings and unknown symbols', () => {
-    expect(refusedBecause('5 cm')).toBe('unknown symbol "cm" (units are not allowed); allowed symbols: t, pi, e');
+    expect(refusedBecause('5 cm')).toBe(
+      'unknown symbol "cm" (units are not allowed); allowed symbols: t, pi, e',
+    );
     expect(refusedBecause('x + 1')).toMatch(/^unknown symbol "x"/);
     expect(refusedBecause('"abc"')).toMatch(/only numbers are allowed as constants/);
     expect(refusedBecause('sin')).toBe('unknown symbol "sin" (call it: sin(…)); allowed symbols: t, pi, e');
@@ -64,9 +72,13 @@ describe('compileExpression', () => {
   });
 
   it('refuses deep nesting before parsing and deep operator chains after', () => {
-    expect(refusedBecause('('.repeat(41) + 't' + ')'.repeat(41))).toBe('expression nested deeper than 40 levels');
+    expect(refusedBecause('('.repeat(41) + 't' + ')'.repeat(41))).toBe(
+      'expression nested deeper than 40 levels',
+    );
     expect(refusedBecause('-'.repeat(60) + '1')).toBe('expression nested deeper than 40 levels');
-    expect(refusedBecause('sin('.repeat(45) + 't' + ')'.repeat(45))).toBe('expression nested deeper than 40 levels');
+    expect(refusedBecause('sin('.repeat(45) + 't' + ')'.repeat(45))).toBe(
+      'expression nested deeper than 40 levels',
+    );
   });
 
   it('refuses very long input without parsing it', () => {
@@ -74,7 +86,9 @@ describe('compileExpression', () => {
   });
 
   it('refuses booleans, NaN, infinities and negative values', () => {
-    expect(refusedBecause('t > 3')).toBe('at t = 0 the expression gives a boolean (false), not a real number');
+    expect(refusedBecause('t > 3')).toBe(
+      'at t = 0 the expression gives a boolean (false), not a real number',
+    );
     expect(refusedBecause('0/0')).toBe('at t = 0 the expression is not a number (NaN)');
     expect(refusedBecause('1/t')).toBe('at t = 0 the expression is infinite');
     expect(refusedBecause('log(t)')).toBe('at t = 0 the expression is infinite');

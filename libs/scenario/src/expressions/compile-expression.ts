@@ -4,7 +4,13 @@
 // function definitions): anything not on the list is refused before evaluation.
 
 import type { MathJsInstance, MathNode } from 'mathjs';
-import { ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, ALLOWED_SYMBOLS, EXPRESSION_MAX_DEPTH, EXPRESSION_MAX_LENGTH } from './limits';
+import {
+  ALLOWED_FUNCTIONS,
+  ALLOWED_OPERATORS,
+  ALLOWED_SYMBOLS,
+  EXPRESSION_MAX_DEPTH,
+  EXPRESSION_MAX_LENGTH,
+} from './limits';
 
 let instance: MathJsInstance | undefined;
 /**
@@ -64,12 +70,14 @@ function check(root: MathNode): void {
   const stack: Array<{ node: MathNode; depth: number }> = [{ node: root, depth: 1 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
-    if (depth > EXPRESSION_MAX_DEPTH) throw new ExpressionError(`expression nested deeper than ${EXPRESSION_MAX_DEPTH} levels`);
+    if (depth > EXPRESSION_MAX_DEPTH)
+      throw new ExpressionError(`expression nested deeper than ${EXPRESSION_MAX_DEPTH} levels`);
     const push = (child: MathNode) => stack.push({ node: child, depth: depth + 1 });
     switch (node.type) {
       case 'ConstantNode': {
         const value: unknown = (node as unknown as { value: unknown }).value;
-        if (typeof value !== 'number') throw new ExpressionError(`only numbers are allowed as constants, not ${JSON.stringify(value)}`);
+        if (typeof value !== 'number')
+          throw new ExpressionError(`only numbers are allowed as constants, not ${JSON.stringify(value)}`);
         if (!Number.isFinite(value)) throw new ExpressionError('numbers must be finite');
         break;
       }
@@ -77,7 +85,9 @@ function check(root: MathNode): void {
         const name = (node as unknown as { name: string }).name;
         if (!allowedSymbols.has(name)) {
           const hint = allowedFunctions.has(name) ? ` (call it: ${name}(…))` : ' (units are not allowed)';
-          throw new ExpressionError(`unknown symbol "${name}"${hint}; allowed symbols: ${ALLOWED_SYMBOLS.join(', ')}`);
+          throw new ExpressionError(
+            `unknown symbol "${name}"${hint}; allowed symbols: ${ALLOWED_SYMBOLS.join(', ')}`,
+          );
         }
         break;
       }
@@ -99,12 +109,16 @@ function check(root: MathNode): void {
       }
       case 'FunctionNode': {
         const call = node as unknown as { fn: MathNode; args: MathNode[] };
-        if (call.fn.type !== 'SymbolNode') throw new ExpressionError('only calls of named functions are allowed');
+        if (call.fn.type !== 'SymbolNode')
+          throw new ExpressionError('only calls of named functions are allowed');
         const name = (call.fn as unknown as { name: string }).name;
         if (!allowedFunctions.has(name)) {
-          throw new ExpressionError(`function "${name}" is not allowed; allowed functions: ${ALLOWED_FUNCTIONS.join(', ')}`);
+          throw new ExpressionError(
+            `function "${name}" is not allowed; allowed functions: ${ALLOWED_FUNCTIONS.join(', ')}`,
+          );
         }
-        if (call.args.length === 0 || call.args.length > 10) throw new ExpressionError(`${name}() takes 1 to 10 arguments`);
+        if (call.args.length === 0 || call.args.length > 10)
+          throw new ExpressionError(`${name}() takes 1 to 10 arguments`);
         call.args.forEach(push);
         break;
       }
@@ -127,15 +141,20 @@ function describe(value: unknown): string {
 /** Parses and checks an expression in t; throws ExpressionError when refused. */
 export function compileExpression(source: string): CompiledExpression {
   if (source.length > EXPRESSION_MAX_LENGTH) {
-    throw new ExpressionError(`expression longer than ${EXPRESSION_MAX_LENGTH} characters (${source.length})`);
+    throw new ExpressionError(
+      `expression longer than ${EXPRESSION_MAX_LENGTH} characters (${source.length})`,
+    );
   }
   if (source.trim() === '') throw new ExpressionError('expression is empty');
-  if (bracketDepth(source) > EXPRESSION_MAX_DEPTH) throw new ExpressionError(`expression nested deeper than ${EXPRESSION_MAX_DEPTH} levels`);
+  if (bracketDepth(source) > EXPRESSION_MAX_DEPTH)
+    throw new ExpressionError(`expression nested deeper than ${EXPRESSION_MAX_DEPTH} levels`);
   let node: MathNode;
   try {
     node = mathjs().parse(source);
   } catch (error) {
-    throw new ExpressionError(`cannot parse expression: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ExpressionError(
+      `cannot parse expression: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   check(node);
   const code = node.compile();
@@ -149,12 +168,19 @@ export function compileExpression(source: string): CompiledExpression {
         scope.set('t', t);
         value = code.evaluate(scope);
       } catch (error) {
-        throw new ExpressionError(`evaluation failed at t = ${t}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ExpressionError(
+          `evaluation failed at t = ${t}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
-      if (typeof value !== 'number') throw new ExpressionError(`at t = ${round(t)} the expression gives ${describe(value)}, not a real number`);
-      if (Number.isNaN(value)) throw new ExpressionError(`at t = ${round(t)} the expression is not a number (NaN)`);
+      if (typeof value !== 'number')
+        throw new ExpressionError(
+          `at t = ${round(t)} the expression gives ${describe(value)}, not a real number`,
+        );
+      if (Number.isNaN(value))
+        throw new ExpressionError(`at t = ${round(t)} the expression is not a number (NaN)`);
       if (!Number.isFinite(value)) throw new ExpressionError(`at t = ${round(t)} the expression is infinite`);
-      if (value < 0) throw new ExpressionError(`at t = ${round(t)} the expression is negative (${round(value)})`);
+      if (value < 0)
+        throw new ExpressionError(`at t = ${round(t)} the expression is negative (${round(value)})`);
       return value;
     },
   };

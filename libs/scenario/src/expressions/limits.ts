@@ -7,7 +7,20 @@ export const EXPRESSION_MAX_DEPTH = 40;
 
 /** Functions an expression may call: scalar, total, cheap. */
 export const ALLOWED_FUNCTIONS: readonly string[] = [
-  'sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'abs', 'min', 'max', 'floor', 'ceil', 'round', 'mod', 'pow',
+  'sin',
+  'cos',
+  'tan',
+  'exp',
+  'log',
+  'sqrt',
+  'abs',
+  'min',
+  'max',
+  'floor',
+  'ceil',
+  'round',
+  'mod',
+  'pow',
 ];
 /** Symbols: the time `t` in days and two constants. */
 export const ALLOWED_SYMBOLS: readonly string[] = ['t', 'pi', 'e'];

@@ -13,7 +13,11 @@ export interface MultiplierSeries {
  * Evaluates `source` for every hour of warm-up + horizon. Throws ExpressionError when the
  * expression is refused, or exceeds `maxMultiplier` (the thinning bound) at any hour.
  */
-export function demandMultiplierByHour(source: string, totalDays: number, maxMultiplier: number): MultiplierSeries {
+export function demandMultiplierByHour(
+  source: string,
+  totalDays: number,
+  maxMultiplier: number,
+): MultiplierSeries {
   const expression = compileExpression(source);
   const hours = Math.max(0, Math.round(totalDays * 24));
   const byHour = new Float64Array(hours);

@@ -51,7 +51,13 @@ export class IssueList {
 
   add(path: Path, message: string): void {
     const where = locate(this.doc, path);
-    this.issues.push({ file: where.file, path: formatPath(path), line: where.line, column: where.column, message });
+    this.issues.push({
+      file: where.file,
+      path: formatPath(path),
+      line: where.line,
+      column: where.column,
+      message,
+    });
   }
 
   get length(): number {

@@ -55,7 +55,10 @@ describe('parseText', () => {
     const compact = '- '.repeat(20_000) + 'x';
     expect(refusal(() => parse(compact)).issues[0].message).toBe('nesting deeper than 64 levels');
     const block = Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1';
-    expect(refusal(() => parse(block)).issues[0]).toMatchObject({ line: 65, message: 'nesting deeper than 64 levels' });
+    expect(refusal(() => parse(block)).issues[0]).toMatchObject({
+      line: 65,
+      message: 'nesting deeper than 64 levels',
+    });
   });
 
   it('refuses nesting that only aliases make deep', () => {
@@ -84,7 +87,9 @@ describe('parseText', () => {
   });
 
   it('refuses truncated input with the line and column where it breaks', () => {
-    const error = refusal(() => parse('{\n  "region": "tiny",\n  "policies": [\n    {"kind": "closeHospital"'));
+    const error = refusal(() =>
+      parse('{\n  "region": "tiny",\n  "policies": [\n    {"kind": "closeHospital"'),
+    );
     expect(error.code).toBe('SCENARIO_UNPARSEABLE');
     expect(error.httpStatus).toBe(400);
     expect(error.issues.length).toBeGreaterThan(0);
@@ -98,7 +103,9 @@ describe('parseText', () => {
   });
 
   it('drops and reports __proto__, constructor and prototype keys', () => {
-    const { doc, issues } = parse('__proto__: {polluted: true}\npolicies:\n  - constructor: {prototype: {polluted: true}}\n    kind: travel\n');
+    const { doc, issues } = parse(
+      '__proto__: {polluted: true}\npolicies:\n  - constructor: {prototype: {polluted: true}}\n    kind: travel\n',
+    );
     expect(issues.map((i) => [i.path, i.line, i.column])).toEqual([
       ['__proto__', 1, 1],
       ['policies[0].constructor', 3, 5],
@@ -115,9 +122,16 @@ describe('parseText', () => {
   });
 
   it('refuses duplicate keys, custom tags and YAML 1.1', () => {
-    expect(refusal(() => parse('seed: 1\nseed: 2\n')).issues[0]).toMatchObject({ line: 2, message: expect.stringContaining('unique') });
+    expect(refusal(() => parse('seed: 1\nseed: 2\n')).issues[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('unique'),
+    });
     expect(refusal(() => parse('seed: !!js/function "x"\n')).issues[0].message).toContain('Unresolved tag');
-    expect(refusal(() => parse('%YAML 1.1\n---\nstartDate: 2025-04-01\n')).issues.some((i) => i.message.includes('YAML 1.1'))).toBe(true);
+    expect(
+      refusal(() => parse('%YAML 1.1\n---\nstartDate: 2025-04-01\n')).issues.some((i) =>
+        i.message.includes('YAML 1.1'),
+      ),
+    ).toBe(true);
   });
 
   it('refuses several documents in one file', () => {
@@ -127,7 +141,9 @@ describe('parseText', () => {
 
 describe('sanitizeObject', () => {
   it('drops an own __proto__ key that JSON.parse created and leaves Object.prototype clean', () => {
-    const input = JSON.parse('{"region": "tiny", "__proto__": {"polluted": true}, "demand": {"constructor": {"prototype": {"polluted": 1}}}}') as unknown;
+    const input = JSON.parse(
+      '{"region": "tiny", "__proto__": {"polluted": true}, "demand": {"constructor": {"prototype": {"polluted": 1}}}}',
+    ) as unknown;
     const { doc, issues } = sanitizeObject(input, { file: '<request>' });
     expect(issues.map((i) => i.path)).toEqual(['__proto__', 'demand.constructor']);
     expect(issues[0]).toMatchObject({ line: null, column: null, file: '<request>' });
@@ -138,7 +154,9 @@ describe('sanitizeObject', () => {
   it('refuses objects nested deeper than the limit without overflowing the stack', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 20_000; i++) deep = { a: deep };
-    expect(refusal(() => sanitizeObject(deep, { file: '<request>' })).issues[0].message).toBe('nesting deeper than 64 levels');
+    expect(refusal(() => sanitizeObject(deep, { file: '<request>' })).issues[0].message).toBe(
+      'nesting deeper than 64 levels',
+    );
   });
 
   it('reports values that are not JSON', () => {

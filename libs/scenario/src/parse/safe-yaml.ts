@@ -2,7 +2,18 @@
 // before parsing, nesting pre-scanned, aliases and total values capped, `__proto__` /
 // `constructor` / `prototype` keys refused, and every value's line and column recorded.
 
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  Alias,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import { ScenarioValidationError, type ValidationIssue } from '../errors/scenario-validation-error';
 import { scanNestingDepth } from './depth-scan';
 import { FORBIDDEN_KEYS, formatPath, type LocatedDocument, type Path, type SourcePosition } from './located';
@@ -31,7 +42,11 @@ class BuildFailure extends Error {
   }
 }
 
-export function tooLargeError(file: string, bytes: number | undefined, maxBytes: number): ScenarioValidationError {
+export function tooLargeError(
+  file: string,
+  bytes: number | undefined,
+  maxBytes: number,
+): ScenarioValidationError {
   const size = bytes === undefined ? 'more than' : `${bytes} bytes, more than`;
   const message = `${file} is too large (${size} the limit of ${maxBytes} bytes)`;
   return new ScenarioValidationError('SCENARIO_TOO_LARGE', message, [
@@ -42,7 +57,11 @@ export function tooLargeError(file: string, bytes: number | undefined, maxBytes:
 function unparseable(file: string, issues: ValidationIssue[]): ScenarioValidationError {
   const first = issues[0];
   const where = first && first.line !== null ? ` at line ${first.line}, column ${first.column}` : '';
-  return new ScenarioValidationError('SCENARIO_UNPARSEABLE', `${file} could not be parsed${where}: ${first?.message ?? 'unknown error'}`, issues);
+  return new ScenarioValidationError(
+    'SCENARIO_UNPARSEABLE',
+    `${file} could not be parsed${where}: ${first?.message ?? 'unknown error'}`,
+    issues,
+  );
 }
 
 /** Parses YAML or JSON text; throws ScenarioValidationError (too large / unparseable). */
@@ -57,17 +76,33 @@ export function parseText(text: string, options: ParseTextOptions): ParsedText {
   const excess = scanNestingDepth(text, limits.maxDepth);
   if (excess) {
     throw unparseable(file, [
-      { file, path: '', line: excess.line, column: excess.column, message: `nesting deeper than ${limits.maxDepth} levels` },
+      {
+        file,
+        path: '',
+        line: excess.line,
+        column: excess.column,
+        message: `nesting deeper than ${limits.maxDepth} levels`,
+      },
     ]);
   }
 
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', merge: false, uniqueKeys: true, prettyErrors: true });
+    document = parseDocument(text, {
+      lineCounter,
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+      uniqueKeys: true,
+      prettyErrors: true,
+    });
   } catch (error) {
     // The parser reports its own failures in `errors`; anything thrown is a resource limit.
-    const message = error instanceof RangeError ? 'document too deeply nested to parse' : `parser failure: ${String(error)}`;
+    const message =
+      error instanceof RangeError
+        ? 'document too deeply nested to parse'
+        : `parser failure: ${String(error)}`;
     throw unparseable(file, [{ file, path: '', line: null, column: null, message }]);
   }
 
@@ -79,7 +114,13 @@ export function parseText(text: string, options: ParseTextOptions): ParsedText {
     message: firstLine(e.message),
   }));
   if (document.directives.yaml.explicit && document.directives.yaml.version !== '1.2') {
-    syntax.push({ file, path: '', line: 1, column: 1, message: `YAML ${document.directives.yaml.version} is not supported: write YAML 1.2 (or JSON)` });
+    syntax.push({
+      file,
+      path: '',
+      line: 1,
+      column: 1,
+      message: `YAML ${document.directives.yaml.version} is not supported: write YAML 1.2 (or JSON)`,
+    });
   }
   if (syntax.length > 0) throw unparseable(file, syntax);
 
@@ -91,7 +132,13 @@ export function parseText(text: string, options: ParseTextOptions): ParsedText {
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error;
     throw unparseable(file, [
-      { file, path: formatPath(error.path), line: error.position?.line ?? null, column: error.position?.column ?? null, message: error.message },
+      {
+        file,
+        path: formatPath(error.path),
+        line: error.position?.line ?? null,
+        column: error.position?.column ?? null,
+        message: error.message,
+      },
     ]);
   }
 }
@@ -129,13 +176,23 @@ class DocumentBuilder {
 
   private issue(path: Path, node: unknown, message: string): void {
     const at = this.where(node);
-    this.issues.push({ file: this.file, path: formatPath(path), line: at?.line ?? null, column: at?.column ?? null, message });
+    this.issues.push({
+      file: this.file,
+      path: formatPath(path),
+      line: at?.line ?? null,
+      column: at?.column ?? null,
+      message,
+    });
   }
 
   /** Recursion is bounded: depth is checked before descending (and was pre-scanned). */
   build(node: Node | null, path: Path, depth: number): unknown {
     if (++this.nodes > this.limits.maxNodes) {
-      throw new BuildFailure(`document has more than ${this.limits.maxNodes} values (aliases expanded)`, this.where(node), path);
+      throw new BuildFailure(
+        `document has more than ${this.limits.maxNodes} values (aliases expanded)`,
+        this.where(node),
+        path,
+      );
     }
     if (node === null) return null;
     if (path.length === 0) this.record(path, node);
@@ -166,7 +223,13 @@ class DocumentBuilder {
     throw new BuildFailure('unsupported YAML node', this.where(node), path);
   }
 
-  private addPair(out: Record<string, unknown>, keyNode: unknown, valueNode: Node | null, path: Path, depth: number): void {
+  private addPair(
+    out: Record<string, unknown>,
+    keyNode: unknown,
+    valueNode: Node | null,
+    path: Path,
+    depth: number,
+  ): void {
     if (!isScalar(keyNode) || !['string', 'number', 'boolean'].includes(typeof keyNode.value)) {
       this.issue(path, keyNode, 'keys must be plain names (strings or numbers)');
       return;
@@ -187,7 +250,11 @@ class DocumentBuilder {
 
   private expandAlias(node: Alias, path: Path, depth: number): unknown {
     if (++this.aliases > this.limits.maxAliases) {
-      throw new BuildFailure(`more than ${this.limits.maxAliases} aliases (alias expansion is capped)`, this.where(node), path);
+      throw new BuildFailure(
+        `more than ${this.limits.maxAliases} aliases (alias expansion is capped)`,
+        this.where(node),
+        path,
+      );
     }
     const target = node.resolve(this.document);
     if (!target) throw new BuildFailure(`unknown alias *${node.source}`, this.where(node), path);
@@ -195,7 +262,13 @@ class DocumentBuilder {
   }
 
   private scalar(value: unknown, node: unknown, path: Path): unknown {
-    if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
+    if (
+      value === null ||
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      typeof value === 'number'
+    )
+      return value;
     this.issue(path, node, `unsupported value of type ${typeof value}`);
     return null;
   }

@@ -17,7 +17,11 @@ export function checkUniqueIds(items: unknown, at: Path, noun: string, issues: I
     const id = text(record(item).id);
     if (id === undefined) return;
     const previous = first.get(id);
-    if (previous !== undefined) issues.add([...at, index, 'id'], `duplicate ${noun} id "${id}" (first at ${formatPath([...at, previous])})`);
+    if (previous !== undefined)
+      issues.add(
+        [...at, index, 'id'],
+        `duplicate ${noun} id "${id}" (first at ${formatPath([...at, previous])})`,
+      );
     else first.set(id, index);
   });
 }
@@ -44,7 +48,8 @@ export function checkRegion(region: Record<string, unknown>, issues: IssueList):
   list(region.municipalities).forEach((raw, index) => {
     const m = record(raw);
     const area = text(m.area);
-    if (area !== undefined && !areaSet.has(area)) issues.add(['municipalities', index, 'area'], unknownName('area', 'areas', area, areaIds));
+    if (area !== undefined && !areaSet.has(area))
+      issues.add(['municipalities', index, 'area'], unknownName('area', 'areas', area, areaIds));
     const population = record(m.population);
     if (m.population !== undefined && population[String(censusYear)] === undefined) {
       issues.add(['municipalities', index, 'population'], `no population for the census year ${censusYear}`);
@@ -56,12 +61,19 @@ export function checkRegion(region: Record<string, unknown>, issues: IssueList):
       const item = record(raw);
       const area = text(item.area);
       const municipality = text(item.municipality);
-      if (area !== undefined && !areaSet.has(area)) issues.add([collection, index, 'area'], unknownName('area', 'areas', area, areaIds));
+      if (area !== undefined && !areaSet.has(area))
+        issues.add([collection, index, 'area'], unknownName('area', 'areas', area, areaIds));
       if (municipality === undefined) return;
       if (!municipalityArea.has(municipality)) {
-        issues.add([collection, index, 'municipality'], unknownName('municipality', 'municipalities', municipality, municipalityIds));
+        issues.add(
+          [collection, index, 'municipality'],
+          unknownName('municipality', 'municipalities', municipality, municipalityIds),
+        );
       } else if (area !== undefined && areaSet.has(area) && municipalityArea.get(municipality) !== area) {
-        issues.add([collection, index, 'municipality'], `municipality ${municipality} is in area "${municipalityArea.get(municipality)}", not "${area}"`);
+        issues.add(
+          [collection, index, 'municipality'],
+          `municipality ${municipality} is in area "${municipalityArea.get(municipality)}", not "${area}"`,
+        );
       }
     });
   };
@@ -72,18 +84,23 @@ export function checkRegion(region: Record<string, unknown>, issues: IssueList):
     const seen = new Set<string>();
     list(record(raw).capabilities).forEach((c, j) => {
       if (typeof c !== 'string') return;
-      if (seen.has(c)) issues.add(['hospitals', index, 'capabilities', j], `capability "${c}" is listed twice`);
+      if (seen.has(c))
+        issues.add(['hospitals', index, 'capabilities', j], `capability "${c}" is listed twice`);
       seen.add(c);
     });
   });
 
   const capabilities = new Set<string>();
-  for (const h of list(region.hospitals)) for (const c of list(record(h).capabilities)) if (typeof c === 'string') capabilities.add(c);
+  for (const h of list(region.hospitals))
+    for (const c of list(record(h).capabilities)) if (typeof c === 'string') capabilities.add(c);
   list(region.conditions).forEach((raw, index) => {
     const condition = record(raw);
     const needed = text(condition.capability);
     if (needed !== undefined && region.hospitals !== undefined && !capabilities.has(needed)) {
-      issues.add(['conditions', index, 'capability'], `no hospital has the capability "${needed}" this condition requires`);
+      issues.add(
+        ['conditions', index, 'capability'],
+        `no hospital has the capability "${needed}" this condition requires`,
+      );
     }
     checkPathway(condition, ['conditions', index], issues);
   });
@@ -94,7 +111,10 @@ export function checkRegion(region: Record<string, unknown>, issues: IssueList):
   const postpone = finite(eligibility.postponeShare) ?? 0;
   const forgo = finite(eligibility.forgoShare) ?? 0;
   if (postpone + forgo > 1 + PROBABILITY_TOLERANCE) {
-    issues.add(['eligibility', 'forgoShare'], `postponeShare + forgoShare must not exceed 1 (${postpone} + ${forgo})`);
+    issues.add(
+      ['eligibility', 'forgoShare'],
+      `postponeShare + forgoShare must not exceed 1 (${postpone} + ${forgo})`,
+    );
   }
 }
 
@@ -103,7 +123,8 @@ function checkAdjacency(areas: unknown, areaIds: string[], issues: IssueList): v
   for (const raw of list(areas)) {
     const a = record(raw);
     const id = text(a.id);
-    if (id !== undefined) adjacency.set(id, new Set(list(a.adjacent).filter((x): x is string => typeof x === 'string')));
+    if (id !== undefined)
+      adjacency.set(id, new Set(list(a.adjacent).filter((x): x is string => typeof x === 'string')));
   }
   list(areas).forEach((raw, index) => {
     const a = record(raw);
@@ -127,7 +148,8 @@ function checkBranches(branches: unknown, path: Path, targets: readonly string[]
   list(branches).forEach((raw, j) => {
     const b = record(raw);
     const to = text(b.to);
-    if (to !== undefined && !known.has(to)) issues.add([...path, j, 'to'], unknownName('branch target', 'targets', to, targets));
+    if (to !== undefined && !known.has(to))
+      issues.add([...path, j, 'to'], unknownName('branch target', 'targets', to, targets));
     const p = finite(b.p);
     if (p === undefined) complete = false;
     else sum += p;
@@ -147,11 +169,14 @@ function checkPathway(condition: Record<string, unknown>, path: Path, issues: Is
   checkUniqueIds(condition.phases, [...path, 'phases'], 'phase', issues);
   list(condition.phases).forEach((raw, j) => {
     const id = text(record(raw).id);
-    if (id !== undefined && PATHWAY_EXITS.includes(id)) issues.add([...path, 'phases', j, 'id'], `"${id}" is reserved for the pathway exit`);
+    if (id !== undefined && PATHWAY_EXITS.includes(id))
+      issues.add([...path, 'phases', j, 'id'], `"${id}" is reserved for the pathway exit`);
   });
   checkBranches(condition.entry, [...path, 'entry'], phaseIds, issues);
   const targets = [...phaseIds, ...PATHWAY_EXITS];
-  list(condition.phases).forEach((raw, j) => checkBranches(nextOf(record(raw)), [...path, 'phases', j, 'next'], targets, issues));
+  list(condition.phases).forEach((raw, j) =>
+    checkBranches(nextOf(record(raw)), [...path, 'phases', j, 'next'], targets, issues),
+  );
 
   // Every phase must be reachable from the entry and must reach an exit (no endless stay).
   const next = new Map<string, string[]>();
@@ -159,10 +184,17 @@ function checkPathway(condition: Record<string, unknown>, path: Path, issues: Is
     const phase = record(raw);
     const id = text(phase.id);
     if (id === undefined) continue;
-    next.set(id, nextOf(phase).map((b) => text(record(b).to)).filter((t): t is string => t !== undefined));
+    next.set(
+      id,
+      nextOf(phase)
+        .map((b) => text(record(b).to))
+        .filter((t): t is string => t !== undefined),
+    );
   }
   const reached = new Set<string>();
-  const queue = list(condition.entry).map((b) => text(record(b).to)).filter((t): t is string => t !== undefined && next.has(t));
+  const queue = list(condition.entry)
+    .map((b) => text(record(b).to))
+    .filter((t): t is string => t !== undefined && next.has(t));
   while (queue.length > 0) {
     const id = queue.pop()!;
     if (reached.has(id)) continue;
@@ -183,8 +215,13 @@ function checkPathway(condition: Record<string, unknown>, path: Path, issues: Is
   list(condition.phases).forEach((raw, j) => {
     const id = text(record(raw).id);
     if (id === undefined) return;
-    if (list(condition.entry).length > 0 && !reached.has(id)) issues.add([...path, 'phases', j], `phase "${id}" is never reached from the entry`);
-    if (!exits.has(id)) issues.add([...path, 'phases', j, 'next'], `phase "${id}" never leads to home or death (patients would stay forever)`);
+    if (list(condition.entry).length > 0 && !reached.has(id))
+      issues.add([...path, 'phases', j], `phase "${id}" is never reached from the entry`);
+    if (!exits.has(id))
+      issues.add(
+        [...path, 'phases', j, 'next'],
+        `phase "${id}" never leads to home or death (patients would stay forever)`,
+      );
   });
 }
 
@@ -194,7 +231,10 @@ function checkProfiles(profiles: Record<string, unknown>, issues: IssueList): vo
     if (values.length === 0 || !values.every((v) => finite(v) !== undefined)) continue;
     const mean = (values as number[]).reduce((a, b) => a + b, 0) / values.length;
     if (Math.abs(mean - 1) > PROFILE_MEAN_TOLERANCE) {
-      issues.add(['arrivalProfiles', key], `multipliers must average 1, they average ${Math.round(mean * 1e4) / 1e4}`);
+      issues.add(
+        ['arrivalProfiles', key],
+        `multipliers must average 1, they average ${Math.round(mean * 1e4) / 1e4}`,
+      );
     }
   }
 }

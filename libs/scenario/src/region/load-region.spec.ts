@@ -49,9 +49,18 @@ describe('loadRegion', () => {
     expect(region.id).toBe('tiny');
     expect(region.hospitals.map((h) => h.id)).toEqual(['h-north-1', 'h-north-2', 'h-south-1']);
     expect(region.hospitals[1].beds).toEqual({ highAcute: 0, acute: 50, recovery: 40, chronic: 80 });
-    expect(region.sources).toEqual({ census: '2020 census (test fixture)', beds: 'synthetic (test fixture)' });
+    expect(region.sources).toEqual({
+      census: '2020 census (test fixture)',
+      beds: 'synthetic (test fixture)',
+    });
     expect(region.transport.candidateCount).toBe(6);
-    expect(region.eligibility).toEqual({ failureRate: 0, delayMinutes: 0, postponeShare: 0, forgoShare: 0, postponeDays: 7 });
+    expect(region.eligibility).toEqual({
+      failureRate: 0,
+      delayMinutes: 0,
+      postponeShare: 0,
+      forgoShare: 0,
+      postponeDays: 7,
+    });
     expect(region.occupancyTargets).toEqual({ highAcute: 0.75, acute: 0.78, recovery: 0.9, chronic: 0.92 });
     expect(region.arrivalProfiles.hourOfDay).toHaveLength(24);
     expect(region.conditions[1].phases[0].next).toEqual([{ to: 'home', p: 1 }]);
@@ -76,16 +85,25 @@ describe('loadRegion', () => {
     const files = altered('hospitals.yaml', (c) => (c.sources = { census: 'another census' }));
     // Files are read in name order, so region.yaml meets hospitals.yaml's line first.
     expect(issuesOf(files).issues).toContainEqual(
-      expect.objectContaining({ file: 'tiny/region.yaml', path: 'sources.census', message: 'source "census" is also defined, differently, in tiny/hospitals.yaml' }),
+      expect.objectContaining({
+        file: 'tiny/region.yaml',
+        path: 'sources.census',
+        message: 'source "census" is also defined, differently, in tiny/hospitals.yaml',
+      }),
     );
   });
 
   it('names the file, line and column of a bad value, with "did you mean" for unknown keys', () => {
     const files = tinyRegionFiles();
-    files['hospitals.yaml'] = stringify(files['hospitals.yaml']).replace('vehicles', 'x').replace('capabilities:\n      - emergency2', 'capabilitis:\n      - emergency2');
+    files['hospitals.yaml'] = stringify(files['hospitals.yaml'])
+      .replace('vehicles', 'x')
+      .replace('capabilities:\n      - emergency2', 'capabilitis:\n      - emergency2');
     const error = issuesOf(files);
     const issue = error.issues.find((i) => i.path === 'hospitals[1].capabilitis');
-    expect(issue).toMatchObject({ file: 'tiny/hospitals.yaml', message: 'unknown key "capabilitis" (did you mean "capabilities"?)' });
+    expect(issue).toMatchObject({
+      file: 'tiny/hospitals.yaml',
+      message: 'unknown key "capabilitis" (did you mean "capabilities"?)',
+    });
     expect(issue?.line).toBeGreaterThan(10);
   });
 
@@ -93,14 +111,29 @@ describe('loadRegion', () => {
     const files = tinyRegionFiles();
     files['hospitals.yaml'] = stringify(files['hospitals.yaml']).replace('hospitals:', 'hospitls:');
     const issues = issuesOf(files).issues;
-    expect(issues).toContainEqual({ file: 'tiny/hospitals.yaml', path: 'hospitls', line: 3, column: 1, message: 'unknown key "hospitls" (did you mean "hospitals"?)' });
-    expect(issues).toContainEqual({ file: 'tiny', path: 'hospitals', line: null, column: null, message: 'required field is missing' });
+    expect(issues).toContainEqual({
+      file: 'tiny/hospitals.yaml',
+      path: 'hospitls',
+      line: 3,
+      column: 1,
+      message: 'unknown key "hospitls" (did you mean "hospitals"?)',
+    });
+    expect(issues).toContainEqual({
+      file: 'tiny',
+      path: 'hospitals',
+      line: null,
+      column: null,
+      message: 'required field is missing',
+    });
   });
 
   it('refuses an unknown area, listing the known ones', () => {
     const files = altered('hospitals.yaml', (c) => (items(c, 'hospitals')[2].area = 'sooth'));
     expect(issuesOf(files).issues).toContainEqual(
-      expect.objectContaining({ path: 'hospitals[2].area', message: 'unknown area "sooth" (did you mean "south"?); known areas: north, south' }),
+      expect.objectContaining({
+        path: 'hospitals[2].area',
+        message: 'unknown area "sooth" (did you mean "south"?); known areas: north, south',
+      }),
     );
   });
 
@@ -126,7 +159,9 @@ describe('loadRegion', () => {
       items(c, 'areas').push({ id: 'north', name: { ja: '北', en: 'North' } });
     });
     const messages = issuesOf(files).issues.map((i) => `${i.path}: ${i.message}`);
-    expect(messages).toContain('areas[0].adjacent[0]: adjacency must be symmetric: area "south" does not list "north" as adjacent');
+    expect(messages).toContain(
+      'areas[0].adjacent[0]: adjacency must be symmetric: area "south" does not list "north" as adjacent',
+    );
     expect(messages).toContain('areas[2].id: duplicate area id "north" (first at areas[0])');
   });
 
@@ -134,19 +169,31 @@ describe('loadRegion', () => {
     const files = altered('conditions.yaml', (c) => {
       const stroke = items(c, 'conditions')[0];
       const phases = stroke.phases as Item[];
-      phases[0].next = [{ to: 'recovery', p: 0.4 }, { to: 'home', p: 0.5 }];
+      phases[0].next = [
+        { to: 'recovery', p: 0.4 },
+        { to: 'home', p: 0.5 },
+      ];
       phases[1].next = [{ to: 'rehab', p: 1 }];
     });
     const messages = issuesOf(files).issues.map((i) => `${i.path}: ${i.message}`);
-    expect(messages).toContain('conditions[0].phases[0].next: branch probabilities must sum to 1, they sum to 0.9');
-    expect(messages).toContain('conditions[0].phases[1].next[0].to: unknown branch target "rehab"; known targets: acute, recovery, home, death');
-    expect(messages).toContain('conditions[0].phases[1].next: phase "recovery" never leads to home or death (patients would stay forever)');
+    expect(messages).toContain(
+      'conditions[0].phases[0].next: branch probabilities must sum to 1, they sum to 0.9',
+    );
+    expect(messages).toContain(
+      'conditions[0].phases[1].next[0].to: unknown branch target "rehab"; known targets: acute, recovery, home, death',
+    );
+    expect(messages).toContain(
+      'conditions[0].phases[1].next: phase "recovery" never leads to home or death (patients would stay forever)',
+    );
   });
 
   it('accepts probabilities that sum to 1 within 1e-6', () => {
     const files = altered('conditions.yaml', (c) => {
       const phases = items(c, 'conditions')[0].phases as Item[];
-      phases[0].next = [{ to: 'recovery', p: 0.1 + 0.2 }, { to: 'home', p: 0.7 - 0.0000004 }];
+      phases[0].next = [
+        { to: 'recovery', p: 0.1 + 0.2 },
+        { to: 'home', p: 0.7 - 0.0000004 },
+      ];
     });
     expect(loadRegion(regionDir(files)).conditions[0].phases[0].next[0].p).toBeCloseTo(0.3, 12);
   });
@@ -164,12 +211,16 @@ describe('loadRegion', () => {
 
   it('refuses a capability that no hospital has', () => {
     const files = altered('conditions.yaml', (c) => (items(c, 'conditions')[0].capability = 'maternity'));
-    expect(issuesOf(files).issues.map((i) => i.message)).toContain('no hospital has the capability "maternity" this condition requires');
+    expect(issuesOf(files).issues.map((i) => i.message)).toContain(
+      'no hospital has the capability "maternity" this condition requires',
+    );
   });
 
   it('refuses a region whose id is not its directory name', () => {
     const files = altered('region.yaml', (c) => (c.id = 'other'));
-    expect(issuesOf(files).issues.map((i) => i.message)).toContain('region id "other" must equal its directory name "tiny"');
+    expect(issuesOf(files).issues.map((i) => i.message)).toContain(
+      'region id "other" must equal its directory name "tiny"',
+    );
   });
 
   it('reports every problem of every file at once, including unparseable files', () => {

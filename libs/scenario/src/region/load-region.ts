@@ -27,20 +27,37 @@ export function displayName(file: string, root: string | undefined): string {
 
 function regionError(dirName: string, issues: ValidationIssue[]): ScenarioValidationError {
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  return new ScenarioValidationError('REGION_INVALID', `region data ${dirName} is invalid (${count})`, issues);
+  return new ScenarioValidationError(
+    'REGION_INVALID',
+    `region data ${dirName} is invalid (${count})`,
+    issues,
+  );
 }
 
 /** Reads and merges the files of a region directory, without schema validation. */
-export function readRegionDocument(dir: string, options: LoadRegionOptions = {}): { doc: LocatedDocument; issues: ValidationIssue[] } {
+export function readRegionDocument(
+  dir: string,
+  options: LoadRegionOptions = {},
+): { doc: LocatedDocument; issues: ValidationIssue[] } {
   const shownDir = displayName(dir, options.displayRoot);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw regionError(shownDir, [{ file: shownDir, path: '', line: null, column: null, message: 'region directory not found' }]);
+    throw regionError(shownDir, [
+      { file: shownDir, path: '', line: null, column: null, message: 'region directory not found' },
+    ]);
   }
   const files = readdirSync(dir)
     .filter((name) => DATA_FILE.test(name) && statSync(join(dir, name)).isFile())
     .sort();
   if (files.length === 0) {
-    throw regionError(shownDir, [{ file: shownDir, path: '', line: null, column: null, message: 'no region data files (*.yaml) in this directory' }]);
+    throw regionError(shownDir, [
+      {
+        file: shownDir,
+        path: '',
+        line: null,
+        column: null,
+        message: 'no region data files (*.yaml) in this directory',
+      },
+    ]);
   }
 
   const issues: ValidationIssue[] = [];
@@ -69,7 +86,13 @@ export function readRegionDocument(dir: string, options: LoadRegionOptions = {})
     issues.push(...parsed.issues);
     const value = parsed.doc.value;
     if (!isPlainObject(value)) {
-      issues.push({ file, path: '', line: 1, column: 1, message: 'a region file is a mapping of region fields (and `sources:`)' });
+      issues.push({
+        file,
+        path: '',
+        line: 1,
+        column: 1,
+        message: 'a region file is a mapping of region fields (and `sources:`)',
+      });
       continue;
     }
     const fileIssues = new IssueList(parsed.doc);
@@ -82,7 +105,10 @@ export function readRegionDocument(dir: string, options: LoadRegionOptions = {})
         for (const [sourceKey, line] of Object.entries(value.sources)) {
           const earlier = sourceFile.get(sourceKey);
           if (earlier !== undefined && sources[sourceKey] !== line) {
-            fileIssues.add(['sources', sourceKey], `source "${sourceKey}" is also defined, differently, in ${earlier}`);
+            fileIssues.add(
+              ['sources', sourceKey],
+              `source "${sourceKey}" is also defined, differently, in ${earlier}`,
+            );
             continue;
           }
           sources[sourceKey] = line;
@@ -99,7 +125,8 @@ export function readRegionDocument(dir: string, options: LoadRegionOptions = {})
       merged[key] = value[key];
     }
     issues.push(...fileIssues.issues);
-    for (const [key, position] of parsed.doc.positions) if (key !== '' && !positions.has(key)) positions.set(key, position);
+    for (const [key, position] of parsed.doc.positions)
+      if (key !== '' && !positions.has(key)) positions.set(key, position);
   }
   merged.sources = sources;
   // The region as a whole (a missing field) belongs to the directory, not to one of its files.
@@ -116,7 +143,8 @@ export function loadRegion(dir: string, options: LoadRegionOptions = {}): Region
   if (!result.success) addZodIssues(result.error, regionSchema, value, issues);
   checkRegion(value, issues);
   const id = basename(dir);
-  if (typeof value.id === 'string' && value.id !== id) issues.add(['id'], `region id "${value.id}" must equal its directory name "${id}"`);
+  if (typeof value.id === 'string' && value.id !== id)
+    issues.add(['id'], `region id "${value.id}" must equal its directory name "${id}"`);
   const all = [...readIssues, ...issues.issues];
   if (all.length > 0 || !result.success) throw regionError(doc.file, all);
   return result.data;

@@ -31,7 +31,10 @@ export interface IndexedPolicy {
 
 /** End state of beds after all of a scenario's policies. */
 export function bedsAfterPolicies(region: Region, policies: readonly Policy[]): BedsByArea {
-  return applyBedPolicies(region, policies.map((policy, index) => ({ policy, index })));
+  return applyBedPolicies(
+    region,
+    policies.map((policy, index) => ({ policy, index })),
+  );
 }
 
 /** As bedsAfterPolicies, for a subset of policies, reporting impossible conversions and closures. */
@@ -41,7 +44,8 @@ export function applyBedPolicies(
   onProblem: (problem: BedPolicyProblem) => void = () => undefined,
 ): BedsByArea {
   const hospitals = new Map<string, { area: string; beds: Beds; open: boolean }>();
-  for (const h of region.hospitals) hospitals.set(h.id, { area: h.area, beds: { ...zero(), ...h.beds }, open: true });
+  for (const h of region.hospitals)
+    hospitals.set(h.id, { area: h.area, beds: { ...zero(), ...h.beds }, open: true });
   const areaAdjust = new Map<string, Beds>(region.areas.map((a) => [a.id, zero()]));
 
   const areaTotal = (area: string): Beds => {
@@ -60,7 +64,9 @@ export function applyBedPolicies(
   for (const a of region.areas) before[a.id] = areaTotal(a.id);
 
   // Policies take effect by `fromDay`, then in the order listed.
-  const ordered = [...policies].sort((a, b) => (a.policy.fromDay ?? 0) - (b.policy.fromDay ?? 0) || a.index - b.index);
+  const ordered = [...policies].sort(
+    (a, b) => (a.policy.fromDay ?? 0) - (b.policy.fromDay ?? 0) || a.index - b.index,
+  );
   for (const { policy, index } of ordered) {
     switch (policy.kind) {
       case 'setBeds': {
@@ -70,7 +76,8 @@ export function applyBedPolicies(
           for (const f of BED_FUNCTIONS) if (policy.beds[f] !== undefined) h.beds[f] = policy.beds[f]!;
         } else if (policy.area !== undefined && areaAdjust.has(policy.area)) {
           const current = areaTotal(policy.area);
-          for (const f of BED_FUNCTIONS) if (policy.beds[f] !== undefined) adjust(policy.area, f, policy.beds[f]! - current[f]);
+          for (const f of BED_FUNCTIONS)
+            if (policy.beds[f] !== undefined) adjust(policy.area, f, policy.beds[f]! - current[f]);
         }
         break;
       }
@@ -79,7 +86,11 @@ export function applyBedPolicies(
           const h = hospitals.get(policy.hospital);
           if (!h) break;
           if (h.beds[policy.from] < policy.count) {
-            onProblem({ index, field: 'count', message: `hospital "${policy.hospital}" has ${h.beds[policy.from]} ${policy.from} beds at that point, fewer than ${policy.count}` });
+            onProblem({
+              index,
+              field: 'count',
+              message: `hospital "${policy.hospital}" has ${h.beds[policy.from]} ${policy.from} beds at that point, fewer than ${policy.count}`,
+            });
             break;
           }
           h.beds[policy.from] -= policy.count;
@@ -87,7 +98,11 @@ export function applyBedPolicies(
         } else if (policy.area !== undefined && areaAdjust.has(policy.area)) {
           const available = areaTotal(policy.area)[policy.from];
           if (available < policy.count) {
-            onProblem({ index, field: 'count', message: `area "${policy.area}" has ${available} ${policy.from} beds at that point, fewer than ${policy.count}` });
+            onProblem({
+              index,
+              field: 'count',
+              message: `area "${policy.area}" has ${available} ${policy.from} beds at that point, fewer than ${policy.count}`,
+            });
             break;
           }
           adjust(policy.area, policy.from, -policy.count);
@@ -97,7 +112,12 @@ export function applyBedPolicies(
       }
       case 'closeHospital': {
         const h = hospitals.get(policy.hospital);
-        if (h && !h.open) onProblem({ index, field: 'hospital', message: `hospital "${policy.hospital}" is already closed or merged by then` });
+        if (h && !h.open)
+          onProblem({
+            index,
+            field: 'hospital',
+            message: `hospital "${policy.hospital}" is already closed or merged by then`,
+          });
         if (h) h.open = false;
         break;
       }
@@ -108,7 +128,11 @@ export function applyBedPolicies(
           const h = hospitals.get(id);
           if (!h || h === into) return;
           if (!h.open) {
-            onProblem({ index, field: `hospitals[${j}]`, message: `hospital "${id}" is already closed or merged by then` });
+            onProblem({
+              index,
+              field: `hospitals[${j}]`,
+              message: `hospital "${id}" is already closed or merged by then`,
+            });
             return;
           }
           for (const f of BED_FUNCTIONS) into.beds[f] += h.beds[f];
@@ -119,7 +143,8 @@ export function applyBedPolicies(
       }
       case 'addHospital': {
         const h = policy.hospital;
-        if (!hospitals.has(h.id) && areaAdjust.has(h.area)) hospitals.set(h.id, { area: h.area, beds: { ...zero(), ...h.beds }, open: true });
+        if (!hospitals.has(h.id) && areaAdjust.has(h.area))
+          hospitals.set(h.id, { area: h.area, beds: { ...zero(), ...h.beds }, open: true });
         break;
       }
       default:

@@ -48,7 +48,9 @@ const messages = (error: ScenarioValidationError) => error.issues.map((i) => `${
 
 describe('ScenarioCatalog.resolve', () => {
   it('fills every default: seed 1, year 2025, warm-up 120, horizon 365, 10 replications, multiplier 1', () => {
-    const { scenario, region, demandMultiplierByHour } = catalog.resolve('region: tiny\n', { file: 'minimal.yaml' });
+    const { scenario, region, demandMultiplierByHour } = catalog.resolve('region: tiny\n', {
+      file: 'minimal.yaml',
+    });
     expect(scenario).toEqual({
       id: 'minimal',
       name: { ja: 'minimal', en: 'minimal' },
@@ -70,9 +72,16 @@ describe('ScenarioCatalog.resolve', () => {
   });
 
   it('resolves YAML, JSON and objects alike', () => {
-    const yaml = catalog.resolve('region: tiny\nseed: 7\ndemand: {multiplier: 1.2}\n', { file: 'a.yaml' }).scenario;
-    const json = catalog.resolve('{"region": "tiny", "seed": 7, "demand": {"multiplier": 1.2}}', { file: 'a.json' }).scenario;
-    const object = catalog.resolve({ region: 'tiny', seed: 7, demand: { multiplier: 1.2 } }, { id: 'a' }).scenario;
+    const yaml = catalog.resolve('region: tiny\nseed: 7\ndemand: {multiplier: 1.2}\n', {
+      file: 'a.yaml',
+    }).scenario;
+    const json = catalog.resolve('{"region": "tiny", "seed": 7, "demand": {"multiplier": 1.2}}', {
+      file: 'a.json',
+    }).scenario;
+    const object = catalog.resolve(
+      { region: 'tiny', seed: 7, demand: { multiplier: 1.2 } },
+      { id: 'a' },
+    ).scenario;
     expect(json).toEqual(yaml);
     expect(object).toEqual(yaml);
     expect(yaml.demand.multiplier).toBe('1.2');
@@ -141,7 +150,9 @@ describe('extends', () => {
   it('names an unknown baseline and the known ones', () => {
     const error = refusal('extends: bse\n', 'x.yaml');
     expect(error.issues[0]).toMatchObject({ file: 'x.yaml', path: 'extends', line: 1, column: 1 });
-    expect(error.issues[0].message).toMatch(/^unknown baseline scenario "bse" \(did you mean "base"\?\); known scenarios: base, broken-base, /);
+    expect(error.issues[0].message).toMatch(
+      /^unknown baseline scenario "bse" \(did you mean "base"\?\); known scenarios: base, broken-base, /,
+    );
   });
 
   it('pins a saved baseline by version, and takes the latest otherwise', () => {
@@ -149,18 +160,27 @@ describe('extends', () => {
     expect(catalog.resolve('extends: my-baseline@2\n').scenario.horizonDays).toBe(300);
     expect(catalog.resolve('extends: my-baseline\n').scenario.horizonDays).toBe(300);
     expect(catalog.resolve('my-baseline@1').scenario.horizonDays).toBe(100);
-    expect(messages(refusal('extends: my-baseline@9\n'))[0]).toMatch(/^extends: unknown baseline scenario "my-baseline@9" \(did you mean "my-baseline"\?\)/);
+    expect(messages(refusal('extends: my-baseline@9\n'))[0]).toMatch(
+      /^extends: unknown baseline scenario "my-baseline@9" \(did you mean "my-baseline"\?\)/,
+    );
   });
 
   it('points an issue in an inherited policy at the baseline’s file', () => {
     const error = refusal('on-broken');
     expect(error.issues).toContainEqual(
-      expect.objectContaining({ file: 'scenarios/broken-base.yaml', path: 'policies[0].hospital', line: 4, column: 5 }),
+      expect.objectContaining({
+        file: 'scenarios/broken-base.yaml',
+        path: 'policies[0].hospital',
+        line: 4,
+        column: 5,
+      }),
     );
   });
 
   it('refuses a malformed extends reference', () => {
-    expect(messages(refusal('extends: "a b"\n'))).toContain('extends: write extends: <scenario id> or <scenario id>@<version>, got "a b"');
+    expect(messages(refusal('extends: "a b"\n'))).toContain(
+      'extends: write extends: <scenario id> or <scenario id>@<version>, got "a b"',
+    );
   });
 });
 
@@ -187,7 +207,12 @@ describe('errors', () => {
       ['seed', 4, 1, 'Infinity is not allowed: write a finite number'],
       ['policies[0].hosptal', 7, 5, 'unknown key "hosptal" (did you mean "hospital"?)'],
       ['policies[0]', 6, 5, 'give exactly one of "hospital" or "area"'],
-      ['policies[1].hospital', 10, 5, 'unknown hospital "h-nrth-1" (did you mean "h-north-1"?); known hospitals: h-north-1, h-north-2, h-south-1'],
+      [
+        'policies[1].hospital',
+        10,
+        5,
+        'unknown hospital "h-nrth-1" (did you mean "h-north-1"?); known hospitals: h-north-1, h-north-2, h-south-1',
+      ],
     ]);
     for (const issue of error.issues) expect(issue.file).toBe('many.yaml');
   });
@@ -206,7 +231,17 @@ describe('errors', () => {
 
   it('refuses absurd and negative sizes and wrong types', () => {
     const error = refusal(
-      { region: 'tiny', horizonDays: 100_000, warmupDays: -1, replications: 1e6, year: 2031, startDate: '2025-02-30', demand: { maxMultiplier: 0 }, name: 'x', seed: NaN },
+      {
+        region: 'tiny',
+        horizonDays: 100_000,
+        warmupDays: -1,
+        replications: 1e6,
+        year: 2031,
+        startDate: '2025-02-30',
+        demand: { maxMultiplier: 0 },
+        name: 'x',
+        seed: NaN,
+      },
       'obj',
     );
     expect(messages(error)).toEqual([
@@ -231,11 +266,15 @@ describe('errors', () => {
   it('suggests the nearest top-level key, and lists the allowed ones when nothing is near', () => {
     const found = messages(refusal('region: tiny\nhorizonDay: 30\nzzzzzzzzz: 1\n'));
     expect(found[0]).toBe('horizonDay: unknown key "horizonDay" (did you mean "horizonDays"?)');
-    expect(found[1]).toMatch(/^zzzzzzzzz: unknown key "zzzzzzzzz"; allowed keys: id, name, description, extends, region, year,/);
+    expect(found[1]).toMatch(
+      /^zzzzzzzzz: unknown key "zzzzzzzzz"; allowed keys: id, name, description, extends, region, year,/,
+    );
   });
 
   it('names unknown regions, areas, bases and conditions with the known ones', () => {
-    expect(messages(refusal('region: tinny\n'))).toEqual(['region: unknown region "tinny" (did you mean "tiny"?); known regions: tiny']);
+    expect(messages(refusal('region: tinny\n'))).toEqual([
+      'region: unknown region "tinny" (did you mean "tiny"?); known regions: tiny',
+    ]);
     const found = messages(
       refusal(
         [
@@ -266,7 +305,18 @@ describe('errors', () => {
           { kind: 'convertBeds', hospital: 'h-north-2', from: 'acute', to: 'recovery', count: 60 },
           { kind: 'convertBeds', area: 'south', from: 'chronic', to: 'chronic', count: 1 },
           { kind: 'mergeHospitals', hospitals: ['h-north-1', 'h-north-2'], into: 'h-north-2' },
-          { kind: 'addHospital', hospital: { id: 'h-south-1', name: { ja: '新', en: 'New' }, area: 'south', municipality: '01001', lat: 38, lng: 140, beds: { acute: 10 } } },
+          {
+            kind: 'addHospital',
+            hospital: {
+              id: 'h-south-1',
+              name: { ja: '新', en: 'New' },
+              area: 'south',
+              municipality: '01001',
+              lat: 38,
+              lng: 140,
+              beds: { acute: 10 },
+            },
+          },
           { kind: 'closeHospital', hospital: 'h-south-1', fromDay: 30 },
           { kind: 'setBeds', hospital: 'h-north-1', area: 'north', beds: {} },
         ],
@@ -285,13 +335,28 @@ describe('errors', () => {
   });
 
   it('refuses eligibility shares that exceed 1 together with the region’s value', () => {
-    const found = messages(refusal({ region: 'tiny', policies: [{ kind: 'eligibility', failureRate: 0.1, postponeShare: 0.7, forgoShare: 0.4 }] }));
-    expect(found).toEqual(['policies[0].forgoShare: postponeShare + forgoShare must not exceed 1 (0.7 + 0.4)']);
-    expect(catalog.resolve({ region: 'tiny', policies: [{ kind: 'eligibility', postponeShare: 1 }] }).scenario.policies).toHaveLength(1);
+    const found = messages(
+      refusal({
+        region: 'tiny',
+        policies: [{ kind: 'eligibility', failureRate: 0.1, postponeShare: 0.7, forgoShare: 0.4 }],
+      }),
+    );
+    expect(found).toEqual([
+      'policies[0].forgoShare: postponeShare + forgoShare must not exceed 1 (0.7 + 0.4)',
+    ]);
+    expect(
+      catalog.resolve({ region: 'tiny', policies: [{ kind: 'eligibility', postponeShare: 1 }] }).scenario
+        .policies,
+    ).toHaveLength(1);
   });
 
   it('refuses an initial census beyond a hospital’s beds or naming an unknown hospital', () => {
-    const found = messages(refusal({ region: 'tiny', initialCensus: { mode: 'given', hospitals: { 'h-north-2': { acute: 51 }, 'h-x': { acute: 1 } } } }));
+    const found = messages(
+      refusal({
+        region: 'tiny',
+        initialCensus: { mode: 'given', hospitals: { 'h-north-2': { acute: 51 }, 'h-x': { acute: 1 } } },
+      }),
+    );
     expect(found).toEqual([
       'initialCensus.hospitals.h-north-2.acute: 51 occupied acute beds, but the hospital has 50',
       'initialCensus.hospitals.h-x: unknown hospital "h-x"; known hospitals: h-north-1, h-north-2, h-south-1',
@@ -307,9 +372,17 @@ describe('errors', () => {
   it('refuses a demand expression at demand.multiplier, with its line', () => {
     const error = refusal('region: tiny\ndemand:\n  multiplier: "zeros(1e5, 1e5)"\n', 'e.yaml');
     expect(error.issues).toEqual([
-      { file: 'e.yaml', path: 'demand.multiplier', line: 3, column: 3, message: expect.stringMatching(/^function "zeros" is not allowed/) },
+      {
+        file: 'e.yaml',
+        path: 'demand.multiplier',
+        line: 3,
+        column: 3,
+        message: expect.stringMatching(/^function "zeros" is not allowed/),
+      },
     ]);
-    const above = messages(refusal('region: tiny\nwarmupDays: 0\ndemand: {multiplier: "1 + t/100", maxMultiplier: 1.5}\n'));
+    const above = messages(
+      refusal('region: tiny\nwarmupDays: 0\ndemand: {multiplier: "1 + t/100", maxMultiplier: 1.5}\n'),
+    );
     expect(above).toEqual([
       'demand.multiplier: the multiplier reaches 1.5004 at t = 50.0417 (day 50, hour 1), above demand.maxMultiplier = 1.5; raise maxMultiplier or lower the expression',
     ]);
@@ -326,11 +399,15 @@ describe('errors', () => {
 
   it('refuses a shipped scenario whose written id differs from its file name', () => {
     ws.ship('named-wrong', { id: 'other-name', region: 'tiny' });
-    expect(messages(refusal('named-wrong'))).toContain('id: id "other-name" must equal the file name "named-wrong"');
+    expect(messages(refusal('named-wrong'))).toContain(
+      'id: id "other-name" must equal the file name "named-wrong"',
+    );
   });
 
   it('answers REGION_INVALID when only the region data is at fault', () => {
-    const broken = makeScenarioWorkspace({ 'region.yaml': 'id: tiny\nname: {ja: 小, en: Tiny}\nareas: []\n' });
+    const broken = makeScenarioWorkspace({
+      'region.yaml': 'id: tiny\nname: {ja: 小, en: Tiny}\nareas: []\n',
+    });
     try {
       const other = new ScenarioCatalog({ shippedDir: broken.shippedDir, regionsDir: broken.regionsDir });
       const result = validateScenario(other, 'region: tiny\n');
@@ -349,7 +426,9 @@ describe('errors', () => {
   });
 
   it('refuses a document that is not a mapping', () => {
-    expect(messages(refusal('- region: tiny\n'))).toEqual([': a scenario is a mapping of keys (region, year, horizonDays, policies, …)']);
+    expect(messages(refusal('- region: tiny\n'))).toEqual([
+      ': a scenario is a mapping of keys (region, year, horizonDays, policies, …)',
+    ]);
     expect(refusal('').code).toBe('SCENARIO_INVALID');
   });
 
@@ -367,11 +446,15 @@ describe('prototype pollution', () => {
       'region: tiny\ndemand: {__proto__: {polluted: true}}\n',
       '{"region": "tiny", "__proto__": {"polluted": true}, "policies": [{"kind": "travel", "speedFactor": 0.5, "constructor": {"prototype": {"polluted": true}}}]}',
       'extends: base\n__proto__: {polluted: true}\ndemand: {constructor: {prototype: {polluted: true}}}\n',
-      JSON.parse('{"region": "tiny", "__proto__": {"polluted": true}, "initialCensus": {"mode": "given", "hospitals": {"__proto__": {"acute": 1}}}}') as Record<string, unknown>,
+      JSON.parse(
+        '{"region": "tiny", "__proto__": {"polluted": true}, "initialCensus": {"mode": "given", "hospitals": {"__proto__": {"acute": 1}}}}',
+      ) as Record<string, unknown>,
     ];
     for (const input of attempts) {
       const error = refusal(input);
-      expect(error.issues.some((i) => i.message.includes('is not allowed (reserved JavaScript property name)'))).toBe(true);
+      expect(
+        error.issues.some((i) => i.message.includes('is not allowed (reserved JavaScript property name)')),
+      ).toBe(true);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);

@@ -12,7 +12,12 @@ import { tooLargeError } from '../parse/safe-yaml';
 import { displayName, loadRegion } from '../region/load-region';
 import { EXTENDS_PATTERN } from '../schema/scenario';
 import type { LocalizedText, Region, ResolvedScenario } from '../types';
-import { fallbackId, readScenarioObject, readScenarioText, type ScenarioInputOptions } from './parse-scenario';
+import {
+  fallbackId,
+  readScenarioObject,
+  readScenarioText,
+  type ScenarioInputOptions,
+} from './parse-scenario';
 import { resolveEntry, type LoadedEntry, type ResolutionContext } from './resolve';
 import type { ScenarioSource } from './source';
 
@@ -45,7 +50,10 @@ export interface ScenarioEntry extends ScenarioListing {
 const SHIPPED_FILE = /^([A-Za-z0-9][A-Za-z0-9_.-]*)\.ya?ml$/;
 
 export class ScenarioCatalog {
-  private readonly regions = new Map<string, { region: Region } | { issues: ValidationIssue[]; unknown: boolean }>();
+  private readonly regions = new Map<
+    string,
+    { region: Region } | { issues: ValidationIssue[]; unknown: boolean }
+  >();
   private readonly displayRoot: string;
 
   constructor(private readonly options: ScenarioCatalogOptions) {
@@ -73,16 +81,26 @@ export class ScenarioCatalog {
     for (const info of this.options.saved?.list() ?? []) {
       if (out.some((s) => s.id === info.id)) continue;
       const entry = this.get(`${info.id}@${info.version}`);
-      if (entry) out.push({ id: info.id, source: 'saved', version: info.version, file: entry.file, name: this.nameOf(entry) });
+      if (entry)
+        out.push({
+          id: info.id,
+          source: 'saved',
+          version: info.version,
+          file: entry.file,
+          name: this.nameOf(entry),
+        });
     }
     return out;
   }
 
   private nameOf(entry: ScenarioEntry): LocalizedText | undefined {
     try {
-      const value = entry.text !== undefined ? readScenarioText(entry.text, entry.file).doc.value : entry.object;
+      const value =
+        entry.text !== undefined ? readScenarioText(entry.text, entry.file).doc.value : entry.object;
       const name = isPlainObject(value) ? value.name : undefined;
-      return isPlainObject(name) && typeof name.ja === 'string' && typeof name.en === 'string' ? { ja: name.ja, en: name.en } : undefined;
+      return isPlainObject(name) && typeof name.ja === 'string' && typeof name.en === 'string'
+        ? { ja: name.ja, en: name.en }
+        : undefined;
     } catch {
       return undefined; // an unreadable scenario is still listed; resolving it reports why
     }
@@ -104,7 +122,12 @@ export class ScenarioCatalog {
     }
     const saved = this.options.saved?.get(id, version === undefined ? undefined : Number(version));
     if (!saved) return undefined;
-    const base = { id, source: 'saved' as const, version: saved.version, file: `saved:${id}@${saved.version}` };
+    const base = {
+      id,
+      source: 'saved' as const,
+      version: saved.version,
+      file: `saved:${id}@${saved.version}`,
+    };
     return 'text' in saved ? { ...base, text: saved.text } : { ...base, object: saved.object };
   }
 
@@ -120,8 +143,14 @@ export class ScenarioCatalog {
   region(id: string): Region {
     const loaded = this.loadRegion(id);
     if ('region' in loaded) return loaded.region;
-    const message = loaded.unknown ? `unknown region "${id}"; known regions: ${listKnown(this.listRegions())}` : `region data ${id} is invalid`;
-    throw new ScenarioValidationError(loaded.unknown ? 'SCENARIO_NOT_FOUND' : 'REGION_INVALID', message, loaded.issues);
+    const message = loaded.unknown
+      ? `unknown region "${id}"; known regions: ${listKnown(this.listRegions())}`
+      : `region data ${id} is invalid`;
+    throw new ScenarioValidationError(
+      loaded.unknown ? 'SCENARIO_NOT_FOUND' : 'REGION_INVALID',
+      message,
+      loaded.issues,
+    );
   }
 
   private loadRegion(id: string): { region: Region } | { issues: ValidationIssue[]; unknown: boolean } {
@@ -147,7 +176,10 @@ export class ScenarioCatalog {
   }
 
   private entryToLoaded(entry: ScenarioEntry): LoadedEntry {
-    const parsed = entry.text !== undefined ? readScenarioText(entry.text, entry.file) : readScenarioObject(entry.object, entry.file);
+    const parsed =
+      entry.text !== undefined
+        ? readScenarioText(entry.text, entry.file)
+        : readScenarioObject(entry.object, entry.file);
     const key = entry.source === 'shipped' ? `shipped:${entry.id}` : `saved:${entry.id}@${entry.version}`;
     const label = entry.source === 'shipped' ? entry.id : `${entry.id}@${entry.version}`;
     return { key, label, parsed, expectedId: entry.source === 'shipped' ? entry.id : undefined };
@@ -180,7 +212,12 @@ export class ScenarioCatalog {
     if (typeof input === 'string' && EXTENDS_PATTERN.test(input)) {
       const entry = this.get(input);
       if (!entry) {
-        const message = unknownName('scenario', 'scenarios', input, this.list().map((s) => s.id));
+        const message = unknownName(
+          'scenario',
+          'scenarios',
+          input,
+          this.list().map((s) => s.id),
+        );
         throw new ScenarioValidationError('SCENARIO_NOT_FOUND', `scenario "${input}" not found`, [
           { file: options.file ?? '<input>', path: '', line: null, column: null, message },
         ]);
@@ -188,7 +225,8 @@ export class ScenarioCatalog {
       return resolveEntry(this.entryToLoaded(entry), entry.id, this.context());
     }
     const file = options.file ?? '<input>';
-    const parsed = typeof input === 'string' ? readScenarioText(input, file) : readScenarioObject(input, file);
+    const parsed =
+      typeof input === 'string' ? readScenarioText(input, file) : readScenarioObject(input, file);
     const id = fallbackId({ ...options, file });
     return resolveEntry({ key: `input:${id}`, label: id, parsed }, id, this.context());
   }

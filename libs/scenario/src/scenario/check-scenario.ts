@@ -23,7 +23,12 @@ interface Known {
 }
 
 /** `totalDays`: warm-up + horizon (valid values or their defaults). */
-export function checkScenarioAgainstRegion(scenario: Record<string, unknown>, region: Region, totalDays: number, issues: IssueList): void {
+export function checkScenarioAgainstRegion(
+  scenario: Record<string, unknown>,
+  region: Region,
+  totalDays: number,
+  issues: IssueList,
+): void {
   const added = list(scenario.policies)
     .map((p) => record(p))
     .filter((p) => p.kind === 'addHospital')
@@ -49,13 +54,18 @@ export function checkScenarioAgainstRegion(scenario: Record<string, unknown>, re
     const at: Path = ['policies', index];
     const fromDay = finite(policy.fromDay);
     if (fromDay !== undefined && fromDay >= totalDays) {
-      issues.add([...at, 'fromDay'], `day ${fromDay} is after the end of the run (warm-up + horizon = ${totalDays} days): the policy would never take effect`);
+      issues.add(
+        [...at, 'fromDay'],
+        `day ${fromDay} is after the end of the run (warm-up + horizon = ${totalDays} days): the policy would never take effect`,
+      );
     }
     checkPolicy(policy, at, known, addedSoFar, issues);
     const parsed = policySchema.safeParse(raw);
     if (parsed.success) typed.push({ policy: parsed.data, index });
   });
-  applyBedPolicies(region, typed, (problem) => issues.add(['policies', problem.index, ...fieldPath(problem.field)], problem.message));
+  applyBedPolicies(region, typed, (problem) =>
+    issues.add(['policies', problem.index, ...fieldPath(problem.field)], problem.message),
+  );
 
   checkInitialCensus(record(scenario.initialCensus), region, known, issues);
 }
@@ -77,22 +87,36 @@ function checkYear(scenario: Record<string, unknown>, region: Region, issues: Is
   );
 }
 
-function exactlyOne(policy: Record<string, unknown>, a: string, b: string, at: Path, issues: IssueList): void {
+function exactlyOne(
+  policy: Record<string, unknown>,
+  a: string,
+  b: string,
+  at: Path,
+  issues: IssueList,
+): void {
   const count = (policy[a] !== undefined ? 1 : 0) + (policy[b] !== undefined ? 1 : 0);
   if (count !== 1) issues.add(at, `give exactly one of "${a}" or "${b}"${count === 2 ? ', not both' : ''}`);
 }
 
 function hospitalRef(value: unknown, at: Path, known: Known, issues: IssueList): void {
   const id = text(value);
-  if (id !== undefined && !known.hospitalSet.has(id)) issues.add(at, unknownName('hospital', 'hospitals', id, known.hospitals));
+  if (id !== undefined && !known.hospitalSet.has(id))
+    issues.add(at, unknownName('hospital', 'hospitals', id, known.hospitals));
 }
 
 function areaRef(value: unknown, at: Path, known: Known, issues: IssueList): void {
   const id = text(value);
-  if (id !== undefined && !known.areaSet.has(id)) issues.add(at, unknownName('area', 'areas', id, known.areas));
+  if (id !== undefined && !known.areaSet.has(id))
+    issues.add(at, unknownName('area', 'areas', id, known.areas));
 }
 
-function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, existing: Set<string>, issues: IssueList): void {
+function checkPolicy(
+  policy: Record<string, unknown>,
+  at: Path,
+  known: Known,
+  existing: Set<string>,
+  issues: IssueList,
+): void {
   switch (policy.kind) {
     case 'setBeds': {
       exactlyOne(policy, 'hospital', 'area', at, issues);
@@ -108,7 +132,8 @@ function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, ex
       exactlyOne(policy, 'hospital', 'area', at, issues);
       hospitalRef(policy.hospital, [...at, 'hospital'], known, issues);
       areaRef(policy.area, [...at, 'area'], known, issues);
-      if (typeof policy.from === 'string' && policy.from === policy.to) issues.add([...at, 'to'], `"to" must differ from "from" (${policy.from})`);
+      if (typeof policy.from === 'string' && policy.from === policy.to)
+        issues.add([...at, 'to'], `"to" must differ from "from" (${policy.from})`);
       break;
     case 'closeHospital':
       hospitalRef(policy.hospital, [...at, 'hospital'], known, issues);
@@ -118,7 +143,11 @@ function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, ex
       list(policy.hospitals).forEach((id, j) => {
         hospitalRef(id, [...at, 'hospitals', j], known, issues);
         if (typeof id !== 'string') return;
-        if (id === policy.into) issues.add([...at, 'hospitals', j], `"${id}" is the hospital merged into; list only the ones folded into it`);
+        if (id === policy.into)
+          issues.add(
+            [...at, 'hospitals', j],
+            `"${id}" is the hospital merged into; list only the ones folded into it`,
+          );
         if (seen.has(id)) issues.add([...at, 'hospitals', j], `"${id}" is listed twice`);
         seen.add(id);
       });
@@ -129,7 +158,11 @@ function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, ex
       const h = record(policy.hospital);
       const id = text(h.id);
       if (id !== undefined) {
-        if (existing.has(id)) issues.add([...at, 'hospital', 'id'], `hospital id "${id}" already exists; a new hospital needs a new id`);
+        if (existing.has(id))
+          issues.add(
+            [...at, 'hospital', 'id'],
+            `hospital id "${id}" already exists; a new hospital needs a new id`,
+          );
         existing.add(id);
       }
       areaRef(h.area, [...at, 'hospital', 'area'], known, issues);
@@ -137,9 +170,16 @@ function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, ex
       const area = text(h.area);
       if (municipality !== undefined) {
         const actual = known.municipalityArea.get(municipality);
-        if (actual === undefined) issues.add([...at, 'hospital', 'municipality'], unknownName('municipality', 'municipalities', municipality, [...known.municipalityArea.keys()]));
+        if (actual === undefined)
+          issues.add(
+            [...at, 'hospital', 'municipality'],
+            unknownName('municipality', 'municipalities', municipality, [...known.municipalityArea.keys()]),
+          );
         else if (area !== undefined && known.areaSet.has(area) && actual !== area) {
-          issues.add([...at, 'hospital', 'municipality'], `municipality ${municipality} is in area "${actual}", not "${area}"`);
+          issues.add(
+            [...at, 'hospital', 'municipality'],
+            `municipality ${municipality} is in area "${actual}", not "${area}"`,
+          );
         }
       }
       break;
@@ -147,7 +187,8 @@ function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, ex
     case 'setAmbulances': {
       exactlyOne(policy, 'base', 'area', at, issues);
       const base = text(policy.base);
-      if (base !== undefined && !known.bases.includes(base)) issues.add([...at, 'base'], unknownName('ambulance base', 'bases', base, known.bases));
+      if (base !== undefined && !known.bases.includes(base))
+        issues.add([...at, 'base'], unknownName('ambulance base', 'bases', base, known.bases));
       areaRef(policy.area, [...at, 'area'], known, issues);
       break;
     }
@@ -162,17 +203,25 @@ function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, ex
       // A share the policy leaves out keeps the region's value.
       const postpone = finite(policy.postponeShare) ?? known.eligibility.postponeShare;
       const forgo = finite(policy.forgoShare) ?? known.eligibility.forgoShare;
-      if ((policy.postponeShare !== undefined || policy.forgoShare !== undefined) && postpone + forgo > 1 + 1e-9) {
-        issues.add([...at, 'forgoShare'], `postponeShare + forgoShare must not exceed 1 (${postpone} + ${forgo})`);
+      if (
+        (policy.postponeShare !== undefined || policy.forgoShare !== undefined) &&
+        postpone + forgo > 1 + 1e-9
+      ) {
+        issues.add(
+          [...at, 'forgoShare'],
+          `postponeShare + forgoShare must not exceed 1 (${postpone} + ${forgo})`,
+        );
       }
       break;
     }
     case 'travel':
-      if (policy.speedFactor === undefined && policy.closedLinks === undefined) issues.add(at, 'give speedFactor, closedLinks or both');
+      if (policy.speedFactor === undefined && policy.closedLinks === undefined)
+        issues.add(at, 'give speedFactor, closedLinks or both');
       list(policy.closedLinks).forEach((link, j) => {
         const pair = list(link);
         pair.forEach((area, k) => areaRef(area, [...at, 'closedLinks', j, k], known, issues));
-        if (pair.length === 2 && pair[0] === pair[1]) issues.add([...at, 'closedLinks', j], 'a closed link joins two different areas');
+        if (pair.length === 2 && pair[0] === pair[1])
+          issues.add([...at, 'closedLinks', j], 'a closed link joins two different areas');
       });
       break;
     default:
@@ -180,20 +229,34 @@ function checkPolicy(policy: Record<string, unknown>, at: Path, known: Known, ex
   }
 }
 
-function checkInitialCensus(census: Record<string, unknown>, region: Region, known: Known, issues: IssueList): void {
+function checkInitialCensus(
+  census: Record<string, unknown>,
+  region: Region,
+  known: Known,
+  issues: IssueList,
+): void {
   if (census.mode !== 'given') return;
   const beds = new Map(region.hospitals.map((h) => [h.id, h.beds]));
   for (const [id, raw] of Object.entries(record(census.hospitals))) {
     const at: Path = ['initialCensus', 'hospitals', id];
     const capacity = beds.get(id);
     if (!capacity) {
-      issues.add(at, unknownName('hospital', 'hospitals', id, known.hospitals.filter((h) => beds.has(h))));
+      issues.add(
+        at,
+        unknownName(
+          'hospital',
+          'hospitals',
+          id,
+          known.hospitals.filter((h) => beds.has(h)),
+        ),
+      );
       continue;
     }
     const occupied = record(raw);
     for (const f of BED_FUNCTIONS) {
       const n = finite(occupied[f]);
-      if (n !== undefined && n > capacity[f]) issues.add([...at, f], `${n} occupied ${f} beds, but the hospital has ${capacity[f]}`);
+      if (n !== undefined && n > capacity[f])
+        issues.add([...at, f], `${n} occupied ${f} beds, but the hospital has ${capacity[f]}`);
     }
   }
 }

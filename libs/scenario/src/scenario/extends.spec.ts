@@ -48,7 +48,11 @@ describe('mergeScenarioDocuments', () => {
   });
 
   it('merges lists of items with ids by id and replaces other lists', () => {
-    expect(value.items).toEqual([{ id: 'a', x: 1, y: 1 }, { id: 'b', x: 20 }, { id: 'c', x: 3 }]);
+    expect(value.items).toEqual([
+      { id: 'a', x: 1, y: 1 },
+      { id: 'b', x: 20 },
+      { id: 'c', x: 3 },
+    ]);
     expect(value.plain).toEqual([9]);
   });
 

@@ -4,7 +4,14 @@
 // a scenario itself and are never inherited. Positions follow the values, so an issue in an
 // inherited policy still points into the baseline's file.
 
-import { FORBIDDEN_KEYS, formatPath, isPlainObject, type LocatedDocument, type Path, type SourcePosition } from '../parse/located';
+import {
+  FORBIDDEN_KEYS,
+  formatPath,
+  isPlainObject,
+  type LocatedDocument,
+  type Path,
+  type SourcePosition,
+} from '../parse/located';
 
 export const NOT_INHERITED: ReadonlySet<string> = new Set(['id', 'name', 'description', 'extends']);
 
@@ -18,7 +25,8 @@ function hasIds(items: unknown[]): boolean {
 function adopt(value: unknown, src: LocatedDocument, srcPath: Path, dstPath: Path, out: Positions): unknown {
   const position = src.positions.get(formatPath(srcPath));
   if (position) out.set(formatPath(dstPath), position);
-  if (Array.isArray(value)) return value.map((item, i) => adopt(item, src, [...srcPath, i], [...dstPath, i], out));
+  if (Array.isArray(value))
+    return value.map((item, i) => adopt(item, src, [...srcPath, i], [...dstPath, i], out));
   if (isPlainObject(value)) {
     const copy = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(value)) {
@@ -42,12 +50,22 @@ function mergeValues(
 ): unknown {
   if (child === undefined) return adopt(base, baseDoc, basePath, dstPath, out);
   if (isPlainObject(base) && isPlainObject(child)) {
-    const position = childDoc.positions.get(formatPath(childPath)) ?? baseDoc.positions.get(formatPath(basePath));
+    const position =
+      childDoc.positions.get(formatPath(childPath)) ?? baseDoc.positions.get(formatPath(basePath));
     if (position) out.set(formatPath(dstPath), position);
     const merged = Object.create(null) as Record<string, unknown>;
     for (const key of new Set([...Object.keys(base), ...Object.keys(child)])) {
       if (FORBIDDEN_KEYS.has(key)) continue;
-      merged[key] = mergeValues(base[key], baseDoc, [...basePath, key], child[key], childDoc, [...childPath, key], [...dstPath, key], out);
+      merged[key] = mergeValues(
+        base[key],
+        baseDoc,
+        [...basePath, key],
+        child[key],
+        childDoc,
+        [...childPath, key],
+        [...dstPath, key],
+        out,
+      );
     }
     return merged;
   }
@@ -64,11 +82,14 @@ function mergeValues(
       if (j === undefined) merged.push(adopt(item, baseDoc, [...basePath, i], at, out));
       else {
         used.add(j);
-        merged.push(mergeValues(item, baseDoc, [...basePath, i], child[j], childDoc, [...childPath, j], at, out));
+        merged.push(
+          mergeValues(item, baseDoc, [...basePath, i], child[j], childDoc, [...childPath, j], at, out),
+        );
       }
     });
     child.forEach((item, j) => {
-      if (!used.has(j)) merged.push(adopt(item, childDoc, [...childPath, j], [...dstPath, merged.length], out));
+      if (!used.has(j))
+        merged.push(adopt(item, childDoc, [...childPath, j], [...dstPath, merged.length], out));
     });
     return merged;
   }
@@ -88,7 +109,9 @@ export function mergeScenarioDocuments(base: LocatedDocument, child: LocatedDocu
     if (FORBIDDEN_KEYS.has(key)) continue;
     if (key === 'policies' && Array.isArray(b.policies) && Array.isArray(c.policies)) {
       const inherited = b.policies.map((p, i) => adopt(p, base, ['policies', i], ['policies', i], out));
-      const own = c.policies.map((p, i) => adopt(p, child, ['policies', i], ['policies', inherited.length + i], out));
+      const own = c.policies.map((p, i) =>
+        adopt(p, child, ['policies', i], ['policies', inherited.length + i], out),
+      );
       const position = child.positions.get('policies');
       if (position) out.set('policies', position);
       merged.policies = [...inherited, ...own];

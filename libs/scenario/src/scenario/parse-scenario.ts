@@ -54,14 +54,20 @@ export function withDerivedDefaults(value: Record<string, unknown>, id: string):
   const ownId = typeof out.id === 'string' ? out.id : id;
   if (out.name === undefined) out.name = { ja: ownId, en: ownId };
   if (out.startDate === undefined) {
-    const year = (PROJECTION_YEARS as readonly unknown[]).includes(out.year) ? (out.year as number) : DEFAULT_YEAR;
+    const year = (PROJECTION_YEARS as readonly unknown[]).includes(out.year)
+      ? (out.year as number)
+      : DEFAULT_YEAR;
     out.startDate = `${year}-04-01`;
   }
   return out;
 }
 
 /** Schema-checks a (merged) scenario document, adding issues to `issues`. */
-export function checkScenarioSchema(doc: LocatedDocument, id: string, issues: IssueList): { value: Record<string, unknown>; scenario?: Scenario } {
+export function checkScenarioSchema(
+  doc: LocatedDocument,
+  id: string,
+  issues: IssueList,
+): { value: Record<string, unknown>; scenario?: Scenario } {
   const value = withDerivedDefaults(isPlainObject(doc.value) ? doc.value : {}, id);
   const result = scenarioSchema.safeParse(value, { reportInput: true });
   if (!result.success) {

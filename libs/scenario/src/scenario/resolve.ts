@@ -38,7 +38,12 @@ export interface ResolutionContext {
   knownRegionIds(): string[];
 }
 
-function withBaselines(entry: LoadedEntry, chain: LoadedEntry[], ctx: ResolutionContext, issues: ValidationIssue[]): LocatedDocument {
+function withBaselines(
+  entry: LoadedEntry,
+  chain: LoadedEntry[],
+  ctx: ResolutionContext,
+  issues: ValidationIssue[],
+): LocatedDocument {
   const doc = entry.parsed.doc;
   const ext = isPlainObject(doc.value) ? doc.value.extends : undefined;
   if (typeof ext !== 'string') return doc;
@@ -52,7 +57,10 @@ function withBaselines(entry: LoadedEntry, chain: LoadedEntry[], ctx: Resolution
     return doc;
   };
   if (here.length > MAX_EXTENDS_DEPTH) {
-    local.add(['extends'], `extends chain longer than ${MAX_EXTENDS_DEPTH}: ${here.map((e) => e.label).join(' → ')}`);
+    local.add(
+      ['extends'],
+      `extends chain longer than ${MAX_EXTENDS_DEPTH}: ${here.map((e) => e.label).join(' → ')}`,
+    );
     return done();
   }
   const loaded = ctx.load(id, version === undefined ? undefined : Number(version));
@@ -93,11 +101,17 @@ function validDays(value: unknown, fallback: number): number {
 }
 
 /** The hourly multiplier table, or undefined after adding why the expression is refused. */
-function evaluateDemand(demand: Record<string, unknown>, totalDays: number, list: IssueList): Float64Array | undefined {
-  const source = typeof demand.multiplier === 'number' ? String(demand.multiplier) : demand.multiplier ?? '1';
+function evaluateDemand(
+  demand: Record<string, unknown>,
+  totalDays: number,
+  list: IssueList,
+): Float64Array | undefined {
+  const source =
+    typeof demand.multiplier === 'number' ? String(demand.multiplier) : (demand.multiplier ?? '1');
   if (typeof source !== 'string' || source.length > EXPRESSION_MAX_LENGTH) return undefined; // the schema reports it
   const bound = finite(demand.maxMultiplier);
-  const maxMultiplier = demand.maxMultiplier === undefined ? 2 : bound !== undefined && bound > 0 ? bound : Infinity;
+  const maxMultiplier =
+    demand.maxMultiplier === undefined ? 2 : bound !== undefined && bound > 0 ? bound : Infinity;
   try {
     return demandMultiplierByHour(source, totalDays, maxMultiplier).byHour;
   } catch (error) {
@@ -107,7 +121,11 @@ function evaluateDemand(demand: Record<string, unknown>, totalDays: number, list
   }
 }
 
-export function resolveEntry(entry: LoadedEntry, fallbackId: string, ctx: ResolutionContext): ResolvedScenario {
+export function resolveEntry(
+  entry: LoadedEntry,
+  fallbackId: string,
+  ctx: ResolutionContext,
+): ResolvedScenario {
   const issues: ValidationIssue[] = [...entry.parsed.issues];
   if (!isPlainObject(entry.parsed.doc.value)) throw invalidScenario(fallbackId, issues);
   checkExpectedId(entry, issues);
@@ -115,13 +133,15 @@ export function resolveEntry(entry: LoadedEntry, fallbackId: string, ctx: Resolu
   const list = new IssueList(merged);
   const { value, scenario } = checkScenarioSchema(merged, entry.expectedId ?? fallbackId, list);
 
-  const regionId = typeof value.region === 'string' ? value.region : value.region === undefined ? DEFAULT_REGION : undefined;
+  const regionId =
+    typeof value.region === 'string' ? value.region : value.region === undefined ? DEFAULT_REGION : undefined;
   let region: Region | undefined;
   let regionIssues: ValidationIssue[] = [];
   if (regionId !== undefined) {
     const loaded = ctx.region(regionId);
     if ('region' in loaded) region = loaded.region;
-    else if (loaded.unknown) list.add(['region'], unknownName('region', 'regions', regionId, ctx.knownRegionIds()));
+    else if (loaded.unknown)
+      list.add(['region'], unknownName('region', 'regions', regionId, ctx.knownRegionIds()));
     else {
       list.add(['region'], `the data of region "${regionId}" is invalid (its problems are listed below)`);
       regionIssues = loaded.issues;
@@ -137,7 +157,11 @@ export function resolveEntry(entry: LoadedEntry, fallbackId: string, ctx: Resolu
     const id = scenario?.id ?? (typeof value.id === 'string' ? value.id : fallbackId);
     const onlyRegion = regionIssues.length > 0 && all.length === regionIssues.length + 1;
     if (onlyRegion) {
-      throw new ScenarioValidationError('REGION_INVALID', `scenario "${id}" cannot be checked: the data of region "${regionId}" is invalid`, all);
+      throw new ScenarioValidationError(
+        'REGION_INVALID',
+        `scenario "${id}" cannot be checked: the data of region "${regionId}" is invalid`,
+        all,
+      );
     }
     throw invalidScenario(id, all);
   }

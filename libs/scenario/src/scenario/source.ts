@@ -35,6 +35,8 @@ export class InMemoryScenarioSource implements ScenarioSource {
   }
 
   list(): SavedScenarioInfo[] {
-    return [...this.versions.entries()].map(([id, list]) => ({ id, version: list.length })).sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.versions.entries()]
+      .map(([id, list]) => ({ id, version: list.length }))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 }

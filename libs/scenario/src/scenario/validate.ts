@@ -6,7 +6,8 @@ import type { ResolvedScenario } from '../types';
 import type { ScenarioCatalog } from './catalog';
 import type { ScenarioInputOptions } from './parse-scenario';
 
-export type ValidationResult = { ok: true; resolved: ResolvedScenario } | { ok: false; error: ScenarioValidationError };
+export type ValidationResult =
+  { ok: true; resolved: ResolvedScenario } | { ok: false; error: ScenarioValidationError };
 
 export function validateScenario(
   catalog: ScenarioCatalog,

@@ -76,12 +76,18 @@ export function schemaAt(root: z.ZodType, data: unknown, path: Path): z.ZodType 
     if (!schema) return undefined;
     let inner: z.ZodType = unwrap(schema).inner;
     inner = unionOption(inner, value) ?? inner;
-    if (inner instanceof z.ZodObject && typeof segment === 'string') schema = inner.shape[segment] as z.ZodType | undefined;
+    if (inner instanceof z.ZodObject && typeof segment === 'string')
+      schema = inner.shape[segment] as z.ZodType | undefined;
     else if (inner instanceof z.ZodArray && typeof segment === 'number') schema = inner.element as z.ZodType;
-    else if (inner instanceof z.ZodRecord && typeof segment === 'string') schema = inner.valueType as z.ZodType;
-    else if (inner instanceof z.ZodTuple && typeof segment === 'number') schema = inner.def.items[segment] as z.ZodType | undefined;
+    else if (inner instanceof z.ZodRecord && typeof segment === 'string')
+      schema = inner.valueType as z.ZodType;
+    else if (inner instanceof z.ZodTuple && typeof segment === 'number')
+      schema = inner.def.items[segment] as z.ZodType | undefined;
     else return undefined;
-    value = isPlainObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment as string] : undefined;
+    value =
+      isPlainObject(value) || Array.isArray(value)
+        ? (value as Record<string, unknown>)[segment as string]
+        : undefined;
   }
   return schema;
 }
@@ -91,7 +97,11 @@ export function knownKeysAt(root: z.ZodType, data: unknown, path: Path): string[
   const schema = schemaAt(root, data, path);
   if (!schema) return [];
   let value: unknown = data;
-  for (const segment of path) value = isPlainObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment as string] : undefined;
+  for (const segment of path)
+    value =
+      isPlainObject(value) || Array.isArray(value)
+        ? (value as Record<string, unknown>)[segment as string]
+        : undefined;
   const inner = unwrap(schema).inner;
   const object = unionOption(inner, value) ?? inner;
   return object instanceof z.ZodObject ? Object.keys(object.shape) : [];

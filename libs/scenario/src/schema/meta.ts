@@ -35,7 +35,10 @@ export const idSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, ".", "_" and "-" and start with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    'ids use letters, digits, ".", "_" and "-" and start with a letter or digit',
+  );
 
 export const localizedTextSchema = titled(
   z.strictObject({

@@ -16,7 +16,10 @@ const base = {
 
 const hospitalRef = (description: string) => field(idSchema, { description });
 const optionalBedCount = (fn: string) =>
-  field(z.number().int().min(0).max(100_000).optional(), { description: `${fn} beds (unchanged when omitted).`, unit: 'beds' });
+  field(z.number().int().min(0).max(100_000).optional(), {
+    description: `${fn} beds (unchanged when omitted).`,
+    unit: 'beds',
+  });
 
 export const partialBedsSchema = titled(
   z.strictObject({
@@ -32,8 +35,12 @@ export const partialBedsSchema = titled(
 export const setBedsSchema = titled(
   z.strictObject({
     kind: z.literal('setBeds'),
-    hospital: field(idSchema.optional(), { description: 'Hospital whose beds are set (exactly one of hospital | area).' }),
-    area: field(idSchema.optional(), { description: 'Area whose total beds per function are set (exactly one of hospital | area).' }),
+    hospital: field(idSchema.optional(), {
+      description: 'Hospital whose beds are set (exactly one of hospital | area).',
+    }),
+    area: field(idSchema.optional(), {
+      description: 'Area whose total beds per function are set (exactly one of hospital | area).',
+    }),
     beds: field(partialBedsSchema, { description: 'New bed counts by function.', unit: 'beds' }),
     ...base,
   }),
@@ -44,10 +51,16 @@ export const setBedsSchema = titled(
 export const convertBedsSchema = titled(
   z.strictObject({
     kind: z.literal('convertBeds'),
-    hospital: field(idSchema.optional(), { description: 'Hospital converting beds (exactly one of hospital | area).' }),
-    area: field(idSchema.optional(), { description: 'Area converting beds (exactly one of hospital | area).' }),
+    hospital: field(idSchema.optional(), {
+      description: 'Hospital converting beds (exactly one of hospital | area).',
+    }),
+    area: field(idSchema.optional(), {
+      description: 'Area converting beds (exactly one of hospital | area).',
+    }),
     from: field(bedFunctionSchema, { description: 'Function the beds leave.' }),
-    to: field(bedFunctionSchema, { description: 'Function the beds join (e.g. acute → recovery, 病床機能の転換).' }),
+    to: field(bedFunctionSchema, {
+      description: 'Function the beds join (e.g. acute → recovery, 病床機能の転換).',
+    }),
     count: field(z.number().int().min(1).max(100_000), { description: 'Beds converted.', unit: 'beds' }),
     ...base,
   }),
@@ -56,7 +69,11 @@ export const convertBedsSchema = titled(
 );
 
 export const closeHospitalSchema = titled(
-  z.strictObject({ kind: z.literal('closeHospital'), hospital: hospitalRef('Hospital that closes.'), ...base }),
+  z.strictObject({
+    kind: z.literal('closeHospital'),
+    hospital: hospitalRef('Hospital that closes.'),
+    ...base,
+  }),
   'closeHospital',
   'Closes a hospital: no new admissions; patients in it finish their stay.',
 );
@@ -64,7 +81,9 @@ export const closeHospitalSchema = titled(
 export const mergeHospitalsSchema = titled(
   z.strictObject({
     kind: z.literal('mergeHospitals'),
-    hospitals: field(z.array(idSchema).min(1).max(100), { description: 'Hospitals folded into `into` (their beds and capabilities move).' }),
+    hospitals: field(z.array(idSchema).min(1).max(100), {
+      description: 'Hospitals folded into `into` (their beds and capabilities move).',
+    }),
     into: hospitalRef('Hospital that receives them.'),
     ...base,
   }),
@@ -75,7 +94,9 @@ export const mergeHospitalsSchema = titled(
 export const addHospitalSchema = titled(
   z.strictObject({
     kind: z.literal('addHospital'),
-    hospital: field(hospitalSchema, { description: 'The new hospital (a new id, in an existing area and municipality).' }),
+    hospital: field(hospitalSchema, {
+      description: 'The new hospital (a new id, in an existing area and municipality).',
+    }),
     ...base,
   }),
   'addHospital',
@@ -86,8 +107,13 @@ export const setAmbulancesSchema = titled(
   z.strictObject({
     kind: z.literal('setAmbulances'),
     base: field(idSchema.optional(), { description: 'Ambulance base (exactly one of base | area).' }),
-    area: field(idSchema.optional(), { description: 'Area whose bases share the vehicles (exactly one of base | area).' }),
-    vehicles: field(z.number().int().min(0).max(1000), { description: 'Vehicles in service.', unit: 'vehicles' }),
+    area: field(idSchema.optional(), {
+      description: 'Area whose bases share the vehicles (exactly one of base | area).',
+    }),
+    vehicles: field(z.number().int().min(0).max(1000), {
+      description: 'Vehicles in service.',
+      unit: 'vehicles',
+    }),
     ...base,
   }),
   'setAmbulances',
@@ -97,25 +123,41 @@ export const setAmbulancesSchema = titled(
 export const lengthOfStaySchema = titled(
   z.strictObject({
     kind: z.literal('lengthOfStay'),
-    multiplier: field(z.number().gt(0).max(10), { description: 'Multiplier on mean stay (0.9 = 10 % shorter).', unit: 'ratio' }),
-    function: field(bedFunctionSchema.optional(), { description: 'Only phases of this bed function.', defaultNote: 'all functions' }),
-    condition: field(idSchema.optional(), { description: 'Only this condition.', defaultNote: 'all conditions' }),
+    multiplier: field(z.number().gt(0).max(10), {
+      description: 'Multiplier on mean stay (0.9 = 10 % shorter).',
+      unit: 'ratio',
+    }),
+    function: field(bedFunctionSchema.optional(), {
+      description: 'Only phases of this bed function.',
+      defaultNote: 'all functions',
+    }),
+    condition: field(idSchema.optional(), {
+      description: 'Only this condition.',
+      defaultNote: 'all conditions',
+    }),
     ...base,
   }),
   'lengthOfStay',
   'Changes the mean length of stay (平均在院日数).',
 );
 
-const optionalShare = (description: string) => field(z.number().min(0).max(1).optional(), { description, unit: 'share 0–1' });
+const optionalShare = (description: string) =>
+  field(z.number().min(0).max(1).optional(), { description, unit: 'share 0–1' });
 
 export const eligibilityPolicySchema = titled(
   z.strictObject({
     kind: z.literal('eligibility'),
     failureRate: optionalShare('Share of admissions whose online eligibility check fails.'),
-    delayMinutes: field(z.number().min(0).max(10_080).optional(), { description: 'Minutes added when a check fails.', unit: 'minutes' }),
+    delayMinutes: field(z.number().min(0).max(10_080).optional(), {
+      description: 'Minutes added when a check fails.',
+      unit: 'minutes',
+    }),
     postponeShare: optionalShare('Of failed non-emergency patients, share who postpone.'),
     forgoShare: optionalShare('Of failed non-emergency patients, share who forgo care.'),
-    postponeDays: field(z.number().gt(0).max(365).optional(), { description: 'Mean days until a postponed patient returns.', unit: 'days' }),
+    postponeDays: field(z.number().gt(0).max(365).optional(), {
+      description: 'Mean days until a postponed patient returns.',
+      unit: 'days',
+    }),
     ...base,
   }),
   'eligibility',
@@ -125,10 +167,19 @@ export const eligibilityPolicySchema = titled(
 export const travelSchema = titled(
   z.strictObject({
     kind: z.literal('travel'),
-    speedFactor: field(z.number().gt(0).max(5).optional(), { description: 'Multiplier on travel speed (0.7 = 30 % slower, snow).', unit: 'ratio' }),
-    closedLinks: field(z.array(z.tuple([idSchema, idSchema])).max(1000).optional(), {
-      description: 'Pairs of area ids between which travel is not possible (disaster, closed roads).',
+    speedFactor: field(z.number().gt(0).max(5).optional(), {
+      description: 'Multiplier on travel speed (0.7 = 30 % slower, snow).',
+      unit: 'ratio',
     }),
+    closedLinks: field(
+      z
+        .array(z.tuple([idSchema, idSchema]))
+        .max(1000)
+        .optional(),
+      {
+        description: 'Pairs of area ids between which travel is not possible (disaster, closed roads).',
+      },
+    ),
     ...base,
   }),
   'travel',
@@ -138,7 +189,9 @@ export const travelSchema = titled(
 export const bedBorrowingSchema = titled(
   z.strictObject({
     kind: z.literal('bedBorrowing'),
-    enabled: field(z.boolean(), { description: 'A full function may use a free bed of a higher function (counted apart).' }),
+    enabled: field(z.boolean(), {
+      description: 'A full function may use a free bed of a higher function (counted apart).',
+    }),
     ...base,
   }),
   'bedBorrowing',
@@ -158,4 +211,8 @@ export const POLICY_SCHEMAS = [
   bedBorrowingSchema,
 ] as const;
 
-export const policySchema = titled(z.discriminatedUnion('kind', POLICY_SCHEMAS), 'Policies', 'A what-if lever, chosen by `kind`.');
+export const policySchema = titled(
+  z.discriminatedUnion('kind', POLICY_SCHEMAS),
+  'Policies',
+  'A what-if lever, chosen by `kind`.',
+);

@@ -26,29 +26,56 @@ export const bedsSchema = titled(
 
 export const provenanceSchema = titled(
   z.strictObject({
-    source: field(z.string().max(500).optional(), { description: 'Where the figure comes from (a key of `sources` or a citation).' }),
-    synthetic: field(z.boolean().optional(), { description: 'The figure is made up to match published totals (shown as synthetic).', defaultNote: 'false' }),
-    estimated: field(z.boolean().optional(), { description: 'The figure is an estimate (shown as estimated).', defaultNote: 'false' }),
+    source: field(z.string().max(500).optional(), {
+      description: 'Where the figure comes from (a key of `sources` or a citation).',
+    }),
+    synthetic: field(z.boolean().optional(), {
+      description: 'The figure is made up to match published totals (shown as synthetic).',
+      defaultNote: 'false',
+    }),
+    estimated: field(z.boolean().optional(), {
+      description: 'The figure is an estimate (shown as estimated).',
+      defaultNote: 'false',
+    }),
     note: field(z.string().max(2000).optional(), { description: 'Reasoning behind an estimate.' }),
   }),
   'Provenance',
   'Where a figure comes from; synthetic and estimated figures are labelled wherever they appear.',
 );
 
-const provenanceField = field(provenanceSchema.optional(), { description: 'Source and flags of this entry.' });
+const provenanceField = field(provenanceSchema.optional(), {
+  description: 'Source and flags of this entry.',
+});
 const latitude = field(z.number().min(-90).max(90), { description: 'Latitude (WGS84).', unit: 'degrees' });
-const longitude = field(z.number().min(-180).max(180), { description: 'Longitude (WGS84).', unit: 'degrees' });
-const persons = (band: string) => field(z.number().min(0).max(1e8), { description: `Population aged ${band}.`, unit: 'persons' });
+const longitude = field(z.number().min(-180).max(180), {
+  description: 'Longitude (WGS84).',
+  unit: 'degrees',
+});
+const persons = (band: string) =>
+  field(z.number().min(0).max(1e8), { description: `Population aged ${band}.`, unit: 'persons' });
 const ratePer100k = (band: string) =>
-  field(z.number().min(0).max(100_000), { description: `Admissions per 100,000 persons aged ${band} per year.`, unit: 'per 100k per year' });
+  field(z.number().min(0).max(100_000), {
+    description: `Admissions per 100,000 persons aged ${band} per year.`,
+    unit: 'per 100k per year',
+  });
 
 export const byAgeBandSchema = titled(
-  z.strictObject({ age0to14: persons('0–14'), age15to64: persons('15–64'), age65to74: persons('65–74'), age75plus: persons('75+') }),
+  z.strictObject({
+    age0to14: persons('0–14'),
+    age15to64: persons('15–64'),
+    age65to74: persons('65–74'),
+    age75plus: persons('75+'),
+  }),
   'PopulationByAgeBand',
   'Persons by age band.',
 );
 const rateByAgeBandSchema = titled(
-  z.strictObject({ age0to14: ratePer100k('0–14'), age15to64: ratePer100k('15–64'), age65to74: ratePer100k('65–74'), age75plus: ratePer100k('75+') }),
+  z.strictObject({
+    age0to14: ratePer100k('0–14'),
+    age15to64: ratePer100k('15–64'),
+    age65to74: ratePer100k('65–74'),
+    age75plus: ratePer100k('75+'),
+  }),
   'AdmissionRates',
   'Yearly admissions per 100,000 persons by age band.',
 );
@@ -57,9 +84,16 @@ export const areaSchema = titled(
   z.strictObject({
     id: field(idSchema, { description: 'Area id, e.g. `sendai`.' }),
     name: field(localizedTextSchema, { description: 'Name of the secondary medical area (二次医療圏).' }),
-    adjacent: field(z.array(idSchema).max(100).default(() => []), {
-      description: 'Ids of areas sharing a border; patients may cross into them (流出/流入). Must be symmetric.',
-    }),
+    adjacent: field(
+      z
+        .array(idSchema)
+        .max(100)
+        .default(() => []),
+      {
+        description:
+          'Ids of areas sharing a border; patients may cross into them (流出/流入). Must be symmetric.',
+      },
+    ),
   }),
   'Area',
   'A secondary medical area (二次医療圏).',
@@ -67,16 +101,25 @@ export const areaSchema = titled(
 
 export const municipalitySchema = titled(
   z.strictObject({
-    id: field(z.string().regex(/^\d{5,6}$/, 'a municipality id is its 5-digit code written as a string, e.g. "04100"'), {
-      description: '全国地方公共団体コード (5 digits, quoted so the leading zero stays), e.g. "04100".',
-    }),
+    id: field(
+      z
+        .string()
+        .regex(/^\d{5,6}$/, 'a municipality id is its 5-digit code written as a string, e.g. "04100"'),
+      {
+        description: '全国地方公共団体コード (5 digits, quoted so the leading zero stays), e.g. "04100".',
+      },
+    ),
     name: field(localizedTextSchema, { description: 'Municipality name.' }),
     area: field(idSchema, { description: 'Id of the area it belongs to.' }),
     lat: latitude,
     lng: longitude,
-    population: field(z.record(z.string().regex(/^\d{4}$/, 'population keys are years, e.g. "2020"'), byAgeBandSchema), {
-      description: 'Population by age band per year: the census year and projection years ("2025" … "2040").',
-    }),
+    population: field(
+      z.record(z.string().regex(/^\d{4}$/, 'population keys are years, e.g. "2020"'), byAgeBandSchema),
+      {
+        description:
+          'Population by age band per year: the census year and projection years ("2025" … "2040").',
+      },
+    ),
     provenance: provenanceField,
   }),
   'Municipality',
@@ -88,15 +131,26 @@ export const hospitalSchema = titled(
     id: field(idSchema, { description: 'Hospital id.' }),
     name: field(localizedTextSchema, { description: 'Hospital name.' }),
     area: field(idSchema, { description: 'Id of its area.' }),
-    municipality: field(z.string().regex(/^\d{5,6}$/, 'a municipality id is its 5-digit code written as a string, e.g. "04100"'), {
-      description: 'Code of its municipality (in that area).',
-    }),
+    municipality: field(
+      z
+        .string()
+        .regex(/^\d{5,6}$/, 'a municipality id is its 5-digit code written as a string, e.g. "04100"'),
+      {
+        description: 'Code of its municipality (in that area).',
+      },
+    ),
     lat: latitude,
     lng: longitude,
     beds: field(bedsSchema, { description: 'Beds in use by function (idle beds excluded).', unit: 'beds' }),
-    capabilities: field(z.array(capabilitySchema).max(CAPABILITIES.length).default(() => []), {
-      description: `What it can treat: ${CAPABILITIES.join(', ')}.`,
-    }),
+    capabilities: field(
+      z
+        .array(capabilitySchema)
+        .max(CAPABILITIES.length)
+        .default(() => []),
+      {
+        description: `What it can treat: ${CAPABILITIES.join(', ')}.`,
+      },
+    ),
     provenance: provenanceField,
   }),
   'Hospital',
@@ -107,12 +161,18 @@ export const ambulanceBaseSchema = titled(
   z.strictObject({
     id: field(idSchema, { description: 'Base id.' }),
     area: field(idSchema, { description: 'Area it serves.' }),
-    municipality: field(z.string().regex(/^\d{5,6}$/, 'a municipality id is its 5-digit code written as a string'), {
-      description: 'Municipality where it stands.',
-    }),
+    municipality: field(
+      z.string().regex(/^\d{5,6}$/, 'a municipality id is its 5-digit code written as a string'),
+      {
+        description: 'Municipality where it stands.',
+      },
+    ),
     lat: latitude,
     lng: longitude,
-    vehicles: field(z.number().int().min(0).max(1000), { description: 'Ambulances in service.', unit: 'vehicles' }),
+    vehicles: field(z.number().int().min(0).max(1000), {
+      description: 'Ambulances in service.',
+      unit: 'vehicles',
+    }),
     provenance: provenanceField,
   }),
   'AmbulanceBase',
@@ -124,7 +184,10 @@ export const staySchema = titled(
     distribution: field(z.enum(['lognormal', 'gamma', 'exponential']).default('lognormal'), {
       description: 'Shape of the length-of-stay distribution.',
     }),
-    meanDays: field(z.number().gt(0).max(3650), { description: 'Mean length of stay in this phase.', unit: 'days' }),
+    meanDays: field(z.number().gt(0).max(3650), {
+      description: 'Mean length of stay in this phase.',
+      unit: 'days',
+    }),
     cv: field(z.number().min(0).max(10).default(1), {
       description: 'Coefficient of variation (sd / mean); ignored for exponential.',
       unit: 'ratio',
@@ -137,7 +200,10 @@ export const staySchema = titled(
 export const branchSchema = titled(
   z.strictObject({
     to: field(idSchema, { description: 'A phase id of the same pathway, or `home`, or `death`.' }),
-    p: field(z.number().min(0).max(1), { description: 'Probability of this branch; the branches of one list sum to 1.', unit: 'probability' }),
+    p: field(z.number().min(0).max(1), {
+      description: 'Probability of this branch; the branches of one list sum to 1.',
+      unit: 'probability',
+    }),
   }),
   'Branch',
   'Where a patient goes next, with its probability.',
@@ -148,10 +214,17 @@ export const phaseSchema = titled(
     id: field(idSchema, { description: 'Phase id, unique within the condition.' }),
     function: field(bedFunctionSchema, { description: 'Bed function this phase occupies.' }),
     stay: field(staySchema, { description: 'Length of stay.' }),
-    next: field(z.array(branchSchema).min(1).max(20).default(() => [{ to: 'home', p: 1 }]), {
-      description: 'Branches after this phase (probabilities sum to 1).',
-      defaultNote: 'home with probability 1',
-    }),
+    next: field(
+      z
+        .array(branchSchema)
+        .min(1)
+        .max(20)
+        .default(() => [{ to: 'home', p: 1 }]),
+      {
+        description: 'Branches after this phase (probabilities sum to 1).',
+        defaultNote: 'home with probability 1',
+      },
+    ),
   }),
   'Phase',
   'One phase of a pathway: a bed of one function for a stay.',
@@ -161,12 +234,16 @@ export const conditionSchema = titled(
   z.strictObject({
     id: field(idSchema, { description: 'Condition id, e.g. `stroke`.' }),
     name: field(localizedTextSchema, { description: 'Condition name.' }),
-    admissionRatePer100k: field(rateByAgeBandSchema, { description: 'Admissions per 100,000 population per year by age band.' }),
+    admissionRatePer100k: field(rateByAgeBandSchema, {
+      description: 'Admissions per 100,000 population per year by age band.',
+    }),
     ambulanceShare: field(z.number().min(0).max(1).default(0), {
       description: 'Share of admissions that arrive by ambulance.',
       unit: 'share 0–1',
     }),
-    elective: field(z.boolean().default(false), { description: 'Scheduled admissions that wait on a list when no bed is free.' }),
+    elective: field(z.boolean().default(false), {
+      description: 'Scheduled admissions that wait on a list when no bed is free.',
+    }),
     capability: field(capabilitySchema.nullable().default(null), {
       description: 'Capability the treating hospital must have; null = any hospital with the needed bed.',
     }),
@@ -182,7 +259,9 @@ export const conditionSchema = titled(
       description: 'Day of year (0 = 1 January) when the seasonal swing peaks.',
       unit: 'day of year',
     }),
-    entry: field(z.array(branchSchema).min(1).max(20), { description: 'Entry branches into the first phase (probabilities sum to 1).' }),
+    entry: field(z.array(branchSchema).min(1).max(20), {
+      description: 'Entry branches into the first phase (probabilities sum to 1).',
+    }),
     phases: field(z.array(phaseSchema).min(1).max(50), { description: 'The phases of the pathway.' }),
     provenance: provenanceField,
   }),
@@ -194,18 +273,27 @@ const profile = (length: number) => z.array(z.number().min(0).max(24)).length(le
 
 export const arrivalProfilesSchema = titled(
   z.strictObject({
-    hourOfDay: field(profile(24).default(() => Array<number>(24).fill(1)), {
-      description: '24 multipliers (mean 1) for emergency arrivals by hour of day, 0–1 h first.',
-      unit: 'multiplier',
-    }),
-    dayOfWeek: field(profile(7).default(() => Array<number>(7).fill(1)), {
-      description: '7 multipliers (mean 1) for emergency arrivals, Monday first.',
-      unit: 'multiplier',
-    }),
-    electiveDayOfWeek: field(profile(7).default(() => Array<number>(7).fill(1)), {
-      description: '7 multipliers (mean 1) for elective admissions, Monday first.',
-      unit: 'multiplier',
-    }),
+    hourOfDay: field(
+      profile(24).default(() => Array<number>(24).fill(1)),
+      {
+        description: '24 multipliers (mean 1) for emergency arrivals by hour of day, 0–1 h first.',
+        unit: 'multiplier',
+      },
+    ),
+    dayOfWeek: field(
+      profile(7).default(() => Array<number>(7).fill(1)),
+      {
+        description: '7 multipliers (mean 1) for emergency arrivals, Monday first.',
+        unit: 'multiplier',
+      },
+    ),
+    electiveDayOfWeek: field(
+      profile(7).default(() => Array<number>(7).fill(1)),
+      {
+        description: '7 multipliers (mean 1) for elective admissions, Monday first.',
+        unit: 'multiplier',
+      },
+    ),
     provenance: provenanceField,
   }),
   'ArrivalProfiles',
@@ -217,8 +305,14 @@ const minutes = (description: string, value: number) =>
 
 export const transportSchema = titled(
   z.strictObject({
-    roadFactor: field(z.number().min(1).max(5).default(1.3), { description: 'Road distance / straight-line distance.', unit: 'ratio' }),
-    speedKmh: field(z.number().gt(0).max(200).default(40), { description: 'Average ambulance speed.', unit: 'km/h' }),
+    roadFactor: field(z.number().min(1).max(5).default(1.3), {
+      description: 'Road distance / straight-line distance.',
+      unit: 'ratio',
+    }),
+    speedKmh: field(z.number().gt(0).max(200).default(40), {
+      description: 'Average ambulance speed.',
+      unit: 'km/h',
+    }),
     dispatchMinutes: minutes('Minutes from call to dispatch (call handling).', 1),
     sceneMinutes: minutes('Mean minutes on scene before the first inquiry.', 15),
     inquiryMinutes: minutes('Minutes lost per refused inquiry (照会).', 5),
@@ -247,7 +341,10 @@ export const eligibilitySchema = titled(
       description: 'Share of admissions whose online eligibility check fails (オンライン資格確認).',
       unit: 'share 0–1',
     }),
-    delayMinutes: field(z.number().min(0).max(10_080).default(0), { description: 'Minutes added when a check fails.', unit: 'minutes' }),
+    delayMinutes: field(z.number().min(0).max(10_080).default(0), {
+      description: 'Minutes added when a check fails.',
+      unit: 'minutes',
+    }),
     postponeShare: field(z.number().min(0).max(1).default(0), {
       description: 'Of failed non-emergency patients: share who postpone care.',
       unit: 'share 0–1',
@@ -256,14 +353,20 @@ export const eligibilitySchema = titled(
       description: 'Of failed non-emergency patients: share who forgo care (postponeShare + forgoShare ≤ 1).',
       unit: 'share 0–1',
     }),
-    postponeDays: field(z.number().gt(0).max(365).default(7), { description: 'Mean days until a postponed patient arrives again.', unit: 'days' }),
+    postponeDays: field(z.number().gt(0).max(365).default(7), {
+      description: 'Mean days until a postponed patient arrives again.',
+      unit: 'days',
+    }),
   }),
   'EligibilityParameters',
   'My Number card online eligibility checks (オンライン資格確認); neutral by default.',
 );
 
 const target = (fn: string, value: number) =>
-  field(z.number().gt(0).max(1).default(value), { description: `Target occupancy of ${fn} beds.`, unit: 'share 0–1' });
+  field(z.number().gt(0).max(1).default(value), {
+    description: `Target occupancy of ${fn} beds.`,
+    unit: 'share 0–1',
+  });
 
 export const occupancyTargetsSchema = titled(
   z.strictObject({
@@ -280,22 +383,51 @@ export const regionSchema = titled(
   z.strictObject({
     id: field(idSchema, { description: 'Region id; equals its directory name under scenarios/data/.' }),
     name: field(localizedTextSchema, { description: 'Region name (e.g. 宮城県 / Miyagi).' }),
-    censusYear: field(z.number().int().min(1900).max(2100).default(2020), { description: 'Census year of the base population.', unit: 'year' }),
-    areas: field(z.array(areaSchema).min(1).max(500), { description: 'Secondary medical areas (Japan has about 330).' }),
-    municipalities: field(z.array(municipalitySchema).min(1).max(5000), { description: 'Municipalities with population.' }),
-    hospitals: field(z.array(hospitalSchema).min(1).max(20_000), { description: 'Hospitals with beds by function.' }),
-    ambulanceBases: field(z.array(ambulanceBaseSchema).max(5000).default(() => []), { description: 'Ambulance bases.' }),
-    conditions: field(z.array(conditionSchema).min(1).max(500), { description: 'Conditions with admission rates and pathways.' }),
-    arrivalProfiles: field(arrivalProfilesSchema.prefault({}), { description: 'Hour-of-day and weekday shapes of arrivals.', defaultNote: 'flat (all 1)' }),
-    transport: field(transportSchema.prefault({}), { description: 'Ambulance travel parameters.', defaultNote: 'the defaults of each field' }),
-    eligibility: field(eligibilitySchema.prefault({}), { description: 'Eligibility-check parameters.', defaultNote: 'neutral (no failures)' }),
+    censusYear: field(z.number().int().min(1900).max(2100).default(2020), {
+      description: 'Census year of the base population.',
+      unit: 'year',
+    }),
+    areas: field(z.array(areaSchema).min(1).max(500), {
+      description: 'Secondary medical areas (Japan has about 330).',
+    }),
+    municipalities: field(z.array(municipalitySchema).min(1).max(5000), {
+      description: 'Municipalities with population.',
+    }),
+    hospitals: field(z.array(hospitalSchema).min(1).max(20_000), {
+      description: 'Hospitals with beds by function.',
+    }),
+    ambulanceBases: field(
+      z
+        .array(ambulanceBaseSchema)
+        .max(5000)
+        .default(() => []),
+      { description: 'Ambulance bases.' },
+    ),
+    conditions: field(z.array(conditionSchema).min(1).max(500), {
+      description: 'Conditions with admission rates and pathways.',
+    }),
+    arrivalProfiles: field(arrivalProfilesSchema.prefault({}), {
+      description: 'Hour-of-day and weekday shapes of arrivals.',
+      defaultNote: 'flat (all 1)',
+    }),
+    transport: field(transportSchema.prefault({}), {
+      description: 'Ambulance travel parameters.',
+      defaultNote: 'the defaults of each field',
+    }),
+    eligibility: field(eligibilitySchema.prefault({}), {
+      description: 'Eligibility-check parameters.',
+      defaultNote: 'neutral (no failures)',
+    }),
     occupancyTargets: field(occupancyTargetsSchema.prefault({}), {
       description: 'MHLW target occupancy by function (0.75 / 0.78 / 0.90 / 0.92).',
       defaultNote: '0.75 / 0.78 / 0.90 / 0.92',
     }),
-    sources: field(z.record(z.string().min(1).max(100), z.string().max(2000)).default(() => ({})), {
-      description: 'Source lines of the data files, by key; merged from the `sources:` of every file.',
-    }),
+    sources: field(
+      z.record(z.string().min(1).max(100), z.string().max(2000)).default(() => ({})),
+      {
+        description: 'Source lines of the data files, by key; merged from the `sources:` of every file.',
+      },
+    ),
     provenance: provenanceField,
   }),
   'Region',

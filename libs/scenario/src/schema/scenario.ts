@@ -22,11 +22,23 @@ const isoDate = z
 
 export const precisionSchema = titled(
   z.strictObject({
-    kpi: field(z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'a KPI key is dotted, e.g. occupancy.prefecture.acute').max(200), {
-      description: 'KPI key whose CI half-width decides when to stop (e.g. `occupancy.prefecture.acute`).',
+    kpi: field(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'a KPI key is dotted, e.g. occupancy.prefecture.acute')
+        .max(200),
+      {
+        description: 'KPI key whose CI half-width decides when to stop (e.g. `occupancy.prefecture.acute`).',
+      },
+    ),
+    halfWidth: field(z.number().gt(0).max(1e9), {
+      description: 'Target half-width of the 95 % CI, in the KPI’s unit.',
+      unit: 'KPI unit',
     }),
-    halfWidth: field(z.number().gt(0).max(1e9), { description: 'Target half-width of the 95 % CI, in the KPI’s unit.', unit: 'KPI unit' }),
-    max: field(z.number().int().min(1).max(1000), { description: 'Most replications to run.', unit: 'replications' }),
+    max: field(z.number().int().min(1).max(1000), {
+      description: 'Most replications to run.',
+      unit: 'replications',
+    }),
   }),
   'Precision',
   'Adaptive replications: run rounds until the KPI’s CI is narrow enough.',
@@ -38,7 +50,10 @@ export const initialCensusSchema = titled(
     z.strictObject({ mode: z.literal('expected') }),
     z.strictObject({
       mode: z.literal('given'),
-      hospitals: field(z.record(idSchema, partialBedsSchema), { description: 'Occupied beds by hospital id and function.', unit: 'beds' }),
+      hospitals: field(z.record(idSchema, partialBedsSchema), {
+        description: 'Occupied beds by hospital id and function.',
+        unit: 'beds',
+      }),
     }),
   ]),
   'InitialCensus',
@@ -59,7 +74,8 @@ export const demandSchema = titled(
       },
     ),
     maxMultiplier: field(z.number().gt(0).max(100).default(2), {
-      description: 'Upper bound of the multiplier (the thinning bound of arrivals); an expression above it at any hour is refused.',
+      description:
+        'Upper bound of the multiplier (the thinning bound of arrivals); an expression above it at any hour is refused.',
       unit: 'multiplier',
     }),
   }),
@@ -74,15 +90,23 @@ export const scenarioSchema = titled(
       defaultNote: 'the file name',
     }),
     name: field(localizedTextSchema, { description: 'Short title.', defaultNote: 'the id' }),
-    description: field(longLocalizedTextSchema.default(() => ({ ja: '', en: '' })), {
-      description: 'One paragraph: the planning question this scenario answers.',
-      defaultNote: 'empty',
+    description: field(
+      longLocalizedTextSchema.default(() => ({ ja: '', en: '' })),
+      {
+        description: 'One paragraph: the planning question this scenario answers.',
+        defaultNote: 'empty',
+      },
+    ),
+    extends: field(
+      z.string().regex(EXTENDS_PATTERN, 'write extends: <scenario id> or <scenario id>@<version>').optional(),
+      {
+        description:
+          'Id of the baseline this what-if changes (`<id>` or `<id>@<version>` for a saved one). Objects deep-merge, policies append, arrays of items with ids merge by id; `id`, `name` and `description` are not inherited.',
+      },
+    ),
+    region: field(idSchema.default(DEFAULT_REGION), {
+      description: 'Region id (a directory of scenarios/data/).',
     }),
-    extends: field(z.string().regex(EXTENDS_PATTERN, 'write extends: <scenario id> or <scenario id>@<version>').optional(), {
-      description:
-        'Id of the baseline this what-if changes (`<id>` or `<id>@<version>` for a saved one). Objects deep-merge, policies append, arrays of items with ids merge by id; `id`, `name` and `description` are not inherited.',
-    }),
-    region: field(idSchema.default(DEFAULT_REGION), { description: 'Region id (a directory of scenarios/data/).' }),
     year: field(z.literal(PROJECTION_YEARS).default(DEFAULT_YEAR), {
       description: `Projection year of the population (${PROJECTION_YEARS.join(', ')}; 2020 is the census).`,
       unit: 'year',
@@ -91,7 +115,10 @@ export const scenarioSchema = titled(
       description: 'Date of simulated day 0 (start of warm-up), YYYY-MM-DD; sets weekdays and seasons.',
       defaultNote: '1 April of `year` (start of the fiscal year 年度)',
     }),
-    horizonDays: field(z.number().int().min(1).max(3650).default(365), { description: 'Simulated days reported, after warm-up.', unit: 'days' }),
+    horizonDays: field(z.number().int().min(1).max(3650).default(365), {
+      description: 'Simulated days reported, after warm-up.',
+      unit: 'days',
+    }),
     warmupDays: field(z.number().int().min(0).max(3650).default(120), {
       description: 'Days simulated first and discarded, so stays reach their steady state.',
       unit: 'days',
@@ -102,13 +129,27 @@ export const scenarioSchema = titled(
     }),
     precision: field(precisionSchema.optional(), { description: 'Adaptive replication count (optional).' }),
     seed: field(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1), {
-      description: 'Seed of every random stream; a what-if and its baseline share it by default, so they pair (common random numbers).',
+      description:
+        'Seed of every random stream; a what-if and its baseline share it by default, so they pair (common random numbers).',
     }),
-    demand: field(demandSchema.prefault({}), { description: 'Demand multiplier over time.', defaultNote: 'multiplier "1", maxMultiplier 2' }),
-    initialCensus: field(initialCensusSchema.default({ mode: 'expected' }), { description: 'Beds occupied at the start.', defaultNote: '{mode: expected}' }),
-    policies: field(z.array(policySchema).max(1000).default(() => []), {
-      description: 'What-if levers, applied in order of `fromDay`, then as listed. A what-if’s policies follow its baseline’s.',
+    demand: field(demandSchema.prefault({}), {
+      description: 'Demand multiplier over time.',
+      defaultNote: 'multiplier "1", maxMultiplier 2',
     }),
+    initialCensus: field(initialCensusSchema.default({ mode: 'expected' }), {
+      description: 'Beds occupied at the start.',
+      defaultNote: '{mode: expected}',
+    }),
+    policies: field(
+      z
+        .array(policySchema)
+        .max(1000)
+        .default(() => []),
+      {
+        description:
+          'What-if levers, applied in order of `fromDay`, then as listed. A what-if’s policies follow its baseline’s.',
+      },
+    ),
   }),
   'Scenario',
   'A scenario file (scenarios/<id>.yaml, or JSON): what to simulate and which levers to change.',

@@ -31,14 +31,27 @@ const TYPE_NAMES: Record<string, string> = {
 function unitAt(root: z.ZodType, data: unknown, path: Path): string {
   const schema = schemaAt(root, data, path);
   const unit = schema ? unwrap(schema).unit : undefined;
-  return unit && !unit.startsWith('share') && unit !== 'ratio' && unit !== 'multiplier' && unit !== 'probability' ? ` ${unit}` : '';
+  return unit &&
+    !unit.startsWith('share') &&
+    unit !== 'ratio' &&
+    unit !== 'multiplier' &&
+    unit !== 'probability'
+    ? ` ${unit}`
+    : '';
 }
 
 type Issue = z.core.$ZodIssue;
 
-function bound(issue: Issue & { code: 'too_small' | 'too_big' }, root: z.ZodType, data: unknown, path: Path): string {
+function bound(
+  issue: Issue & { code: 'too_small' | 'too_big' },
+  root: z.ZodType,
+  data: unknown,
+  path: Path,
+): string {
   const small = issue.code === 'too_small';
-  const limit = Number(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+  const limit = Number(
+    small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum,
+  );
   const got = (issue as { input?: unknown }).input;
   const inclusive = (issue as { inclusive?: boolean }).inclusive !== false;
   const exact = (issue as { exact?: boolean }).exact === true;
@@ -66,7 +79,8 @@ function message(issue: Issue, root: z.ZodType, data: unknown, path: Path): stri
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) return 'required field is missing';
-      if (typeof input === 'number' && !Number.isFinite(input)) return `${input} is not allowed: write a finite number`;
+      if (typeof input === 'number' && !Number.isFinite(input))
+        return `${input} is not allowed: write a finite number`;
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       const hint = issue.expected === 'string' && typeof input === 'number' ? ` (quote it: "${input}")` : '';
       return `expected ${expected}, got ${describeValue(input)}${hint}`;
@@ -97,10 +111,16 @@ function message(issue: Issue, root: z.ZodType, data: unknown, path: Path): stri
         .map((branch) => branch.find((i) => i.code === 'invalid_type'))
         .filter((i): i is z.core.$ZodIssueInvalidType => i !== undefined)
         .map((i) => TYPE_NAMES[i.expected] ?? i.expected);
-      if (expected.length === issue.errors.length) return `expected ${expected.join(' or ')}, got ${describeValue(input)}`;
+      if (expected.length === issue.errors.length)
+        return `expected ${expected.join(' or ')}, got ${describeValue(input)}`;
       // A branch of the right type failed on its own terms: report that branch's first reason.
       const inner = issue.errors.find((branch) => branch.every((i) => i.code !== 'invalid_type'))?.[0];
-      return inner ? message(inner, root, data, [...path, ...inner.path.filter((s): s is string | number => typeof s !== 'symbol')]) : `invalid value ${describeValue(input)}`;
+      return inner
+        ? message(inner, root, data, [
+            ...path,
+            ...inner.path.filter((s): s is string | number => typeof s !== 'symbol'),
+          ])
+        : `invalid value ${describeValue(input)}`;
     }
     case 'invalid_key': {
       const inner = issue.issues[0];
@@ -119,7 +139,10 @@ export function addZodIssues(error: z.ZodError, root: z.ZodType, data: unknown, 
       const known = knownKeysAt(root, data, path);
       for (const key of issue.keys) {
         const near = didYouMean(key, known);
-        out.add([...path, key], `unknown key "${truncate(key)}"${near}${near ? '' : `; allowed keys: ${listKnown(known, 20)}`}`);
+        out.add(
+          [...path, key],
+          `unknown key "${truncate(key)}"${near}${near ? '' : `; allowed keys: ${listKnown(known, 20)}`}`,
+        );
       }
       continue;
     }

@@ -18,7 +18,13 @@ import { areaNamer } from '../region-labels';
 import { clearIssues, labelled, numberInput, showIssues } from './fields';
 import { buildWhatIf, emptyState, fieldForIssue, type EditorState } from './what-if';
 
-const ELIGIBILITY_KEYS = ['failureRate', 'delayMinutes', 'postponeShare', 'forgoShare', 'postponeDays'] as const;
+const ELIGIBILITY_KEYS = [
+  'failureRate',
+  'delayMinutes',
+  'postponeShare',
+  'forgoShare',
+  'postponeDays',
+] as const;
 const VALIDATE_DELAY_MS = 400;
 
 interface Baseline {
@@ -41,7 +47,8 @@ function needByAreaFunction(staticNeed: StaticNeed): Map<string, number> {
 /** Vehicles per area: the region's bases, then the baseline's area-level settings. */
 function vehiclesByArea(region: RegionView, policies: readonly Policy[]): Map<string, number> {
   const vehicles = new Map<string, number>();
-  for (const base of region.ambulanceBases) vehicles.set(base.area, (vehicles.get(base.area) ?? 0) + base.vehicles);
+  for (const base of region.ambulanceBases)
+    vehicles.set(base.area, (vehicles.get(base.area) ?? 0) + base.vehicles);
   for (const p of policies) if (p.kind === 'setAmbulances' && p.area) vehicles.set(p.area, p.vehicles);
   return vehicles;
 }
@@ -58,7 +65,12 @@ export const editorView: View<{ name: 'editor'; baseline?: string }> = (root, ro
       const validation = await context.rest.validate({ extends: listing.id });
       const region = await context.rest.region(validation.region.id);
       if (!alive) return;
-      cleanup = buildEditor(root, items, { listing, scenario: validation.scenario, staticNeed: validation.staticNeed, region }, context);
+      cleanup = buildEditor(
+        root,
+        items,
+        { listing, scenario: validation.scenario, staticNeed: validation.staticNeed, region },
+        context,
+      );
     } catch (error) {
       if (alive) root.replaceChildren(errorLine(error, () => void load()));
     }
@@ -70,7 +82,12 @@ export const editorView: View<{ name: 'editor'; baseline?: string }> = (root, ro
   };
 };
 
-function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: Baseline, context: ViewContext): () => void {
+function buildEditor(
+  root: HTMLElement,
+  scenarios: ScenarioListing[],
+  baseline: Baseline,
+  context: ViewContext,
+): () => void {
   const { region } = baseline;
   const state: EditorState = emptyState(baseline.listing.id);
   const areaName = areaNamer(region);
@@ -80,7 +97,11 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
   let baselineSpeed = 1;
   let baselineBorrowing = false;
   for (const p of baseline.scenario.policies) {
-    if (p.kind === 'eligibility') Object.assign(baselineEligibility, Object.fromEntries(ELIGIBILITY_KEYS.flatMap((k) => (p[k] === undefined ? [] : [[k, p[k]]]))));
+    if (p.kind === 'eligibility')
+      Object.assign(
+        baselineEligibility,
+        Object.fromEntries(ELIGIBILITY_KEYS.flatMap((k) => (p[k] === undefined ? [] : [[k, p[k]]]))),
+      );
     if (p.kind === 'travel' && p.speedFactor !== undefined) baselineSpeed = p.speedFactor;
     if (p.kind === 'bedBorrowing') baselineBorrowing = p.enabled;
   }
@@ -109,13 +130,29 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
   };
 
   const issuesWithFields = (issues: readonly ApiIssue[], policyFields: string[]) =>
-    issues.map((issue) => ({ issue, field: fieldForIssue(issue.path, baseline.scenario.policies.length, policyFields) }));
+    issues.map((issue) => ({
+      issue,
+      field: fieldForIssue(issue.path, baseline.scenario.policies.length, policyFields),
+    }));
 
   const showErrors = (error: unknown, policyFields: string[]): void => {
     if (error instanceof ApiError && error.body) {
       const rest = showIssues(form, issuesWithFields(error.issues, policyFields));
-      replace(general, rest.map((issue) => h('li', { 'data-path': issue.path }, issue.path ? `${issue.path}: ${issue.message}` : issue.message)));
-      replace(status, t('editor.invalid', { n: error.issues.length || 1 }), error.issues.length ? '' : ` — ${error.message}`);
+      replace(
+        general,
+        rest.map((issue) =>
+          h(
+            'li',
+            { 'data-path': issue.path },
+            issue.path ? `${issue.path}: ${issue.message}` : issue.message,
+          ),
+        ),
+      );
+      replace(
+        status,
+        t('editor.invalid', { n: error.issues.length || 1 }),
+        error.issues.length ? '' : ` — ${error.message}`,
+      );
       status.dataset.state = 'invalid';
     } else {
       replace(status, errorLine(error));
@@ -144,14 +181,34 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
     const need = needByAreaFunction(staticNeed);
     for (const [key, cell] of afterCells) cell.textContent = fmt.number(after.get(key) ?? 0);
     for (const [key, cell] of needCells) cell.textContent = fmt.number(need.get(key) ?? 0);
-    replace(needSlot, needPanel({ region, staticNeed, footnote: inputsLine(region.inputs), id: 'editor-need', width: 480, columns: 2 }));
+    replace(
+      needSlot,
+      needPanel({
+        region,
+        staticNeed,
+        footnote: inputsLine(region.inputs),
+        id: 'editor-need',
+        width: 480,
+        columns: 2,
+      }),
+    );
   };
 
   // --- identity and general settings -------------------------------------------------------
   const baselineSelect = h(
     'select',
-    { 'data-field': 'baseline', onchange: (e: Event) => context.navigate({ name: 'editor', baseline: (e.currentTarget as HTMLSelectElement).value }) },
-    scenarios.map((s) => h('option', { value: s.id, selected: s.id === baseline.listing.id }, `${localized(s.name, s.id)} (${s.id})`)),
+    {
+      'data-field': 'baseline',
+      onchange: (e: Event) =>
+        context.navigate({ name: 'editor', baseline: (e.currentTarget as HTMLSelectElement).value }),
+    },
+    scenarios.map((s) =>
+      h(
+        'option',
+        { value: s.id, selected: s.id === baseline.listing.id },
+        `${localized(s.name, s.id)} (${s.id})`,
+      ),
+    ),
   );
   const textInput = (field: string, value: string, onValue: (v: string) => void): HTMLInputElement => {
     const input = h('input', { type: 'text', 'data-field': field, value });
@@ -165,7 +222,13 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
   const yearSelect = h(
     'select',
     { 'data-field': 'year' },
-    years.map((y) => h('option', { value: y, selected: Number(y) === baseline.scenario.year }, Number(y) === baseline.scenario.year ? `${y} (${t('editor.baselineBeds')})` : y)),
+    years.map((y) =>
+      h(
+        'option',
+        { value: y, selected: Number(y) === baseline.scenario.year },
+        Number(y) === baseline.scenario.year ? `${y} (${t('editor.baselineBeds')})` : y,
+      ),
+    ),
   );
   yearSelect.addEventListener('change', () => {
     const year = Number(yearSelect.value);
@@ -186,7 +249,14 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
       h(
         'thead',
         null,
-        h('tr', null, h('th', { scope: 'col' }, ''), [t('editor.baselineBeds'), t('editor.target'), t('editor.afterLevers'), t('editor.staticNeed')].map((x) => h('th', { scope: 'col' }, x))),
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, ''),
+          [t('editor.baselineBeds'), t('editor.target'), t('editor.afterLevers'), t('editor.staticNeed')].map(
+            (x) => h('th', { scope: 'col' }, x),
+          ),
+        ),
       ),
       h(
         'tbody',
@@ -195,24 +265,52 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
           const key = bedsKey(area.id, fn);
           const base = baselineBeds.get(key) ?? 0;
           const after = h('td', { class: 'num', 'data-after': `${area.id}.${fn}` }, fmt.number(base));
-          const needCell = h('td', { class: 'num', 'data-need': `${area.id}.${fn}` }, fmt.number(need0.get(key) ?? 0));
+          const needCell = h(
+            'td',
+            { class: 'num', 'data-need': `${area.id}.${fn}` },
+            fmt.number(need0.get(key) ?? 0),
+          );
           afterCells.set(key, after);
           needCells.set(key, needCell);
-          const input = numberInput(`areaBeds.${area.id}.${fn}`, `${areaName(area.id)} ${FUNCTION_NAMES[fn][lang()]}`, base, (value) => {
-            const beds = (state.areaBeds[area.id] ??= {});
-            if (value === null || value === base) delete beds[fn];
-            else beds[fn] = value;
-            changed();
-          }, { min: 0, step: 1 });
-          return h('tr', null, h('th', { scope: 'row' }, FUNCTION_NAMES[fn][lang()]), h('td', { class: 'num' }, fmt.number(base)), h('td', null, input), after, needCell);
+          const input = numberInput(
+            `areaBeds.${area.id}.${fn}`,
+            `${areaName(area.id)} ${FUNCTION_NAMES[fn][lang()]}`,
+            base,
+            (value) => {
+              const beds = (state.areaBeds[area.id] ??= {});
+              if (value === null || value === base) delete beds[fn];
+              else beds[fn] = value;
+              changed();
+            },
+            { min: 0, step: 1 },
+          );
+          return h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, FUNCTION_NAMES[fn][lang()]),
+            h('td', { class: 'num' }, fmt.number(base)),
+            h('td', null, input),
+            after,
+            needCell,
+          );
         }),
       ),
     ),
   );
 
   const conversionList = h('div', { class: 'conversions' });
-  const functionSelect = (field: string, value: BedFunction, onValue: (fn: BedFunction) => void): HTMLSelectElement => {
-    const select = h('select', { 'data-field': field }, BED_FUNCTION_ORDER.map((fn) => h('option', { value: fn, selected: fn === value }, FUNCTION_NAMES[fn][lang()])));
+  const functionSelect = (
+    field: string,
+    value: BedFunction,
+    onValue: (fn: BedFunction) => void,
+  ): HTMLSelectElement => {
+    const select = h(
+      'select',
+      { 'data-field': field },
+      BED_FUNCTION_ORDER.map((fn) =>
+        h('option', { value: fn, selected: fn === value }, FUNCTION_NAMES[fn][lang()]),
+      ),
+    );
     select.addEventListener('change', () => {
       onValue(select.value as BedFunction);
       changed();
@@ -220,10 +318,20 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
     return select;
   };
   const addConversion = (): void => {
-    const conversion = { key: ++conversionKey, area: region.areas[0]?.id ?? '', from: 'acute' as BedFunction, to: 'recovery' as BedFunction, count: 50 };
+    const conversion = {
+      key: ++conversionKey,
+      area: region.areas[0]?.id ?? '',
+      from: 'acute' as BedFunction,
+      to: 'recovery' as BedFunction,
+      count: 50,
+    };
     state.conversions.push(conversion);
     const field = `conversion.${conversion.key}`;
-    const area = h('select', { 'data-field': `${field}.area`, 'aria-label': t('need.area') }, region.areas.map((a) => h('option', { value: a.id }, areaName(a.id))));
+    const area = h(
+      'select',
+      { 'data-field': `${field}.area`, 'aria-label': t('need.area') },
+      region.areas.map((a) => h('option', { value: a.id }, areaName(a.id))),
+    );
     area.addEventListener('change', () => {
       conversion.area = area.value;
       changed();
@@ -232,14 +340,26 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
       'div',
       { class: 'conversion', 'data-field': field },
       labelled(t('need.area'), area),
-      labelled(t('editor.from'), functionSelect(`${field}.from`, conversion.from, (fn) => (conversion.from = fn))),
-      labelled(t('editor.to'), functionSelect(`${field}.to`, conversion.to, (fn) => (conversion.to = fn))),
+      labelled(
+        t('editor.from'),
+        functionSelect(`${field}.from`, conversion.from, (fn) => (conversion.from = fn)),
+      ),
+      labelled(
+        t('editor.to'),
+        functionSelect(`${field}.to`, conversion.to, (fn) => (conversion.to = fn)),
+      ),
       labelled(
         t('editor.count'),
-        numberInput(`${field}.count`, t('editor.count'), conversion.count, (v) => {
-          conversion.count = v ?? 0;
-          changed();
-        }, { min: 0, step: 1 }),
+        numberInput(
+          `${field}.count`,
+          t('editor.count'),
+          conversion.count,
+          (v) => {
+            conversion.count = v ?? 0;
+            changed();
+          },
+          { min: 0, step: 1 },
+        ),
       ),
       h(
         'button',
@@ -260,7 +380,11 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
   };
 
   // --- hospitals: beds, open, merged into ------------------------------------------------------
-  const hospitalIds = h('datalist', { id: 'editor-hospital-ids' }, region.hospitals.map((x) => h('option', { value: x.id }, localized(x.name))));
+  const hospitalIds = h(
+    'datalist',
+    { id: 'editor-hospital-ids' },
+    region.hospitals.map((x) => h('option', { value: x.id }, localized(x.name))),
+  );
   const hospitalSections = region.areas.map((area) => {
     const hospitals = region.hospitals.filter((x) => x.area === area.id);
     return h(
@@ -273,18 +397,38 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
         h(
           'thead',
           null,
-          h('tr', null, h('th', { scope: 'col' }, t('editor.hospital')), BED_FUNCTION_ORDER.map((fn) => h('th', { scope: 'col' }, FUNCTION_NAMES[fn][lang()])), h('th', { scope: 'col' }, t('editor.open')), h('th', { scope: 'col' }, t('editor.mergeInto'))),
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, t('editor.hospital')),
+            BED_FUNCTION_ORDER.map((fn) => h('th', { scope: 'col' }, FUNCTION_NAMES[fn][lang()])),
+            h('th', { scope: 'col' }, t('editor.open')),
+            h('th', { scope: 'col' }, t('editor.mergeInto')),
+          ),
         ),
         h(
           'tbody',
           null,
           hospitals.map((hospital) => {
-            const open = h('input', { type: 'checkbox', checked: true, 'data-field': `closed.${hospital.id}`, 'aria-label': `${localized(hospital.name)} ${t('editor.open')}` });
+            const open = h('input', {
+              type: 'checkbox',
+              checked: true,
+              'data-field': `closed.${hospital.id}`,
+              'aria-label': `${localized(hospital.name)} ${t('editor.open')}`,
+            });
             open.addEventListener('change', () => {
-              state.closed = open.checked ? state.closed.filter((id) => id !== hospital.id) : [...state.closed, hospital.id];
+              state.closed = open.checked
+                ? state.closed.filter((id) => id !== hospital.id)
+                : [...state.closed, hospital.id];
               changed();
             });
-            const merge = h('input', { type: 'text', list: 'editor-hospital-ids', 'data-field': `merge.${hospital.id}`, 'aria-label': `${localized(hospital.name)} ${t('editor.mergeInto')}`, size: 14 });
+            const merge = h('input', {
+              type: 'text',
+              list: 'editor-hospital-ids',
+              'data-field': `merge.${hospital.id}`,
+              'aria-label': `${localized(hospital.name)} ${t('editor.mergeInto')}`,
+              size: 14,
+            });
             merge.addEventListener('change', () => {
               const into = merge.value.trim();
               if (into) state.merges[hospital.id] = into;
@@ -294,17 +438,29 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
             return h(
               'tr',
               { 'data-hospital': hospital.id },
-              h('th', { scope: 'row' }, localized(hospital.name), ' ', ...provenanceBadges(hospital.provenance)),
+              h(
+                'th',
+                { scope: 'row' },
+                localized(hospital.name),
+                ' ',
+                ...provenanceBadges(hospital.provenance),
+              ),
               BED_FUNCTION_ORDER.map((fn) =>
                 h(
                   'td',
                   null,
-                  numberInput(`hospitalBeds.${hospital.id}.${fn}`, `${localized(hospital.name)} ${FUNCTION_NAMES[fn][lang()]}`, hospital.beds[fn], (value) => {
-                    const beds = (state.hospitalBeds[hospital.id] ??= {});
-                    if (value === null || value === hospital.beds[fn]) delete beds[fn];
-                    else beds[fn] = value;
-                    changed();
-                  }, { min: 0, step: 1 }),
+                  numberInput(
+                    `hospitalBeds.${hospital.id}.${fn}`,
+                    `${localized(hospital.name)} ${FUNCTION_NAMES[fn][lang()]}`,
+                    hospital.beds[fn],
+                    (value) => {
+                      const beds = (state.hospitalBeds[hospital.id] ??= {});
+                      if (value === null || value === hospital.beds[fn]) delete beds[fn];
+                      else beds[fn] = value;
+                      changed();
+                    },
+                    { min: 0, step: 1 },
+                  ),
                 ),
               ),
               h('td', null, open),
@@ -321,41 +477,83 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
     const base = baselineVehicles.get(area.id) ?? 0;
     return labelled(
       `${areaName(area.id)} (${t('editor.baselineBeds')} ${fmt.number(base)})`,
-      numberInput(`ambulances.${area.id}`, `${areaName(area.id)} ${t('editor.vehicles')}`, base, (value) => {
-        if (value === null || value === base) delete state.ambulances[area.id];
-        else state.ambulances[area.id] = value;
-        changed();
-      }, { min: 0, step: 1 }),
+      numberInput(
+        `ambulances.${area.id}`,
+        `${areaName(area.id)} ${t('editor.vehicles')}`,
+        base,
+        (value) => {
+          if (value === null || value === base) delete state.ambulances[area.id];
+          else state.ambulances[area.id] = value;
+          changed();
+        },
+        { min: 0, step: 1 },
+      ),
     );
   });
   const eligibilityFields = ELIGIBILITY_KEYS.map((key) =>
     labelled(
       t(`editor.${key}`),
-      numberInput(`eligibility.${key}`, t(`editor.${key}`), baselineEligibility[key], (value) => {
-        if (value === null || value === baselineEligibility[key]) delete state.eligibility[key];
-        else state.eligibility[key] = value;
-        changed();
-      }, { min: 0 }),
+      numberInput(
+        `eligibility.${key}`,
+        t(`editor.${key}`),
+        baselineEligibility[key],
+        (value) => {
+          if (value === null || value === baselineEligibility[key]) delete state.eligibility[key];
+          else state.eligibility[key] = value;
+          changed();
+        },
+        { min: 0 },
+      ),
     ),
   );
   const speed = labelled(
     t('editor.speedFactor'),
-    numberInput('speedFactor', t('editor.speedFactor'), baselineSpeed, (value) => {
-      state.speedFactor = value === null || value === baselineSpeed ? null : value;
-      changed();
-    }, { min: 0.05, step: 0.05 }),
+    numberInput(
+      'speedFactor',
+      t('editor.speedFactor'),
+      baselineSpeed,
+      (value) => {
+        state.speedFactor = value === null || value === baselineSpeed ? null : value;
+        changed();
+      },
+      { min: 0.05, step: 0.05 },
+    ),
   );
-  const borrowing = h('input', { type: 'checkbox', checked: baselineBorrowing, 'data-field': 'bedBorrowing' });
+  const borrowing = h('input', {
+    type: 'checkbox',
+    checked: baselineBorrowing,
+    'data-field': 'bedBorrowing',
+  });
   borrowing.addEventListener('change', () => {
     state.bedBorrowing = borrowing.checked === baselineBorrowing ? null : borrowing.checked;
     changed();
   });
 
   // --- save and run ------------------------------------------------------------------------------
-  const replications = h('input', { type: 'number', min: 1, step: 1, placeholder: String(baseline.scenario.replications), 'data-field': 'run.replications' });
-  const horizon = h('input', { type: 'number', min: 1, step: 1, placeholder: String(baseline.scenario.horizonDays), 'data-field': 'run.horizonDays' });
-  const saveButton = h('button', { type: 'button', class: 'primary', 'data-action': 'save' }, t('editor.save'));
-  const runButton = h('button', { type: 'button', class: 'primary', 'data-action': 'run' }, t('editor.runIt'));
+  const replications = h('input', {
+    type: 'number',
+    min: 1,
+    step: 1,
+    placeholder: String(baseline.scenario.replications),
+    'data-field': 'run.replications',
+  });
+  const horizon = h('input', {
+    type: 'number',
+    min: 1,
+    step: 1,
+    placeholder: String(baseline.scenario.horizonDays),
+    'data-field': 'run.horizonDays',
+  });
+  const saveButton = h(
+    'button',
+    { type: 'button', class: 'primary', 'data-action': 'save' },
+    t('editor.save'),
+  );
+  const runButton = h(
+    'button',
+    { type: 'button', class: 'primary', 'data-action': 'run' },
+    t('editor.runIt'),
+  );
   saveButton.addEventListener('click', () => {
     const whatIf = buildWhatIf(state);
     saveButton.disabled = true;
@@ -363,7 +561,10 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
       .saveScenario(whatIf.scenario)
       .then((answer) => {
         saved = { id: answer.id, version: answer.version, json: JSON.stringify(whatIf.scenario) };
-        replace(actionMessage, h('p', { class: 'ok' }, t('editor.saved', { id: answer.id, version: answer.version })));
+        replace(
+          actionMessage,
+          h('p', { class: 'ok' }, t('editor.saved', { id: answer.id, version: answer.version })),
+        );
       })
       .catch((error: unknown) => showErrors(error, whatIf.policyFields))
       .finally(() => (saveButton.disabled = false));
@@ -380,7 +581,9 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
     context.rest
       .startRun({
         // a saved, unchanged what-if runs by its pinned id, so the run names its scenario
-        ...(saved && saved.json === json ? { scenarioId: `${saved.id}@${saved.version}` } : { scenario: whatIf.scenario }),
+        ...(saved && saved.json === json
+          ? { scenarioId: `${saved.id}@${saved.version}` }
+          : { scenario: whatIf.scenario }),
         ...(options.replications ? { replications: options.replications } : {}),
         ...(options.horizonDays ? { horizonDays: options.horizonDays } : {}),
       })
@@ -397,20 +600,42 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
       section(
         t('editor.baseline'),
         labelled(t('editor.baseline'), baselineSelect),
-        labelled(t('editor.id'), textInput('id', state.id, (v) => (state.id = v.trim()))),
-        labelled(t('editor.nameJa'), textInput('name.ja', state.name.ja, (v) => (state.name.ja = v))),
-        labelled(t('editor.nameEn'), textInput('name.en', state.name.en, (v) => (state.name.en = v))),
+        labelled(
+          t('editor.id'),
+          textInput('id', state.id, (v) => (state.id = v.trim())),
+        ),
+        labelled(
+          t('editor.nameJa'),
+          textInput('name.ja', state.name.ja, (v) => (state.name.ja = v)),
+        ),
+        labelled(
+          t('editor.nameEn'),
+          textInput('name.en', state.name.en, (v) => (state.name.en = v)),
+        ),
       ),
-      section(t('editor.general'), labelled(t('editor.year'), yearSelect), labelled(t('editor.demand'), demandInput, t('editor.demandHint'))),
+      section(
+        t('editor.general'),
+        labelled(t('editor.year'), yearSelect),
+        labelled(t('editor.demand'), demandInput, t('editor.demandHint')),
+      ),
       section(
         t('editor.areaBeds'),
         h('p', { class: 'hint' }, t('editor.areaBedsHint')),
         h('div', { class: 'area-grid' }, areaTables),
         h('h3', null, t('editor.conversions')),
         conversionList,
-        h('button', { type: 'button', 'data-action': 'add-conversion', onclick: addConversion }, t('editor.addConversion')),
+        h(
+          'button',
+          { type: 'button', 'data-action': 'add-conversion', onclick: addConversion },
+          t('editor.addConversion'),
+        ),
       ),
-      section(t('editor.hospitals'), h('p', { class: 'hint' }, t('editor.hospitalsHint')), hospitalIds, hospitalSections),
+      section(
+        t('editor.hospitals'),
+        h('p', { class: 'hint' }, t('editor.hospitalsHint')),
+        hospitalIds,
+        hospitalSections,
+      ),
       section(t('editor.ambulances'), h('div', { class: 'field-grid' }, ambulanceFields)),
       section(
         t('editor.eligibility'),
@@ -424,7 +649,13 @@ function buildEditor(root: HTMLElement, scenarios: ScenarioListing[], baseline: 
 
   root.replaceChildren(
     h('h1', null, t('editor.title')),
-    h('p', { class: 'intro' }, t('editor.intro'), ' ', h('a', { href: href({ name: 'home' }) }, t('nav.home'))),
+    h(
+      'p',
+      { class: 'intro' },
+      t('editor.intro'),
+      ' ',
+      h('a', { href: href({ name: 'home' }) }, t('nav.home')),
+    ),
     h(
       'div',
       { class: 'editor-layout' },

@@ -42,8 +42,24 @@ describe('building a what-if from the levers', () => {
       'travel',
       'bedBorrowing',
     ]);
-    expect(policyFields).toEqual(['closed.h-9', 'merge.h-3', 'hospitalBeds.h-2', 'areaBeds.sendai', 'conversion.4', 'ambulances.sennan', 'eligibility', 'speedFactor', 'bedBorrowing']);
-    expect((scenario.policies as unknown[])[4]).toEqual({ kind: 'convertBeds', area: 'sendai', from: 'acute', to: 'recovery', count: 50 });
+    expect(policyFields).toEqual([
+      'closed.h-9',
+      'merge.h-3',
+      'hospitalBeds.h-2',
+      'areaBeds.sendai',
+      'conversion.4',
+      'ambulances.sennan',
+      'eligibility',
+      'speedFactor',
+      'bedBorrowing',
+    ]);
+    expect((scenario.policies as unknown[])[4]).toEqual({
+      kind: 'convertBeds',
+      area: 'sendai',
+      from: 'acute',
+      to: 'recovery',
+      count: 50,
+    });
   });
 });
 
@@ -70,6 +86,10 @@ describe('finding the field of a validation issue', () => {
   });
 
   it('walks up from a precise field to the input that holds it', () => {
-    expect(fieldAncestors('ambulances.sennan.vehicles')).toEqual(['ambulances.sennan.vehicles', 'ambulances.sennan', 'ambulances']);
+    expect(fieldAncestors('ambulances.sennan.vehicles')).toEqual([
+      'ambulances.sennan.vehicles',
+      'ambulances.sennan',
+      'ambulances',
+    ]);
   });
 });

@@ -61,7 +61,8 @@ export interface WhatIf {
   policyFields: string[];
 }
 
-const nonEmpty = (beds: PartialBeds | undefined): beds is PartialBeds => beds !== undefined && Object.keys(beds).length > 0;
+const nonEmpty = (beds: PartialBeds | undefined): beds is PartialBeds =>
+  beds !== undefined && Object.keys(beds).length > 0;
 
 /**
  * Builds the scenario. Policies apply in the order listed, so closures and mergers come first
@@ -74,7 +75,8 @@ export function buildWhatIf(state: EditorState): WhatIf {
     policies.push(policy);
     fields.push(field);
   };
-  for (const hospital of [...state.closed].sort()) add({ kind: 'closeHospital', hospital }, `closed.${hospital}`);
+  for (const hospital of [...state.closed].sort())
+    add({ kind: 'closeHospital', hospital }, `closed.${hospital}`);
   for (const [hospital, into] of Object.entries(state.merges).sort(([a], [b]) => a.localeCompare(b))) {
     if (into) add({ kind: 'mergeHospitals', hospitals: [hospital], into }, `merge.${hospital}`);
   }
@@ -84,13 +86,20 @@ export function buildWhatIf(state: EditorState): WhatIf {
   for (const [area, beds] of Object.entries(state.areaBeds)) {
     if (nonEmpty(beds)) add({ kind: 'setBeds', area, beds: { ...beds } }, `areaBeds.${area}`);
   }
-  for (const c of state.conversions) add({ kind: 'convertBeds', area: c.area, from: c.from, to: c.to, count: c.count }, `conversion.${c.key}`);
-  for (const [area, vehicles] of Object.entries(state.ambulances)) add({ kind: 'setAmbulances', area, vehicles }, `ambulances.${area}`);
-  if (Object.keys(state.eligibility).length > 0) add({ kind: 'eligibility', ...state.eligibility }, 'eligibility');
+  for (const c of state.conversions)
+    add({ kind: 'convertBeds', area: c.area, from: c.from, to: c.to, count: c.count }, `conversion.${c.key}`);
+  for (const [area, vehicles] of Object.entries(state.ambulances))
+    add({ kind: 'setAmbulances', area, vehicles }, `ambulances.${area}`);
+  if (Object.keys(state.eligibility).length > 0)
+    add({ kind: 'eligibility', ...state.eligibility }, 'eligibility');
   if (state.speedFactor !== null) add({ kind: 'travel', speedFactor: state.speedFactor }, 'speedFactor');
   if (state.bedBorrowing !== null) add({ kind: 'bedBorrowing', enabled: state.bedBorrowing }, 'bedBorrowing');
 
-  const scenario: Record<string, unknown> = { id: state.id, name: { ...state.name }, extends: state.baseline };
+  const scenario: Record<string, unknown> = {
+    id: state.id,
+    name: { ...state.name },
+    extends: state.baseline,
+  };
   if (state.year !== null) scenario.year = state.year;
   if (state.demand !== null) scenario.demand = { multiplier: state.demand };
   scenario.policies = policies;
@@ -103,12 +112,19 @@ export function buildWhatIf(state: EditorState): WhatIf {
  * resolved scenario is our policy i − baselinePolicies. The field may be more precise than any
  * input (e.g. `ambulances.sendai.vehicles`); the view walks up to the nearest one it has.
  */
-export function fieldForIssue(path: string, baselinePolicies: number, policyFields: readonly string[]): string | null {
+export function fieldForIssue(
+  path: string,
+  baselinePolicies: number,
+  policyFields: readonly string[],
+): string | null {
   const policy = /^policies\[(\d+)\](.*)$/.exec(path);
   if (policy) {
     const field = policyFields[Number(policy[1]) - baselinePolicies];
     if (field === undefined) return null;
-    const rest = policy[2].replace(/^\./, '').replace(/^beds\./, '').replace(/\[\d+\]/g, '');
+    const rest = policy[2]
+      .replace(/^\./, '')
+      .replace(/^beds\./, '')
+      .replace(/\[\d+\]/g, '');
     return rest ? `${field}.${rest}` : field;
   }
   if (path === 'year' || path === 'id' || path === 'name.ja' || path === 'name.en') return path;
