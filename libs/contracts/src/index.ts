@@ -1,3 +1,4 @@
+export * from './domain';
 export * from './result';
 export * from './socket';
 export * from './live-run';
