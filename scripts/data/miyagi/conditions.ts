@@ -1,4 +1,4 @@
-// Conditions and their pathways (疾患別の入院経路). Starting values from ../shared/data/conditions.md
+// Conditions and their pathways (疾患別の入院経路). Starting values from scripts/data/reference/conditions.md
 // ([V] verified, [S] one secondary source, [E] our estimate); the high-acute (高度急性期) phase is
 // not in that table and is chosen here per condition (docs/data.md, "Conditions"), aimed at the
 // issue-5 calibration targets: high-acute beds filled at ≈ 75 % (≈ 1,500 patients a day),

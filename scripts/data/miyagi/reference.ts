@@ -1,5 +1,5 @@
-// Reads ../shared/data/miyagi-reference.json (dev time only) into typed records. Nothing at run
-// time reads the shared folder: the generator copies what it needs into scenarios/data/miyagi/.
+// Reads scripts/data/reference/miyagi-reference.json (dev time only) into typed records. Nothing at run
+// time reads the reference folder: the generator copies what it needs into scenarios/data/miyagi/.
 import { readFileSync } from 'node:fs';
 import type { Beds } from '../../../libs/scenario/src/types';
 

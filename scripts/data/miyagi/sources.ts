@@ -8,7 +8,7 @@ const AGE_SHARES =
 
 const CONDITION_SOURCES: Record<string, string> = {
   conditions:
-    'CareTwin condition defaults (../shared/data/conditions.md): rates, ambulance shares, stays and branch shares tagged [V] verified, [S] one secondary source, [E] estimate',
+    'CareTwin condition defaults (scripts/data/reference/conditions.md): rates, ambulance shares, stays and branch shares tagged [V] verified, [S] one secondary source, [E] estimate',
   hospitalReport: '病院報告 統計表1 (2024 概況): hospital new admissions 15.59 M (2023), 16.18 M (2024)',
   medicalCostTrends:
     '医療費の動向 表II-2-6 (中医協 総-3 参考3): insurance-estimated new admissions 14.95 M (FY2023)',
