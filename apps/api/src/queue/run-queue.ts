@@ -7,16 +7,12 @@ import { FlowProducer, Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@caretwin/config';
 import {
-  JOB_AGGREGATE,
-  JOB_REPLICATION,
   REPLICATIONS_QUEUE,
   aggregateJobId,
   cancelFlagKey,
-  firstRound,
-  replicationJobId,
-  type AggregateJobData,
+  parseJobId,
+  runFlow,
   type AggregateJobResult,
-  type ReplicationJobData,
   type ReplicationJobResult,
   type RunInput,
   type RunPlan,
@@ -43,6 +39,12 @@ export type ParentStatus =
   | { kind: 'completed'; value: AggregateJobResult }
   | { kind: 'failed'; reason: string };
 
+/** The replication whose failure failed its run, and why (its job's failedReason). */
+export interface FailedReplication {
+  replicationIndex: number;
+  reason?: string;
+}
+
 @Injectable()
 export class RunQueue {
   constructor(
@@ -61,38 +63,8 @@ export class RunQueue {
   async enqueue(run: RunToEnqueue): Promise<boolean> {
     const parentId = aggregateJobId(run.id);
     if (await withTimeout(this.queue.getJob(parentId), CALL_TIMEOUT_MS, 'look up run job')) return false;
-    const jobOptions = {
-      attempts: this.config.runs.attempts,
-      backoff: { type: 'exponential' as const, delay: 1000 },
-    };
-    const data: AggregateJobData = {
-      runId: run.id,
-      input: run.input,
-      inputKey: run.inputKey,
-      plan: run.plan,
-      enqueued: firstRound(run.plan),
-    };
     await withTimeout(
-      this.flows.add({
-        name: JOB_AGGREGATE,
-        queueName: REPLICATIONS_QUEUE,
-        data,
-        opts: { jobId: parentId, ...jobOptions },
-        children: data.enqueued.map((replicationIndex) => {
-          const child: ReplicationJobData = { runId: run.id, replicationIndex };
-          return {
-            name: JOB_REPLICATION,
-            queueName: REPLICATIONS_QUEUE,
-            data: child,
-            // A child that fails for good fails its parent, so a run never waits forever.
-            opts: {
-              jobId: replicationJobId(run.id, replicationIndex),
-              failParentOnFailure: true,
-              ...jobOptions,
-            },
-          };
-        }),
-      }),
+      this.flows.add(runFlow(run, this.config.runs.attempts)),
       CALL_TIMEOUT_MS,
       'enqueue run',
     );
@@ -129,14 +101,36 @@ export class RunQueue {
     return { kind: 'pending', state };
   }
 
-  /** Why one replication failed for good (what a planner should read instead of a Redis key). */
-  async replicationFailure(runId: string, replicationIndex: number): Promise<string | undefined> {
-    const job = await withTimeout(
-      this.queue.getJob(replicationJobId(runId, replicationIndex)),
+  /**
+   * The replication that failed the run, asked of BullMQ rather than read out of the parent's
+   * failedReason: a child added with failParentOnFailure that fails for good is listed among its
+   * parent's failed dependencies (getDependencies().failed, oldest first, as job keys). Undefined
+   * when the parent failed on its own (e.g. aggregation) or is gone.
+   */
+  async failedReplication(runId: string): Promise<FailedReplication | undefined> {
+    const parent = await withTimeout(
+      this.queue.getJob(aggregateJobId(runId)),
       CALL_TIMEOUT_MS,
-      'look up replication job',
+      'look up run job',
     );
-    return job?.failedReason || undefined;
+    if (!parent) return undefined;
+    const { failed = [] } = await withTimeout(
+      parent.getDependencies({ failed: { count: 1 } }),
+      CALL_TIMEOUT_MS,
+      'read failed replications',
+    );
+    const keyPrefix = this.queue.toKey('');
+    for (const key of failed) {
+      const child = key.startsWith(keyPrefix) ? parseJobId(key.slice(keyPrefix.length)) : null;
+      if (child?.kind !== 'replication' || child.runId !== runId) continue;
+      const job = await withTimeout(
+        this.queue.getJob(key.slice(keyPrefix.length)),
+        CALL_TIMEOUT_MS,
+        'look up replication job',
+      );
+      return { replicationIndex: child.replicationIndex, reason: job?.failedReason || undefined };
+    }
+    return undefined;
   }
 
   /** Results of the run's finished replications, by index (read when the run completes). */

@@ -210,12 +210,12 @@ export class RunLifecycleService {
       void this.sync(runId); // e.g. cancelled: its jobs can leave Redis now that none is held
       return;
     }
-    const child = /child .*?_r(\d+) failed/.exec(reason);
-    let plain = reason.slice(0, 500);
-    if (child) {
-      const why = await this.queue.replicationFailure(runId, Number(child[1])).catch(() => undefined);
-      plain = `replication ${child[1]} failed${why ? `: ${why.slice(0, 400)}` : ''}`;
-    }
+    // Which replication failed is asked of BullMQ (a throw here leaves the run to the next sync);
+    // the parent's own reason is what is left when no replication did (e.g. aggregation failed).
+    const child = await this.queue.failedReplication(runId);
+    const plain = child
+      ? `replication ${child.replicationIndex} failed${child.reason ? `: ${child.reason.slice(0, 400)}` : ''}`
+      : reason.slice(0, 500);
     if (this.transition(runId, 'failed', plain)) this.logger.warn({ runId, reason: plain }, 'run failed');
     void this.sync(runId);
   }

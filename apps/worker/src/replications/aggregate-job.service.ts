@@ -4,26 +4,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError, WaitingChildrenError } from 'bullmq';
 import { InjectQueue } from '@nestjs/bullmq';
-import { hostname } from 'node:os';
 import type { AppConfig, Logger } from '@caretwin/config';
 import { aggregate } from '@caretwin/model';
 import type { ReplicationResult } from '@caretwin/contracts';
 import {
-  JOB_REPLICATION,
   REPLICATIONS_QUEUE,
   UnknownPrecisionKpiError,
   decideAfterRound,
+  jobExecution,
   packJson,
-  replicationJobId,
+  replicationJob,
   unpackJson,
   type AggregateJobData,
   type AggregateJobResult,
-  type ReplicationJobData,
   type ReplicationJobResult,
 } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { CancelFlags } from './cancel-flags';
 import { parseAggregateJobData } from './job-data';
+import { RunCancelledError } from './job-errors';
 import { WorkerLifecycle } from './worker-lifecycle';
 
 @Injectable()
@@ -39,7 +38,7 @@ export class AggregateJobService {
   async run(job: Job, token: string | undefined): Promise<AggregateJobResult> {
     const data = parseAggregateJobData(job.data);
     const log = this.logger.child({ runId: data.runId, jobId: job.id });
-    if (await this.cancelFlags.isCancelled(data.runId)) throw new UnrecoverableError('run cancelled');
+    if (await this.cancelFlags.isCancelled(data.runId)) throw new RunCancelledError();
     const startedAt = new Date();
 
     let enqueued = data.enqueued;
@@ -56,33 +55,22 @@ export class AggregateJobService {
       }
       if (decision.done) {
         const sorted = results.sort((a, b) => a.replication - b.replication);
-        const finishedAt = new Date();
+        const packed = packJson(aggregate(sorted));
         const rounds = roundsFor(sorted.length);
         log.info({ replications: sorted.length, rounds }, 'run aggregated');
         return {
-          aggregate: packJson(aggregate(sorted)),
+          aggregate: packed,
           replicationIndices: sorted.map((r) => r.replication),
           rounds,
-          execution: {
-            worker: this.lifecycle.workerId,
-            host: hostname(),
-            pid: process.pid,
-            startedAt: startedAt.toISOString(),
-            finishedAt: finishedAt.toISOString(),
-            durationMs: finishedAt.getTime() - startedAt.getTime(),
-            attempt: job.attemptsStarted || job.attemptsMade + 1,
-          },
+          execution: jobExecution(job, this.lifecycle.workerId, startedAt, new Date()),
         };
       }
       // Adding a child whose id exists is a no-op, so a retry after a crash here is harmless.
       for (const replicationIndex of decision.next) {
-        const child: ReplicationJobData = { runId: data.runId, replicationIndex };
-        await this.queue.add(JOB_REPLICATION, child, {
-          jobId: replicationJobId(data.runId, replicationIndex),
+        const child = replicationJob(data.runId, replicationIndex, this.config.runs.attempts);
+        await this.queue.add(child.name, child.data, {
+          ...child.opts,
           parent: { id: job.id as string, queue: job.queueQualifiedName },
-          failParentOnFailure: true,
-          attempts: this.config.runs.attempts,
-          backoff: { type: 'exponential', delay: 1000 },
         });
       }
       enqueued = [...enqueued, ...decision.next];

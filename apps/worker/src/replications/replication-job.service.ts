@@ -4,30 +4,24 @@
 // (job handed back to the queue).
 import { Inject, Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError, WaitingError } from 'bullmq';
-import { hostname } from 'node:os';
 import type { AppConfig, Logger } from '@caretwin/config';
 import {
   ReplicationFailedError,
   ReplicationPool,
   ReplicationStoppedError,
+  jobExecution,
   packJson,
-  type JobExecution,
   type ReplicationJobResult,
   type ReplicationProgress,
 } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { CancelFlags } from './cancel-flags';
 import { parseReplicationJobData } from './job-data';
+import { RunCancelledError } from './job-errors';
 import { LiveProgressPublisher } from './live-progress.publisher';
 import { RunInputCache } from './run-input.cache';
 import { WorkerLifecycle } from './worker-lifecycle';
 import { WorkerStatsReporter } from './worker-stats.reporter';
-
-class RunCancelledError extends Error {
-  constructor() {
-    super('run cancelled');
-  }
-}
 
 @Injectable()
 export class ReplicationJobService {
@@ -47,7 +41,7 @@ export class ReplicationJobService {
     const log = this.logger.child({ runId, replication: replicationIndex, jobId: job.id });
     const parentId = job.parent?.id;
     if (!parentId) throw new UnrecoverableError(`replication job ${job.id} has no parent run job`);
-    if (await this.cancelFlags.isCancelled(runId)) throw new UnrecoverableError('run cancelled');
+    if (await this.cancelFlags.isCancelled(runId)) throw new RunCancelledError();
     if (this.config.faults.failReplication === replicationIndex)
       throw new UnrecoverableError('injected test fault (FAULTS_FAIL_REPLICATION)'); // refused by config unless NODE_ENV=test
     const { input, inputKey } = await this.inputs.get(parentId);
@@ -74,17 +68,7 @@ export class ReplicationJobService {
         { input, inputKey, replicationIndex },
         { signal: controller.signal, onProgress },
       );
-      const finishedAt = new Date();
-      const execution: JobExecution = {
-        worker: this.lifecycle.workerId,
-        host: hostname(),
-        pid: process.pid,
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        durationMs: finishedAt.getTime() - startedAt.getTime(),
-        attempt: job.attemptsStarted || job.attemptsMade + 1,
-        threadId,
-      };
+      const execution = jobExecution(job, this.lifecycle.workerId, startedAt, new Date(), threadId);
       const events = result.kpis.events ?? 0;
       await this.live.finish(runId, replicationIndex, result.warmupDays + result.horizonDays);
       this.stats.recordReplication(execution.durationMs, events);
@@ -93,7 +77,8 @@ export class ReplicationJobService {
     } catch (error) {
       this.live.discard(runId, replicationIndex);
       const translated = await this.translate(error, job, token, controller.signal, log);
-      if (translated instanceof UnrecoverableError && translated.message !== 'run cancelled')
+      // A cancelled run is no failure of this worker (nor is a job handed back or to be retried).
+      if (translated instanceof UnrecoverableError && !(translated instanceof RunCancelledError))
         this.stats.recordFailure();
       throw translated;
     } finally {
@@ -117,7 +102,7 @@ export class ReplicationJobService {
     if (error instanceof ReplicationStoppedError) {
       if (signal.reason instanceof RunCancelledError) {
         log.info('replication stopped: run cancelled');
-        return new UnrecoverableError('run cancelled');
+        return signal.reason;
       }
       // Shutting down: give the job back so another worker runs it now, not after the lock expires.
       try {
