@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { BandSeries } from '@caretwin/contracts';
 import { AGGREGATE_OCCUPANCY } from '../testing/fixtures';
 import {
+  drawOccupancyChart,
   occupancyChart,
   panelsFromAggregate,
   panelsFromHospitalWeeks,
   panelsFromLive,
+  type OccupancyChartOptions,
+  type OccupancyPanel,
 } from './occupancy-chart';
 
 describe('occupancy data shaping', () => {
@@ -151,5 +154,96 @@ describe('occupancy chart SVG', () => {
       occupancyChart(panelsFromAggregate(AGGREGATE_OCCUPANCY), { ...options, footnote: 'estimated inputs' })
         .outerHTML,
     ).toMatchSnapshot();
+  });
+});
+
+describe('occupancy chart updated in place (the live view)', () => {
+  // a live band of one area × function after `days` days, each reached by `n` replications
+  const liveBand = (days: number, n: number, area = 'north', fn = 'acute'): BandSeries => ({
+    area,
+    function: fn,
+    points: Array.from({ length: days }, (_, i) => ({
+      day: i + 1,
+      n,
+      mean: 80 + i + n,
+      min: 70 + i,
+      max: 90 + i + 2 * n,
+      capacity: 100,
+    })),
+  });
+  const liveOptions = {
+    lang: 'en' as const,
+    band: 'minmax' as const,
+    rows: ['north', 'south'],
+    columns: ['acute', 'recovery'],
+    xDomain: [1, 330] as [number, number],
+    shadeUntil: 90,
+    shadeLabel: 'warm-up',
+    targets: { acute: 0.78, recovery: 0.9 },
+  };
+
+  it('keeps the same svg, panels and paths when updated twice, and shows the new data', () => {
+    const chart = drawOccupancyChart(panelsFromLive([liveBand(3, 1)]), liveOptions);
+    const svg = chart.node;
+    const panels = [...svg.querySelectorAll('g.panel')];
+    const band = svg.querySelector('path.band');
+    const mean = svg.querySelector('path.mean');
+    const children = svg.querySelectorAll('*').length;
+    const firstBand = band?.getAttribute('d');
+
+    chart.update(panelsFromLive([liveBand(40, 2)]));
+    chart.update(panelsFromLive([liveBand(120, 4)]));
+
+    expect(chart.node).toBe(svg);
+    expect([...svg.querySelectorAll('g.panel')]).toEqual(panels);
+    expect(svg.querySelector('path.band')).toBe(band);
+    expect(svg.querySelector('path.mean')).toBe(mean);
+    expect(svg.querySelectorAll('*')).toHaveLength(children);
+    expect(band?.getAttribute('d')).not.toBe(firstBand);
+    // 120 points: the band goes out along the hi values and back along the lo ones
+    expect(band?.getAttribute('d')?.split('L')).toHaveLength(240);
+    expect(svg.querySelector('text.latest')?.textContent).toBe('n = 4 · mean 203%');
+  });
+
+  it('reads after every update exactly like the same chart drawn anew', () => {
+    const region = {
+      ...liveOptions,
+      rowLabel: (row: string) => `${row} area`,
+      footnote: 'synthetic inputs',
+    };
+    const steps: Array<[OccupancyPanel[], OccupancyChartOptions]> = [
+      // nothing yet, then the first days of one pool, then more days, more replications and pools
+      [[], liveOptions],
+      [panelsFromLive([liveBand(2, 1)]), liveOptions],
+      [panelsFromLive([liveBand(60, 3), liveBand(60, 3, 'south', 'recovery')]), liveOptions],
+      // the region arrives: row labels and a footnote (the frame is drawn again)
+      [panelsFromLive([liveBand(61, 3), liveBand(61, 3, 'south', 'recovery')]), region],
+      // a pool that turns out to have no beds, and one whose band passes 125 %
+      [
+        [
+          ...panelsFromLive([liveBand(90, 10)]),
+          { row: 'south', column: 'recovery', noBeds: true, points: [] },
+          {
+            row: 'south',
+            column: 'acute',
+            noBeds: false,
+            points: [
+              { x: 1, mean: 1, lo: 0.5, hi: 3 },
+              { x: 2, mean: 1.1, lo: 0.6, hi: 3 },
+            ],
+          },
+        ],
+        region,
+      ],
+      // an x extent taken from the data: its ticks change in number
+      [panelsFromLive([liveBand(3, 1)]), { ...region, xDomain: undefined }],
+      [panelsFromLive([liveBand(250, 2)]), { ...region, xDomain: undefined }],
+      [panelsFromLive([liveBand(7, 2)]), { ...region, xDomain: undefined }],
+    ];
+    const chart = drawOccupancyChart(...steps[0]);
+    for (const [panels, options] of steps) {
+      chart.update(panels, options);
+      expect(chart.node.outerHTML).toBe(occupancyChart(panels, options).outerHTML);
+    }
   });
 });

@@ -2,12 +2,23 @@
 // a band (95 % CI over replications, or min–max of the replications that reached each day
 // while a run is live, with their count n), the mean line, full capacity (100 %) and the MHLW
 // target occupancy. Values are utilisation (beds in use ÷ capacity), so areas compare.
-import { area as d3area, line as d3line, max, scaleLinear } from 'd3';
+// A chart drawn with `drawOccupancyChart` redraws in place (the live view, many times a second):
+// frame, legend, labels and panels are drawn once; each update moves what follows the data.
+import { area as d3area, line as d3line, max, scaleLinear, type ScaleLinear, type Selection } from 'd3';
 import type { AggregateResult, BandSeries } from '@caretwin/contracts';
 import { formatNumber, formatPercent } from './format';
 import { word, type Lang } from './labels';
 import { SERIES } from './palette';
-import { appendFootnote, createFrame, footnoteHeight, r2 } from './svg';
+import {
+  appendFootnote,
+  createFrame,
+  footnoteHeight,
+  r2,
+  resetFrame,
+  type FrameOptions,
+  type G,
+  type Svg,
+} from './svg';
 
 export interface UtilisationPoint {
   /** day (or week) on the x axis */
@@ -116,63 +127,231 @@ export function panelsFromHospitalWeeks(
 
 const uniq = (values: string[]): string[] => [...new Set(values)];
 const Y_CAP = 1.25;
+const Y_TICKS = [0, 0.5, 1];
+const GAP = 14;
+
+/** What stays while a chart is redrawn in place: sizes, rows and columns, every label. */
+interface Layout {
+  lang: Lang;
+  rows: string[];
+  columns: string[];
+  width: number;
+  height: number;
+  panelHeight: number;
+  panelWidth: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  footnoteHeight: number;
+  bandName: string;
+  /** the warm-up is shaded (its width follows the x scale) */
+  shaded: boolean;
+  /** the frame is drawn again when this changes; otherwise only what follows the data moves */
+  key: string;
+}
+
+interface Scales {
+  xDomain: [number, number];
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+}
+
+type Line = Selection<SVGLineElement, undefined, null, undefined>;
+type Text = Selection<SVGTextElement, undefined, null, undefined>;
+
+/** The parts of one panel that follow the data (its frame stays). */
+interface PanelParts {
+  row: string;
+  column: string;
+  g: G;
+  yTicks: Array<{ value: number; line: Line; label: Text | null }>;
+  shade: Selection<SVGRectElement, undefined, null, undefined> | null;
+  target: { value: number; line: Line } | null;
+  /** x tick labels (under the last row only) */
+  xTicks: SVGTextElement[] | null;
+}
+
+/** A drawn chart that takes new data without being drawn anew. */
+export interface OccupancyChart {
+  readonly node: SVGSVGElement;
+  /**
+   * Shows these panels (with these options, default: the last ones). The same <svg>, panels and
+   * paths stay and are updated; the frame is drawn again only when rows, columns, labels or
+   * sizes changed. The result reads exactly like `occupancyChart(panels, options)`.
+   */
+  update(panels: readonly OccupancyPanel[], options?: OccupancyChartOptions): void;
+}
 
 export function occupancyChart(
   panels: readonly OccupancyPanel[],
   options: OccupancyChartOptions,
 ): SVGSVGElement {
+  return drawOccupancyChart(panels, options).node;
+}
+
+export function drawOccupancyChart(
+  panels: readonly OccupancyPanel[],
+  options: OccupancyChartOptions,
+): OccupancyChart {
+  let last = options;
+  let xDomain = xDomainOf(panels, options);
+  let layout = layoutOf(panels, options, xDomain);
+  const svg = createFrame(frameOptions(layout, options));
+  let parts = drawFrame(svg, layout, options);
+  drawData(parts, panels, layout, options, scalesOf(panels, layout, xDomain));
+  return {
+    node: svg.node() as SVGSVGElement,
+    update(nextPanels, nextOptions = last) {
+      last = nextOptions;
+      xDomain = xDomainOf(nextPanels, nextOptions);
+      const next = layoutOf(nextPanels, nextOptions, xDomain);
+      if (next.key !== layout.key) {
+        resetFrame(svg, frameOptions(next, nextOptions));
+        parts = drawFrame(svg, next, nextOptions);
+      }
+      layout = next;
+      drawData(parts, nextPanels, layout, nextOptions, scalesOf(nextPanels, layout, xDomain));
+    },
+  };
+}
+
+function xDomainOf(panels: readonly OccupancyPanel[], options: OccupancyChartOptions): [number, number] {
+  if (options.xDomain) return options.xDomain;
+  const allX = panels.flatMap((p) => p.points.map((q) => q.x));
+  return [Math.min(1, ...allX), Math.max(2, ...allX)];
+}
+
+function layoutOf(
+  panels: readonly OccupancyPanel[],
+  options: OccupancyChartOptions,
+  xDomain: [number, number],
+): Layout {
   const { lang } = options;
   const rows = options.rows ?? uniq(panels.map((p) => p.row));
   const columns = options.columns ?? uniq(panels.map((p) => p.column));
-  const byKey = new Map(panels.map((p) => [`${p.row}\u0000${p.column}`, p]));
+  const rowLabels = rows.map((row) => (options.rowLabel ? options.rowLabel(row) : row));
+  const columnLabels = columns.map((column) => (options.columnLabel ? options.columnLabel(column) : column));
   const width = options.width ?? 920;
   const panelHeight = options.panelHeight ?? 86;
   // room for the longest row label (CJK glyphs are about one em wide)
-  const longest = Math.max(0, ...rows.map((row) => (options.rowLabel ? options.rowLabel(row) : row).length));
+  const longest = Math.max(0, ...rowLabels.map((label) => label.length));
   const margin = { top: 54, right: 12, bottom: 40, left: Math.max(60, Math.min(240, longest * 13 + 48)) };
-  const gap = 14;
   const panelWidth = Math.max(
     40,
-    (width - margin.left - margin.right - gap * (columns.length - 1)) / Math.max(1, columns.length),
+    (width - margin.left - margin.right - GAP * (columns.length - 1)) / Math.max(1, columns.length),
   );
   const footnote = footnoteHeight(options.footnote);
-  const height = margin.top + rows.length * (panelHeight + gap) - gap + margin.bottom + footnote;
+  const height = margin.top + rows.length * (panelHeight + GAP) - GAP + margin.bottom + footnote;
   const bandName =
     options.band === 'ci'
       ? word('ci95', lang)
       : `${word('minMax', lang)} (n = ${word('replications', lang)})`;
-  const svg = createFrame({
+  const shaded = options.shadeUntil !== undefined && options.shadeUntil > xDomain[0];
+  const key = JSON.stringify([
+    lang,
+    width,
+    panelHeight,
+    rows,
+    rowLabels,
+    columns,
+    columnLabels,
+    options.title ?? null,
+    bandName,
+    options.targets ? columns.map((column) => options.targets?.[column] ?? null) : null,
+    shaded,
+    options.shadeLabel ?? null,
+    options.xLabel ?? null,
+    options.footnote ?? null,
+  ]);
+  return {
+    lang,
+    rows,
+    columns,
     width,
     height,
-    title: options.title ?? `${word('utilisation', lang)} · ${bandName}`,
+    panelHeight,
+    panelWidth,
+    margin,
+    footnoteHeight: footnote,
+    bandName,
+    shaded,
+    key,
+  };
+}
+
+function frameOptions(layout: Layout, options: OccupancyChartOptions): FrameOptions {
+  return {
+    width: layout.width,
+    height: layout.height,
+    title: options.title ?? `${word('utilisation', layout.lang)} · ${layout.bandName}`,
     className: 'chart occupancy-chart',
     document: options.document,
-  });
+  };
+}
 
-  const allX = panels.flatMap((p) => p.points.map((q) => q.x));
-  const xDomain = options.xDomain ?? [Math.min(1, ...allX), Math.max(2, ...allX)];
-  const x = scaleLinear().domain(xDomain).range([0, panelWidth]);
+function scalesOf(panels: readonly OccupancyPanel[], layout: Layout, xDomain: [number, number]): Scales {
+  const x = scaleLinear().domain(xDomain).range([0, layout.panelWidth]);
   // A CI over few replications can reach past any possible utilisation: the axis stops at 125 %
   // and the band is cut there, so one wide band does not flatten every panel.
   const yMax = Math.min(Y_CAP, Math.max(1.05, max(panels, (p) => max(p.points, (q) => q.hi)) ?? 0));
-  const y = scaleLinear().domain([0, yMax]).range([panelHeight, 0]).clamp(true);
-  const band = d3area<UtilisationPoint>()
-    .x((p) => r2(x(p.x)))
-    .y0((p) => r2(y(p.lo)))
-    .y1((p) => r2(y(p.hi)));
-  const meanLine = d3line<UtilisationPoint>()
-    .x((p) => r2(x(p.x)))
-    .y((p) => r2(y(p.mean)));
+  const y = scaleLinear().domain([0, yMax]).range([layout.panelHeight, 0]).clamp(true);
+  return { xDomain, x, y };
+}
 
-  // Legend: band, mean, 100 %, target.
-  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},14)`);
+/**
+ * Draws what stays: legend, column and row labels, each panel's background, ticks, shade and
+ * target, the x label and the footnote. What follows the data (the y of ticks and targets, the
+ * shade's width) is left at 0 for `drawData`, which always runs next.
+ */
+function drawFrame(svg: Svg, layout: Layout, options: OccupancyChartOptions): PanelParts[] {
+  const { margin, rows, columns, panelWidth, panelHeight } = layout;
+  drawLegend(svg, layout, options);
+  columns.forEach((column, ci) => {
+    svg
+      .append('text')
+      .attr('class', 'column-label')
+      .attr('x', r2(margin.left + ci * (panelWidth + GAP) + panelWidth / 2))
+      .attr('y', margin.top - 6)
+      .attr('text-anchor', 'middle')
+      .attr('font-weight', 700)
+      .text(options.columnLabel ? options.columnLabel(column) : column);
+  });
+  const parts: PanelParts[] = [];
+  rows.forEach((row, ri) => {
+    const top = margin.top + ri * (panelHeight + GAP);
+    svg
+      .append('text')
+      .attr('class', 'row-label')
+      .attr('x', margin.left - 36)
+      .attr('y', r2(top + panelHeight / 2))
+      .attr('text-anchor', 'end')
+      .attr('dominant-baseline', 'middle')
+      .attr('font-weight', 700)
+      .text(options.rowLabel ? options.rowLabel(row) : row);
+    columns.forEach((column, ci) => parts.push(drawPanelFrame(svg, layout, options, row, ri, column, ci)));
+  });
+  svg
+    .append('text')
+    .attr('class', 'x-label')
+    .attr('x', r2(margin.left + (layout.width - margin.left - margin.right) / 2))
+    .attr('y', layout.height - layout.footnoteHeight - 8)
+    .attr('text-anchor', 'middle')
+    .text(options.xLabel ?? word('day', layout.lang));
+  appendFootnote(svg, options.footnote, layout.height - 6);
+  return parts;
+}
+
+/** Legend: band, mean, 100 %, target. */
+function drawLegend(svg: Svg, layout: Layout, options: OccupancyChartOptions): void {
+  const legend = svg
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(${layout.margin.left},14)`);
   legend
     .append('rect')
     .attr('width', 18)
     .attr('height', 10)
     .attr('fill', SERIES.band)
     .attr('fill-opacity', 0.6);
-  legend.append('text').attr('x', 24).attr('y', 9).text(bandName);
+  legend.append('text').attr('x', 24).attr('y', 9).text(layout.bandName);
   legend
     .append('line')
     .attr('x1', 220)
@@ -181,7 +360,7 @@ export function occupancyChart(
     .attr('y2', 5)
     .attr('stroke', SERIES.line)
     .attr('stroke-width', 2);
-  legend.append('text').attr('x', 244).attr('y', 9).text(word('mean', lang));
+  legend.append('text').attr('x', 244).attr('y', 9).text(word('mean', layout.lang));
   if (options.targets) {
     legend
       .append('line')
@@ -192,141 +371,207 @@ export function occupancyChart(
       .attr('stroke', SERIES.target)
       .attr('stroke-dasharray', '2,2')
       .attr('stroke-width', 1.5);
-    legend.append('text').attr('x', 344).attr('y', 9).text(word('target', lang));
+    legend.append('text').attr('x', 344).attr('y', 9).text(word('target', layout.lang));
   }
+}
 
-  columns.forEach((column, ci) => {
-    svg
-      .append('text')
-      .attr('class', 'column-label')
-      .attr('x', r2(margin.left + ci * (panelWidth + gap) + panelWidth / 2))
-      .attr('y', margin.top - 6)
-      .attr('text-anchor', 'middle')
-      .attr('font-weight', 700)
-      .text(options.columnLabel ? options.columnLabel(column) : column);
-  });
-
-  rows.forEach((row, ri) => {
-    const top = margin.top + ri * (panelHeight + gap);
-    svg
-      .append('text')
-      .attr('class', 'row-label')
-      .attr('x', margin.left - 36)
-      .attr('y', r2(top + panelHeight / 2))
-      .attr('text-anchor', 'end')
-      .attr('dominant-baseline', 'middle')
-      .attr('font-weight', 700)
-      .text(options.rowLabel ? options.rowLabel(row) : row);
-    columns.forEach((column, ci) => {
-      const left = margin.left + ci * (panelWidth + gap);
-      const g = svg
-        .append('g')
-        .attr('class', 'panel')
-        .attr('data-row', row)
-        .attr('data-column', column)
-        .attr('transform', `translate(${r2(left)},${r2(top)})`);
-      g.append('rect')
-        .attr('width', r2(panelWidth))
-        .attr('height', panelHeight)
-        .attr('fill', '#fafafa')
-        .attr('stroke', '#ccc');
-      // y ticks: 0 %, 50 %, 100 % (on the first column only)
-      for (const tick of [0, 0.5, 1]) {
-        g.append('line')
-          .attr('x1', 0)
-          .attr('x2', r2(panelWidth))
-          .attr('y1', r2(y(tick)))
-          .attr('y2', r2(y(tick)))
-          .attr('stroke', tick === 1 ? SERIES.capacity : '#e2e2e2')
-          .attr('stroke-dasharray', tick === 1 ? '4,3' : null);
-        if (ci === 0)
-          g.append('text')
+/** One panel's background, y ticks (labelled in the first column), shade and target line. */
+function drawPanelFrame(
+  svg: Svg,
+  layout: Layout,
+  options: OccupancyChartOptions,
+  row: string,
+  ri: number,
+  column: string,
+  ci: number,
+): PanelParts {
+  const { panelWidth, panelHeight } = layout;
+  const left = layout.margin.left + ci * (panelWidth + GAP);
+  const top = layout.margin.top + ri * (panelHeight + GAP);
+  const g = svg
+    .append('g')
+    .attr('class', 'panel')
+    .attr('data-row', row)
+    .attr('data-column', column)
+    .attr('transform', `translate(${r2(left)},${r2(top)})`);
+  g.append('rect')
+    .attr('width', r2(panelWidth))
+    .attr('height', panelHeight)
+    .attr('fill', '#fafafa')
+    .attr('stroke', '#ccc');
+  // y ticks: 0 %, 50 %, 100 % (labelled on the first column only)
+  const yTicks = Y_TICKS.map((value) => {
+    const line = g
+      .append('line')
+      .attr('x1', 0)
+      .attr('x2', r2(panelWidth))
+      .attr('y1', 0)
+      .attr('y2', 0)
+      .attr('stroke', value === 1 ? SERIES.capacity : '#e2e2e2')
+      .attr('stroke-dasharray', value === 1 ? '4,3' : null);
+    const label =
+      ci === 0
+        ? g
+            .append('text')
             .attr('x', -4)
-            .attr('y', r2(y(tick)))
+            .attr('y', 0)
             .attr('text-anchor', 'end')
             .attr('dominant-baseline', 'middle')
             .attr('font-size', 10)
-            .text(formatPercent(tick, lang, 0));
-      }
-      if (options.shadeUntil !== undefined && options.shadeUntil > xDomain[0]) {
-        const until = Math.min(options.shadeUntil, xDomain[1]);
-        g.append('rect')
-          .attr('class', 'shade')
-          .attr('width', r2(x(until)))
-          .attr('height', panelHeight)
-          .attr('fill', '#000')
-          .attr('fill-opacity', 0.07);
-        if (ri === 0 && options.shadeLabel)
-          g.append('text')
-            .attr('x', 3)
-            .attr('y', 11)
-            .attr('font-size', 10)
-            .attr('fill', '#444')
-            .text(options.shadeLabel);
-      }
-      const target = options.targets?.[column];
-      if (target !== undefined)
-        g.append('line')
-          .attr('class', 'target')
-          .attr('x1', 0)
-          .attr('x2', r2(panelWidth))
-          .attr('y1', r2(y(target)))
-          .attr('y2', r2(y(target)))
-          .attr('stroke', SERIES.target)
-          .attr('stroke-dasharray', '2,2')
-          .attr('stroke-width', 1.5);
-      // x ticks under the last row, also under panels without data
-      if (ri === rows.length - 1) {
-        for (const tick of x.ticks(4)) {
-          g.append('text')
-            .attr('x', r2(x(tick)))
-            .attr('y', panelHeight + 14)
-            .attr('text-anchor', 'middle')
-            .attr('font-size', 10)
-            .text(formatNumber(tick, lang));
-        }
-      }
-      const panel = byKey.get(`${row}\u0000${column}`);
-      if (!panel || panel.noBeds || panel.points.length === 0) {
-        g.append('text')
-          .attr('class', 'empty')
-          .attr('x', r2(panelWidth / 2))
-          .attr('y', panelHeight / 2)
-          .attr('text-anchor', 'middle')
-          .attr('fill', '#666')
-          .text(panel?.noBeds ? word('noBeds', lang) : word('noData', lang));
-        return;
-      }
-      g.append('path')
+            .text(formatPercent(value, layout.lang, 0))
+        : null;
+    return { value, line, label };
+  });
+  let shade: PanelParts['shade'] = null;
+  if (layout.shaded) {
+    shade = g
+      .append('rect')
+      .attr('class', 'shade')
+      .attr('width', 0)
+      .attr('height', panelHeight)
+      .attr('fill', '#000')
+      .attr('fill-opacity', 0.07);
+    if (ri === 0 && options.shadeLabel)
+      g.append('text')
+        .attr('x', 3)
+        .attr('y', 11)
+        .attr('font-size', 10)
+        .attr('fill', '#444')
+        .text(options.shadeLabel);
+  }
+  const targetValue = options.targets?.[column];
+  const target =
+    targetValue === undefined
+      ? null
+      : {
+          value: targetValue,
+          line: g
+            .append('line')
+            .attr('class', 'target')
+            .attr('x1', 0)
+            .attr('x2', r2(panelWidth))
+            .attr('y1', 0)
+            .attr('y2', 0)
+            .attr('stroke', SERIES.target)
+            .attr('stroke-dasharray', '2,2')
+            .attr('stroke-width', 1.5),
+        };
+  // x ticks under the last row, also under panels without data (drawn by drawData)
+  const xTicks = ri === layout.rows.length - 1 ? [] : null;
+  return { row, column, g, yTicks, shade, target, xTicks };
+}
+
+/** Moves and fills in what follows the data: scales, ticks, shade, band, mean and the latest value. */
+function drawData(
+  parts: PanelParts[],
+  panels: readonly OccupancyPanel[],
+  layout: Layout,
+  options: OccupancyChartOptions,
+  scales: Scales,
+): void {
+  const { x, y, xDomain } = scales;
+  const byKey = new Map(panels.map((p) => [`${p.row}\u0000${p.column}`, p]));
+  const atY = (line: Line, value: number): void => {
+    line.attr('y1', r2(y(value))).attr('y2', r2(y(value)));
+  };
+  for (const part of parts) {
+    for (const tick of part.yTicks) {
+      atY(tick.line, tick.value);
+      tick.label?.attr('y', r2(y(tick.value)));
+    }
+    if (part.shade && options.shadeUntil !== undefined)
+      part.shade.attr('width', r2(x(Math.min(options.shadeUntil, xDomain[1]))));
+    if (part.target) atY(part.target.line, part.target.value);
+    if (part.xTicks) part.xTicks = drawXTicks(part.g, part.xTicks, layout, x);
+    drawSeries(part.g, byKey.get(`${part.row}\u0000${part.column}`), layout, scales);
+  }
+}
+
+/** The x tick labels of a panel (their count follows the x domain), before its series. */
+function drawXTicks(
+  g: G,
+  existing: SVGTextElement[],
+  layout: Layout,
+  x: ScaleLinear<number, number>,
+): SVGTextElement[] {
+  return g
+    .selectAll<SVGTextElement, number>(() => existing)
+    .data(x.ticks(4))
+    .join((enter) =>
+      enter
+        .insert('text', 'path.band, text.empty')
+        .attr('x', 0)
+        .attr('y', layout.panelHeight + 14)
+        .attr('text-anchor', 'middle')
+        .attr('font-size', 10),
+    )
+    .attr('x', (tick) => r2(x(tick)))
+    .text((tick) => formatNumber(tick, layout.lang))
+    .nodes();
+}
+
+/** Band, mean line and the latest value; or why there is nothing to show. */
+function drawSeries(g: G, panel: OccupancyPanel | undefined, layout: Layout, scales: Scales): void {
+  const { lang, panelWidth, panelHeight } = layout;
+  const { x, y } = scales;
+  const points = panel && !panel.noBeds && panel.points.length > 0 ? panel.points : null;
+  g.selectAll('text.empty')
+    .data(points ? [] : [word(panel?.noBeds ? 'noBeds' : 'noData', lang)])
+    .join((enter) =>
+      enter
+        .append('text')
+        .attr('class', 'empty')
+        .attr('x', r2(panelWidth / 2))
+        .attr('y', panelHeight / 2)
+        .attr('text-anchor', 'middle')
+        .attr('fill', '#666'),
+    )
+    .text((message) => message);
+  const series = points ? [points] : [];
+  const band = d3area<UtilisationPoint>()
+    .x((p) => r2(x(p.x)))
+    .y0((p) => r2(y(p.lo)))
+    .y1((p) => r2(y(p.hi)));
+  const meanLine = d3line<UtilisationPoint>()
+    .x((p) => r2(x(p.x)))
+    .y((p) => r2(y(p.mean)));
+  g.selectAll<SVGPathElement, UtilisationPoint[]>('path.band')
+    .data(series)
+    .join((enter) =>
+      enter
+        .append('path')
         .attr('class', 'band')
-        .attr('d', band(panel.points))
+        .attr('d', '')
         .attr('fill', SERIES.band)
-        .attr('fill-opacity', 0.6);
-      g.append('path')
+        .attr('fill-opacity', 0.6),
+    )
+    .attr('d', (d) => band(d));
+  g.selectAll<SVGPathElement, UtilisationPoint[]>('path.mean')
+    .data(series)
+    .join((enter) =>
+      enter
+        .append('path')
         .attr('class', 'mean')
-        .attr('d', meanLine(panel.points))
+        .attr('d', '')
         .attr('fill', 'none')
         .attr('stroke', SERIES.line)
-        .attr('stroke-width', 1.5);
-      const last = panel.points[panel.points.length - 1];
-      const meanText = `${word('mean', lang)} ${formatPercent(last.mean, lang, 0)}`;
-      g.append('text')
+        .attr('stroke-width', 1.5),
+    )
+    .attr('d', (d) => meanLine(d));
+  g.selectAll<SVGTextElement, UtilisationPoint[]>('text.latest')
+    .data(series)
+    .join((enter) =>
+      enter
+        .append('text')
         .attr('class', 'latest')
         .attr('x', r2(panelWidth - 4))
         .attr('y', panelHeight - 5)
         .attr('text-anchor', 'end')
-        .attr('font-size', 10)
-        .text(last.n !== undefined ? `n = ${formatNumber(last.n, lang)} · ${meanText}` : meanText);
+        .attr('font-size', 10),
+    )
+    .text((d) => {
+      const latest = d[d.length - 1];
+      const meanText = `${word('mean', lang)} ${formatPercent(latest.mean, lang, 0)}`;
+      return latest.n !== undefined ? `n = ${formatNumber(latest.n, lang)} · ${meanText}` : meanText;
     });
-  });
-
-  svg
-    .append('text')
-    .attr('class', 'x-label')
-    .attr('x', r2(margin.left + (width - margin.left - margin.right) / 2))
-    .attr('y', height - footnote - 8)
-    .attr('text-anchor', 'middle')
-    .text(options.xLabel ?? word('day', lang));
-  appendFootnote(svg, options.footnote, height - 6);
-  return svg.node() as SVGSVGElement;
 }

@@ -25,6 +25,17 @@ export function createFrame(options: FrameOptions): Svg {
   const doc = options.document ?? document;
   const element = doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
   const svg = select(element) as unknown as Svg;
+  resetFrame(svg, options);
+  return svg;
+}
+
+/**
+ * Empties a frame and sets its size and title again, keeping the <svg> element itself (a chart
+ * redrawn in place stays the node its page holds). Attributes keep their order, so a reset
+ * frame serialises like a new one.
+ */
+export function resetFrame(svg: Svg, options: FrameOptions): void {
+  svg.selectChildren().remove();
   svg
     .attr('xmlns', SVG_NS)
     .attr('class', options.className)
@@ -37,7 +48,6 @@ export function createFrame(options: FrameOptions): Svg {
     // scales down with its container, never up past its drawn size (CSSOM: allowed by any CSP)
     .style('max-width', `${options.width}px`);
   svg.append('title').text(options.title);
-  return svg;
 }
 
 /** Appends a footnote line (e.g. which inputs are synthetic) at the bottom-left. */
