@@ -1,6 +1,6 @@
-// `npm start`: the api and a worker in one process (the embedded default of DESIGN.md "The
-// service"). Uses the Redis at REDIS_URL; when nothing answers there, starts a private
-// redis-server under DATA_DIR (if one is installed) or says how to get one.
+// `npm start`: the api and a worker in one process (the embedded default; docs/configuration.md
+// "Scaling out" splits them). Uses the Redis at REDIS_URL; when nothing answers there, starts a
+// private redis-server under DATA_DIR (if one is installed) or says how to get one.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setTimeout } from 'node:timers';
@@ -76,7 +76,12 @@ async function main() {
     if (privateRedis && !privateRedis.adopted) await privateRedis.stop(); // an adopted one may serve another start
     process.exit(1);
   }
-  logger.info({ url: api.url }, `CareTwin is up: ${api.url}`);
+  if (config.log.format === 'pretty') {
+    // A person at a terminal (LOG_FORMAT auto or pretty): the one line they need, plain.
+    process.stdout.write(`CareTwin is running at ${api.url}/ — press Ctrl-C to stop\n`);
+  } else {
+    logger.info({ url: api.url }, `CareTwin is up: ${api.url}`);
+  }
 
   let stopping = false;
   const stop = (signal) => {

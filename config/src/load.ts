@@ -23,6 +23,10 @@ export interface AppConfig extends ConfigInput {
     /** threads with 0 replaced by the number of CPU cores */
     threads: number;
   };
+  log: ConfigInput['log'] & {
+    /** LOG_FORMAT with auto resolved: pretty when standard output is a terminal, else json */
+    format: 'pretty' | 'json';
+  };
 }
 
 /** Lists every bad setting, each with where it came from, so one restart fixes them all. */
@@ -40,6 +44,8 @@ export interface LoadConfigOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Working directory that relative DATA_DIR is taken against (default process.cwd()). */
   cwd?: string;
+  /** Whether standard output is a terminal, which LOG_FORMAT=auto follows (default process.stdout.isTTY). */
+  stdoutIsTTY?: boolean;
 }
 
 type Tree = Record<string, unknown>;
@@ -91,6 +97,12 @@ export function derivePrefix(absoluteDataDir: string): string {
   return `caretwin-${createHash('sha256').update(absoluteDataDir).digest('hex').slice(0, 12)}`;
 }
 
+/** LOG_FORMAT=auto: readable lines for a person at a terminal, JSON for whatever collects the output. */
+function resolveLogFormat(format: ConfigInput['log']['format'], stdoutIsTTY: boolean): 'pretty' | 'json' {
+  if (format !== 'auto') return format;
+  return stdoutIsTTY ? 'pretty' : 'json';
+}
+
 export function loadConfig(options: LoadConfigOptions): AppConfig {
   const { env } = options;
   const cwd = options.cwd ?? process.cwd();
@@ -136,6 +148,10 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
       prefixDerived: !input.redis.prefix,
     },
     worker: { ...input.worker, threads: input.worker.threads || availableParallelism() },
+    log: {
+      ...input.log,
+      format: resolveLogFormat(input.log.format, options.stdoutIsTTY ?? process.stdout.isTTY === true),
+    },
   };
   return deepFreeze(config);
 }

@@ -1,4 +1,4 @@
-// The service's settings: one schema, parsed once at boot (STYLE.md, after Immich). Defaults
+// The service's settings: one schema, parsed once at boot (docs/architecture.md "Decisions"). Defaults
 // live in config/default.yaml; each setting's environment variable is listed in ENV_VARIABLES.
 import { z } from 'zod';
 
@@ -11,6 +11,8 @@ const milliseconds = z.coerce
   .max(24 * 3600 * 1000);
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** `auto` is not a format of its own: loadConfig resolves it to pretty on a terminal, json otherwise. */
+export const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
 
 export const configSchema = z
   .object({
@@ -18,7 +20,7 @@ export const configSchema = z
       .object({
         /** Interface the api binds; loopback until access control exists. */
         host: z.string().min(1),
-        /** HTTP port of the api (DESIGN.md "The service": default 3000). */
+        /** HTTP port of the api (docs/architecture.md "Settings": default 3000). */
         port,
         /** Largest request body; larger ones are refused with 413. */
         bodyLimitBytes: positiveInt.max(64 * 1024 * 1024),
@@ -90,7 +92,15 @@ export const configSchema = z
       })
       .strict(),
     shutdown: z.object({ deadlineMs: milliseconds }).strict(),
-    log: z.object({ level: z.enum(LOG_LEVELS) }).strict(),
+    log: z
+      .object({
+        level: z.enum(LOG_LEVELS),
+        /** pretty: one readable line per entry (pino-pretty); json: one JSON object per line (pino). */
+        format: z.enum(LOG_FORMATS, {
+          error: 'must be pretty, json or auto (auto: pretty when standard output is a terminal, else json)',
+        }),
+      })
+      .strict(),
     nodeEnv: z.enum(['production', 'development', 'test']),
     /** Test-only fault injection (fault tests); refused unless NODE_ENV=test. */
     faults: z
@@ -141,6 +151,7 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   GIT_COMMIT: 'build.gitCommit',
   SHUTDOWN_DEADLINE_MS: 'shutdown.deadlineMs',
   LOG_LEVEL: 'log.level',
+  LOG_FORMAT: 'log.format',
   NODE_ENV: 'nodeEnv',
   FAULTS_FAIL_REPLICATION: 'faults.failReplication',
 };

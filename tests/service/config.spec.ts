@@ -92,3 +92,28 @@ describe('test-only fault injection', () => {
     expect(loadConfig({ env: {} }).faults.failReplication).toBe(-1);
   });
 });
+
+describe('log format (LOG_FORMAT)', () => {
+  it('is pretty on a terminal and JSON otherwise when left to auto', () => {
+    expect(loadConfig({ env: {}, stdoutIsTTY: true }).log.format).toBe('pretty');
+    expect(loadConfig({ env: {}, stdoutIsTTY: false }).log.format).toBe('json');
+  });
+
+  it('takes pretty or json as asked, whatever standard output is', () => {
+    expect(loadConfig({ env: { LOG_FORMAT: 'json' }, stdoutIsTTY: true }).log.format).toBe('json');
+    expect(loadConfig({ env: { LOG_FORMAT: 'pretty' }, stdoutIsTTY: false }).log.format).toBe('pretty');
+  });
+
+  it('refuses any other value with an error naming LOG_FORMAT and the values it takes', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ env: { LOG_FORMAT: 'text' } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems).toEqual([
+      'LOG_FORMAT (log.format): must be pretty, json or auto (auto: pretty when standard output is a terminal, else json)',
+    ]);
+  });
+});
