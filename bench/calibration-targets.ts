@@ -1,4 +1,4 @@
-// The Miyagi calibration targets (../shared/data/README.md, issue 5) and how a run's aggregate
+// The Miyagi calibration targets (docs/calibration.md, issue 5) and how a run's aggregate
 // is read against them. Shared by `npm run calibrate` (bench/calibration.ts, which prints the
 // table of docs/calibration.md) and the test that keeps the baseline on target
 // (tests/calibration/miyagi-baseline.spec.ts).

@@ -1,5 +1,6 @@
-// Expected daily census (患者数) per function from a region's own inputs, the quantity DESIGN.md
-// puts beside the simulation: yearly admissions × expected bed-days in that function ÷ 365.
+// Expected daily census (患者数) per function from a region's own inputs — yearly admissions ×
+// expected bed-days in that function ÷ 365 — the quantity set beside the simulation as the static
+// need (docs/architecture.md "Outputs").
 // Admissions are by home area (患者住所地); seasonality averages out over a year.
 import {
   AGE_BANDS,

@@ -1,5 +1,5 @@
 // Shared by the data tests: the committed Miyagi region and the figures it must reproduce, copied
-// from ../shared/data/miyagi-reference.json so the tests run without the shared folder.
+// from scripts/data/reference/miyagi-reference.json, so no test trusts the generator's reading of it.
 import { join, resolve } from 'node:path';
 import type { Beds } from '../../libs/scenario/src/types';
 import { readRegionDirectory } from '../../scripts/data/region-files';

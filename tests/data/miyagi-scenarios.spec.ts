@@ -60,7 +60,7 @@ const { region } = miyagi();
 
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** `extends` as DESIGN.md states it: objects deep-merge, policies append. */
+/** `extends` as docs/architecture.md "Scenarios" states it: objects deep-merge, policies append. */
 function resolve(id: string, seen: string[] = []): Doc {
   if (seen.includes(id)) throw new Error(`extends cycle: ${[...seen, id].join(' → ')}`);
   const doc = scenarios[id];

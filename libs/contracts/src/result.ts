@@ -1,4 +1,4 @@
-// Result shapes of a simulation run (DESIGN.md "Outputs"). Plain JSON, compact, and identical
+// Result shapes of a simulation run (docs/architecture.md "Result document"). Plain JSON, compact, and identical
 // wherever a replication was computed: no timings, worker ids or hosts in here (those live in
 // the caller's separate `execution` block). Contracts are a leaf: the bed-function names are
 // repeated here rather than imported from @caretwin/scenario.

@@ -1,4 +1,4 @@
-// Live progress over socket.io (DESIGN.md "The service"): one event map shared by the api's
+// Live progress over socket.io (docs/architecture.md "Socket events"): one event map shared by the api's
 // gateway, the dashboard and the tests. Every acknowledgement is `{ data } | { error }`.
 // Every run event carries a per-run sequence number `seq`; a client drops anything whose seq
 // is not newer than what it applied, and re-subscribes on every reconnect. Each message

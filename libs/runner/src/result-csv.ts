@@ -1,4 +1,4 @@
-// CSV exports of a result (DESIGN.md "Exports"): UTF-8 with a BOM so Excel in Japan opens it
+// CSV exports of a result (docs/architecture.md "Decisions"): UTF-8 with a BOM so Excel in Japan opens it
 // right, CRLF lines, and every table headed by which inputs are synthetic or estimated. Shared by
 // the api (GET /api/runs/:id/result.csv?table=…) and the CLI (`caretwin run --out`), so both export alike.
 import { inputLabelLine, type RunResultDocument } from './result';

@@ -1,6 +1,6 @@
 // How many replications a run needs. A fixed run has one round. A precision run proceeds in
 // fixed rounds and decides after each on the index-ordered prefix of results, so the count
-// never depends on which worker finished first (DESIGN.md "Aggregation sorts replications").
+// never depends on which worker finished first (docs/architecture.md "Index-ordered aggregation").
 import { aggregate } from '@caretwin/model';
 import type { ReplicationResult } from '@caretwin/contracts';
 import type { Scenario } from '@caretwin/scenario';

@@ -1,5 +1,5 @@
-// The resolved shapes every other part relies on (DESIGN.md "Decisions that keep the parts
-// compatible"). The zod schemas in schema/ must produce exactly these types; libs/model reads
+// The resolved shapes every other part relies on (docs/architecture.md "One definition per
+// shape"). The zod schemas in schema/ must produce exactly these types; libs/model reads
 // only these, never the files.
 
 /** 病床機能: the four functions of the 病床機能報告. */

@@ -1,4 +1,5 @@
-// Errors the api answers with, all in the one body of DESIGN.md: {code, message, issues}.
+// Errors the api answers with, all in the one body {code, message, issues}
+// (docs/architecture.md "Error body").
 // Services throw these; the exception filter turns them (and ScenarioValidationError) into HTTP.
 import type { ValidationIssue } from '@caretwin/scenario';
 

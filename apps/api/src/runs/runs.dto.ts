@@ -1,4 +1,4 @@
-// Request shapes of the runs endpoints (DESIGN.md "The service": POST /api/runs takes
+// Request shapes of the runs endpoints (docs/architecture.md "Service endpoints": POST /api/runs takes
 // {scenarioId | scenario, overrides, replications, seed, horizonDays}).
 import { z } from 'zod';
 import { RUN_STATES } from './run-state';

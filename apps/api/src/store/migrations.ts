@@ -1,5 +1,5 @@
 // Schema of the store, applied in order at start-up. A migration is never edited once shipped;
-// changes come as a new entry. The api is the only writer (DESIGN.md "The service").
+// changes come as a new entry. The api is the only writer (docs/architecture.md "Decisions").
 export interface Migration {
   version: number;
   name: string;

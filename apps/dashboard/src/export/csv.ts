@@ -1,4 +1,4 @@
-// CSV for planners' spreadsheets (DESIGN.md "Exports"): UTF-8 with a byte-order mark so Excel
+// CSV for planners' spreadsheets (docs/architecture.md "Decisions"): UTF-8 with a byte-order mark so Excel
 // in Japan opens it as UTF-8, CRLF lines, RFC 4180 quoting, and comment lines on top that say
 // what the table is and which inputs are synthetic or estimated — the same layout as the api's
 // and the CLI's CSV files (libs/runner/src/result-csv.ts).

@@ -1,4 +1,4 @@
-// Job payloads are input from Redis: parsed before any work (STYLE.md: unknown at boundaries).
+// Job payloads are input from Redis: parsed before any work (docs/architecture.md "Decisions").
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import type { AggregateJobData, ReplicationJobData, RunInput } from '@caretwin/runner';

@@ -1,4 +1,4 @@
-// Conservation (DESIGN.md "Correctness anchors"): every generated patient and call is in
+// Conservation (docs/architecture.md "Correctness anchors"): every generated patient and call is in
 // exactly one state. The counters kept during the run are checked against an independent scan
 // of the fate log (one byte per patient ever generated) and of the live patient table, and the
 // beds the pools say are in use against the patients that hold one.

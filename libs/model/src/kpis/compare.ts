@@ -1,6 +1,6 @@
 // Baseline a versus what-if b, KPI by KPI (difference b − a with its 95 % CI). Paired on
 // common random numbers when both runs share the seed and the same replication indices
-// (DESIGN.md "Statistics"); otherwise Welch's unpaired interval, and the note says why.
+// (docs/architecture.md "Statistics"); otherwise Welch's unpaired interval, and the note says why.
 import { pairedDifference, welchDifference } from '@caretwin/engine';
 import type { Comparison, KpiDifference, ReplicationResult } from '@caretwin/contracts';
 import { AggregateError, commonKpiKeys, sortedByIndex } from './aggregate';

@@ -1,4 +1,4 @@
-// Straight-line distance and the travel-time rule of DESIGN.md "Transport and choice":
+// Straight-line distance and the travel-time rule of docs/architecture.md "Transport and choice":
 // minutes = (haversine km × road factor + local km) ÷ (speed × speed factor) × 60.
 
 const EARTH_RADIUS_KM = 6371.0088;

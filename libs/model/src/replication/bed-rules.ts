@@ -1,4 +1,4 @@
-// Bed rules (DESIGN.md "Bed rules"): a patient needs a bed of its phase's function; the next
+// Bed rules (docs/architecture.md "Bed rules"): a patient needs a bed of its phase's function; the next
 // phase is in the same hospital when it offers that function, otherwise a FIFO transfer queue
 // of the home area; a patient whose next bed is not free keeps the current one and waits (bed
 // blocking). After TRANSFER_WIDEN_DAYS of waiting, the adjacent areas' beds will do too. When a bed frees, waiters are served: own-hospital step-downs, then transfers,

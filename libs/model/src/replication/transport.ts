@@ -1,4 +1,4 @@
-// Ambulance transport (DESIGN.md "Transport and choice"): a vehicle from the nearest base of
+// Ambulance transport (docs/architecture.md "Transport and choice"): a vehicle from the nearest base of
 // the dispatch area with one free (else a FIFO queue per area), dispatch and drive to the
 // scene, scene time, then inquiries (照会) to the K nearest capable hospitals in travel order;
 // each refusal costs inquiry minutes. 搬送困難事案 = ≥ 4 inquiries (the accepting one included)

@@ -1,5 +1,5 @@
-// The one error body shared by the CLI, the api and the dashboard (DESIGN.md "One error body
-// everywhere"). It stays plain JSON so it can cross HTTP, sockets and BullMQ unchanged.
+// The one error body shared by the CLI, the api and the dashboard (docs/architecture.md
+// "Error body"). It stays plain JSON so it can cross HTTP, sockets and BullMQ unchanged.
 
 /** One problem, located where the planner wrote it. */
 export interface ValidationIssue {

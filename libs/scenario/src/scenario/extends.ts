@@ -1,4 +1,4 @@
-// `extends`: a what-if lists only its changes. Merging rules (DESIGN.md): objects deep-merge
+// `extends`: a what-if lists only its changes. Merging rules (docs/architecture.md "Scenarios"): objects deep-merge
 // (the what-if wins), `policies` append to the baseline's, arrays whose items all carry an `id`
 // merge by id, other arrays and scalars are replaced. `id`, `name` and `description` belong to
 // a scenario itself and are never inherited. Positions follow the values, so an issue in an

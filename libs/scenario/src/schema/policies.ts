@@ -1,4 +1,4 @@
-// Policies: the what-if levers of a scenario (DESIGN.md "Policies"). Each kind is a strict
+// Policies: the what-if levers of a scenario (docs/architecture.md "Policies"). Each kind is a strict
 // object, so a misspelt lever field is an error, never silently ignored.
 
 import { z } from 'zod';

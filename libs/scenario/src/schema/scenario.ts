@@ -1,4 +1,4 @@
-// The scenario schema (DESIGN.md "Scenario file, top-level keys"). Output type = `Scenario`.
+// The scenario schema (docs/architecture.md "Scenarios"). Output type = `Scenario`.
 
 import { z } from 'zod';
 import { PROJECTION_YEARS } from '../types';

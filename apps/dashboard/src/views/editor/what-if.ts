@@ -1,5 +1,5 @@
 // The editor's levers → a what-if scenario that `extends` the baseline and lists only the
-// changes as policies (DESIGN.md "Policies"), and the way back from a validation issue's path
+// changes as policies (docs/architecture.md "Policies"), and the way back from a validation issue's path
 // (`policies[3].beds.acute`) to the field that caused it.
 import type { BedFunction, EligibilityParameters, Policy } from '@caretwin/scenario';
 
