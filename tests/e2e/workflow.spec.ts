@@ -67,15 +67,14 @@ const PAGE_PROBES = `
         // painted: the frame after the render
         requestAnimationFrame(() => setTimeout(() => window.__probe.viewRenders.push({ view, ms, at, painted: performance.now() }), 0));
       }
-      for (const node of m.addedNodes) {
-        if (node.nodeType === 1 && node.matches('svg.occupancy-chart') && node.parentElement && node.parentElement.dataset.chart === 'live-occupancy') {
-          const state = document.querySelector('.overall .state');
-          const latest = node.querySelector('text.latest');
-          window.__probe.liveRenders.push({ at: performance.now(), state: state ? state.dataset.state : null, n: latest ? latest.textContent : null });
-        }
+      // the live chart is updated in place: its slot counts the updates in data-updates
+      if (m.type === 'attributes' && m.attributeName === 'data-updates' && m.target.dataset.chart === 'live-occupancy') {
+        const state = document.querySelector('.overall .state');
+        const latest = m.target.querySelector('svg.occupancy-chart text.latest');
+        window.__probe.liveRenders.push({ at: performance.now(), state: state ? state.dataset.state : null, n: latest ? latest.textContent : null });
       }
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-render-ms'] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-render-ms', 'data-updates'] });
 `;
 
 interface Probe {

@@ -245,22 +245,7 @@ function layoutOf(
       ? word('ci95', lang)
       : `${word('minMax', lang)} (n = ${word('replications', lang)})`;
   const shaded = options.shadeUntil !== undefined && options.shadeUntil > xDomain[0];
-  const key = JSON.stringify([
-    lang,
-    width,
-    panelHeight,
-    rows,
-    rowLabels,
-    columns,
-    columnLabels,
-    options.title ?? null,
-    bandName,
-    options.targets ? columns.map((column) => options.targets?.[column] ?? null) : null,
-    shaded,
-    options.shadeLabel ?? null,
-    options.xLabel ?? null,
-    options.footnote ?? null,
-  ]);
+  const key = frameKey(options, { lang, width, panelHeight, rows, rowLabels, columns, columnLabels, shaded });
   return {
     lang,
     rows,
@@ -275,6 +260,16 @@ function layoutOf(
     shaded,
     key,
   };
+}
+
+/** Everything the frame shows, as one string: when it changes the frame is drawn again. */
+function frameKey(
+  options: OccupancyChartOptions,
+  resolved: { columns: string[] } & Record<string, unknown>,
+): string {
+  const { title, band, targets, shadeLabel, xLabel, footnote } = options;
+  const targetList = targets ? resolved.columns.map((column) => targets[column] ?? null) : null;
+  return JSON.stringify({ ...resolved, title, band, targetList, shadeLabel, xLabel, footnote });
 }
 
 function frameOptions(layout: Layout, options: OccupancyChartOptions): FrameOptions {
@@ -399,66 +394,72 @@ function drawPanelFrame(
     .attr('height', panelHeight)
     .attr('fill', '#fafafa')
     .attr('stroke', '#ccc');
-  // y ticks: 0 %, 50 %, 100 % (labelled on the first column only)
-  const yTicks = Y_TICKS.map((value) => {
-    const line = g
-      .append('line')
-      .attr('x1', 0)
-      .attr('x2', r2(panelWidth))
-      .attr('y1', 0)
-      .attr('y2', 0)
-      .attr('stroke', value === 1 ? SERIES.capacity : '#e2e2e2')
-      .attr('stroke-dasharray', value === 1 ? '4,3' : null);
-    const label =
-      ci === 0
-        ? g
-            .append('text')
-            .attr('x', -4)
-            .attr('y', 0)
-            .attr('text-anchor', 'end')
-            .attr('dominant-baseline', 'middle')
-            .attr('font-size', 10)
-            .text(formatPercent(value, layout.lang, 0))
-        : null;
-    return { value, line, label };
-  });
-  let shade: PanelParts['shade'] = null;
-  if (layout.shaded) {
-    shade = g
-      .append('rect')
-      .attr('class', 'shade')
-      .attr('width', 0)
-      .attr('height', panelHeight)
-      .attr('fill', '#000')
-      .attr('fill-opacity', 0.07);
-    if (ri === 0 && options.shadeLabel)
-      g.append('text')
-        .attr('x', 3)
-        .attr('y', 11)
-        .attr('font-size', 10)
-        .attr('fill', '#444')
-        .text(options.shadeLabel);
-  }
+  const yTicks = drawYTicks(g, layout, ci === 0);
+  const shade = layout.shaded ? drawShade(g, layout, ri === 0 ? options.shadeLabel : undefined) : null;
   const targetValue = options.targets?.[column];
   const target =
     targetValue === undefined
       ? null
-      : {
-          value: targetValue,
-          line: g
-            .append('line')
-            .attr('class', 'target')
-            .attr('x1', 0)
-            .attr('x2', r2(panelWidth))
-            .attr('y1', 0)
-            .attr('y2', 0)
-            .attr('stroke', SERIES.target)
-            .attr('stroke-dasharray', '2,2')
-            .attr('stroke-width', 1.5),
-        };
+      : { value: targetValue, line: drawHorizontal(g, layout, SERIES.target, '2,2', 1.5, 'target') };
   // x ticks under the last row, also under panels without data (drawn by drawData)
   const xTicks = ri === layout.rows.length - 1 ? [] : null;
   return { row, column, g, yTicks, shade, target, xTicks };
+}
+
+/** A line across the panel; its y follows the data (set by drawData). */
+function drawHorizontal(
+  g: G,
+  layout: Layout,
+  stroke: string,
+  dash: string | null,
+  strokeWidth: number | null,
+  className?: string,
+): Line {
+  return g
+    .append('line')
+    .attr('class', className ?? null)
+    .attr('x1', 0)
+    .attr('x2', r2(layout.panelWidth))
+    .attr('y1', 0)
+    .attr('y2', 0)
+    .attr('stroke', stroke)
+    .attr('stroke-dasharray', dash)
+    .attr('stroke-width', strokeWidth);
+}
+
+/** y ticks: 0 %, 50 %, 100 % (full capacity, dashed), labelled on the first column only. */
+function drawYTicks(g: G, layout: Layout, labelled: boolean): PanelParts['yTicks'] {
+  return Y_TICKS.map((value) => {
+    const line =
+      value === 1
+        ? drawHorizontal(g, layout, SERIES.capacity, '4,3', null)
+        : drawHorizontal(g, layout, '#e2e2e2', null, null);
+    const label = labelled
+      ? g
+          .append('text')
+          .attr('x', -4)
+          .attr('y', 0)
+          .attr('text-anchor', 'end')
+          .attr('dominant-baseline', 'middle')
+          .attr('font-size', 10)
+          .text(formatPercent(value, layout.lang, 0))
+      : null;
+    return { value, line, label };
+  });
+}
+
+/** The warm-up's shade (its width follows the x scale), labelled in the first row. */
+function drawShade(g: G, layout: Layout, label: string | undefined): NonNullable<PanelParts['shade']> {
+  const shade = g
+    .append('rect')
+    .attr('class', 'shade')
+    .attr('width', 0)
+    .attr('height', layout.panelHeight)
+    .attr('fill', '#000')
+    .attr('fill-opacity', 0.07);
+  if (label)
+    g.append('text').attr('x', 3).attr('y', 11).attr('font-size', 10).attr('fill', '#444').text(label);
+  return shade;
 }
 
 /** Moves and fills in what follows the data: scales, ticks, shade, band, mean and the latest value. */
@@ -512,22 +513,10 @@ function drawXTicks(
 
 /** Band, mean line and the latest value; or why there is nothing to show. */
 function drawSeries(g: G, panel: OccupancyPanel | undefined, layout: Layout, scales: Scales): void {
-  const { lang, panelWidth, panelHeight } = layout;
-  const { x, y } = scales;
   const points = panel && !panel.noBeds && panel.points.length > 0 ? panel.points : null;
-  g.selectAll('text.empty')
-    .data(points ? [] : [word(panel?.noBeds ? 'noBeds' : 'noData', lang)])
-    .join((enter) =>
-      enter
-        .append('text')
-        .attr('class', 'empty')
-        .attr('x', r2(panelWidth / 2))
-        .attr('y', panelHeight / 2)
-        .attr('text-anchor', 'middle')
-        .attr('fill', '#666'),
-    )
-    .text((message) => message);
+  drawEmpty(g, points ? null : word(panel?.noBeds ? 'noBeds' : 'noData', layout.lang), layout);
   const series = points ? [points] : [];
+  const { x, y } = scales;
   const band = d3area<UtilisationPoint>()
     .x((p) => r2(x(p.x)))
     .y0((p) => r2(y(p.lo)))
@@ -558,19 +547,41 @@ function drawSeries(g: G, panel: OccupancyPanel | undefined, layout: Layout, sca
         .attr('stroke-width', 1.5),
     )
     .attr('d', (d) => meanLine(d));
+  drawLatest(g, series, layout);
+}
+
+/** Why a panel shows nothing (no beds, no data yet); null: it shows data. */
+function drawEmpty(g: G, message: string | null, layout: Layout): void {
+  g.selectAll('text.empty')
+    .data(message === null ? [] : [message])
+    .join((enter) =>
+      enter
+        .append('text')
+        .attr('class', 'empty')
+        .attr('x', r2(layout.panelWidth / 2))
+        .attr('y', layout.panelHeight / 2)
+        .attr('text-anchor', 'middle')
+        .attr('fill', '#666'),
+    )
+    .text((text) => text);
+}
+
+/** The latest mean (and the replications behind it, live) in the panel's corner. */
+function drawLatest(g: G, series: UtilisationPoint[][], layout: Layout): void {
+  const { lang } = layout;
   g.selectAll<SVGTextElement, UtilisationPoint[]>('text.latest')
     .data(series)
     .join((enter) =>
       enter
         .append('text')
         .attr('class', 'latest')
-        .attr('x', r2(panelWidth - 4))
-        .attr('y', panelHeight - 5)
+        .attr('x', r2(layout.panelWidth - 4))
+        .attr('y', layout.panelHeight - 5)
         .attr('text-anchor', 'end')
         .attr('font-size', 10),
     )
-    .text((d) => {
-      const latest = d[d.length - 1];
+    .text((points) => {
+      const latest = points[points.length - 1];
       const meanText = `${word('mean', lang)} ${formatPercent(latest.mean, lang, 0)}`;
       return latest.n !== undefined ? `n = ${formatNumber(latest.n, lang)} · ${meanText}` : meanText;
     });

@@ -14,13 +14,23 @@ export function chartSlot(name: string): HTMLDivElement {
 }
 
 export function progressBar(percent: number, label: string): HTMLElement {
-  const clamped = Math.max(0, Math.min(100, percent));
-  return h(
+  const bar = h(
     'div',
     { class: 'progress' },
-    h('progress', { max: 100, value: clamped, 'aria-label': label }),
-    h('span', { class: 'progress-text' }, fmt.percent(clamped / 100, 0)),
+    h('progress', { max: 100, 'aria-label': label }),
+    h('span', { class: 'progress-text' }),
   );
+  setProgress(bar, percent);
+  return bar;
+}
+
+/** Moves a bar made by `progressBar` (the live view keeps its bars and moves them). */
+export function setProgress(bar: HTMLElement, percent: number): void {
+  const clamped = Math.max(0, Math.min(100, percent));
+  const progress = bar.querySelector('progress');
+  const text = bar.querySelector('.progress-text');
+  if (progress) progress.value = clamped;
+  if (text) text.textContent = fmt.percent(clamped / 100, 0);
 }
 
 export function stateBadge(state: RunStateName): HTMLElement {
