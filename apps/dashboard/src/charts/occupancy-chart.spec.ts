@@ -159,7 +159,12 @@ describe('occupancy chart SVG', () => {
 
 describe('occupancy chart updated in place (the live view)', () => {
   // a live band of one area × function after `days` days, each reached by `n` replications
-  const liveBand = (days: number, n: number, area = 'north', fn = 'acute'): BandSeries => ({
+  const liveBand = (
+    days: number,
+    n: number,
+    area = 'north',
+    fn: BandSeries['function'] = 'acute',
+  ): BandSeries => ({
     area,
     function: fn,
     points: Array.from({ length: days }, (_, i) => ({
