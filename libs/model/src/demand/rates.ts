@@ -1,12 +1,13 @@
 // Yearly admissions per (municipality, age band, condition) = population(year) × rate / 100k,
 // and the hourly arrival rates of each arrival process with its fixed thinning bound.
+import { MINUTES_PER_DAY } from '@caretwin/contracts';
 import { AGE_BANDS } from '@caretwin/scenario';
 import type { ByAgeBand, Municipality, ResolvedScenario } from '@caretwin/scenario';
 import { ModelInputError } from '../errors';
 import { RegionIndex } from '../region/region-index';
 
 export const AGES = AGE_BANDS.length;
-const MINUTES_PER_YEAR = 365 * 1440;
+const MINUTES_PER_YEAR = 365 * MINUTES_PER_DAY;
 
 /** Elective admissions happen in the daytime: 09:00–17:00, flat (mean 1 over the day). */
 export const ELECTIVE_HOUR_PROFILE: readonly number[] = Array.from({ length: 24 }, (_, h) =>

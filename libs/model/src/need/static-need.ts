@@ -2,9 +2,9 @@
 // expected bed-days in that function ÷ 365; need = census ÷ target occupancy. By home area
 // (患者住所地) and by treating area (医療機関所在地). Inputs are those in force when the
 // horizon starts (policies with fromDay ≤ warmupDays), with the horizon's mean demand multiplier.
-import { BED_FUNCTIONS } from '@caretwin/scenario';
-import type { ResolvedScenario } from '@caretwin/scenario';
+import { BED_FUNCTIONS } from '@caretwin/contracts';
 import type { StaticNeed, StaticNeedRow } from '@caretwin/contracts';
+import type { ResolvedScenario } from '@caretwin/scenario';
 import { applyPolicy } from '../policies/apply';
 import { policySchedule } from '../policies/schedule';
 import { Facilities, Levers } from '../region/facilities';

@@ -1,8 +1,9 @@
 // Applies one what-if lever to the running state. Capacity cuts go through BedPool.setCapacity,
 // so they take effect as beds free up; the caller serves waiters on pools that grew and rebuilds
 // the routing tables when hospitals, beds or roads changed.
-import { BED_FUNCTIONS } from '@caretwin/scenario';
-import type { BedFunction, Policy } from '@caretwin/scenario';
+import { BED_FUNCTIONS } from '@caretwin/contracts';
+import type { BedFunction } from '@caretwin/contracts';
+import type { Policy } from '@caretwin/scenario';
 import { ModelInputError } from '../errors';
 import { Facilities, Levers } from '../region/facilities';
 import { FUNCTIONS, RegionIndex } from '../region/region-index';

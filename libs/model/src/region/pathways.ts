@@ -1,6 +1,7 @@
 // Conditions and their pathways flattened into typed tables, so a phase change is a few array
 // reads: phases get global indices, branches become cumulative probabilities.
-import { AGE_BANDS, BED_FUNCTIONS, CAPABILITIES } from '@caretwin/scenario';
+import { BED_FUNCTIONS } from '@caretwin/contracts';
+import { AGE_BANDS, CAPABILITIES } from '@caretwin/scenario';
 import type { Branch, Condition, StayDistribution } from '@caretwin/scenario';
 import { ModelInputError } from '../errors';
 import { StayShape } from '../demand/keyed-draws';

@@ -4,9 +4,12 @@
 // in the heap keeps it small enough for the cache, which is what an event costs. Order is
 // unchanged: every event is in the heap well before its time, and ties still break by
 // (time, priority, insertion order) — insertion order is simply the bucket's.
+import { MINUTES_PER_DAY as MINUTES_PER_DAY_ } from '@caretwin/contracts';
 import type { Simulation } from '@caretwin/engine';
 
-const MINUTES_PER_DAY = 1440;
+// A local copy: imported bindings are getters in the CommonJS output, and schedule() runs once
+// per bed stay.
+const MINUTES_PER_DAY = MINUTES_PER_DAY_;
 
 export class FarEvents {
   private readonly times: Float64Array[] = [];

@@ -2,26 +2,25 @@
 // function at the end of each day (warm-up included), per replication and on the mean over
 // replications. A run that starts empty and discards fewer days than MSER-5 suggests reports
 // biased occupancy, so the aggregate says so in `warnings`.
+import { BED_FUNCTIONS } from '@caretwin/contracts';
 import type { DaySnapshot, ReplicationResult, ResultBedFunction, WarmupAnalysis } from '@caretwin/contracts';
 import type { Scenario } from '@caretwin/scenario';
 import { mser5 } from './mser';
 
-const FUNCTIONS: ResultBedFunction[] = ['highAcute', 'acute', 'recovery', 'chronic'];
-
 /** Collects the series from the per-day snapshots of one replication. */
 export class WarmupRecorder {
-  private readonly series = FUNCTIONS.map(() => [] as number[]);
+  private readonly series = BED_FUNCTIONS.map(() => [] as number[]);
 
   record(day: number, snapshot: DaySnapshot): void {
     if (day < 1) return;
     const totals = [0, 0, 0, 0];
-    for (const o of snapshot.occupancy) totals[FUNCTIONS.indexOf(o.function)] += o.inUse;
-    FUNCTIONS.forEach((_, f) => (this.series[f][day - 1] = totals[f]));
+    for (const o of snapshot.occupancy) totals[BED_FUNCTIONS.indexOf(o.function)] += o.inUse;
+    BED_FUNCTIONS.forEach((_, f) => (this.series[f][day - 1] = totals[f]));
   }
 
   analysis(scenario: Pick<Scenario, 'warmupDays' | 'initialCensus'>): WarmupAnalysis {
     return analyse(
-      FUNCTIONS.map((fn, f) => ({ function: fn, inUse: this.series[f] })),
+      BED_FUNCTIONS.map((fn, f) => ({ function: fn, inUse: this.series[f] })),
       scenario.initialCensus.mode,
       scenario.warmupDays,
     );
@@ -70,9 +69,11 @@ export function aggregateWarmup(
 
 export function warmupWarnings(w: WarmupAnalysis): string[] {
   if (w.initialCensus !== 'empty') return [];
-  const slowest = FUNCTIONS.filter((f) => w.byFunction[f] === w.suggestedDays && w.suggestedDays !== null);
+  const slowest = BED_FUNCTIONS.filter(
+    (f) => w.byFunction[f] === w.suggestedDays && w.suggestedDays !== null,
+  );
   if (w.suggestedDays === null) {
-    const unknown = FUNCTIONS.filter((f) => w.byFunction[f] === null);
+    const unknown = BED_FUNCTIONS.filter((f) => w.byFunction[f] === null);
     return [
       `MSER-5 finds no end of the warm-up transient (${unknown.join(', ')}) within the first half of a run that starts empty: ` +
         'lengthen horizonDays and warmupDays, or start from initialCensus: expected',

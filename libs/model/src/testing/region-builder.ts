@@ -1,10 +1,10 @@
 // Test support: small regions written as TypeScript literals with sensible defaults, so a
 // test states only what it is about (one hospital, two areas, a full ICU…). These are real
 // Region and ResolvedScenario values, run by the real model.
+import type { BedFunction } from '@caretwin/contracts';
 import type {
   AmbulanceBase,
   Beds,
-  BedFunction,
   ByAgeBand,
   Capability,
   Condition,
