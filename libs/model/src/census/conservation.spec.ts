@@ -19,12 +19,12 @@ const scenario = resolvedScenario(stressRegion(), {
 describe('conservation of patients and calls', () => {
   const replication = new Replication(scenario, 0);
   const result = replication.run();
-  const scan = scanPatients(replication);
+  const state = replication.state;
+  const scan = scanPatients(state);
 
   it('finds, by scanning every patient, the same count in each state as the running counters', () => {
-    for (let s = 1; s < LIVE_STATES; s++)
-      expect(scan.byLive[s], `live state ${s}`).toBe(replication.liveCount[s]);
-    for (let f = 1; f < FATES; f++) expect(scan.byFate[f], `fate ${f}`).toBe(replication.fateCount[f]);
+    for (let s = 1; s < LIVE_STATES; s++) expect(scan.byLive[s], `live state ${s}`).toBe(state.liveCount[s]);
+    for (let f = 1; f < FATES; f++) expect(scan.byFate[f], `fate ${f}`).toBe(state.fateCount[f]);
     expect(result.census.consistent).toBe(true);
   });
 
@@ -40,7 +40,7 @@ describe('conservation of patients and calls', () => {
   });
 
   it('counts the beds the pools hand out as the patients holding one', () => {
-    const inUse = replication.facilities.pools.reduce((s, p) => s + p.inUse, 0);
+    const inUse = state.facilities.pools.reduce((s, p) => s + p.inUse, 0);
     expect(scan.bedsHeld).toBe(inUse);
   });
 
@@ -56,7 +56,7 @@ describe('conservation of patients and calls', () => {
     expect(result.kpis['bedBlocking.days']).toBeGreaterThan(0);
     expect(result.kpis['overflow']).toBeGreaterThan(0);
     expect(result.kpis['transfers']).toBeGreaterThan(0);
-    expect(replication.liveCount[Live.FREE]).toBe(0);
+    expect(state.liveCount[Live.FREE]).toBe(0);
   });
 
   it('reports the census in the result', () => {

@@ -23,6 +23,9 @@ export function keyedUniform(key: number, slot: number, i: number): number {
   return (h + 0.5) / 4294967296;
 }
 
+/** A uniform of an attribute stream times this, `| 0`: a patient's 32-bit key. */
+export const TWO_POW_32 = 4294967296;
+
 /** Slots: which decision a draw belongs to. Phase stays and branches use PHASE_* + ordinal. */
 export const Slot = {
   ENTRY: 1,

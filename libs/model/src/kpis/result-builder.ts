@@ -2,7 +2,10 @@
 // daily area × function series, weekly hospital series, hospital summaries, the flow matrix
 // with 自己完結率, the conservation census and the static need. Series are rounded (they are
 // for charts); KPIs keep full precision. Nothing here depends on timing or on the process.
-import { BED_FUNCTIONS } from '@caretwin/scenario';
+// Each part of the result has its own function; the KPI keys are written in a fixed order
+// (occupancy, patient flow, ambulances, admissions, stays, self-sufficiency, events), which is
+// the order of `kpis` in the JSON.
+import { BED_FUNCTIONS, MINUTES_PER_DAY } from '@caretwin/contracts';
 import type {
   AreaFunctionSeries,
   FlowMatrix,
@@ -13,11 +16,13 @@ import type {
 import { conservationCensus } from '../census/conservation';
 import { populationFor } from '../demand/rates';
 import { staticNeed } from '../need/static-need';
-import { FUNCTIONS } from '../region/region-index';
+import { CHRONIC, FUNCTIONS, RegionIndex } from '../region/region-index';
+import type { DayClock } from '../replication/days';
 import { Misc } from '../replication/events';
-import { MINUTES_PER_DAY } from '../replication/state';
 import type { ReplicationState } from '../replication/state';
 import { Route } from './recorder';
+
+type Kpis = Record<string, number>;
 
 const round = (x: number, digits: number): number => {
   const k = 10 ** digits;
@@ -26,96 +31,145 @@ const round = (x: number, digits: number): number => {
 /** JSON has no NaN: an empty statistic reads 0 (its `.count` key tells). */
 const finite = (x: number): number => (Number.isFinite(x) ? x : 0);
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+const sum = (xs: Float64Array): number => xs.reduce((s, x) => s + x, 0);
+const mean = (xs: Float64Array): number => ratio(sum(xs), xs.length);
 
-const GENERAL = [0, 1, 2];
+const ALL = BED_FUNCTIONS.map((_, f) => f);
+/** 一般病床: every function but chronic. */
+const GENERAL = ALL.filter((f) => f !== CHRONIC);
 
-/** A replication after its run, with the series it kept. */
-export type FinishedReplication = ReplicationState & {
-  readonly dailyInUse: Float64Array;
-  readonly dailyCapacity: Float64Array;
-  readonly weeks: number;
-  readonly weeklyInUse: Float64Array;
-  readonly weeklyCapacity: Float64Array;
-  readonly daysDone: number;
-  readonly stopped: boolean;
-};
+/** The measured part of the run: horizon days simulated (fewer when cancelled) and when it ended. */
+interface Span {
+  days: number;
+  /** end of the last simulated day, minutes since the start (warm-up included) */
+  tEnd: number;
+  /** minutes measured */
+  minutes: number;
+}
 
-export function buildReplicationResult(r: FinishedReplication): ReplicationResult {
-  const { scenario, index, rec } = r;
-  const A = index.areaCount;
-  const H = index.hospitalCount;
-  const days = r.daysDone;
-  const horizon = scenario.horizonDays;
+/** The daily area × function series of the days simulated. */
+class DailySeries {
+  constructor(
+    private readonly clock: DayClock,
+    private readonly horizon: number,
+    readonly days: number,
+  ) {}
+
+  inUse(a: number, f: number): Float64Array {
+    const start = (a * FUNCTIONS + f) * this.horizon;
+    return this.clock.dailyInUse.subarray(start, start + this.days);
+  }
+
+  capacity(a: number, f: number): Float64Array {
+    const start = (a * FUNCTIONS + f) * this.horizon;
+    return this.clock.dailyCapacity.subarray(start, start + this.days);
+  }
+
+  /** Day by day sums over some areas and functions. */
+  sumOver(areas: number[], fs: number[]): { use: Float64Array; cap: Float64Array } {
+    const use = new Float64Array(this.days);
+    const cap = new Float64Array(this.days);
+    for (const a of areas) {
+      for (const f of fs) {
+        const u = this.inUse(a, f);
+        const c = this.capacity(a, f);
+        for (let d = 0; d < this.days; d++) {
+          use[d] += u[d];
+          cap[d] += c[d];
+        }
+      }
+    }
+    return { use, cap };
+  }
+}
+
+export function buildReplicationResult(state: ReplicationState, clock: DayClock): ReplicationResult {
+  const { scenario, index } = state;
+  const days = clock.daysDone;
   const tEnd = (scenario.warmupDays + days) * MINUTES_PER_DAY;
-  const minutes = days * MINUTES_PER_DAY;
-  const kpis: Record<string, number> = {};
+  const span: Span = { days, tEnd, minutes: days * MINUTES_PER_DAY };
+  const series = new DailySeries(clock, scenario.horizonDays, days);
 
-  // ---- occupancy by prefecture and area × function, from the daily series ----
-  const dailyInUse = (a: number, f: number): Float64Array =>
-    r.dailyInUse.subarray((a * FUNCTIONS + f) * horizon, (a * FUNCTIONS + f) * horizon + days);
-  const dailyCap = (a: number, f: number): Float64Array =>
-    r.dailyCapacity.subarray((a * FUNCTIONS + f) * horizon, (a * FUNCTIONS + f) * horizon + days);
+  const kpis: Kpis = {};
+  occupancyKpis(kpis, index, series);
+  patientFlowKpis(kpis, state, span);
+  ambulanceKpis(kpis, state, span);
+  admissionKpis(kpis, state, span);
+  stayKpis(kpis, state, series);
+  const flow = flowMatrix(kpis, state);
+  kpis['events'] = state.sim.eventsProcessed;
+
+  return {
+    schemaVersion: 1,
+    scenarioId: scenario.id,
+    regionId: index.region.id,
+    seed: scenario.seed,
+    replication: state.replication,
+    startDate: scenario.startDate,
+    warmupDays: scenario.warmupDays,
+    horizonDays: scenario.horizonDays,
+    daysSimulated: days,
+    stoppedEarly: clock.stopped,
+    kpis,
+    dailyOccupancy: dailyOccupancy(index, series),
+    weeklyHospitalOccupancy: weeklyHospitalOccupancy(index, clock, days),
+    hospitals: hospitalSummaries(state, span),
+    flow,
+    census: conservationCensus(state),
+    staticNeed: staticNeed(state.resolved),
+  };
+}
+
+/** Occupancy by prefecture and by area, per function, 一般病床 and in total, from the daily series. */
+function occupancyKpis(kpis: Kpis, index: RegionIndex, series: DailySeries): void {
   const scopes: Array<{ name: string; areas: number[] }> = [
-    { name: 'prefecture', areas: Array.from({ length: A }, (_, a) => a) },
+    { name: 'prefecture', areas: Array.from({ length: index.areaCount }, (_, a) => a) },
     ...index.areaIds.map((name, a) => ({ name, areas: [a] })),
   ];
   for (const scope of scopes) {
-    const sumOver = (fs: number[]): { use: Float64Array; cap: Float64Array } => {
-      const use = new Float64Array(days);
-      const cap = new Float64Array(days);
-      for (const a of scope.areas) {
-        for (const f of fs) {
-          const u = dailyInUse(a, f);
-          const c = dailyCap(a, f);
-          for (let d = 0; d < days; d++) {
-            use[d] += u[d];
-            cap[d] += c[d];
-          }
-        }
-      }
-      return { use, cap };
-    };
-    const mean = (xs: Float64Array): number =>
-      ratio(
-        xs.reduce((s, x) => s + x, 0),
-        xs.length,
-      );
     BED_FUNCTIONS.forEach((fn, f) => {
-      const { use, cap } = sumOver([f]);
+      const { use, cap } = series.sumOver(scope.areas, [f]);
       const mu = mean(use);
       const mc = mean(cap);
       let over = 0;
-      for (let d = 0; d < days; d++) if (cap[d] > 0 && use[d] / cap[d] > 0.95) over++;
+      for (let d = 0; d < series.days; d++) if (cap[d] > 0 && use[d] / cap[d] > 0.95) over++;
       kpis[`occupancy.${scope.name}.${fn}`] = ratio(mu, mc);
       kpis[`bedsInUse.${scope.name}.${fn}`] = mu;
       kpis[`beds.${scope.name}.${fn}`] = mc;
       kpis[`daysOver95.${scope.name}.${fn}`] = over;
     });
-    const general = sumOver(GENERAL);
+    const general = series.sumOver(scope.areas, GENERAL);
     kpis[`occupancy.${scope.name}.general`] = ratio(mean(general.use), mean(general.cap));
-    const total = sumOver([0, 1, 2, 3]);
+    const total = series.sumOver(scope.areas, ALL);
     kpis[`occupancy.${scope.name}.total`] = ratio(mean(total.use), mean(total.cap));
   }
+}
 
-  // ---- flow of patients and access ----
-  const refusals = rec.refusalsAmbulance + rec.refusalsWalkIn;
-  kpis['refusals'] = refusals;
+/** Refusals, overflow, patients leaving the region, bed blocking, transfers and borrowing. */
+function patientFlowKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
+  const { rec, misc } = state;
+  const bedDays = (slot: number): number => misc.integral(slot, span.tEnd) / MINUTES_PER_DAY;
+  kpis['refusals'] = rec.refusalsAmbulance + rec.refusalsWalkIn;
   kpis['refusals.ambulance'] = rec.refusalsAmbulance;
   kpis['refusals.walkIn'] = rec.refusalsWalkIn;
   kpis['overflow'] = rec.overflow;
-  kpis['overflow.bedDays'] = r.misc.integral(Misc.OVERFLOW, tEnd) / MINUTES_PER_DAY;
+  kpis['overflow.bedDays'] = bedDays(Misc.OVERFLOW);
   kpis['leftRegion'] = rec.leftRegion;
   let blocked = 0;
   BED_FUNCTIONS.forEach((fn, f) => {
-    const d = r.misc.integral(Misc.BLOCKED + f, tEnd) / MINUTES_PER_DAY;
+    const d = bedDays(Misc.BLOCKED + f);
     blocked += d;
     kpis[`bedBlocking.days.${fn}`] = d;
   });
   kpis['bedBlocking.days'] = blocked;
   kpis['transfers'] = rec.transfers;
   kpis['borrowing.admissions'] = rec.borrowings;
-  kpis['borrowing.bedDays'] = r.misc.integral(Misc.BORROWED, tEnd) / MINUTES_PER_DAY;
+  kpis['borrowing.bedDays'] = bedDays(Misc.BORROWED);
+}
 
+/** Calls, response and call-to-hospital times, inquiries, vehicles and 搬送困難事案. */
+function ambulanceKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
+  const rec = state.rec;
   kpis['ambulance.calls'] = rec.calls;
   kpis['ambulance.transportedNotAdmitted'] = rec.transportedNotAdmitted;
   kpis['ambulance.response.mean'] = finite(rec.response.mean);
@@ -129,11 +183,17 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
   kpis['ambulance.inquiries.mean'] = finite(rec.inquiries.mean);
   kpis['ambulance.onScene.mean'] = finite(rec.onScene.mean);
   kpis['ambulance.vehicleWait.mean'] = finite(rec.vehicleWait.mean);
-  kpis['ambulance.vehiclesBusy.mean'] = ratio(r.misc.integral(Misc.VEHICLES_BUSY, tEnd), minutes);
+  kpis['ambulance.vehiclesBusy.mean'] = ratio(
+    state.misc.integral(Misc.VEHICLES_BUSY, span.tEnd),
+    span.minutes,
+  );
   kpis['difficultTransports'] = rec.difficultTransports;
   kpis['difficultTransports.share'] = ratio(rec.difficultTransports, rec.inquiries.count);
+}
 
-  // ---- admissions and time to care by condition ----
+/** Admissions by route and condition, time to care, elective waits and eligibility checks. */
+function admissionKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
+  const { rec, index, scenario } = state;
   const path = index.pathways;
   let admissions = 0;
   for (let c = 0; c < path.conditionCount; c++) admissions += rec.admissions[c];
@@ -146,7 +206,7 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
     const pop = populationFor(m, scenario.year);
     population += pop.age0to14 + pop.age15to64 + pop.age65to74 + pop.age75plus;
   }
-  kpis['admissions.perYearPer100k'] = ratio(admissions * 365 * 100_000, days * population);
+  kpis['admissions.perYearPer100k'] = ratio(admissions * 365 * 100_000, span.days * population);
   path.conditionIds.forEach((id, c) => {
     kpis[`admissions.${id}`] = rec.admissions[c];
     kpis[`timeToCare.${id}.mean`] = finite(rec.timeToCare[c].mean);
@@ -155,26 +215,34 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
       kpis[`timeToCare.${id}.withinThreshold`] = ratio(rec.withinThreshold[c], rec.timeToCareTotal[c]);
   });
   kpis['elective.waitDays.mean'] = finite(rec.electiveWaitDays.mean);
-  kpis['elective.waiting.mean'] = ratio(r.misc.integral(Misc.ELECTIVE_LIST, tEnd), minutes);
+  kpis['elective.waiting.mean'] = ratio(state.misc.integral(Misc.ELECTIVE_LIST, span.tEnd), span.minutes);
 
   kpis['eligibility.failures'] = rec.eligibilityFailures;
   kpis['eligibility.delayMinutes'] = rec.eligibilityDelayMinutes;
   kpis['eligibility.deferred'] = rec.deferred;
   kpis['eligibility.forgone'] = rec.forgone;
+}
 
+/** Length of stay per function, 平均在院日数 per ward group, discharges and deaths. */
+function stayKpis(kpis: Kpis, state: ReplicationState, series: DailySeries): void {
+  const rec = state.rec;
+  const A = state.index.areaCount;
   BED_FUNCTIONS.forEach((fn, f) => (kpis[`los.${fn}`] = finite(rec.lengthOfStay[f].mean)));
   // 平均在院日数 (MHLW): bed-days ÷ ((admissions + discharges) ÷ 2), per ward group.
   let generalBedDays = 0;
-  for (let a = 0; a < A; a++)
-    for (const f of GENERAL) generalBedDays += dailyInUse(a, f).reduce((s, x) => s + x, 0);
+  for (let a = 0; a < A; a++) for (const f of GENERAL) generalBedDays += sum(series.inUse(a, f));
   let chronicBedDays = 0;
-  for (let a = 0; a < A; a++) chronicBedDays += dailyInUse(a, 3).reduce((s, x) => s + x, 0);
+  for (let a = 0; a < A; a++) chronicBedDays += sum(series.inUse(a, CHRONIC));
   kpis['alos.general'] = ratio(generalBedDays, (rec.groupIn[0] + rec.groupOut[0]) / 2);
   kpis['alos.chronic'] = ratio(chronicBedDays, (rec.groupIn[1] + rec.groupOut[1]) / 2);
   kpis['discharges'] = rec.discharges;
   kpis['deaths'] = rec.deaths;
+}
 
-  // ---- flow matrix and 自己完結率 ----
+/** Admissions by home area × treating area, left-region, and 自己完結率 (also as KPIs). */
+function flowMatrix(kpis: Kpis, state: ReplicationState): FlowMatrix {
+  const { rec, index } = state;
+  const A = index.areaCount;
   const flow: FlowMatrix = { areas: [...index.areaIds], admissions: [], leftRegion: [], selfSufficiency: [] };
   for (let a = 0; a < A; a++) {
     const row = Array.from(rec.flow.subarray(a * A, a * A + A));
@@ -185,40 +253,56 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
     flow.selfSufficiency.push(ratio(row[a], total));
     kpis[`selfSufficiency.${index.areaIds[a]}`] = ratio(row[a], total);
   }
-  kpis['events'] = r.sim.eventsProcessed;
+  return flow;
+}
 
-  // ---- series and hospital summaries ----
-  const dailyOccupancy: AreaFunctionSeries[] = [];
-  for (let a = 0; a < A; a++) {
+/** Daily beds in use and capacity per area × function, for charts (3 decimals). */
+function dailyOccupancy(index: RegionIndex, series: DailySeries): AreaFunctionSeries[] {
+  const out: AreaFunctionSeries[] = [];
+  for (let a = 0; a < index.areaCount; a++) {
     BED_FUNCTIONS.forEach((fn, f) =>
-      dailyOccupancy.push({
+      out.push({
         area: index.areaIds[a],
         function: fn,
-        inUse: Array.from(dailyInUse(a, f), (x) => round(x, 3)),
-        capacity: Array.from(dailyCap(a, f), (x) => round(x, 3)),
+        inUse: Array.from(series.inUse(a, f), (x) => round(x, 3)),
+        capacity: Array.from(series.capacity(a, f), (x) => round(x, 3)),
       }),
     );
   }
+  return out;
+}
+
+/** Weekly beds in use and capacity per hospital, all functions, for charts (2 decimals). */
+function weeklyHospitalOccupancy(index: RegionIndex, clock: DayClock, days: number): HospitalWeeklySeries[] {
   const weeks = Math.ceil(days / 7);
-  const weeklyHospitalOccupancy: HospitalWeeklySeries[] = [];
-  const hospitals: HospitalSummary[] = [];
-  for (let h = 0; h < H; h++) {
-    weeklyHospitalOccupancy.push({
+  const stride = clock.weeks;
+  const out: HospitalWeeklySeries[] = [];
+  for (let h = 0; h < index.hospitalCount; h++) {
+    out.push({
       hospital: index.hospitalIds[h],
-      inUse: Array.from(r.weeklyInUse.subarray(h * r.weeks, h * r.weeks + weeks), (x) => round(x, 2)),
-      capacity: Array.from(r.weeklyCapacity.subarray(h * r.weeks, h * r.weeks + weeks), (x) => round(x, 2)),
+      inUse: Array.from(clock.weeklyInUse.subarray(h * stride, h * stride + weeks), (x) => round(x, 2)),
+      capacity: Array.from(clock.weeklyCapacity.subarray(h * stride, h * stride + weeks), (x) => round(x, 2)),
     });
+  }
+  return out;
+}
+
+/** Per hospital: mean beds in use and capacity per function, utilisation and its counters. */
+function hospitalSummaries(state: ReplicationState, span: Span): HospitalSummary[] {
+  const { index, rec } = state;
+  const out: HospitalSummary[] = [];
+  for (let h = 0; h < index.hospitalCount; h++) {
     const inUse = {} as HospitalSummary['inUse'];
     const capacity = {} as HospitalSummary['capacity'];
     let u = 0;
     let c = 0;
     BED_FUNCTIONS.forEach((fn, f) => {
-      inUse[fn] = ratio(r.poolLevel.integral(h * FUNCTIONS + f, tEnd), minutes);
-      capacity[fn] = ratio(r.poolCapacity.integral(h * FUNCTIONS + f, tEnd), minutes);
+      inUse[fn] = ratio(state.poolLevel.integral(h * FUNCTIONS + f, span.tEnd), span.minutes);
+      capacity[fn] = ratio(state.poolCapacity.integral(h * FUNCTIONS + f, span.tEnd), span.minutes);
       u += inUse[fn];
       c += capacity[fn];
     });
-    hospitals.push({
+    out.push({
       hospital: index.hospitalIds[h],
       area: index.areaIds[index.hospitalArea[h]],
       inUse,
@@ -229,24 +313,5 @@ export function buildReplicationResult(r: FinishedReplication): ReplicationResul
       overflow: rec.hospitalOverflow[h],
     });
   }
-
-  return {
-    schemaVersion: 1,
-    scenarioId: scenario.id,
-    regionId: index.region.id,
-    seed: scenario.seed,
-    replication: r.replication,
-    startDate: scenario.startDate,
-    warmupDays: scenario.warmupDays,
-    horizonDays: scenario.horizonDays,
-    daysSimulated: days,
-    stoppedEarly: r.stopped,
-    kpis,
-    dailyOccupancy,
-    weeklyHospitalOccupancy,
-    hospitals,
-    flow,
-    census: conservationCensus(r),
-    staticNeed: staticNeed(r.resolved),
-  };
+  return out;
 }

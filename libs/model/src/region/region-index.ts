@@ -1,12 +1,20 @@
 // The region's entities as dense integer indices and typed columns. Hospitals added by an
 // `addHospital` policy are indexed from the start (closed, no beds) so that pools, series and
 // summaries have fixed positions for the whole replication.
-import { BED_FUNCTIONS } from '@caretwin/scenario';
+import { BED_FUNCTIONS } from '@caretwin/contracts';
 import type { Hospital, Policy, Region } from '@caretwin/scenario';
 import { ModelInputError } from '../errors';
 import { CAPABILITY_INDEX, Pathways } from './pathways';
 
+/** Bed functions per hospital: pools, queues and series are indexed h × FUNCTIONS + f. */
 export const FUNCTIONS = BED_FUNCTIONS.length;
+/** Index of 慢性期 (chronic), the ward group apart from 一般病床 in 平均在院日数. */
+export const CHRONIC = BED_FUNCTIONS.indexOf('chronic');
+
+/** 平均在院日数 ward group of a pool (h × FUNCTIONS + f): 0 general (一般病床), 1 chronic. */
+export function wardGroup(pool: number): number {
+  return (pool & 3) === CHRONIC ? 1 : 0;
+}
 
 function capabilityMask(h: Hospital): number {
   let mask = 0;

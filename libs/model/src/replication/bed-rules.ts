@@ -1,16 +1,18 @@
-// Bed rules (docs/architecture.md "Bed rules"): a patient needs a bed of its phase's function; the next
-// phase is in the same hospital when it offers that function, otherwise a FIFO transfer queue
-// of the home area; a patient whose next bed is not free keeps the current one and waits (bed
-// blocking). After TRANSFER_WIDEN_DAYS of waiting, the adjacent areas' beds will do too. When a bed frees, waiters are served: own-hospital step-downs, then transfers,
+// Bed rules (docs/architecture.md "Bed rules"): a patient needs a bed of its phase's
+// function; the next phase is in the same hospital when it offers that function, otherwise a
+// FIFO transfer queue of the home area; a patient whose next bed is not free keeps the current
+// one and waits (bed blocking). After TRANSFER_WIDEN_DAYS of waiting, the adjacent areas' beds
+// will do too. When a bed frees, waiters are served: own-hospital step-downs, then transfers,
 // then the elective list. Borrowing (a policy) lets a full function use a free bed of a more
 // acute one, counted apart. Pools are indexed h × 4 + f, so h = pool >> 2 and f = pool & 3.
+import { MINUTES_PER_DAY as MINUTES_PER_DAY_ } from '@caretwin/contracts';
 import type { WaitingLine } from '@caretwin/engine';
 import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
 import { Fate, Flag, Live } from '../patients/table';
 import { EXIT_DEATH as EXIT_DEATH_ } from '../region/pathways';
-import { FUNCTIONS as FUNCTIONS_ } from '../region/region-index';
+import { FUNCTIONS as FUNCTIONS_, wardGroup as wardGroup_ } from '../region/region-index';
 import { Misc } from './events';
-import { MINUTES_PER_DAY as MINUTES_PER_DAY_, ReplicationState } from './state';
+import type { ReplicationState } from './state';
 
 // Local copies: imported bindings are getters in the CommonJS output, too slow for the
 // event loop.
@@ -32,33 +34,48 @@ const FUNCTIONS = FUNCTIONS_;
 const MINUTES_PER_DAY = MINUTES_PER_DAY_;
 const EXIT_DEATH = EXIT_DEATH_;
 const keyedUniform = keyedUniform_;
+const wardGroup = wardGroup_;
 
-const CHRONIC = 3;
 /**
  * Days a blocked patient waits for a bed of the home area before the adjacent areas' hospitals
  * will do (discharge planners widen the search; families prefer a hospital near home) [E]. An
  * area without the function sends its patients to the neighbours at once. docs/calibration.md.
  */
 export const TRANSFER_WIDEN_DAYS = 7;
-const WIDEN_MINUTES = TRANSFER_WIDEN_DAYS * MINUTES_PER_DAY_;
+const WIDEN_MINUTES = TRANSFER_WIDEN_DAYS * MINUTES_PER_DAY;
 /** Share of a more acute function's beds that borrowing leaves free for its own patients. */
 const BORROWING_RESERVE = 0.1;
 
-export abstract class BedRules extends ReplicationState {
-  /** An elective patient leaves the list for a bed (see admissions.ts). */
-  protected abstract admitFromList(pid: number, h: number, pool: number): void;
+/** Takes an elective off a hospital's list into a bed that just freed (admissions.ts). */
+export interface ElectiveIntake {
+  admitFromList(pid: number, h: number, pool: number): void;
+}
+
+export class BedRules {
+  private readonly state: ReplicationState;
+  /** Wired by the replication once admissions exist (they use these rules in turn). */
+  private intake: ElectiveIntake | null = null;
+
+  constructor(state: ReplicationState) {
+    this.state = state;
+  }
+
+  connect(intake: ElectiveIntake): void {
+    this.intake = intake;
+  }
 
   private occupancy(pool: number, delta: number): void {
-    const t = this.sim.now;
+    const s = this.state;
+    const t = s.sim.now;
     const h = pool >> 2;
-    this.poolLevel.add(pool, delta, t);
-    this.areaLevel.add(this.index.hospitalArea[h] * FUNCTIONS + (pool & 3), delta, t);
-    this.hospitalLevel.add(h, delta, t);
+    s.poolLevel.add(pool, delta, t);
+    s.areaLevel.add(s.index.hospitalArea[h] * FUNCTIONS + (pool & 3), delta, t);
+    s.hospitalLevel.add(h, delta, t);
   }
 
   /** Takes a bed of exactly this pool when free. */
-  protected takeBed(pool: number): boolean {
-    if (!this.facilities.pools[pool].tryAcquire()) return false;
+  takeBed(pool: number): boolean {
+    if (!this.state.facilities.pools[pool].tryAcquire()) return false;
     this.occupancy(pool, 1);
     return true;
   }
@@ -67,11 +84,11 @@ export abstract class BedRules extends ReplicationState {
    * A bed for function f in hospital h or, with borrowing, of a more acute function that keeps
    * a reserve for its own patients (a tenth of its beds, at least one); −1 when none.
    */
-  protected tryBed(h: number, f: number): number {
+  tryBed(h: number, f: number): number {
     const base = h * FUNCTIONS;
     if (this.takeBed(base + f)) return base + f;
-    if (this.levers.borrowing) {
-      const pools = this.facilities.pools;
+    if (this.state.levers.borrowing) {
+      const pools = this.state.facilities.pools;
       for (let g = f - 1; g >= 0; g--) {
         const pool = pools[base + g];
         if (pool.free > Math.ceil(pool.capacity * BORROWING_RESERVE) && this.takeBed(base + g))
@@ -86,92 +103,98 @@ export abstract class BedRules extends ReplicationState {
    * the patient's key and phase ordinal, then scaled by the length-of-stay lever, so the lever
    * changes no random draw.
    */
-  protected beginPhase(pid: number, phase: number, pool: number): void {
-    const p = this.patients;
-    const path = this.pathways;
+  beginPhase(pid: number, phase: number, pool: number): void {
+    const s = this.state;
+    const p = s.patients;
+    const path = s.pathways;
     p.phase[pid] = phase;
     p.pool[pid] = pool;
     const f = path.phaseFunction[phase];
     if (pool >= 0 && (pool & 3) !== f) {
       p.flags[pid] |= FLAG_BORROWED;
-      this.misc.add(MISC_BORROWED, 1, this.sim.now);
-      if (this.rec.measuring) this.rec.borrowings++;
+      s.misc.add(MISC_BORROWED, 1, s.sim.now);
+      if (s.rec.measuring) s.rec.borrowings++;
     }
-    const unit = this.draws
+    const unit = s.draws
       .begin(p.key[pid], SLOT_PHASE_STAY + p.ordinal[pid])
       .unitStay(path.phaseShape[phase], path.phaseCv[phase], false);
     p.ordinal[pid]++;
     const c = p.condition[pid];
-    const days = unit * path.phaseMeanDays[phase] * this.levers.losMultiplier[c * FUNCTIONS + f];
-    this.phaseEnds.schedule(this.sim.now + days * MINUTES_PER_DAY, pid);
+    const days = unit * path.phaseMeanDays[phase] * s.levers.losMultiplier[c * FUNCTIONS + f];
+    s.phaseEnds.schedule(s.sim.now + days * MINUTES_PER_DAY, pid);
   }
 
   /** Length of a completed bed stay; a stay already running at time 0 has no known start. */
   private recordStay(pid: number, phase: number, since: number): void {
-    const p = this.patients;
+    const s = this.state;
+    const p = s.patients;
     if (p.flags[pid] & FLAG_INITIAL) {
       p.flags[pid] &= ~FLAG_INITIAL;
       return;
     }
-    if (this.rec.measuring)
-      this.rec.lengthOfStay[this.pathways.phaseFunction[phase]].add((this.sim.now - since) / MINUTES_PER_DAY);
+    if (s.rec.measuring)
+      s.rec.lengthOfStay[s.pathways.phaseFunction[phase]].add((s.sim.now - since) / MINUTES_PER_DAY);
   }
 
   /** Gives up the patient's current bed (if any) and serves whoever waits for it. */
-  protected leaveBed(pid: number): void {
-    const p = this.patients;
+  private leaveBed(pid: number): void {
+    const s = this.state;
+    const p = s.patients;
     const pool = p.pool[pid];
     if (pool < 0) return;
-    const t = this.sim.now;
+    const t = s.sim.now;
     this.recordStay(pid, p.phase[pid], p.tBed[pid]);
     if (p.flags[pid] & FLAG_BORROWED) {
       p.flags[pid] &= ~FLAG_BORROWED;
-      this.misc.add(MISC_BORROWED, -1, t);
+      s.misc.add(MISC_BORROWED, -1, t);
     }
     p.pool[pid] = -1;
-    this.facilities.pools[pool].release();
+    s.facilities.pools[pool].release();
     this.occupancy(pool, -1);
     this.serveWaiters(pool);
   }
 
   /** Moves a patient (in bed) into `pool` of hospital h for phase `next`, freeing the old bed. */
-  protected moveTo(pid: number, next: number, h: number, pool: number): void {
-    const p = this.patients;
+  private moveTo(pid: number, next: number, h: number, pool: number): void {
+    const s = this.state;
+    const p = s.patients;
+    const rec = s.rec;
     const oldPool = p.pool[pid];
-    if (this.rec.measuring && oldPool >= 0) {
+    if (rec.measuring && oldPool >= 0) {
       // 平均在院日数 by ward group: a move between general and chronic beds is a discharge from
       // one group and an admission to the other.
-      const from = (oldPool & 3) === CHRONIC ? 1 : 0;
-      const to = (pool & 3) === CHRONIC ? 1 : 0;
+      const from = wardGroup(oldPool);
+      const to = wardGroup(pool);
       if (from !== to) {
-        this.rec.groupOut[from]++;
-        this.rec.groupIn[to]++;
+        rec.groupOut[from]++;
+        rec.groupIn[to]++;
       }
     }
-    if (oldPool >= 0 && oldPool >> 2 !== h && this.rec.measuring) this.rec.transfers++;
-    this.setState(pid, LIVE_IN_BED);
+    if (oldPool >= 0 && oldPool >> 2 !== h && rec.measuring) rec.transfers++;
+    s.setState(pid, LIVE_IN_BED);
     // Keep the old bed until the new one is taken (it is), then vacate and serve its waiters.
     const tOld = p.tBed[pid];
     const oldPhase = p.phase[pid];
     const borrowed = p.flags[pid] & FLAG_BORROWED;
     p.flags[pid] &= ~FLAG_BORROWED;
     p.hospital[pid] = h;
-    p.tBed[pid] = this.sim.now;
+    p.tBed[pid] = s.sim.now;
     this.beginPhase(pid, next, pool);
     if (oldPool >= 0) {
-      const t = this.sim.now;
+      const t = s.sim.now;
       this.recordStay(pid, oldPhase, tOld);
-      if (borrowed) this.misc.add(MISC_BORROWED, -1, t);
-      this.facilities.pools[oldPool].release();
+      if (borrowed) s.misc.add(MISC_BORROWED, -1, t);
+      s.facilities.pools[oldPool].release();
       this.occupancy(oldPool, -1);
       this.serveWaiters(oldPool);
     }
   }
 
   /** End of a phase: branch, then step down, wait (blocking) or leave. */
-  protected phaseEnd(pid: number): void {
-    const p = this.patients;
-    const path = this.pathways;
+  phaseEnd(pid: number): void {
+    const s = this.state;
+    const p = s.patients;
+    const path = s.pathways;
     const next = path.nextPhase(
       p.phase[pid],
       keyedUniform(p.key[pid], SLOT_PHASE_BRANCH + p.ordinal[pid] - 1, 0),
@@ -187,17 +210,17 @@ export abstract class BedRules extends ReplicationState {
     }
     const f = path.phaseFunction[next];
     const h = p.hospital[pid];
-    if (this.facilities.offers(h, f)) {
+    if (s.facilities.offers(h, f)) {
       // Same hospital first; when its ward is full, a free bed of the home area's transfer
       // hospitals will do, and the patient waits for whichever of the two frees first.
       const pool = this.tryBed(h, f);
       if (pool >= 0) this.moveTo(pid, next, h, pool);
       else if (!this.transferNow(pid, next)) {
-        this.block(pid, next, this.line(this.internalQueues, h * FUNCTIONS + f));
-        const area = this.index.municipalityArea[p.municipality[pid]];
-        if (this.network.transferCount[area * FUNCTIONS + f] > 0) {
+        this.block(pid, next, s.line(s.internalQueues, h * FUNCTIONS + f));
+        const area = s.index.municipalityArea[p.municipality[pid]];
+        if (s.network.transferCount[area * FUNCTIONS + f] > 0) {
           p.flags[pid] |= FLAG_WAITS_BOTH;
-          this.line(this.transferQueues, area * FUNCTIONS + f).enqueue(pid);
+          s.line(s.transferQueues, area * FUNCTIONS + f).enqueue(pid);
         }
       }
       return;
@@ -210,14 +233,15 @@ export abstract class BedRules extends ReplicationState {
    * adjacent areas' when the home area has none of the function).
    */
   private transferNow(pid: number, next: number): boolean {
-    const p = this.patients;
-    const f = this.pathways.phaseFunction[next];
-    const slot = this.index.municipalityArea[p.municipality[pid]] * FUNCTIONS + f;
-    const net = this.network;
-    const s = net.transferStart[slot];
+    const s = this.state;
+    const p = s.patients;
+    const f = s.pathways.phaseFunction[next];
+    const slot = s.index.municipalityArea[p.municipality[pid]] * FUNCTIONS + f;
+    const net = s.network;
+    const start = net.transferStart[slot];
     const n = net.transferHomeCount[slot];
     for (let i = 0; i < n; i++) {
-      const h2 = net.transferHospital[s + i];
+      const h2 = net.transferHospital[start + i];
       const pool = this.tryBed(h2, f);
       if (pool >= 0) {
         if (p.state[pid] === LIVE_BLOCKED) this.unblock(pid);
@@ -229,20 +253,21 @@ export abstract class BedRules extends ReplicationState {
   }
 
   /** The next phase needs a function the current hospital lacks: transfer within the home area. */
-  protected stepDownElsewhere(pid: number, next: number): void {
-    const p = this.patients;
-    const f = this.pathways.phaseFunction[next];
-    const slot = this.index.municipalityArea[p.municipality[pid]] * FUNCTIONS + f;
-    if (this.network.transferCount[slot] === 0) {
+  stepDownElsewhere(pid: number, next: number): void {
+    const s = this.state;
+    const p = s.patients;
+    const f = s.pathways.phaseFunction[next];
+    const slot = s.index.municipalityArea[p.municipality[pid]] * FUNCTIONS + f;
+    if (s.network.transferCount[slot] === 0) {
       // No hospital in reach offers the function at all: the patient is transferred out.
       if (p.state[pid] === LIVE_BLOCKED) this.unblock(pid);
-      if (this.rec.measuring) this.rec.leftRegion++;
+      if (s.rec.measuring) s.rec.leftRegion++;
       this.leaveBed(pid);
-      this.finishPatient(pid, FATE_LEFT_REGION);
+      s.finishPatient(pid, FATE_LEFT_REGION);
       return;
     }
     if (this.transferNow(pid, next)) return;
-    const queue = this.line(this.transferQueues, slot);
+    const queue = s.line(s.transferQueues, slot);
     if (p.state[pid] === LIVE_BLOCKED) {
       p.nextPhase[pid] = next;
       queue.enqueue(pid);
@@ -250,39 +275,42 @@ export abstract class BedRules extends ReplicationState {
   }
 
   private block(pid: number, next: number, queue: WaitingLine): void {
-    const p = this.patients;
+    const s = this.state;
+    const p = s.patients;
     p.nextPhase[pid] = next;
-    p.tMark[pid] = this.sim.now;
-    this.setState(pid, LIVE_BLOCKED);
-    this.misc.add(MISC_BLOCKED + this.pathways.phaseFunction[next], 1, this.sim.now);
+    p.tMark[pid] = s.sim.now;
+    s.setState(pid, LIVE_BLOCKED);
+    s.misc.add(MISC_BLOCKED + s.pathways.phaseFunction[next], 1, s.sim.now);
     queue.enqueue(pid);
   }
 
   private unblock(pid: number): void {
-    const p = this.patients;
-    this.misc.add(MISC_BLOCKED + this.pathways.phaseFunction[p.nextPhase[pid]], -1, this.sim.now);
-    this.setState(pid, LIVE_IN_BED);
+    const s = this.state;
+    s.misc.add(MISC_BLOCKED + s.pathways.phaseFunction[s.patients.nextPhase[pid]], -1, s.sim.now);
+    s.setState(pid, LIVE_IN_BED);
   }
 
-  protected discharge(pid: number, fate: number): void {
-    const p = this.patients;
-    if (this.rec.measuring) {
-      if (fate === FATE_DIED) this.rec.deaths++;
-      else this.rec.discharges++;
-      const pool = p.pool[pid];
-      if (pool >= 0) this.rec.groupOut[(pool & 3) === CHRONIC ? 1 : 0]++;
+  private discharge(pid: number, fate: number): void {
+    const s = this.state;
+    const rec = s.rec;
+    if (rec.measuring) {
+      if (fate === FATE_DIED) rec.deaths++;
+      else rec.discharges++;
+      const pool = s.patients.pool[pid];
+      if (pool >= 0) rec.groupOut[wardGroup(pool)]++;
     }
     this.leaveBed(pid);
-    this.finishPatient(pid, fate);
+    s.finishPatient(pid, fate);
   }
 
-  protected exitOverflow(pid: number, fate: number): void {
-    if (this.rec.measuring) {
-      if (fate === FATE_DIED) this.rec.deaths++;
-      else this.rec.discharges++;
+  private exitOverflow(pid: number, fate: number): void {
+    const s = this.state;
+    if (s.rec.measuring) {
+      if (fate === FATE_DIED) s.rec.deaths++;
+      else s.rec.discharges++;
     }
-    this.misc.add(MISC_OVERFLOW, -1, this.sim.now);
-    this.finishPatient(pid, fate);
+    s.misc.add(MISC_OVERFLOW, -1, s.sim.now);
+    s.finishPatient(pid, fate);
   }
 
   /**
@@ -290,10 +318,10 @@ export abstract class BedRules extends ReplicationState {
    * step-downs first (their bed frees another), then area transfers, then electives; with
    * borrowing, waiters for less acute functions of the same hospital may take it too.
    */
-  protected serveWaiters(pool: number): void {
+  serveWaiters(pool: number): void {
     const h = pool >> 2;
     const g = pool & 3;
-    const last = this.levers.borrowing ? FUNCTIONS - 1 : g;
+    const last = this.state.levers.borrowing ? FUNCTIONS - 1 : g;
     for (;;) {
       let served = false;
       for (let f = g; f <= last && !served; f++) served = this.serveOne(h, f);
@@ -302,49 +330,46 @@ export abstract class BedRules extends ReplicationState {
   }
 
   private serveOne(h: number, f: number): boolean {
+    const s = this.state;
+    const p = s.patients;
     const slot = h * FUNCTIONS + f;
-    const internal = this.internalQueues[slot];
+    const internal = s.internalQueues[slot];
     if (internal !== null && internal.length > 0) {
       const pool = this.tryBed(h, f);
       if (pool < 0) return false;
       const pid = internal.dequeue();
-      if (this.patients.flags[pid] & FLAG_WAITS_BOTH)
-        this.leaveOtherLine(
-          pid,
-          this.transferQueues,
-          this.index.municipalityArea[this.patients.municipality[pid]],
-        );
+      if (p.flags[pid] & FLAG_WAITS_BOTH)
+        this.leaveOtherLine(pid, s.transferQueues, s.index.municipalityArea[p.municipality[pid]]);
       this.unblock(pid);
-      this.moveTo(pid, this.patients.nextPhase[pid], h, pool);
+      this.moveTo(pid, p.nextPhase[pid], h, pool);
       return true;
     }
-    const net = this.network;
-    const own = this.index.hospitalArea[h];
+    const net = s.network;
+    const own = s.index.hospitalArea[h];
     const servedSlot = own * FUNCTIONS + f;
-    const s = net.transferServedStart[servedSlot];
+    const start = net.transferServedStart[servedSlot];
     for (let i = 0; i < net.transferServedCount[servedSlot]; i++) {
-      const area = net.transferServedArea[s + i];
-      const q = this.transferQueues[area * FUNCTIONS + f];
+      const area = net.transferServedArea[start + i];
+      const q = s.transferQueues[area * FUNCTIONS + f];
       if (q === null || q.length === 0) continue;
       // A neighbour's line takes the bed only once its first patient has waited long enough
       // (FIFO: nobody behind has waited longer), unless that area has no such beds at all.
       const waitsFirst =
         area !== own && net.transferHomeCount[area * FUNCTIONS + f] < net.transferCount[area * FUNCTIONS + f];
-      if (waitsFirst && this.sim.now - this.patients.tMark[q.peek()] < WIDEN_MINUTES) continue;
+      if (waitsFirst && s.sim.now - p.tMark[q.peek()] < WIDEN_MINUTES) continue;
       const pool = this.tryBed(h, f);
       if (pool < 0) return false;
       const pid = q.dequeue();
-      if (this.patients.flags[pid] & FLAG_WAITS_BOTH)
-        this.leaveOtherLine(pid, this.internalQueues, this.patients.hospital[pid]);
+      if (p.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, s.internalQueues, p.hospital[pid]);
       this.unblock(pid);
-      this.moveTo(pid, this.patients.nextPhase[pid], h, pool);
+      this.moveTo(pid, p.nextPhase[pid], h, pool);
       return true;
     }
-    const list = this.electiveLists[slot];
+    const list = s.electiveLists[slot];
     if (list !== null && list.length > 0) {
       const pool = this.tryBed(h, f);
       if (pool < 0) return false;
-      this.admitFromList(list.dequeue(), h, pool);
+      this.intake!.admitFromList(list.dequeue(), h, pool);
       return true;
     }
     return false;
@@ -354,29 +379,30 @@ export abstract class BedRules extends ReplicationState {
    * Once a day: the first patients of each area's transfer lines who have waited
    * TRANSFER_WIDEN_DAYS take free beds of the adjacent areas (in transfer-list order).
    */
-  protected widenTransfers(): void {
-    const net = this.network;
-    const p = this.patients;
-    for (let slot = 0; slot < this.transferQueues.length; slot++) {
-      const q = this.transferQueues[slot];
+  widenTransfers(): void {
+    const s = this.state;
+    const net = s.network;
+    const p = s.patients;
+    for (let slot = 0; slot < s.transferQueues.length; slot++) {
+      const q = s.transferQueues[slot];
       const home = net.transferHomeCount[slot];
       const end = net.transferCount[slot];
       if (q === null || home === end) continue;
       const f = slot % FUNCTIONS;
-      const s = net.transferStart[slot];
+      const start = net.transferStart[slot];
       while (q.length > 0) {
         const pid = q.peek();
-        if (this.sim.now - p.tMark[pid] < WIDEN_MINUTES) break;
+        if (s.sim.now - p.tMark[pid] < WIDEN_MINUTES) break;
         let h2 = -1;
         let pool = -1;
         for (let i = home; i < end && pool < 0; i++) {
-          h2 = net.transferHospital[s + i];
+          h2 = net.transferHospital[start + i];
           pool = this.tryBed(h2, f);
         }
         // No free bed in reach: nobody behind (same function, same neighbours) finds one either.
         if (pool < 0) break;
         q.dequeue();
-        if (p.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, this.internalQueues, p.hospital[pid]);
+        if (p.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, s.internalQueues, p.hospital[pid]);
         this.unblock(pid);
         this.moveTo(pid, p.nextPhase[pid], h2, pool);
       }
@@ -385,9 +411,9 @@ export abstract class BedRules extends ReplicationState {
 
   /** A patient waiting in two lines got a bed from one: it leaves the other. */
   private leaveOtherLine(pid: number, lines: Array<WaitingLine | null>, owner: number): void {
-    const p = this.patients;
+    const p = this.state.patients;
     p.flags[pid] &= ~FLAG_WAITS_BOTH;
-    const line = lines[owner * FUNCTIONS + this.pathways.phaseFunction[p.nextPhase[pid]]];
+    const line = lines[owner * FUNCTIONS + this.state.pathways.phaseFunction[p.nextPhase[pid]]];
     if (line !== null) line.remove(pid);
   }
 }

@@ -1,7 +1,9 @@
 // Everything one replication holds: the compiled region, the lever state, bed pools and
-// waiting lines, the patient table, random streams, time integrals and counters. The
-// behaviour lives in the layers built on this class (bed-rules → admissions → transport →
-// replication), so each file stays about one thing.
+// waiting lines, the patient table, random streams, time integrals and counters. The behaviour
+// lives in collaborators that share this one object by reference (bed rules, admissions,
+// transport, arrivals, policy events, the day clock), composed by replication.ts; each file
+// stays about one thing. Only the bookkeeping every collaborator needs lives here.
+import { MINUTES_PER_DAY } from '@caretwin/contracts';
 import { Simulation, WaitingLine } from '@caretwin/engine';
 import type { ResolvedScenario, Scenario } from '@caretwin/scenario';
 import { KeyedDraws } from '../demand/keyed-draws';
@@ -15,8 +17,6 @@ import { Pathways } from '../region/pathways';
 import { Ev, Misc } from './events';
 import { FarEvents } from './far-events';
 
-export const MINUTES_PER_DAY = 1440;
-
 export class ReplicationState {
   readonly resolved: ResolvedScenario;
   readonly scenario: Scenario;
@@ -26,6 +26,7 @@ export class ReplicationState {
   readonly facilities: Facilities;
   readonly levers: Levers;
   readonly usedKeys: Set<number>;
+  /** the routing tables, rebuilt when a policy changes hospitals, beds or roads */
   network: Network;
 
   readonly sim: Simulation;
@@ -99,8 +100,13 @@ export class ReplicationState {
     this.phaseEnds = new FarEvents(this.sim, Ev.PHASE_END, this.endMinutes);
   }
 
+  /** New routing tables after a policy changed hospitals, beds or roads. */
+  rebuildNetwork(): void {
+    this.network = new Network(this.index, this.facilities, this.levers, this.usedKeys);
+  }
+
   /** The waiting line at `i` of `lines`, created on first use (most pools never need one). */
-  protected line(lines: Array<WaitingLine | null>, i: number): WaitingLine {
+  line(lines: Array<WaitingLine | null>, i: number): WaitingLine {
     let l = lines[i];
     if (l === null) {
       l = new WaitingLine({ initialCapacity: 16 });
@@ -110,7 +116,7 @@ export class ReplicationState {
   }
 
   /** Moves a live patient to another live state, keeping the conservation counters. */
-  protected setState(pid: number, state: number): void {
+  setState(pid: number, state: number): void {
     const p = this.patients;
     this.liveCount[p.state[pid]]--;
     this.liveCount[state]++;
@@ -118,21 +124,36 @@ export class ReplicationState {
   }
 
   /** A newly generated patient or call enters the system in `state`. */
-  protected enter(pid: number, state: number): void {
+  enter(pid: number, state: number): void {
     this.patients.state[pid] = state;
     this.liveCount[state]++;
   }
 
   /** Ends a patient with a terminal fate. */
-  protected finishPatient(pid: number, fate: number): void {
+  finishPatient(pid: number, fate: number): void {
     const p = this.patients;
     this.liveCount[p.state[pid]]--;
     this.fateCount[fate]++;
     p.finish(pid, fate);
   }
 
+  /** End of warm-up (or time 0 without one): counters count and every integral starts at t. */
+  startMeasuring(t: number): void {
+    this.rec.measuring = true;
+    for (const l of [
+      this.poolLevel,
+      this.poolCapacity,
+      this.areaLevel,
+      this.areaCapacity,
+      this.hospitalLevel,
+      this.hospitalCapacity,
+      this.misc,
+    ])
+      l.resetAll(t);
+  }
+
   /** Keeps the capacity integrals in step with a pool's capacity. */
-  protected syncCapacity(pool: number): void {
+  syncCapacity(pool: number): void {
     const t = this.sim.now;
     const cap = this.facilities.capacity(pool);
     const delta = cap - this.poolCapacity.value(pool);

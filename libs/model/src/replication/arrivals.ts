@@ -1,0 +1,131 @@
+// Arrivals (libs/model/README.md, "Randomness"): one thinning process per condition
+// (elective conditions: the elective and the ambulance part apart) plus one for calls that end
+// without admission, each with its own arrival stream. An arrival draws (municipality, age
+// band) and a 32-bit key from its process's attribute stream; everything else about the
+// patient is a hash of that key.
+import { RandomStream, ThinningArrivals, streamFor } from '@caretwin/engine';
+import { ArrivalProcess, ProcessKind, arrivalProcesses } from '../demand/rates';
+import { Slot, TWO_POW_32 as TWO_POW_32_, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
+import { Flag, Live } from '../patients/table';
+import { buildAlias, sampleAlias as sampleAlias_ } from '../region/alias';
+import { routeKey as routeKey_ } from '../region/network';
+import type { Admissions } from './admissions';
+import { Ev } from './events';
+import type { ReplicationState } from './state';
+import type { Transport } from './transport';
+
+// Local copies: imported bindings are getters in the CommonJS output, too slow for the
+// event loop.
+const EV_ARRIVAL = Ev.ARRIVAL;
+const FLAG_AMBULANCE = Flag.AMBULANCE;
+const FLAG_CALL = Flag.CALL;
+const FLAG_ELECTIVE = Flag.ELECTIVE;
+const LIVE_ELIGIBILITY_DELAY = Live.ELIGIBILITY_DELAY;
+const LIVE_WAITING_VEHICLE = Live.WAITING_VEHICLE;
+const PROCESSKIND_CALLS = ProcessKind.CALLS;
+const PROCESSKIND_ELECTIVE = ProcessKind.ELECTIVE;
+const SLOT_AMBULANCE = Slot.AMBULANCE;
+const SLOT_ENTRY = Slot.ENTRY;
+const TWO_POW_32 = TWO_POW_32_;
+const keyedUniform = keyedUniform_;
+const sampleAlias = sampleAlias_;
+const routeKey = routeKey_;
+
+export class Arrivals {
+  private readonly state: ReplicationState;
+  private readonly admissions: Admissions;
+  private readonly transport: Transport;
+  private readonly processes: ArrivalProcess[];
+  private readonly thinning: ThinningArrivals[];
+  private readonly arrivalStreams: RandomStream[];
+  private readonly attributeStreams: RandomStream[];
+  /** (municipality × age band) alias tables, one block of `cells` per process */
+  private readonly cellProb: Float64Array;
+  private readonly cellAlias: Int32Array;
+  private readonly cells: number;
+
+  constructor(state: ReplicationState, admissions: Admissions, transport: Transport) {
+    this.state = state;
+    this.admissions = admissions;
+    this.transport = transport;
+    const seed = state.scenario.seed;
+    const replication = state.replication;
+    this.processes = arrivalProcesses(state.resolved, state.index);
+    this.thinning = this.processes.map(
+      (p) => new ThinningArrivals(p.ratePerHour, 60, p.maxRate * (1 + 1e-9)),
+    );
+    this.arrivalStreams = this.processes.map((p) => streamFor(seed, replication, `arrivals:${p.purpose}`));
+    this.attributeStreams = this.processes.map((p) =>
+      streamFor(seed, replication, `attributes:${p.purpose}`),
+    );
+    this.cells = state.index.municipalityCount * 4;
+    this.cellProb = new Float64Array(this.cells * this.processes.length);
+    this.cellAlias = new Int32Array(this.cells * this.processes.length);
+    this.processes.forEach((p, i) =>
+      buildAlias(p.cellWeights, this.cellProb, this.cellAlias, i * this.cells),
+    );
+  }
+
+  /** Posts every process's first arrival (in process order, which ties at a minute follow). */
+  start(): void {
+    for (let i = 0; i < this.processes.length; i++) this.scheduleNext(i);
+  }
+
+  private scheduleNext(i: number): void {
+    const s = this.state;
+    const t = this.thinning[i].next(s.sim.now, this.arrivalStreams[i]);
+    if (t < s.endMinutes) s.sim.postAt(t, EV_ARRIVAL, i);
+  }
+
+  /** A new patient (or call) of process i: attributes from its own stream, the rest from its key. */
+  arrival(i: number): void {
+    const s = this.state;
+    const proc = this.processes[i];
+    const rng = this.attributeStreams[i];
+    const cell = sampleAlias(this.cellProb, this.cellAlias, i * this.cells, this.cells, rng.uniform());
+    const key = (rng.uniform() * TWO_POW_32) | 0;
+    const p = s.patients;
+    const pid = p.allocate();
+    p.key[pid] = key;
+    p.municipality[pid] = cell >> 2;
+    p.tCall[pid] = s.sim.now;
+    this.scheduleNext(i);
+    if (proc.kind === PROCESSKIND_CALLS) {
+      s.generatedCalls++;
+      p.condition[pid] = -1;
+      p.flags[pid] = FLAG_CALL;
+      s.enter(pid, LIVE_WAITING_VEHICLE);
+      this.transport.callAmbulance(pid);
+      return;
+    }
+    s.generatedArrivals++;
+    const c = proc.condition;
+    const path = s.pathways;
+    const entry = path.entryPhase(c, keyedUniform(key, SLOT_ENTRY, 0));
+    p.condition[pid] = c;
+    p.phase[pid] = entry;
+    p.route[pid] = routeKey(path.capability[c], path.phaseFunction[entry]);
+    const m = cell >> 2;
+    const byAmbulance =
+      keyedUniform(key, SLOT_AMBULANCE, 0) < proc.ambulanceShare && s.network.baseListCount[m] > 0;
+    if (byAmbulance) {
+      p.flags[pid] = FLAG_AMBULANCE;
+      s.enter(pid, LIVE_WAITING_VEHICLE);
+      this.transport.callAmbulance(pid);
+      return;
+    }
+    p.flags[pid] = proc.kind === PROCESSKIND_ELECTIVE ? FLAG_ELECTIVE : 0;
+    s.enter(pid, LIVE_ELIGIBILITY_DELAY);
+    this.admissions.arriveAtDoor(pid);
+  }
+
+  /** A patient who postponed care arrives again (the same patient, time to care from now). */
+  rearrive(pid: number): void {
+    const s = this.state;
+    const p = s.patients;
+    p.tCall[pid] = s.sim.now;
+    p.extra[pid] = 0;
+    s.setState(pid, LIVE_ELIGIBILITY_DELAY);
+    this.admissions.arriveAtDoor(pid);
+  }
+}

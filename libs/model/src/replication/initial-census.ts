@@ -1,0 +1,141 @@
+// The initial census (libs/model/README.md, "Initial census"): patients already in bed at
+// time 0, per pool from the expected flows after congestion spills them to the neighbours
+// (`expected`) or as given per hospital (`given`); phases from the pool's expected mix, home
+// municipality from the hospital's expected catchment, remaining stay length-biased × U(0, 1).
+// Runs once, before the first event.
+import { BED_FUNCTIONS, MINUTES_PER_DAY as MINUTES_PER_DAY_ } from '@caretwin/contracts';
+import { streamFor } from '@caretwin/engine';
+import type { InitialCensus } from '@caretwin/scenario';
+import { Slot, TWO_POW_32 as TWO_POW_32_ } from '../demand/keyed-draws';
+import { ModelInputError } from '../errors';
+import { expectedFlows } from '../need/expected-flows';
+import { spillToNeighbours } from '../need/spill';
+import { meanMultiplier } from '../need/static-need';
+import { Flag, Live } from '../patients/table';
+import { FlatAlias } from '../region/alias';
+import { routeKey as routeKey_ } from '../region/network';
+import { FUNCTIONS as FUNCTIONS_ } from '../region/region-index';
+import type { BedRules } from './bed-rules';
+import type { ReplicationState } from './state';
+
+// Local copies: imported bindings are getters in the CommonJS output, too slow for a census of
+// a million patients (a Japan-size region).
+const FLAG_INITIAL = Flag.INITIAL;
+const LIVE_IN_BED = Live.IN_BED;
+const SLOT_CENSUS_REMAINING = Slot.CENSUS_REMAINING;
+const FUNCTIONS = FUNCTIONS_;
+const MINUTES_PER_DAY = MINUTES_PER_DAY_;
+const TWO_POW_32 = TWO_POW_32_;
+const routeKey = routeKey_;
+
+export function seedInitialCensus(state: ReplicationState, beds: BedRules, census: InitialCensus): void {
+  if (census.mode === 'empty') return;
+  const { index, facilities, scenario } = state;
+  const H = index.hospitalCount;
+  const target = new Float64Array(H * FUNCTIONS);
+  const years = Math.min(365, scenario.warmupDays + scenario.horizonDays) * 24;
+  // Where congestion puts them: a full area's excess already sits in its neighbours' beds.
+  const flows = spillToNeighbours(
+    expectedFlows(
+      index,
+      facilities,
+      state.levers,
+      state.network,
+      scenario.year,
+      meanMultiplier(state.resolved.demandMultiplierByHour, 0, years),
+    ),
+    index,
+    facilities,
+    state.network,
+  );
+  if (census.mode === 'expected') {
+    for (let pool = 0; pool < H * FUNCTIONS; pool++) target[pool] = Math.round(flows.poolBedDays[pool] / 365);
+  } else {
+    for (const [id, given] of Object.entries(census.hospitals)) {
+      const h = index.hospital(id, `initialCensus.hospitals.${id}`);
+      BED_FUNCTIONS.forEach((f, fi) => (target[h * FUNCTIONS + fi] = Math.max(0, Math.round(given[f] ?? 0))));
+    }
+  }
+  const rng = streamFor(scenario.seed, state.replication, 'census');
+  const P = state.pathways.phaseCount;
+  for (let pool = 0; pool < H * FUNCTIONS; pool++) {
+    const n = Math.min(target[pool], facilities.capacity(pool));
+    if (n <= 0) continue;
+    const h = pool >> 2;
+    const f = pool & 3;
+    let phases = flows.poolPhaseBedDays.subarray(pool * P, pool * P + P);
+    if (!phases.some((w) => w > 0)) {
+      phases = functionMix(state, flows.poolPhaseBedDays, f);
+      if (!phases.some((w) => w > 0))
+        throw new ModelInputError(`initialCensus: no pathway phase uses ${BED_FUNCTIONS[f]} beds`);
+    }
+    const phaseAlias = new FlatAlias(phases);
+    const munis = [...flows.hospitalMunicipality[h].entries()].sort((x, y) => x[0] - y[0]);
+    const muniAlias = munis.length > 0 ? new FlatAlias(munis.map((e) => e[1])) : null;
+    const home = homeMunicipalityOf(state, h);
+    for (let i = 0; i < n; i++) {
+      const phase = phaseAlias.sample(rng.uniform());
+      const m = muniAlias ? munis[muniAlias.sample(rng.uniform())][0] : home;
+      seedPatient(state, beds, h, pool, phase, m, (rng.uniform() * TWO_POW_32) | 0);
+    }
+  }
+}
+
+/** A pool without expected phases takes the mix of its function over all pools (or the phases' stays). */
+function functionMix(state: ReplicationState, poolPhase: Float64Array, f: number): Float64Array {
+  const path = state.pathways;
+  const P = path.phaseCount;
+  const mix = new Float64Array(P);
+  for (let pool = f; pool < poolPhase.length / P; pool += FUNCTIONS) {
+    for (let p = 0; p < P; p++) mix[p] += poolPhase[pool * P + p];
+  }
+  if (!mix.some((w) => w > 0))
+    for (let p = 0; p < P; p++) if (path.phaseFunction[p] === f) mix[p] = path.phaseMeanDays[p];
+  return mix;
+}
+
+/** The hospital's own municipality, else the first of its area (a catchment-less hospital). */
+function homeMunicipalityOf(state: ReplicationState, h: number): number {
+  const index = state.index;
+  const own = index.municipalityIndex.get(index.hospitals[h].municipality);
+  if (own !== undefined) return own;
+  const a = index.hospitalArea[h];
+  const m = index.municipalityArea.indexOf(a);
+  return m >= 0 ? m : 0;
+}
+
+/** A patient already in bed at time 0, part-way through a phase (length-biased remaining stay). */
+function seedPatient(
+  state: ReplicationState,
+  beds: BedRules,
+  h: number,
+  pool: number,
+  phase: number,
+  m: number,
+  key: number,
+): void {
+  if (!beds.takeBed(pool)) return;
+  const p = state.patients;
+  const path = state.pathways;
+  const pid = p.allocate();
+  state.generatedInitial++;
+  const c = path.phaseCondition[phase];
+  p.key[pid] = key;
+  p.condition[pid] = c;
+  p.municipality[pid] = m;
+  p.flags[pid] = FLAG_INITIAL;
+  p.route[pid] = routeKey(path.capability[c], path.phaseFunction[phase]);
+  p.hospital[pid] = h;
+  p.pool[pid] = pool;
+  p.phase[pid] = phase;
+  p.tCall[pid] = 0;
+  p.tBed[pid] = 0;
+  p.ordinal[pid] = 1;
+  state.enter(pid, LIVE_IN_BED);
+  const f = path.phaseFunction[phase];
+  const d = state.draws.begin(key, SLOT_CENSUS_REMAINING);
+  const full = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true);
+  const remaining =
+    full * d.uniform() * path.phaseMeanDays[phase] * state.levers.losMultiplier[c * FUNCTIONS + f];
+  state.phaseEnds.schedule(remaining * MINUTES_PER_DAY, pid);
+}
