@@ -30,6 +30,54 @@ interface Reach {
   minutes: number;
 }
 
+/** Which areas each area reaches (itself and its open adjacent links) and the hospitals of each area. */
+interface AreaReach {
+  hospitalsOfArea: number[][];
+  reachableAreas: number[][];
+  reachable: (from: number, to: number) => boolean;
+}
+
+/** Flat per-slot lists: entries start..start+count of the flat arrays belong to a slot. */
+interface ChoiceTables {
+  candidateStart: Int32Array;
+  candidateCount: Int32Array;
+  candidateHospital: Int32Array;
+  candidateMinutes: Float64Array;
+  gravityStart: Int32Array;
+  gravityCount: Int32Array;
+  gravityHospital: Int32Array;
+  gravityMinutes: Float64Array;
+  /** unnormalised gravity weights, flat like gravityHospital */
+  gravityWeights: number[];
+}
+
+interface GravitySampling {
+  gravityShare: Float64Array;
+  gravityProb: Float64Array;
+  gravityAlias: Int32Array;
+}
+
+interface TransferTables {
+  transferStart: Int32Array;
+  transferCount: Int32Array;
+  transferHomeCount: Int32Array;
+  transferHospital: Int32Array;
+}
+
+interface TransferServedTables {
+  transferServedStart: Int32Array;
+  transferServedCount: Int32Array;
+  transferServedArea: Int32Array;
+}
+
+interface BaseTables {
+  baseListStart: Int32Array;
+  baseListCount: Int32Array;
+  baseListBase: Int32Array;
+  baseListMinutes: Float64Array;
+  dispatchArea: Int32Array;
+}
+
 export class Network {
   readonly rule: TravelRule;
   readonly candidateStart: Int32Array;
@@ -74,29 +122,60 @@ export class Network {
       speedFactor: levers.speedFactor,
       localDistanceKm: t.localDistanceKm,
     };
-    const A = index.areaCount;
+    const reach = areaReach(index, levers);
+
+    const choice = this.buildChoiceTables(reach, facilities, usedKeys);
+    this.candidateStart = choice.candidateStart;
+    this.candidateCount = choice.candidateCount;
+    this.candidateHospital = choice.candidateHospital;
+    this.candidateMinutes = choice.candidateMinutes;
+    this.gravityStart = choice.gravityStart;
+    this.gravityCount = choice.gravityCount;
+    this.gravityHospital = choice.gravityHospital;
+    this.gravityMinutes = choice.gravityMinutes;
+
+    const gravity = gravitySampling(choice);
+    this.gravityShare = gravity.gravityShare;
+    this.gravityProb = gravity.gravityProb;
+    this.gravityAlias = gravity.gravityAlias;
+
+    const transfer = transferTables(index, facilities, reach);
+    this.transferStart = transfer.transferStart;
+    this.transferCount = transfer.transferCount;
+    this.transferHomeCount = transfer.transferHomeCount;
+    this.transferHospital = transfer.transferHospital;
+
+    const served = transferServedTables(index, transfer);
+    this.transferServedStart = served.transferServedStart;
+    this.transferServedCount = served.transferServedCount;
+    this.transferServedArea = served.transferServedArea;
+
+    const bases = this.buildBaseTables(reach);
+    this.baseListStart = bases.baseListStart;
+    this.baseListCount = bases.baseListCount;
+    this.baseListBase = bases.baseListBase;
+    this.baseListMinutes = bases.baseListMinutes;
+    this.dispatchArea = bases.dispatchArea;
+  }
+
+  /**
+   * Per (municipality, route key): the K nearest capable open hospitals with beds of the
+   * function (inquiries, in travel order) and the nearest GRAVITY_MAX_CHOICES of them with
+   * their gravity weights (walk-ins and electives), among the home and adjacent areas.
+   */
+  private buildChoiceTables(
+    reach: AreaReach,
+    facilities: Facilities,
+    usedKeys: ReadonlySet<number>,
+  ): ChoiceTables {
+    const index = this.index;
     const M = index.municipalityCount;
-    const H = index.hospitalCount;
-    const K = Math.max(1, Math.round(t.candidateCount));
+    const K = Math.max(1, Math.round(index.region.transport.candidateCount));
     const keys = [...usedKeys].sort((a, b) => a - b);
-
-    const reachable = (from: number, to: number): boolean =>
-      (from === to || index.adjacent[from * A + to] === 1) && levers.closedLinks[from * A + to] === 0;
-    // Every table below looks at the home and adjacent areas only: index hospitals by area and
-    // areas by what they reach, instead of scanning all hospitals (8,000 on a Japan-size region)
-    // per municipality and per area.
-    const hospitalsOfArea: number[][] = Array.from({ length: A }, () => []);
-    for (let h = 0; h < H; h++) hospitalsOfArea[index.hospitalArea[h]].push(h);
-    const reachableAreas: number[][] = Array.from({ length: A }, (_, a) => {
-      const out: number[] = [];
-      for (let b = 0; b < A; b++) if (reachable(a, b)) out.push(b);
-      return out;
-    });
-
-    this.candidateStart = new Int32Array(M * ROUTE_KEYS);
-    this.candidateCount = new Int32Array(M * ROUTE_KEYS);
-    this.gravityStart = new Int32Array(M * ROUTE_KEYS);
-    this.gravityCount = new Int32Array(M * ROUTE_KEYS);
+    const candidateStart = new Int32Array(M * ROUTE_KEYS);
+    const candidateCount = new Int32Array(M * ROUTE_KEYS);
+    const gravityStart = new Int32Array(M * ROUTE_KEYS);
+    const gravityCount = new Int32Array(M * ROUTE_KEYS);
     const candH: number[] = [];
     const candMin: number[] = [];
     const gravH: number[] = [];
@@ -106,8 +185,8 @@ export class Network {
     for (let m = 0; m < M; m++) {
       const home = index.municipalityArea[m];
       const local: Reach[] = [];
-      for (const b of reachableAreas[home]) {
-        for (const h of hospitalsOfArea[b])
+      for (const b of reach.reachableAreas[home]) {
+        for (const h of reach.hospitalsOfArea[b])
           if (facilities.open[h] === 1) local.push({ h, minutes: this.minutesMunicipalityToHospital(m, h) });
       }
       local.sort((a, b) => a.minutes - b.minutes || a.h - b.h);
@@ -115,8 +194,8 @@ export class Network {
         const cap = Math.floor(key / FUNCTIONS);
         const f = key % FUNCTIONS;
         const slot = m * ROUTE_KEYS + key;
-        this.candidateStart[slot] = candH.length;
-        this.gravityStart[slot] = gravH.length;
+        candidateStart[slot] = candH.length;
+        gravityStart[slot] = gravH.length;
         let nc = 0;
         let ng = 0;
         for (const r of local) {
@@ -136,91 +215,42 @@ export class Network {
           }
           if (nc >= K && ng >= GRAVITY_MAX_CHOICES) break;
         }
-        this.candidateCount[slot] = nc;
-        this.gravityCount[slot] = ng;
+        candidateCount[slot] = nc;
+        gravityCount[slot] = ng;
       }
     }
-    this.candidateHospital = Int32Array.from(candH);
-    this.candidateMinutes = Float64Array.from(candMin);
-    this.gravityHospital = Int32Array.from(gravH);
-    this.gravityMinutes = Float64Array.from(gravMin);
-    this.gravityShare = new Float64Array(gravW.length);
-    this.gravityProb = new Float64Array(gravW.length);
-    this.gravityAlias = new Int32Array(gravW.length);
-    for (let slot = 0; slot < M * ROUTE_KEYS; slot++) {
-      const n = this.gravityCount[slot];
-      if (n === 0) continue;
-      const s = this.gravityStart[slot];
-      const w = gravW.slice(s, s + n);
-      const total = w.reduce((a, b) => a + b, 0);
-      for (let i = 0; i < n; i++) this.gravityShare[s + i] = w[i] / total;
-      buildAlias(w, this.gravityProb, this.gravityAlias, s);
-    }
+    return {
+      candidateStart,
+      candidateCount,
+      candidateHospital: Int32Array.from(candH),
+      candidateMinutes: Float64Array.from(candMin),
+      gravityStart,
+      gravityCount,
+      gravityHospital: Int32Array.from(gravH),
+      gravityMinutes: Float64Array.from(gravMin),
+      gravityWeights: gravW,
+    };
+  }
 
-    // Step-down transfers look in the home area first (by beds) and, when none of its beds is
-    // free, in the adjacent areas (by beds): discharge planners of a full city place their 回復期
-    // and 慢性期 patients in the next area's hospitals rather than keep them in acute beds
-    // (docs/calibration.md). An area without the function relies on its neighbours alone.
-    this.transferStart = new Int32Array(A * FUNCTIONS);
-    this.transferCount = new Int32Array(A * FUNCTIONS);
-    this.transferHomeCount = new Int32Array(A * FUNCTIONS);
-    const xfer: number[] = [];
-    for (let a = 0; a < A; a++) {
-      for (let f = 0; f < FUNCTIONS; f++) {
-        const byBeds = (list: number[]): number[] =>
-          list.sort(
-            (x, y) =>
-              facilities.capacity(y * FUNCTIONS + f) - facilities.capacity(x * FUNCTIONS + f) || x - y,
-          );
-        const home = hospitalsOfArea[a].filter((h) => facilities.offers(h, f));
-        const near: number[] = [];
-        for (const b of reachableAreas[a])
-          if (b !== a) for (const h of hospitalsOfArea[b]) if (facilities.offers(h, f)) near.push(h);
-        const list = [...byBeds(home), ...byBeds(near)];
-        this.transferStart[a * FUNCTIONS + f] = xfer.length;
-        this.transferCount[a * FUNCTIONS + f] = list.length;
-        this.transferHomeCount[a * FUNCTIONS + f] = home.length > 0 ? home.length : list.length;
-        xfer.push(...list);
-      }
-    }
-    this.transferHospital = Int32Array.from(xfer);
-    const served: number[][] = Array.from({ length: A * FUNCTIONS }, () => []);
-    for (let f = 0; f < FUNCTIONS; f++) {
-      for (let b = 0; b < A; b++) {
-        const s = this.transferStart[b * FUNCTIONS + f];
-        for (let i = 0; i < this.transferCount[b * FUNCTIONS + f]; i++) {
-          const list = served[index.hospitalArea[this.transferHospital[s + i]] * FUNCTIONS + f];
-          if (!list.includes(b)) list.push(b);
-        }
-      }
-    }
-    this.transferServedStart = new Int32Array(A * FUNCTIONS);
-    this.transferServedCount = new Int32Array(A * FUNCTIONS);
-    const servedFlat: number[] = [];
-    // A freed bed serves its own area's transfer line first, then the neighbours' in area order.
-    served.forEach((list, i) => {
-      const own = Math.floor(i / FUNCTIONS);
-      list.sort((x, y) => Number(y === own) - Number(x === own) || x - y);
-      this.transferServedStart[i] = servedFlat.length;
-      this.transferServedCount[i] = list.length;
-      servedFlat.push(...list);
-    });
-    this.transferServedArea = Int32Array.from(servedFlat);
-
-    // Ambulances come from the home area's bases; an area without bases is served by the area
-    // of the nearest base among its neighbours.
-    this.baseListStart = new Int32Array(M);
-    this.baseListCount = new Int32Array(M);
-    this.dispatchArea = new Int32Array(M);
+  /**
+   * Ambulances come from the home area's bases, nearest first; an area without bases is served
+   * by the area of the nearest base among its neighbours.
+   */
+  private buildBaseTables(reach: AreaReach): BaseTables {
+    const index = this.index;
+    const M = index.municipalityCount;
+    const Bn = index.baseCount;
+    const baseListStart = new Int32Array(M);
+    const baseListCount = new Int32Array(M);
+    const dispatchArea = new Int32Array(M);
     const baseB: number[] = [];
     const baseMin: number[] = [];
-    const Bn = index.baseCount;
     for (let m = 0; m < M; m++) {
       const home = index.municipalityArea[m];
       const all: Reach[] = [];
       for (let b = 0; b < Bn; b++) {
         const area = index.baseArea[b];
-        if (!reachable(home, area)) continue;
+        if (!reach.reachable(home, area)) continue;
         all.push({ h: b, minutes: this.minutesBaseToMunicipality(b, m) });
       }
       all.sort((x, y) => x.minutes - y.minutes || x.h - y.h);
@@ -228,16 +258,21 @@ export class Network {
       if (!all.some((r) => index.baseArea[r.h] === home) && all.length > 0)
         dispatch = index.baseArea[all[0].h];
       const list = all.filter((r) => index.baseArea[r.h] === dispatch);
-      this.dispatchArea[m] = dispatch;
-      this.baseListStart[m] = baseB.length;
-      this.baseListCount[m] = list.length;
+      dispatchArea[m] = dispatch;
+      baseListStart[m] = baseB.length;
+      baseListCount[m] = list.length;
       for (const r of list) {
         baseB.push(r.h);
         baseMin.push(r.minutes);
       }
     }
-    this.baseListBase = Int32Array.from(baseB);
-    this.baseListMinutes = Float64Array.from(baseMin);
+    return {
+      baseListStart,
+      baseListCount,
+      baseListBase: Int32Array.from(baseB),
+      baseListMinutes: Float64Array.from(baseMin),
+      dispatchArea,
+    };
   }
 
   minutesMunicipalityToHospital(m: number, h: number): number {
@@ -264,6 +299,106 @@ export class Network {
       this.rule,
     );
   }
+}
+
+/**
+ * Every table looks at the home and adjacent areas only: hospitals indexed by area and areas by
+ * what they reach, instead of scanning all hospitals (8,000 on a Japan-size region) per
+ * municipality and per area. A closed link makes two areas unreachable from each other.
+ */
+function areaReach(index: RegionIndex, levers: Levers): AreaReach {
+  const A = index.areaCount;
+  const H = index.hospitalCount;
+  const reachable = (from: number, to: number): boolean =>
+    (from === to || index.adjacent[from * A + to] === 1) && levers.closedLinks[from * A + to] === 0;
+  const hospitalsOfArea: number[][] = Array.from({ length: A }, () => []);
+  for (let h = 0; h < H; h++) hospitalsOfArea[index.hospitalArea[h]].push(h);
+  const reachableAreas: number[][] = Array.from({ length: A }, (_, a) => {
+    const out: number[] = [];
+    for (let b = 0; b < A; b++) if (reachable(a, b)) out.push(b);
+    return out;
+  });
+  return { hospitalsOfArea, reachableAreas, reachable };
+}
+
+/** Per gravity slot: normalised choice shares (expected flows) and the alias table (sampling). */
+function gravitySampling(choice: ChoiceTables): GravitySampling {
+  const gravW = choice.gravityWeights;
+  const gravityShare = new Float64Array(gravW.length);
+  const gravityProb = new Float64Array(gravW.length);
+  const gravityAlias = new Int32Array(gravW.length);
+  for (let slot = 0; slot < choice.gravityCount.length; slot++) {
+    const n = choice.gravityCount[slot];
+    if (n === 0) continue;
+    const s = choice.gravityStart[slot];
+    const w = gravW.slice(s, s + n);
+    const total = w.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < n; i++) gravityShare[s + i] = w[i] / total;
+    buildAlias(w, gravityProb, gravityAlias, s);
+  }
+  return { gravityShare, gravityProb, gravityAlias };
+}
+
+/**
+ * Step-down transfers look in the home area first (by beds) and, when none of its beds is free,
+ * in the adjacent areas (by beds): discharge planners of a full city place their 回復期 and
+ * 慢性期 patients in the next area's hospitals rather than keep them in acute beds
+ * (docs/calibration.md). An area without the function relies on its neighbours alone.
+ */
+function transferTables(index: RegionIndex, facilities: Facilities, reach: AreaReach): TransferTables {
+  const A = index.areaCount;
+  const transferStart = new Int32Array(A * FUNCTIONS);
+  const transferCount = new Int32Array(A * FUNCTIONS);
+  const transferHomeCount = new Int32Array(A * FUNCTIONS);
+  const xfer: number[] = [];
+  for (let a = 0; a < A; a++) {
+    for (let f = 0; f < FUNCTIONS; f++) {
+      const byBeds = (list: number[]): number[] =>
+        list.sort(
+          (x, y) => facilities.capacity(y * FUNCTIONS + f) - facilities.capacity(x * FUNCTIONS + f) || x - y,
+        );
+      const home = reach.hospitalsOfArea[a].filter((h) => facilities.offers(h, f));
+      const near: number[] = [];
+      for (const b of reach.reachableAreas[a])
+        if (b !== a) for (const h of reach.hospitalsOfArea[b]) if (facilities.offers(h, f)) near.push(h);
+      const list = [...byBeds(home), ...byBeds(near)];
+      transferStart[a * FUNCTIONS + f] = xfer.length;
+      transferCount[a * FUNCTIONS + f] = list.length;
+      transferHomeCount[a * FUNCTIONS + f] = home.length > 0 ? home.length : list.length;
+      xfer.push(...list);
+    }
+  }
+  return { transferStart, transferCount, transferHomeCount, transferHospital: Int32Array.from(xfer) };
+}
+
+/**
+ * For a bed freed in (area, function): the home areas whose transfer lists include that area's
+ * hospitals. A freed bed serves its own area's transfer line first, then the neighbours' in
+ * area order.
+ */
+function transferServedTables(index: RegionIndex, transfer: TransferTables): TransferServedTables {
+  const A = index.areaCount;
+  const served: number[][] = Array.from({ length: A * FUNCTIONS }, () => []);
+  for (let f = 0; f < FUNCTIONS; f++) {
+    for (let b = 0; b < A; b++) {
+      const s = transfer.transferStart[b * FUNCTIONS + f];
+      for (let i = 0; i < transfer.transferCount[b * FUNCTIONS + f]; i++) {
+        const list = served[index.hospitalArea[transfer.transferHospital[s + i]] * FUNCTIONS + f];
+        if (!list.includes(b)) list.push(b);
+      }
+    }
+  }
+  const transferServedStart = new Int32Array(A * FUNCTIONS);
+  const transferServedCount = new Int32Array(A * FUNCTIONS);
+  const servedFlat: number[] = [];
+  served.forEach((list, i) => {
+    const own = Math.floor(i / FUNCTIONS);
+    list.sort((x, y) => Number(y === own) - Number(x === own) || x - y);
+    transferServedStart[i] = servedFlat.length;
+    transferServedCount[i] = list.length;
+    servedFlat.push(...list);
+  });
+  return { transferServedStart, transferServedCount, transferServedArea: Int32Array.from(servedFlat) };
 }
 
 /** The route keys a region's conditions use (entry capability × entry function), plus the
