@@ -29,6 +29,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Redis } from 'ioredis';
+import { FINISHED_STATES, type RunView } from '@caretwin/contracts';
 import { BenchDeployment, cpuMs, renice, rssMiB } from './service-deployment';
 import { WorkerReports, percentile, watchRun, workerDelays, type Watcher } from './service-fanout';
 
@@ -85,17 +86,10 @@ async function call<T>(
   return (await response.json()) as T;
 }
 
-interface RunView {
-  state: string;
-  createdAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
 async function waitForEnd(base: string, id: string): Promise<RunView> {
   for (;;) {
     const run = await call<RunView>(base, 'GET', `/api/runs/${id}`);
-    if (['completed', 'failed', 'cancelled'].includes(run.state)) {
+    if (FINISHED_STATES.has(run.state)) {
       if (run.state !== 'completed') throw new Error(`run ${id} ended ${run.state}: ${run.error}`);
       return run;
     }

@@ -27,6 +27,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunView } from '@caretwin/contracts';
 import { ROOT } from '../service/harness/build';
 import { LiveReplay } from './live-replay';
 import { ensureProductBuilt, startProduct, type Product } from './product';
@@ -82,14 +83,6 @@ interface Probe {
   longTasks: Array<{ start: number; duration: number }> | null;
   liveRenders: Array<{ at: number; state: string | null; n: string | null }>;
   viewRenders: Array<{ view: string; ms: number; at: number; painted: number }>;
-}
-
-interface RunView {
-  id: string;
-  state: string;
-  seed: number;
-  replications: { completed: number };
-  timings: { runningMs: number | null };
 }
 
 if (!existsSync(CHROMIUM)) {

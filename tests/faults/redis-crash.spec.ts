@@ -2,7 +2,7 @@
 // queue as of (at most) the last second. While it is away the api must keep answering: accept
 // runs (stored first), serve reads from the store, say 503 on /ready, and never hang a request.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunViewLike } from '../service/harness/http';
+import type { RunView } from '@caretwin/contracts';
 import { FaultEnv } from './harness/fault-env';
 import { FAULT_SCENARIO, referenceResult, withoutExecution, type Comparable } from './harness/reference';
 import { getResult, postRun, request, waitForEnd, waitForReplicationMidway, waitUntil } from './harness/runs';
@@ -46,8 +46,8 @@ describe('Redis killed with SIGKILL during a run', () => {
     // passes) by the later ones: every request answers, from the store.
     for (let round = 0; round < 4; round++) {
       const [a, b, list, ready, health] = await Promise.all([
-        request<RunViewLike>(api.url, 'GET', `/api/runs/${first}`, within),
-        request<RunViewLike>(api.url, 'GET', `/api/runs/${second}`, within),
+        request<RunView>(api.url, 'GET', `/api/runs/${first}`, within),
+        request<RunView>(api.url, 'GET', `/api/runs/${second}`, within),
         request<{ total: number }>(api.url, 'GET', '/api/runs', within),
         request<{ status: string; checks: { redis: { ok: boolean; reason?: string } } }>(
           api.url,

@@ -11,7 +11,8 @@ import { buildRunResult } from '../../libs/runner/src/result';
 import { decideAfterRound, firstRound, planFor } from '../../libs/runner/src/rounds';
 import { toRunInput } from '../../libs/runner/src/run-input';
 import { ensureBuilt, ROOT } from './harness/build';
-import { call, finished, waitForRun, type RunViewLike } from './harness/http';
+import type { RunView } from '@caretwin/contracts';
+import { call, finished, waitForRun } from './harness/http';
 import {
   startApiProcess,
   startWorkerProcess,
@@ -47,7 +48,7 @@ async function runToCompletion(
   api: ApiProcess,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ id: string; run: RunViewLike }> {
+): Promise<{ id: string; run: RunView }> {
   const posted = await call<{ id: string; state: string }>(api.url, 'POST', '/api/runs', {
     json: body,
     headers,
@@ -233,7 +234,7 @@ describe('the CareTwin service (built api and workers, real Redis)', () => {
       id,
       (r) => r.state === 'running' && r.progress.replications.some((p) => p.day > 0),
     );
-    const cancelled = await call<RunViewLike>(api.url, 'DELETE', `/api/runs/${id}`);
+    const cancelled = await call<RunView>(api.url, 'DELETE', `/api/runs/${id}`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.state).toBe('cancelled');
 
@@ -247,7 +248,7 @@ describe('the CareTwin service (built api and workers, real Redis)', () => {
       await new Promise((r) => setTimeout(r, 250));
     expect((await keysUnder(redis.url, prefixA)).filter((k) => k.includes(`${id}_`))).toEqual([]);
 
-    const after = (await call<RunViewLike>(api.url, 'GET', `/api/runs/${id}`)).body;
+    const after = (await call<RunView>(api.url, 'GET', `/api/runs/${id}`)).body;
     expect(after.state).toBe('cancelled');
     expect(after.history.map((h) => h.state)).toEqual(['queued', 'running', 'cancelled']);
     const result = await call<{ code: string }>(api.url, 'GET', `/api/runs/${id}/result`);
@@ -439,9 +440,7 @@ describe('the CareTwin service (built api and workers, real Redis)', () => {
       },
     });
     expect(posted.status).toBe(202);
-    expect((await call<RunViewLike>(api.url, 'GET', `/api/runs/${posted.body.id}`)).body.state).toBe(
-      'queued',
-    );
+    expect((await call<RunView>(api.url, 'GET', `/api/runs/${posted.body.id}`)).body.state).toBe('queued');
     redis.server = await startRedisServer({ dir: redis.dir, port });
     const run = await waitForRun(api.url, posted.body.id, finished);
     expect(run.state).toBe('completed');

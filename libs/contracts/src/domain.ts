@@ -20,6 +20,20 @@ export function isRunState(value: string): value is RunState {
   return (RUN_STATES as readonly string[]).includes(value);
 }
 
+const NEXT: Record<RunState, readonly RunState[]> = {
+  // queued → completed happens when the api missed the 'active' events (it was down).
+  queued: ['running', 'completed', 'failed', 'cancelled'],
+  running: ['completed', 'failed', 'cancelled'],
+  completed: [],
+  failed: [],
+  cancelled: [],
+};
+
+/** Whether a run in state `from` may move to `to` (the store refuses every other move). */
+export function canTransition(from: RunState, to: RunState): boolean {
+  return NEXT[from].includes(to);
+}
+
 /** One problem, located where the planner wrote it. */
 export interface ValidationIssue {
   /** File the value came from (`scenarios/miyagi-surge.yaml`, `saved:my-plan@3`, `<input>`, `<request>`). */

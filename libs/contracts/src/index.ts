@@ -1,5 +1,6 @@
 export * from './domain';
 export * from './result';
 export * from './socket';
+export * from './run-view';
 export * from './live-run';
 export * from './run-client';

@@ -11,14 +11,14 @@ import type {
   RunEventName,
   RunProgressEvent,
   RunSnapshot,
-  RunStateName,
 } from './socket';
+import { FINISHED_STATES, type RunState } from './domain';
 
 export interface LiveRunState {
   runId: string;
   /** seq of the last snapshot or event applied */
   seq: number;
-  state: RunStateName;
+  state: RunState;
   percent: number;
   /** every replication that reported, ascending index */
   replications: ReplicationProgress[];
@@ -48,10 +48,8 @@ export interface Applied {
   outcome: Outcome;
 }
 
-const FINISHED: ReadonlySet<RunStateName> = new Set(['completed', 'failed', 'cancelled']);
-
 export function isFinished(state: Pick<LiveRunState, 'state'>): boolean {
-  return FINISHED.has(state.state);
+  return FINISHED_STATES.has(state.state);
 }
 
 const seriesKey = (s: Pick<BandSeries, 'area' | 'function'>): string => `${s.area}\u0000${s.function}`;

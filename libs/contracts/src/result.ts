@@ -1,10 +1,10 @@
 // Result shapes of a simulation run (docs/architecture.md "Result document"). Plain JSON, compact, and identical
 // wherever a replication was computed: no timings, worker ids or hosts in here (those live in
-// the caller's separate `execution` block). Contracts are a leaf: the bed-function names are
-// repeated here rather than imported from @caretwin/scenario.
+// the caller's separate `execution` block).
+import type { BedFunction } from './domain';
 
-/** 高度急性期 / 急性期 / 回復期 / 慢性期 */
-export type ResultBedFunction = 'highAcute' | 'acute' | 'recovery' | 'chronic';
+/** 高度急性期 / 急性期 / 回復期 / 慢性期: the bed functions of domain.ts, under the name results use. */
+export type ResultBedFunction = BedFunction;
 
 /** Cheap per-day view for progress messages (built once per simulated day). */
 export interface DaySnapshot {

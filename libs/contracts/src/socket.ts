@@ -6,9 +6,11 @@
 // `applyEvent` / `applySnapshot` (live-run.ts) merge them; `createRunClient` (run-client.ts)
 // does the subscribing for a socket.io client.
 
+import type { RunState } from './domain';
 import type { ResultBedFunction } from './result';
 
-export type RunStateName = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+/** The run states of domain.ts, under the name the event map has used. */
+export type RunStateName = RunState;
 
 /** Progress of one replication. */
 export interface ReplicationProgress {
@@ -55,7 +57,7 @@ export interface RunCounters {
 export interface RunProgressEvent {
   runId: string;
   seq: number;
-  state: RunStateName;
+  state: RunState;
   /** 0–100 over the planned replications (100 only once completed) */
   percent: number;
   replications: ReplicationProgress[];
@@ -83,7 +85,7 @@ export interface RunSnapshot extends RunProgressEvent {
 export interface RunEndEvent {
   runId: string;
   seq: number;
-  state: Exclude<RunStateName, 'queued' | 'running'>;
+  state: Exclude<RunState, 'queued' | 'running'>;
   reason?: string;
   /** when the api sent it (ms since the epoch) */
   at: number;

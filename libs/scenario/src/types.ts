@@ -2,10 +2,10 @@
 // shape"). The zod schemas in schema/ must produce exactly these types; libs/model reads
 // only these, never the files.
 
-/** 病床機能: the four functions of the 病床機能報告. */
-export const BED_FUNCTIONS = ['highAcute', 'acute', 'recovery', 'chronic'] as const;
-/** 高度急性期 / 急性期 / 回復期 / 慢性期 */
-export type BedFunction = (typeof BED_FUNCTIONS)[number];
+import type { BedFunction } from '@caretwin/contracts';
+
+/** 病床機能 (高度急性期 / 急性期 / 回復期 / 慢性期): defined once, in @caretwin/contracts. */
+export { BED_FUNCTIONS, type BedFunction } from '@caretwin/contracts';
 
 /** Age bands of the population tables (0–14, 15–64, 65–74, 75+). */
 export const AGE_BANDS = ['age0to14', 'age15to64', 'age65to74', 'age75plus'] as const;

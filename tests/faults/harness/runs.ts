@@ -2,7 +2,7 @@
 // with generous deadlines (no timing assertions), and which replication a worker holds read from
 // that worker's own log lines.
 import type { LogLine, ServiceProcess } from '../../service/harness/processes';
-import type { RunViewLike } from '../../service/harness/http';
+import type { RunView } from '@caretwin/contracts';
 
 export interface Answer<T = unknown> {
   status: number;
@@ -86,8 +86,8 @@ export async function postRun(
   return posted.body.id;
 }
 
-export async function getRun(base: string, id: string): Promise<RunViewLike> {
-  const reply = await request<RunViewLike>(base, 'GET', `/api/runs/${id}`);
+export async function getRun(base: string, id: string): Promise<RunView> {
+  const reply = await request<RunView>(base, 'GET', `/api/runs/${id}`);
   if (reply.status !== 200) throw new Error(`GET /api/runs/${id} answered ${reply.status}: ${reply.text}`);
   return reply.body;
 }
@@ -95,11 +95,7 @@ export async function getRun(base: string, id: string): Promise<RunViewLike> {
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 
 /** Waits until the run has finished; `base` may change meanwhile (an api restarted on another port). */
-export function waitForEnd(
-  base: string | (() => string),
-  id: string,
-  timeoutMs = 180_000,
-): Promise<RunViewLike> {
+export function waitForEnd(base: string | (() => string), id: string, timeoutMs = 180_000): Promise<RunView> {
   const url = typeof base === 'string' ? () => base : base;
   return waitUntil(
     `run ${id} to finish`,

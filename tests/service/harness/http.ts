@@ -1,4 +1,6 @@
 // Small HTTP client over fetch for the service tests.
+import { FINISHED_STATES, type RunView } from '@caretwin/contracts';
+
 export interface Reply<T = unknown> {
   status: number;
   headers: Headers;
@@ -42,26 +44,17 @@ export async function call<T = unknown>(
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 
-export interface RunViewLike {
-  id: string;
-  state: string;
-  progress: { percent: number; replications: Array<{ replication: number; day: number; percent: number }> };
-  history: Array<{ state: string; at: string; reason: string | null }>;
-  replications: { planned: number; completed: number; max: number };
-  error: string | null;
-}
-
 /** Polls GET /api/runs/:id until `until` holds (no timing assertion: a generous ceiling only). */
 export async function waitForRun(
   base: string,
   id: string,
-  until: (run: RunViewLike) => boolean,
+  until: (run: RunView) => boolean,
   timeoutMs = 120_000,
-): Promise<RunViewLike> {
+): Promise<RunView> {
   const deadline = Date.now() + timeoutMs;
-  let last: RunViewLike | undefined;
+  let last: RunView | undefined;
   while (Date.now() < deadline) {
-    const reply = await call<RunViewLike>(base, 'GET', `/api/runs/${id}`);
+    const reply = await call<RunView>(base, 'GET', `/api/runs/${id}`);
     if (reply.status !== 200) throw new Error(`GET /api/runs/${id} answered ${reply.status}: ${reply.text}`);
     last = reply.body;
     if (until(last)) return last;
@@ -70,5 +63,4 @@ export async function waitForRun(
   throw new Error(`run ${id} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
 }
 
-export const finished = (run: RunViewLike): boolean =>
-  ['completed', 'failed', 'cancelled'].includes(run.state);
+export const finished = (run: RunView): boolean => FINISHED_STATES.has(run.state);

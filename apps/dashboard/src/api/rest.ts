@@ -1,13 +1,11 @@
 // Typed REST client of the api (same origin). Errors arrive as ApiError carrying the api's
 // one error body, so views can show each issue at its field.
+import type { ErrorBody, RunAccepted, RunList, RunView } from '@caretwin/contracts';
 import type {
-  ApiErrorBody,
   ComparisonView,
   CreateRunRequest,
   RegionView,
   ResultDocument,
-  RunList,
-  RunView,
   ScenarioListing,
   ScenarioView,
   ValidationView,
@@ -16,24 +14,24 @@ import type {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: ApiErrorBody | null,
+    readonly body: ErrorBody | null,
     message: string,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
-  get issues(): ApiErrorBody['issues'] {
+  get issues(): ErrorBody['issues'] {
     return this.body?.issues ?? [];
   }
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
+function isErrorBody(value: unknown): value is ErrorBody {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as ApiErrorBody).code === 'string' &&
-    Array.isArray((value as ApiErrorBody).issues)
+    typeof (value as ErrorBody).code === 'string' &&
+    Array.isArray((value as ErrorBody).issues)
   );
 }
 
@@ -53,7 +51,7 @@ export interface RestClient {
   region(id: string): Promise<RegionView>;
   runs(query?: { limit?: number; state?: string }): Promise<RunList>;
   run(id: string): Promise<RunView>;
-  startRun(request: CreateRunRequest): Promise<{ id: string; state: string }>;
+  startRun(request: CreateRunRequest): Promise<RunAccepted>;
   cancelRun(id: string): Promise<unknown>;
   result(id: string): Promise<ResultDocument>;
   compare(a: string, b: string): Promise<ComparisonView>;

@@ -1,30 +1,22 @@
-// Shapes of the REST api's answers as the dashboard reads them (apps/api/README.md; the server
-// views live in apps/api/src/*/…-view.ts and libs/runner's result document). Only types: the
-// dashboard bundle carries no server code.
+// Shapes of the REST api's answers as the dashboard reads them (apps/api/README.md). Only types:
+// the dashboard bundle carries no server code. The run view and the error body are the ones of
+// libs/contracts, under the names the dashboard's views use.
 import type {
   AggregateResult,
   Comparison,
+  ErrorBody,
   ReplicationResult,
-  RunStateName,
   StaticNeed,
 } from '@caretwin/contracts';
 import type { LocalizedText, Region, Scenario } from '@caretwin/scenario';
 
-export interface ApiIssue {
-  file: string | null;
-  /** reads like `policies[2].hospital` */
-  path: string;
-  line: number | null;
-  column: number | null;
-  message: string;
-}
-
-/** The one error body of every endpoint. */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  issues: ApiIssue[];
-}
+export type {
+  ReplicationProgressView,
+  RunList,
+  RunView,
+  ValidationIssue as ApiIssue,
+  ErrorBody as ApiErrorBody,
+} from '@caretwin/contracts';
 
 export interface ScenarioListing {
   id: string;
@@ -37,7 +29,7 @@ export interface ScenarioListing {
 export interface ScenarioView extends ScenarioListing {
   text?: string;
   scenario?: Scenario;
-  error?: ApiErrorBody;
+  error?: ErrorBody;
   versions?: Array<{ version: number; createdAt: string }>;
 }
 
@@ -59,37 +51,6 @@ export interface InputLabel {
 
 export interface RegionView extends Region {
   inputs: InputLabel[];
-}
-
-export interface ReplicationProgressView {
-  replication: number;
-  day: number;
-  totalDays: number;
-  percent: number;
-}
-
-export interface RunView {
-  id: string;
-  state: RunStateName;
-  scenarioId: string;
-  regionId: string;
-  seed: number;
-  replications: { planned: number; completed: number; max: number };
-  progress: { percent: number; replications: ReplicationProgressView[] };
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  timings: { queuedMs: number | null; runningMs: number | null; totalMs: number | null };
-  history: Array<{ state: RunStateName; at: string; reason: string | null }>;
-  links: { self: string; result: string | null };
-}
-
-export interface RunList {
-  items: RunView[];
-  total: number;
-  limit: number;
-  offset: number;
 }
 
 export interface CreateRunRequest {

@@ -1,6 +1,6 @@
 // Names that charts print, in both languages (a chart takes `lang`, so the dashboard and the
 // standalone report draw the same words). Japanese planning terms are the originals.
-import type { ResultBedFunction } from '@caretwin/contracts';
+import { BED_FUNCTIONS, type BedFunction } from '@caretwin/contracts';
 
 export type Lang = 'ja' | 'en';
 export interface Localized {
@@ -8,9 +8,10 @@ export interface Localized {
   en: string;
 }
 
-export const BED_FUNCTION_ORDER: readonly ResultBedFunction[] = ['highAcute', 'acute', 'recovery', 'chronic'];
+/** The bed functions in the order every table and legend shows them (libs/contracts). */
+export const BED_FUNCTION_ORDER: readonly BedFunction[] = BED_FUNCTIONS;
 
-export const FUNCTION_NAMES: Record<ResultBedFunction, Localized> = {
+export const FUNCTION_NAMES: Record<BedFunction, Localized> = {
   highAcute: { ja: '高度急性期', en: 'High acute' },
   acute: { ja: '急性期', en: 'Acute' },
   recovery: { ja: '回復期', en: 'Recovery' },

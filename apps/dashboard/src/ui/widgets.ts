@@ -1,6 +1,6 @@
 // Small pieces shared by the views: a titled section for a chart, a progress bar, a state
 // badge (text, not colour alone), a loading line and an error line.
-import type { RunStateName } from '@caretwin/contracts';
+import type { RunState } from '@caretwin/contracts';
 import { fmt, t } from '../i18n';
 import { h, type Children } from './dom';
 
@@ -33,7 +33,7 @@ export function setProgress(bar: HTMLElement, percent: number): void {
   if (text) text.textContent = fmt.percent(clamped / 100, 0);
 }
 
-export function stateBadge(state: RunStateName): HTMLElement {
+export function stateBadge(state: RunState): HTMLElement {
   return h('span', { class: `state state-${state}`, 'data-state': state }, t(`state.${state}`));
 }
 

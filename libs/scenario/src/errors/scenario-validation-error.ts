@@ -1,17 +1,10 @@
 // The one error body shared by the CLI, the api and the dashboard (docs/architecture.md
 // "Error body"). It stays plain JSON so it can cross HTTP, sockets and BullMQ unchanged.
 
-/** One problem, located where the planner wrote it. */
-export interface ValidationIssue {
-  /** File the value came from (`scenarios/miyagi-surge.yaml`, `saved:my-plan@3`, `<input>`). */
-  file: string;
-  /** Path inside the document, e.g. `policies[2].hospital`; '' for the document itself. */
-  path: string;
-  /** 1-based line and column; null when the input was an object rather than text. */
-  line: number | null;
-  column: number | null;
-  message: string;
-}
+import type { ErrorBody, ValidationIssue } from '@caretwin/contracts';
+
+/** One problem, located where the planner wrote it: defined once, in @caretwin/contracts. */
+export type { ValidationIssue } from '@caretwin/contracts';
 
 /**
  * Why a scenario was refused; each maps to one HTTP status at the edge:
@@ -26,11 +19,7 @@ export const ERROR_HTTP_STATUS = {
 } as const;
 export type ScenarioErrorCode = keyof typeof ERROR_HTTP_STATUS;
 
-export interface ScenarioErrorBody {
-  code: ScenarioErrorCode;
-  message: string;
-  issues: ValidationIssue[];
-}
+export type ScenarioErrorBody = ErrorBody<ScenarioErrorCode>;
 
 export function httpStatusOf(code: ScenarioErrorCode): number {
   return ERROR_HTTP_STATUS[code];
