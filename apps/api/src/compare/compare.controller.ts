@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { parseRequest } from '../errors/parse-request';
 import { ErrorResponses, ZodQuery } from '../http/openapi';
-import { CompareService } from './compare.service';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { CompareService, type ComparisonView } from './compare.service';
 
 const compareQuery = z
   .object({
@@ -11,6 +11,7 @@ const compareQuery = z
     b: z.string().min(1).describe('run id of the what-if'),
   })
   .strict();
+type CompareQuery = z.infer<typeof compareQuery>;
 
 @ApiTags('runs')
 @Controller('api/compare')
@@ -24,8 +25,7 @@ export class CompareController {
   })
   @ZodQuery(compareQuery)
   @ErrorResponses(404, 409, 422)
-  get(@Query() query: unknown) {
-    const { a, b } = parseRequest(compareQuery, query, 'query');
+  get(@Query(new ZodValidationPipe(compareQuery, 'query')) { a, b }: CompareQuery): ComparisonView {
     return this.compare.compare(a, b);
   }
 }

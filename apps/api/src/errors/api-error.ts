@@ -1,13 +1,7 @@
 // Errors the api answers with, all in the one body {code, message, issues}
 // (docs/architecture.md "Error body").
 // Services throw these; the exception filter turns them (and ScenarioValidationError) into HTTP.
-import type { ValidationIssue } from '@caretwin/scenario';
-
-export interface ErrorBody {
-  code: string;
-  message: string;
-  issues: ValidationIssue[];
-}
+import type { ErrorBody, ValidationIssue } from '@caretwin/contracts';
 
 export class ApiError extends Error {
   constructor(

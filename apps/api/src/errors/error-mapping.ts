@@ -2,7 +2,8 @@
 // the express error handler that guards body parsing (which runs before Nest's router).
 import { HttpException } from '@nestjs/common';
 import { isScenarioValidationError } from '@caretwin/scenario';
-import { ApiError, requestIssue, type ErrorBody } from './api-error';
+import type { ErrorBody } from '@caretwin/contracts';
+import { ApiError, requestIssue } from './api-error';
 
 export interface MappedError {
   status: number;

@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ApiBody, ApiQuery, ApiResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { ErrorBody } from '@caretwin/contracts';
 import { softwareVersion } from '@caretwin/runner';
 
 export const OPENAPI_PATH = 'api/docs';
@@ -71,6 +72,11 @@ export const errorBodySchema = z.object({
     }),
   ),
 });
+
+/** True when A and B are the same type, both ways (a documented schema against the type it documents). */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const errorBodyDocumented: SameShape<ErrorBody, z.infer<typeof errorBodySchema>> = true;
+void errorBodyDocumented;
 
 export function ErrorResponses(...statuses: number[]): MethodDecorator {
   const meaning: Record<number, string> = {

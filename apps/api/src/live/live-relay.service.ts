@@ -9,15 +9,20 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/config';
-import type { Ack, RunEndEvent, RunProgressEvent, RunSnapshot } from '@caretwin/contracts';
+import {
+  FINISHED_STATES,
+  type Ack,
+  type RunEndEvent,
+  type RunProgressEvent,
+  type RunSnapshot,
+} from '@caretwin/contracts';
 import { encodeReplicationState, liveChannel, meanCounters } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { LiveStateStore, type LiveProgress } from '../queue/live-state.store';
 import { RunLifecycleService } from '../runs/run-lifecycle.service';
 import { RunOutcomes, type RunEnded } from '../runs/run-outcomes';
-import { FINISHED_STATES } from '../runs/run-state';
-import { RunsRepository, type RunSummaryRow } from '../store/runs.repository';
+import { RunsRepository, type RunSummary } from '../store/runs.repository';
 import { FRAMING_BYTES, fitProgress, fitSnapshot, jsonBytes } from './live-messages';
 import { runIdSchema } from './subscribe.dto';
 
@@ -241,7 +246,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private async sendProgress(
     runId: string,
-    run: RunSummaryRow,
+    run: RunSummary,
     relay: RunRelay,
     progress: LiveProgress,
     changed: LiveProgress['replications'],
@@ -350,9 +355,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnApplicationShutdown 
     });
   }
 
-  private async snapshot(
-    run: RunSummaryRow,
-  ): Promise<{ snapshot: RunSnapshot; reached: Map<number, number> }> {
+  private async snapshot(run: RunSummary): Promise<{ snapshot: RunSnapshot; reached: Map<number, number> }> {
     const reading = await this.live.all(run.id);
     const seq = await this.live.nextSeq(run.id);
     const scenario = this.runs.scenarioDays(run.id);

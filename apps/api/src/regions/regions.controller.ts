@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponses } from '../http/openapi';
-import { RegionsService } from './regions.service';
+import { RegionsService, type RegionListing, type RegionView } from './regions.service';
 
 @ApiTags('regions')
 @Controller('api/regions')
@@ -10,7 +10,7 @@ export class RegionsController {
 
   @Get()
   @ApiOperation({ summary: 'Regions with data: {items: [{id, name}]}' })
-  list() {
+  list(): { items: RegionListing[] } {
     return { items: this.regions.list() };
   }
 
@@ -20,7 +20,7 @@ export class RegionsController {
       'The resolved region: areas, municipalities, hospitals, ambulance bases, provenance, synthetic / estimated inputs',
   })
   @ErrorResponses(404)
-  get(@Param('id') id: string) {
+  get(@Param('id') id: string): RegionView {
     return this.regions.get(id);
   }
 }

@@ -4,6 +4,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { inputLabels, type InputLabel } from '@caretwin/runner';
 import { ScenarioCatalog, type Region } from '@caretwin/scenario';
 
+/** A region in GET /api/regions; `name` is null when its data does not load (GET /api/regions/:id says why). */
+export interface RegionListing {
+  id: string;
+  name: Region['name'] | null;
+}
+
 export interface RegionView extends Region {
   inputs: InputLabel[];
 }
@@ -12,7 +18,7 @@ export interface RegionView extends Region {
 export class RegionsService {
   constructor(@Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog) {}
 
-  list(): Array<{ id: string; name: Region['name'] | null }> {
+  list(): RegionListing[] {
     return this.catalog.listRegions().map((id) => {
       try {
         return { id, name: this.catalog.region(id).name };

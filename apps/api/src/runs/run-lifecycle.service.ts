@@ -4,7 +4,7 @@
 // The api is the only writer of the store.
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
-import type { ReplicationProgress } from '@caretwin/contracts';
+import { FINISHED_STATES, type ReplicationProgress, type RunState } from '@caretwin/contracts';
 import {
   unpackJsonText,
   type AggregateJobResult,
@@ -14,10 +14,9 @@ import {
 } from '@caretwin/runner';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { RunQueue } from '../queue/run-queue';
-import { RunsRepository, type RunSummaryRow } from '../store/runs.repository';
+import { RunsRepository, type RunSummary } from '../store/runs.repository';
 import { RunOutcomes } from './run-outcomes';
 import { runPercent } from './run-progress';
-import { FINISHED_STATES, type RunState } from './run-state';
 
 /** The store's progress.percent is written at most this often per run (the live relay is faster). */
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
@@ -44,9 +43,9 @@ export class RunLifecycleService {
   ) {}
 
   /** A run's percent from what the workers reported (the live relay sends the same figure). */
-  percentOf(run: RunSummaryRow, replications: ReplicationProgress[]): number {
+  percentOf(run: RunSummary, replications: ReplicationProgress[]): number {
     if (run.state === 'completed') return 100;
-    return runPercent(run.replications_planned, new Set(this.runs.storedReplications(run.id)), replications);
+    return runPercent(run.replicationsPlanned, new Set(this.runs.storedReplications(run.id)), replications);
   }
 
   /**
@@ -67,7 +66,7 @@ export class RunLifecycleService {
         this.progressWrites.delete(runId);
         return;
       }
-      const planned = Math.max(run.replications_planned, ...write.latest.map((r) => r.index + 1));
+      const planned = Math.max(run.replicationsPlanned, ...write.latest.map((r) => r.index + 1));
       this.runs.setProgress(runId, this.percentOf(run, write.latest), planned, new Date().toISOString());
     };
     if (wait <= 0) now();
@@ -124,7 +123,7 @@ export class RunLifecycleService {
         const added = await this.queue.enqueue({
           id: runId,
           input: JSON.parse(full.input) as RunInput,
-          inputKey: full.input_key,
+          inputKey: full.inputKey,
           plan: JSON.parse(full.plan) as RunPlan,
         });
         if (added) this.logger.info({ runId }, 'run enqueued');
@@ -143,8 +142,8 @@ export class RunLifecycleService {
   }
 
   /** A finished run's jobs leave Redis (the workers of a cancelled or failed one are told to stop first). */
-  private async cleanUp(run: RunSummaryRow): Promise<void> {
-    if (run.queue_synced) return;
+  private async cleanUp(run: RunSummary): Promise<void> {
+    if (run.queueSynced) return;
     // Cancelled or failed: replications still running stop at their next simulated day.
     if (run.state !== 'completed') await this.queue.setCancelFlag(run.id);
     if (await this.queue.remove(run.id)) this.runs.markSynced(run.id, 'finished');
@@ -231,9 +230,9 @@ export class RunLifecycleService {
   }
 
   /** Runs the reconciler should look at now. */
-  toReconcile(all: boolean): RunSummaryRow[] {
+  toReconcile(all: boolean): RunSummary[] {
     if (!all) return this.runs.unsynced();
-    const byId = new Map<string, RunSummaryRow>();
+    const byId = new Map<string, RunSummary>();
     for (const run of [...this.runs.unsynced(), ...this.runs.active()]) byId.set(run.id, run);
     return [...byId.values()];
   }

@@ -35,11 +35,11 @@ export class RunResultService {
     const execution: ServiceExecution = {
       source: 'service',
       runId: run.id,
-      createdAt: run.created_at,
-      startedAt: run.started_at,
-      finishedAt: run.finished_at,
+      createdAt: run.createdAt,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
       durationMs:
-        run.started_at && run.finished_at ? Date.parse(run.finished_at) - Date.parse(run.started_at) : null,
+        run.startedAt && run.finishedAt ? Date.parse(run.finishedAt) - Date.parse(run.startedAt) : null,
       replications: kept.map((r) => ({
         replication: r.replication,
         ...(JSON.parse(r.execution) as JobExecution),

@@ -1,15 +1,24 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
-import { parseRequest } from '../errors/parse-request';
+import type { RunAccepted, RunList, RunView } from '@caretwin/contracts';
+import { resultCsv, type RunResultDocument } from '@caretwin/runner';
 import { ErrorResponses, ZodBody, ZodQuery, ZodResponse } from '../http/openapi';
-import { CSV_TABLES, resultCsv } from '@caretwin/runner';
-import { RunResultService } from './run-result.service';
+import { RequestHeader, ZodValidationPipe } from '../http/zod-validation.pipe';
+import { RunResultService, type ServiceExecution } from './run-result.service';
 import { RunsService } from './runs.service';
-import { acceptedRunSchema, createRunSchema, listRunsSchema, runListSchema, runViewSchema } from './runs.dto';
-
-const csvQuery = z.object({ table: z.enum(CSV_TABLES).default('kpis').describe('which table') }).strict();
+import {
+  acceptedRunSchema,
+  createRunSchema,
+  csvQuerySchema,
+  idempotencyKeySchema,
+  listRunsSchema,
+  runListSchema,
+  runViewSchema,
+  type CreateRunRequest,
+  type CsvQuery,
+  type ListRunsQuery,
+} from './runs.dto';
 const RunId = ApiParam({
   name: 'id',
   description: 'run id (UUID)',
@@ -37,11 +46,12 @@ export class RunsController {
   @ZodResponse(202, acceptedRunSchema, 'accepted; Location: /api/runs/{id}')
   @ErrorResponses(400, 413, 422)
   create(
-    @Body() body: unknown,
-    @Headers('idempotency-key') key: unknown,
+    @Body(new ZodValidationPipe(createRunSchema, 'run request')) body: CreateRunRequest,
+    @RequestHeader('idempotency-key', new ZodValidationPipe(idempotencyKeySchema, 'Idempotency-Key header'))
+    key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
-    const run = this.runs.create(body, key);
+  ): RunAccepted {
+    const run = this.runs.create(body, key ?? null);
     res.setHeader('Location', `/api/runs/${run.id}`);
     return { id: run.id, state: run.state };
   }
@@ -51,7 +61,7 @@ export class RunsController {
   @ZodQuery(listRunsSchema)
   @ZodResponse(200, runListSchema, 'a page of runs')
   @ErrorResponses(422)
-  list(@Query() query: unknown) {
+  list(@Query(new ZodValidationPipe(listRunsSchema, 'query')) query: ListRunsQuery): RunList {
     return this.runs.list(query);
   }
 
@@ -60,7 +70,7 @@ export class RunsController {
   @RunId
   @ZodResponse(200, runViewSchema, 'the run')
   @ErrorResponses(404)
-  get(@Param('id') id: string) {
+  get(@Param('id') id: string): Promise<RunView> {
     return this.runs.get(id);
   }
 
@@ -71,7 +81,7 @@ export class RunsController {
   @RunId
   @ApiResponse({ status: 200, description: 'the result document (libs/runner RunResultDocument)' })
   @ErrorResponses(404, 409)
-  result(@Param('id') id: string) {
+  result(@Param('id') id: string): RunResultDocument<ServiceExecution> {
     return this.results.result(id);
   }
 
@@ -80,12 +90,15 @@ export class RunsController {
     summary: 'A table of the result as CSV (UTF-8 with BOM, headed by the synthetic / estimated inputs)',
   })
   @RunId
-  @ZodQuery(csvQuery)
+  @ZodQuery(csvQuerySchema)
   @ApiProduces('text/csv')
   @ApiResponse({ status: 200, description: 'CSV' })
   @ErrorResponses(404, 409, 422)
-  csv(@Param('id') id: string, @Query() query: unknown, @Res() res: Response): void {
-    const { table } = parseRequest(csvQuery, query, 'query');
+  csv(
+    @Param('id') id: string,
+    @Query(new ZodValidationPipe(csvQuerySchema, 'query')) { table }: CsvQuery,
+    @Res() res: Response,
+  ): void {
     const csv = resultCsv(this.results.result(id), table);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="caretwin-${id}-${table}.csv"`);
@@ -100,7 +113,7 @@ export class RunsController {
   @RunId
   @ZodResponse(200, runViewSchema, 'the run as it is now')
   @ErrorResponses(404)
-  cancel(@Param('id') id: string) {
+  cancel(@Param('id') id: string): Promise<RunView> {
     return this.runs.cancel(id);
   }
 }

@@ -1,7 +1,9 @@
 // Request shapes of the runs endpoints (docs/architecture.md "Service endpoints": POST /api/runs takes
 // {scenarioId | scenario, overrides, replications, seed, horizonDays}).
 import { z } from 'zod';
-import { RUN_STATES } from './run-state';
+import { RUN_STATES, type RunAccepted, type RunList, type RunView } from '@caretwin/contracts';
+import { CSV_TABLES } from '@caretwin/runner';
+import type { SameShape } from '../http/openapi';
 
 const scenarioRef = z
   .string()
@@ -56,6 +58,11 @@ export const listRunsSchema = z
   .strict();
 export type ListRunsQuery = z.infer<typeof listRunsSchema>;
 
+export const csvQuerySchema = z
+  .object({ table: z.enum(CSV_TABLES).default('kpis').describe('which table') })
+  .strict();
+export type CsvQuery = z.infer<typeof csvQuerySchema>;
+
 export const idempotencyKeySchema = z
   .string()
   .min(1)
@@ -63,8 +70,8 @@ export const idempotencyKeySchema = z
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
   .optional();
 
-// Answers, described for the OpenAPI document (the type checks below keep them equal to what
-// the controllers return).
+// Answers, described for the OpenAPI document (the type checks at the end keep them equal to
+// the contracts' types that the controllers return).
 export const acceptedRunSchema = z.object({ id: z.uuid(), state: z.enum(RUN_STATES) });
 
 const replicationProgressSchema = z.object({
@@ -107,3 +114,10 @@ export const runListSchema = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
 });
+
+const documented: [
+  SameShape<RunAccepted, z.infer<typeof acceptedRunSchema>>,
+  SameShape<RunView, z.infer<typeof runViewSchema>>,
+  SameShape<RunList, z.infer<typeof runListSchema>>,
+] = [true, true, true];
+void documented;

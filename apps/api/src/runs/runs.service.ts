@@ -3,6 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { AppConfig, Logger } from '@caretwin/config';
+import { FINISHED_STATES, type RunAccepted, type RunList, type RunView } from '@caretwin/contracts';
 import { maxReplications, planFor, runInputKey, toRunInput } from '@caretwin/runner';
 import { parseText, type ResolvedScenario } from '@caretwin/scenario';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
@@ -12,20 +13,15 @@ import {
   RequestInvalidError,
   requestIssue,
 } from '../errors/api-error';
-import { parseRequest } from '../errors/parse-request';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { LiveStateStore } from '../queue/live-state.store';
 import { RunsRepository } from '../store/runs.repository';
 import { applyChanges, requestedChanges } from './overrides';
 import { RunLifecycleService } from './run-lifecycle.service';
-import type { RunState } from './run-state';
-import { FINISHED_STATES } from './run-state';
-import { toReplicationView, toRunView, type RunView } from './run-view';
-import { createRunSchema, idempotencyKeySchema, listRunsSchema, type CreateRunRequest } from './runs.dto';
+import { toReplicationView, toRunView } from './run-view';
+import type { CreateRunRequest, ListRunsQuery } from './runs.dto';
 
-export interface AcceptedRun {
-  id: string;
-  state: RunState;
+export interface AcceptedRun extends RunAccepted {
   /** true when an earlier request with the same Idempotency-Key created it */
   replayed: boolean;
 }
@@ -56,14 +52,12 @@ export class RunsService {
    * Everything up to the insert is synchronous, so two requests with one Idempotency-Key can
    * never both pass the check; a rejected request stores nothing.
    */
-  create(body: unknown, idempotencyKeyHeader: unknown): AcceptedRun {
-    const key = parseRequest(idempotencyKeySchema, idempotencyKeyHeader, 'Idempotency-Key header') ?? null;
-    const request = parseRequest(createRunSchema, body, 'run request');
+  create(request: CreateRunRequest, key: string | null): AcceptedRun {
     const bodyHash = createHash('sha256').update(canonical(request)).digest('hex');
     if (key) {
       const prior = this.runs.byIdempotencyKey(key);
       if (prior) {
-        if (prior.body_hash !== bodyHash) throw new IdempotencyConflictError(key);
+        if (prior.bodyHash !== bodyHash) throw new IdempotencyConflictError(key);
         return { id: prior.id, state: prior.state, replayed: true };
       }
     }
@@ -137,8 +131,7 @@ export class RunsService {
     ]);
   }
 
-  list(query: unknown): { items: RunView[]; total: number; limit: number; offset: number } {
-    const q = parseRequest(listRunsSchema, query, 'query');
+  list(q: ListRunsQuery): RunList {
     const { items, total } = this.runs.list({
       scenarioId: q.scenario,
       state: q.state,

@@ -1,9 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { scenarioSchema } from '@caretwin/scenario';
+import { scenarioSchema, type ScenarioListing } from '@caretwin/scenario';
 import { ErrorResponses, ZodBody } from '../http/openapi';
-import { scenarioInputOf } from './scenario-input';
-import { ScenariosService } from './scenarios.service';
+import { scenarioInputPipe, type ScenarioInput } from './scenario-input';
+import {
+  ScenariosService,
+  type SavedScenarioView,
+  type ScenarioView,
+  type ValidationView,
+} from './scenarios.service';
 
 const ScenarioBody = ZodBody(
   scenarioSchema,
@@ -18,7 +23,7 @@ export class ScenariosController {
   @Get()
   @ApiOperation({ summary: 'Shipped and saved scenarios' })
   @ApiResponse({ status: 200, description: '{items: [{id, source, version?, name, file}]}' })
-  list() {
+  list(): { items: ScenarioListing[] } {
     return { items: this.scenarios.list() };
   }
 
@@ -29,8 +34,8 @@ export class ScenariosController {
   @ScenarioBody
   @ApiResponse({ status: 200, description: '{valid, scenario, region, staticNeed}' })
   @ErrorResponses(400, 413, 422)
-  validate(@Body() body: unknown) {
-    return this.scenarios.validate(scenarioInputOf(body));
+  validate(@Body(scenarioInputPipe) body: ScenarioInput): ValidationView {
+    return this.scenarios.validate(body);
   }
 
   @Get(':id')
@@ -40,7 +45,7 @@ export class ScenariosController {
   })
   @ApiParam({ name: 'id', description: 'scenario id, optionally id@version' })
   @ErrorResponses(404)
-  get(@Param('id') id: string) {
+  get(@Param('id') id: string): ScenarioView {
     return this.scenarios.get(id);
   }
 
@@ -51,7 +56,7 @@ export class ScenariosController {
   @ScenarioBody
   @ApiResponse({ status: 201, description: '{id, version, scenario}' })
   @ErrorResponses(400, 413, 422)
-  save(@Body() body: unknown) {
-    return this.scenarios.save(scenarioInputOf(body));
+  save(@Body(scenarioInputPipe) body: ScenarioInput): SavedScenarioView {
+    return this.scenarios.save(body);
   }
 }

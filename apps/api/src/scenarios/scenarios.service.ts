@@ -23,6 +23,12 @@ export interface ScenarioView extends ScenarioListing {
   versions?: Array<{ version: number; createdAt: string }>;
 }
 
+export interface SavedScenarioView {
+  id: string;
+  version: number;
+  scenario: Scenario;
+}
+
 export interface ValidationView {
   valid: true;
   scenario: Scenario;
@@ -63,7 +69,7 @@ export class ScenariosService {
     if (entry.source === 'saved')
       view.versions = this.saved
         .versions(entry.id)
-        .map((v) => ({ version: v.version, createdAt: v.created_at }));
+        .map((v) => ({ version: v.version, createdAt: v.createdAt }));
     return view;
   }
 
@@ -83,7 +89,7 @@ export class ScenariosService {
   }
 
   /** Validates, then stores the next version; nothing is stored when the scenario is refused. */
-  save(input: ScenarioInput): { id: string; version: number; scenario: Scenario } {
+  save(input: ScenarioInput): SavedScenarioView {
     const explicitId =
       typeof input === 'string' ? idOfText(input) : typeof input.id === 'string' ? input.id : undefined;
     if (explicitId === undefined)

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
+export type Statement<Params extends unknown[] = unknown[], Result = unknown> = Database.Statement<
+  Params,
+  Result
+>;
 
 export function openDatabase(dataDir: string, file = 'caretwin.sqlite'): Db {
   mkdirSync(dataDir, { recursive: true });
