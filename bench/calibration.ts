@@ -3,7 +3,7 @@
 // replication after another, so it needs no build step.
 //   npm run calibrate -- [--replications 10] [--days 365] [--json]
 import { aggregate, runReplication } from '@caretwin/model';
-import type { ReplicationResult } from '@caretwin/contracts';
+import { BED_FUNCTIONS, type ReplicationResult } from '@caretwin/contracts';
 import { calibrationScenario, checkTargets, formatFigure, formatHalfWidth } from './calibration-targets';
 
 function option(name: string, fallback: number): number {
@@ -66,9 +66,7 @@ if (process.argv.includes('--json')) {
   console.log('| area | high-acute | acute | recovery | chronic |');
   console.log('|---|---|---|---|---|');
   for (const a of agg.flow.areas) {
-    console.log(
-      `| ${a} | ${['highAcute', 'acute', 'recovery', 'chronic'].map((f) => area(`occupancy.${a}.${f}`)).join(' | ')} |`,
-    );
+    console.log(`| ${a} | ${BED_FUNCTIONS.map((f) => area(`occupancy.${a}.${f}`)).join(' | ')} |`);
   }
   const k = (key: string, digits = 1) => {
     const e = agg.kpis[key];

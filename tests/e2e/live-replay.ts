@@ -5,12 +5,14 @@
 // view's drawing alone, at exactly the rate the api allows (10 events/s), with no simulation
 // competing for the same two cores.
 import type { WebSocketRoute } from 'playwright-core';
-import type {
-  BandPoint,
-  BandSeries,
-  ReplicationProgress,
-  RunProgressEvent,
-  RunSnapshot,
+import {
+  BED_FUNCTIONS,
+  type BandPoint,
+  type BandSeries,
+  type BedFunction,
+  type ReplicationProgress,
+  type RunProgressEvent,
+  type RunSnapshot,
 } from '@caretwin/contracts';
 
 export interface ReplayOptions {
@@ -23,8 +25,6 @@ export interface ReplayOptions {
   events: number;
   intervalMs: number;
 }
-
-const FUNCTIONS = ['highAcute', 'acute', 'recovery', 'chronic'] as const;
 
 /** Days each replication has reached after event k: staggered starts, all done by the last event. */
 function reached(k: number, options: ReplayOptions): number[] {
@@ -44,7 +44,7 @@ function inUse(series: number, replication: number, day: number, capacity: numbe
 
 export class LiveReplay {
   private readonly capacities: number[];
-  private readonly series: Array<{ area: string; function: (typeof FUNCTIONS)[number] }>;
+  private readonly series: Array<{ area: string; function: BedFunction }>;
   private seq = 0;
   private last: number[];
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -54,7 +54,7 @@ export class LiveReplay {
   private finish: () => void = () => undefined;
 
   constructor(private readonly options: ReplayOptions) {
-    this.series = options.areas.flatMap((area) => FUNCTIONS.map((fn) => ({ area, function: fn })));
+    this.series = options.areas.flatMap((area) => BED_FUNCTIONS.map((fn) => ({ area, function: fn })));
     this.capacities = this.series.map((_, i) => 200 + 150 * (i % 7));
     this.last = Array.from({ length: options.replications }, () => 0);
     this.done = new Promise((resolve) => (this.finish = resolve));

@@ -2,7 +2,7 @@
 // with generous deadlines (no timing assertions), and which replication a worker holds read from
 // that worker's own log lines.
 import type { LogLine, ServiceProcess } from '../../service/harness/processes';
-import type { RunView } from '@caretwin/contracts';
+import { FINISHED_STATES, type RunView } from '@caretwin/contracts';
 
 export interface Answer<T = unknown> {
   status: number;
@@ -92,8 +92,6 @@ export async function getRun(base: string, id: string): Promise<RunView> {
   return reply.body;
 }
 
-const FINISHED = new Set(['completed', 'failed', 'cancelled']);
-
 /** Waits until the run has finished; `base` may change meanwhile (an api restarted on another port). */
 export function waitForEnd(base: string | (() => string), id: string, timeoutMs = 180_000): Promise<RunView> {
   const url = typeof base === 'string' ? () => base : base;
@@ -101,7 +99,7 @@ export function waitForEnd(base: string | (() => string), id: string, timeoutMs 
     `run ${id} to finish`,
     async () => {
       const run = await getRun(url(), id);
-      return FINISHED.has(run.state) ? run : undefined;
+      return FINISHED_STATES.has(run.state) ? run : undefined;
     },
     timeoutMs,
     250,

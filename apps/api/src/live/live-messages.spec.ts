@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BED_FUNCTIONS } from '@caretwin/contracts';
 import type { SeriesId } from '@caretwin/runner';
 import type { BandDays } from '../queue/live-state.store';
 import {
@@ -10,9 +11,8 @@ import {
   type SnapshotBase,
 } from './live-messages';
 
-const FUNCTIONS = ['highAcute', 'acute', 'recovery', 'chronic'] as const;
 const series: SeriesId[] = ['sennan', 'sendai', 'osaki-kurihara', 'ishinomaki-tome-kesennuma'].flatMap(
-  (area) => FUNCTIONS.map((f) => ({ area, function: f })),
+  (area) => BED_FUNCTIONS.map((f) => ({ area, function: f })),
 );
 
 /** Accumulators of `count` days for the 16 Miyagi series: [n, sum, min, max, capacity, …]. */
