@@ -1,5 +1,6 @@
 // Flat config: typescript-eslint's recommended rules, plus the boundary rule that keeps
-// libs/ free of Nest, Redis and the DOM (DESIGN.md: "Dependencies point one way").
+// libs/ free of Nest, Redis and the DOM (docs/architecture.md, "Parts and imports"), plus
+// three type-aware rules that catch real promise bugs, on the TypeScript that a tsconfig owns.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -12,6 +13,32 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // Typed linting: the project service gives each file the program of its nearest
+    // tsconfig.json, so apps/dashboard/src is checked with the dashboard's (DOM lib, bundler
+    // resolution), scripts/data with its own and the rest with the root one (tests and bench
+    // included). Files no tsconfig owns (vite and vitest configs, scripts/*.ts) stay untyped.
+    files: [
+      'apps/*/src/**/*.ts',
+      'libs/*/src/**/*.ts',
+      'config/src/**/*.ts',
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/data/**/*.ts',
+    ],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // A promise nobody awaits or catches turns a failure into an unhandled rejection (which
+      // kills the process) or into silence; `void p` remains the explicit "handled elsewhere".
+      '@typescript-eslint/no-floating-promises': 'error',
+      // An async callback where the caller expects void (a Nest hook, a socket or timer
+      // handler, an event listener) drops its rejection on the floor.
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
     },
   },
   {

@@ -45,7 +45,8 @@ export class ServiceProcess {
     });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => this.stderr.push(chunk));
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    this.exited.then(() => {
+    // `exited` only ever resolves (an exit event carries no error), so nothing is left to catch.
+    void this.exited.then(() => {
       for (const wake of this.waiters) wake();
     });
   }
