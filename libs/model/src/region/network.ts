@@ -183,13 +183,7 @@ export class Network {
     const gravW: number[] = [];
 
     for (let m = 0; m < M; m++) {
-      const home = index.municipalityArea[m];
-      const local: Reach[] = [];
-      for (const b of reach.reachableAreas[home]) {
-        for (const h of reach.hospitalsOfArea[b])
-          if (facilities.open[h] === 1) local.push({ h, minutes: this.minutesMunicipalityToHospital(m, h) });
-      }
-      local.sort((a, b) => a.minutes - b.minutes || a.h - b.h);
+      const local = this.nearestHospitals(m, reach, facilities);
       for (const key of keys) {
         const cap = Math.floor(key / FUNCTIONS);
         const f = key % FUNCTIONS;
@@ -230,6 +224,17 @@ export class Network {
       gravityMinutes: Float64Array.from(gravMin),
       gravityWeights: gravW,
     };
+  }
+
+  /** The open hospitals of the areas municipality m reaches, nearest first. */
+  private nearestHospitals(m: number, reach: AreaReach, facilities: Facilities): Reach[] {
+    const local: Reach[] = [];
+    for (const b of reach.reachableAreas[this.index.municipalityArea[m]]) {
+      for (const h of reach.hospitalsOfArea[b])
+        if (facilities.open[h] === 1) local.push({ h, minutes: this.minutesMunicipalityToHospital(m, h) });
+    }
+    local.sort((a, b) => a.minutes - b.minutes || a.h - b.h);
+    return local;
   }
 
   /**
