@@ -76,13 +76,6 @@ async function main() {
     if (privateRedis && !privateRedis.adopted) await privateRedis.stop(); // an adopted one may serve another start
     process.exit(1);
   }
-  if (config.log.format === 'pretty') {
-    // A person at a terminal (LOG_FORMAT auto or pretty): the one line they need, plain.
-    process.stdout.write(`CareTwin is running at ${api.url}/ — press Ctrl-C to stop\n`);
-  } else {
-    logger.info({ url: api.url }, `CareTwin is up: ${api.url}`);
-  }
-
   let stopping = false;
   const stop = (signal) => {
     if (stopping) return;
@@ -101,6 +94,14 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Announce only once Ctrl-C is handled: a person (or a test) who reacts to the line at once
+  // must get the graceful stop, never the default SIGINT death.
+  if (config.log.format === 'pretty') {
+    // A person at a terminal (LOG_FORMAT auto or pretty): the one line they need, plain.
+    process.stdout.write(`CareTwin is running at ${api.url}/ — press Ctrl-C to stop\n`);
+  } else {
+    logger.info({ url: api.url }, `CareTwin is up: ${api.url}`);
+  }
 }
 
 main().catch((error) => {
