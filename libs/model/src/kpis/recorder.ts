@@ -25,6 +25,8 @@ export class Recorder {
   discharges = 0;
   deaths = 0;
   transfers = 0;
+  /** drive minutes of those transfers (hospital to hospital) */
+  transferMinutes = 0;
   borrowings = 0;
   /** MHLW 平均在院日数 inputs per ward group (0 general = highAcute+acute+recovery, 1 chronic) */
   readonly groupIn = new Float64Array(2);

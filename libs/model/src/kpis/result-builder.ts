@@ -162,7 +162,11 @@ function patientFlowKpis(kpis: Kpis, state: ReplicationState, span: Span): void 
     kpis[`bedBlocking.days.${fn}`] = d;
   });
   kpis['bedBlocking.days'] = blocked;
+  state.index.areaIds.forEach((id, a) => {
+    kpis[`bedBlocking.days.${id}`] = state.blockedByArea.integral(a, span.tEnd) / MINUTES_PER_DAY;
+  });
   kpis['transfers'] = rec.transfers;
+  kpis['transfers.minutes.mean'] = ratio(rec.transferMinutes, rec.transfers);
   kpis['borrowing.admissions'] = rec.borrowings;
   kpis['borrowing.bedDays'] = bedDays(Misc.BORROWED);
 }

@@ -4,7 +4,9 @@
 // - per (municipality, capability, function): a gravity table over the same kind of hospitals
 //   (walk-ins and electives choose by beds over travel time squared, sampled by alias);
 // - per (area, function): hospitals that take transfers (回復期/慢性期 step-down), the home
-//   area's first, then those of the adjacent areas;
+//   area's first, then those of the adjacent areas (the candidate set of a transfer line);
+// - per (hospital, function): the open hospitals of the areas it reaches that offer the
+//   function, nearest to it first (a step-down takes the nearest free bed of its set);
 // - per municipality: ambulance bases that serve it, nearest first.
 // Nothing is sorted per call; a closed link between two areas makes their hospitals unreachable.
 import { FUNCTIONS, RegionIndex } from './region-index';
@@ -64,6 +66,17 @@ interface TransferTables {
   transferHospital: Int32Array;
 }
 
+interface NearbyTables {
+  nearbyStart: Int32Array;
+  nearbyCount: Int32Array;
+  nearbyHospital: Int32Array;
+}
+
+interface ReachTables {
+  reach: Uint8Array;
+  reachCovers: Uint8Array;
+}
+
 interface TransferServedTables {
   transferServedStart: Int32Array;
   transferServedCount: Int32Array;
@@ -99,6 +112,17 @@ export class Network {
   /** leading entries of a transfer list that lie in the home area (all of them when it has none) */
   readonly transferHomeCount: Int32Array;
   readonly transferHospital: Int32Array;
+  /**
+   * per (hospital h, function f), [h × 4 + f]: the open hospitals offering f in the areas h's
+   * area reaches, nearest to h first (h itself included when it offers f)
+   */
+  readonly nearbyStart: Int32Array;
+  readonly nearbyCount: Int32Array;
+  readonly nearbyHospital: Int32Array;
+  /** [a × A + b] = 1 when area a reaches area b (itself, or adjacent over an open link) */
+  readonly reach: Uint8Array;
+  /** [b × A + a] = 1 when every area a reaches is reached from b too (b's nearby lists hold a's set) */
+  readonly reachCovers: Uint8Array;
   /** for a bed freed in (area, function): the home areas whose transfer queues may take it */
   readonly transferServedStart: Int32Array;
   readonly transferServedCount: Int32Array;
@@ -144,6 +168,14 @@ export class Network {
     this.transferCount = transfer.transferCount;
     this.transferHomeCount = transfer.transferHomeCount;
     this.transferHospital = transfer.transferHospital;
+
+    const nearby = this.buildNearbyTables(reach, facilities);
+    this.nearbyStart = nearby.nearbyStart;
+    this.nearbyCount = nearby.nearbyCount;
+    this.nearbyHospital = nearby.nearbyHospital;
+    const reachTables = reachMatrices(index, reach);
+    this.reach = reachTables.reach;
+    this.reachCovers = reachTables.reachCovers;
 
     const served = transferServedTables(index, transfer);
     this.transferServedStart = served.transferServedStart;
@@ -238,6 +270,32 @@ export class Network {
   }
 
   /**
+   * Per (hospital, function): where a step-down from that hospital may go, nearest first. One
+   * sort per hospital over the open hospitals of the areas it reaches, then one pass per
+   * function; a patient's transfer set (home area, or its neighbours) is a filter on this list.
+   */
+  private buildNearbyTables(reach: AreaReach, facilities: Facilities): NearbyTables {
+    const index = this.index;
+    const H = index.hospitalCount;
+    const nearbyStart = new Int32Array(H * FUNCTIONS);
+    const nearbyCount = new Int32Array(H * FUNCTIONS);
+    const flat: number[] = [];
+    for (let h = 0; h < H; h++) {
+      const near: Reach[] = [];
+      for (const b of reach.reachableAreas[index.hospitalArea[h]])
+        for (const h2 of reach.hospitalsOfArea[b])
+          if (facilities.open[h2] === 1) near.push({ h: h2, minutes: this.minutesHospitalToHospital(h, h2) });
+      near.sort((x, y) => x.minutes - y.minutes || x.h - y.h);
+      for (let f = 0; f < FUNCTIONS; f++) {
+        nearbyStart[h * FUNCTIONS + f] = flat.length;
+        for (const r of near) if (facilities.offers(r.h, f)) flat.push(r.h);
+        nearbyCount[h * FUNCTIONS + f] = flat.length - nearbyStart[h * FUNCTIONS + f];
+      }
+    }
+    return { nearbyStart, nearbyCount, nearbyHospital: Int32Array.from(flat) };
+  }
+
+  /**
    * Ambulances come from the home area's bases, nearest first; an area without bases is served
    * by the area of the nearest base among its neighbours.
    */
@@ -296,6 +354,15 @@ export class Network {
     );
   }
 
+  /** Drive between two hospitals (a step-down transfer). */
+  minutesHospitalToHospital(h1: number, h2: number): number {
+    const i = this.index;
+    return travelMinutes(
+      haversineKm(i.hospitalLat[h1], i.hospitalLng[h1], i.hospitalLat[h2], i.hospitalLng[h2]),
+      this.rule,
+    );
+  }
+
   /** Return drive after handover (computed on demand: a hospital × base matrix would not fit Japan). */
   minutesHospitalToBase(h: number, b: number): number {
     const i = this.index;
@@ -326,6 +393,22 @@ function areaReach(index: RegionIndex, levers: Levers): AreaReach {
   return { hospitalsOfArea, reachableAreas, reachable };
 }
 
+/**
+ * Which areas reach which (A × A), and whether the areas an area reaches are all reached from
+ * another: then a hospital of the other area lists every transfer candidate of the first's
+ * residents in its nearby lists (otherwise the bed rules look through the area's transfer list).
+ */
+function reachMatrices(index: RegionIndex, reach: AreaReach): ReachTables {
+  const A = index.areaCount;
+  const matrix = new Uint8Array(A * A);
+  for (let a = 0; a < A; a++) for (const b of reach.reachableAreas[a]) matrix[a * A + b] = 1;
+  const reachCovers = new Uint8Array(A * A);
+  for (let b = 0; b < A; b++)
+    for (let a = 0; a < A; a++)
+      reachCovers[b * A + a] = reach.reachableAreas[a].every((c) => matrix[b * A + c] === 1) ? 1 : 0;
+  return { reach: matrix, reachCovers };
+}
+
 /** Per gravity slot: normalised choice shares (expected flows) and the alias table (sampling). */
 function gravitySampling(choice: ChoiceTables): GravitySampling {
   const gravW = choice.gravityWeights;
@@ -345,10 +428,12 @@ function gravitySampling(choice: ChoiceTables): GravitySampling {
 }
 
 /**
- * Step-down transfers look in the home area first (by beds) and, when none of its beds is free,
- * in the adjacent areas (by beds): discharge planners of a full city place their 回復期 and
- * 慢性期 patients in the next area's hospitals rather than keep them in acute beds
- * (docs/calibration.md). An area without the function relies on its neighbours alone.
+ * Step-down transfers look in the home area first and, when none of its beds is free, in the
+ * adjacent areas: discharge planners of a full city place their 回復期 and 慢性期 patients in
+ * the next area's hospitals rather than keep them in acute beds (docs/calibration.md). An area
+ * without the function relies on its neighbours alone. These lists are the candidate SETS (home
+ * part, then neighbours, each by beds, which the static need and the census spill read); the
+ * simulation picks among them by the nearby lists, nearest to the patient's hospital first.
  */
 function transferTables(index: RegionIndex, facilities: Facilities, reach: AreaReach): TransferTables {
   const A = index.areaCount;

@@ -1,5 +1,6 @@
 // Bed rules (docs/architecture.md "Bed rules"): a patient needs a bed of its phase's
-// function; the next phase is in the same hospital when it offers that function, otherwise a
+// function; the next phase is in the same hospital when it offers that function, otherwise the
+// nearest free bed of the home area's hospitals (seen from the patient's hospital), otherwise a
 // FIFO transfer queue of the home area; a patient whose next bed is not free keeps the current
 // one and waits (bed blocking). After TRANSFER_WIDEN_DAYS of waiting, the adjacent areas' beds
 // will do too. When a bed frees, waiters are served: own-hospital step-downs, then transfers,
@@ -170,7 +171,10 @@ export class BedRules {
         rec.groupIn[to]++;
       }
     }
-    if (oldPool >= 0 && oldPool >> 2 !== h && rec.measuring) rec.transfers++;
+    if (oldPool >= 0 && oldPool >> 2 !== h && rec.measuring) {
+      rec.transfers++;
+      rec.transferMinutes += s.network.minutesHospitalToHospital(oldPool >> 2, h);
+    }
     s.setState(pid, LIVE_IN_BED);
     // Keep the old bed until the new one is taken (it is), then vacate and serve its waiters.
     const tOld = p.tBed[pid];
@@ -211,8 +215,8 @@ export class BedRules {
     const f = path.phaseFunction[next];
     const h = p.hospital[pid];
     if (s.facilities.offers(h, f)) {
-      // Same hospital first; when its ward is full, a free bed of the home area's transfer
-      // hospitals will do, and the patient waits for whichever of the two frees first.
+      // Same hospital first; when its ward is full, the nearest free bed of the home area's
+      // transfer hospitals will do, and the patient waits for whichever of the two frees first.
       const pool = this.tryBed(h, f);
       if (pool >= 0) this.moveTo(pid, next, h, pool);
       else if (!this.transferNow(pid, next)) {
@@ -229,24 +233,87 @@ export class BedRules {
   }
 
   /**
-   * Moves the patient to the first free bed among the home area's transfer hospitals (the
-   * adjacent areas' when the home area has none of the function).
+   * Moves the patient to the nearest free bed (seen from its hospital) of the home area's
+   * transfer hospitals, or of the adjacent areas' when the home area has none of the function.
    */
   private transferNow(pid: number, next: number): boolean {
     const s = this.state;
     const p = s.patients;
     const f = s.pathways.phaseFunction[next];
-    const slot = s.index.municipalityArea[p.municipality[pid]] * FUNCTIONS + f;
+    const home = s.index.municipalityArea[p.municipality[pid]];
     const net = s.network;
-    const start = net.transferStart[slot];
+    const slot = home * FUNCTIONS + f;
     const n = net.transferHomeCount[slot];
-    for (let i = 0; i < n; i++) {
+    if (n === 0) return false;
+    // The home part of the list lies in the home area unless the home area has none of f.
+    const neighbours = s.index.hospitalArea[net.transferHospital[net.transferStart[slot]]] !== home;
+    const pool = this.nearestFreeBed(p.hospital[pid], home, f, neighbours, 0, n);
+    if (pool < 0) return false;
+    if (p.state[pid] === LIVE_BLOCKED) this.unblock(pid);
+    this.moveTo(pid, next, pool >> 2, pool);
+    return true;
+  }
+
+  /**
+   * Takes the free bed of function f (or a borrowable one) nearest to hospital `from` among
+   * entries lo..hi−1 of the transfer list of (home, f): the home area's hospitals, or (with
+   * `neighbours`) those of the areas adjacent to it. Returns the pool taken, −1 when none is
+   * free. The nearby list of `from` holds them all, nearest first, unless the patient lies
+   * outside the areas its home reaches (then the list itself is searched).
+   */
+  private nearestFreeBed(
+    from: number,
+    home: number,
+    f: number,
+    neighbours: boolean,
+    lo: number,
+    hi: number,
+  ): number {
+    const s = this.state;
+    const net = s.network;
+    const index = s.index;
+    const A = index.areaCount;
+    const area = index.hospitalArea;
+    const fromArea = area[from];
+    const covered = neighbours ? net.reachCovers[fromArea * A + home] : net.reach[fromArea * A + home];
+    if (covered === 1) {
+      const start = net.nearbyStart[from * FUNCTIONS + f];
+      const end = start + net.nearbyCount[from * FUNCTIONS + f];
+      let left = hi - lo;
+      for (let i = start; i < end && left > 0; i++) {
+        const h2 = net.nearbyHospital[i];
+        const b = area[h2];
+        if (neighbours ? b === home || net.reach[home * A + b] === 0 : b !== home) continue;
+        left--;
+        const pool = this.tryBed(h2, f);
+        if (pool >= 0) return pool;
+      }
+      return -1;
+    }
+    const start = net.transferStart[home * FUNCTIONS + f];
+    let best = -1;
+    let bestMinutes = Infinity;
+    for (let i = lo; i < hi; i++) {
       const h2 = net.transferHospital[start + i];
-      const pool = this.tryBed(h2, f);
-      if (pool >= 0) {
-        if (p.state[pid] === LIVE_BLOCKED) this.unblock(pid);
-        this.moveTo(pid, next, h2, pool);
-        return true;
+      if (!this.hasBed(h2, f)) continue;
+      const m = net.minutesHospitalToHospital(from, h2);
+      if (m < bestMinutes || (m === bestMinutes && h2 < best)) {
+        best = h2;
+        bestMinutes = m;
+      }
+    }
+    return best < 0 ? -1 : this.tryBed(best, f);
+  }
+
+  /** Whether tryBed(h, f) would find a bed (without taking it). */
+  private hasBed(h: number, f: number): boolean {
+    const pools = this.state.facilities.pools;
+    const base = h * FUNCTIONS;
+    if (pools[base + f].free > 0) return true;
+    if (this.state.levers.borrowing) {
+      for (let g = f - 1; g >= 0; g--) {
+        const pool = pools[base + g];
+        if (pool.free > Math.ceil(pool.capacity * BORROWING_RESERVE)) return true;
       }
     }
     return false;
@@ -281,12 +348,14 @@ export class BedRules {
     p.tMark[pid] = s.sim.now;
     s.setState(pid, LIVE_BLOCKED);
     s.misc.add(MISC_BLOCKED + s.pathways.phaseFunction[next], 1, s.sim.now);
+    s.blockedByArea.add(s.index.hospitalArea[p.hospital[pid]], 1, s.sim.now);
     queue.enqueue(pid);
   }
 
   private unblock(pid: number): void {
     const s = this.state;
     s.misc.add(MISC_BLOCKED + s.pathways.phaseFunction[s.patients.nextPhase[pid]], -1, s.sim.now);
+    s.blockedByArea.add(s.index.hospitalArea[s.patients.hospital[pid]], -1, s.sim.now);
     s.setState(pid, LIVE_IN_BED);
   }
 
@@ -377,7 +446,7 @@ export class BedRules {
 
   /**
    * Once a day: the first patients of each area's transfer lines who have waited
-   * TRANSFER_WIDEN_DAYS take free beds of the adjacent areas (in transfer-list order).
+   * TRANSFER_WIDEN_DAYS take free beds of the adjacent areas, each the nearest to its hospital.
    */
   widenTransfers(): void {
     const s = this.state;
@@ -389,22 +458,17 @@ export class BedRules {
       const end = net.transferCount[slot];
       if (q === null || home === end) continue;
       const f = slot % FUNCTIONS;
-      const start = net.transferStart[slot];
+      const area = (slot - f) / FUNCTIONS;
       while (q.length > 0) {
         const pid = q.peek();
         if (s.sim.now - p.tMark[pid] < WIDEN_MINUTES) break;
-        let h2 = -1;
-        let pool = -1;
-        for (let i = home; i < end && pool < 0; i++) {
-          h2 = net.transferHospital[start + i];
-          pool = this.tryBed(h2, f);
-        }
+        const pool = this.nearestFreeBed(p.hospital[pid], area, f, true, home, end);
         // No free bed in reach: nobody behind (same function, same neighbours) finds one either.
         if (pool < 0) break;
         q.dequeue();
         if (p.flags[pid] & FLAG_WAITS_BOTH) this.leaveOtherLine(pid, s.internalQueues, p.hospital[pid]);
         this.unblock(pid);
-        this.moveTo(pid, p.nextPhase[pid], h2, pool);
+        this.moveTo(pid, p.nextPhase[pid], pool >> 2, pool);
       }
     }
   }

@@ -56,6 +56,8 @@ export class ReplicationState {
   readonly hospitalLevel: Levels;
   readonly hospitalCapacity: Levels;
   readonly misc = new Levels(Misc.SIZE);
+  /** bed-blocked patients per area of the bed they hold */
+  readonly blockedByArea: Levels;
 
   /** conservation counters over the whole run */
   readonly liveCount = new Float64Array(LIVE_STATES);
@@ -94,6 +96,7 @@ export class ReplicationState {
     this.areaCapacity = new Levels(A * FUNCTIONS);
     this.hospitalLevel = new Levels(H);
     this.hospitalCapacity = new Levels(H);
+    this.blockedByArea = new Levels(A);
 
     this.warmupMinutes = this.scenario.warmupDays * MINUTES_PER_DAY;
     this.endMinutes = (this.scenario.warmupDays + this.scenario.horizonDays) * MINUTES_PER_DAY;
@@ -148,6 +151,7 @@ export class ReplicationState {
       this.hospitalLevel,
       this.hospitalCapacity,
       this.misc,
+      this.blockedByArea,
     ])
       l.resetAll(t);
   }
