@@ -208,6 +208,8 @@ export interface SetBedsPolicy extends PolicyBase {
   hospital?: string;
   area?: string;
   beds: Partial<Beds>;
+  /** area only: also cut perinatal / tertiary-emergency hospitals and last high-acute beds */
+  includeProtected?: boolean;
 }
 export interface ConvertBedsPolicy extends PolicyBase {
   kind: 'convertBeds';
@@ -216,6 +218,8 @@ export interface ConvertBedsPolicy extends PolicyBase {
   from: BedFunction;
   to: BedFunction;
   count: number;
+  /** area only: also convert at perinatal / tertiary-emergency hospitals and last high-acute beds */
+  includeProtected?: boolean;
 }
 export interface CloseHospitalPolicy extends PolicyBase {
   kind: 'closeHospital';

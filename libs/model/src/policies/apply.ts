@@ -1,14 +1,18 @@
 // Applies one what-if lever to the running state. Capacity cuts go through BedPool.setCapacity,
 // so they take effect as beds free up; the caller serves waiters on pools that grew and rebuilds
-// the routing tables when hospitals, beds or roads changed.
+// the routing tables when hospitals, beds or roads changed. An area-level cut or conversion
+// spreads over the area's open hospitals holding the function, in proportion to what each may
+// give: hospitals with 周産期 (maternity) or 三次救急 (emergency3) capability give nothing and a
+// hospital keeps at least one high-acute bed where it had one, unless the policy sets
+// `includeProtected` (libs/model/README.md, "Rules as implemented": Policies).
 import { BED_FUNCTIONS } from '@caretwin/contracts';
 import type { BedFunction } from '@caretwin/contracts';
 import type { Policy } from '@caretwin/scenario';
 import { ModelInputError } from '../errors';
 import { Facilities, Levers } from '../region/facilities';
 import { FUNCTIONS, RegionIndex } from '../region/region-index';
-import { FUNCTION_INDEX } from '../region/pathways';
-import { spreadInteger } from './spread';
+import { CAPABILITY_INDEX, FUNCTION_INDEX } from '../region/pathways';
+import { spreadCut, spreadInteger } from './spread';
 
 export interface PolicyEffect {
   /** routing tables must be rebuilt */
@@ -24,6 +28,22 @@ function openHospitalsOfArea(index: RegionIndex, facilities: Facilities, area: n
   for (let h = 0; h < index.hospitalCount; h++)
     if (index.hospitalArea[h] === area && facilities.open[h] === 1) out.push(h);
   return out;
+}
+
+/** Capabilities whose hospitals an area-level cut or conversion leaves alone: 周産期, 三次救急. */
+const PROTECTED_CAPABILITIES = (1 << CAPABILITY_INDEX['maternity']) | (1 << CAPABILITY_INDEX['emergency3']);
+const HIGH_ACUTE = FUNCTION_INDEX['highAcute'];
+
+/**
+ * Beds of function f an area-level cut or conversion may take from hospital h: none from a
+ * perinatal or tertiary-emergency hospital, all but one high-acute bed elsewhere (the hospital
+ * keeps its high-acute capability), every bed when the policy includes protected hospitals.
+ */
+export function givableBeds(facilities: Facilities, h: number, f: number, includeProtected: boolean): number {
+  const beds = facilities.capacity(h * FUNCTIONS + f);
+  if (includeProtected) return beds;
+  if ((facilities.capabilities[h] & PROTECTED_CAPABILITIES) !== 0) return 0;
+  return f === HIGH_ACUTE && beds > 0 ? beds - 1 : beds;
 }
 
 function setCapacity(facilities: Facilities, pool: number, beds: number, effect: PolicyEffect): void {
@@ -50,12 +70,29 @@ export function applyPolicy(
         for (const [f, n] of targets) setCapacity(facilities, h * FUNCTIONS + FUNCTION_INDEX[f], n, effect);
       } else if (policy.area !== undefined) {
         const hs = openHospitalsOfArea(index, facilities, index.area(policy.area, `${where}.area`));
+        const includeProtected = policy.includeProtected === true;
         for (const [f, n] of targets) {
           const fi = FUNCTION_INDEX[f];
-          let weights = hs.map((h) => capacityOf(h, fi));
-          if (weights.every((w) => w === 0))
+          const target = Math.round(n);
+          const current = hs.map((h) => capacityOf(h, fi));
+          const held = current.reduce((a, b) => a + b, 0);
+          if (target < held) {
+            // A cut: taken from what each hospital may give, in proportion to it.
+            const cuts = spreadCut(
+              held - target,
+              hs.map((h) => givableBeds(facilities, h, fi, includeProtected)),
+            );
+            cuts.forEach((cut, i) =>
+              setCapacity(facilities, hs[i] * FUNCTIONS + fi, current[i] - cut, effect),
+            );
+            continue;
+          }
+          // Growth: shared in proportion to the beds of the function (to all beds when the area
+          // has none of it), so no hospital loses any.
+          let weights = current;
+          if (held === 0)
             weights = hs.map((h) => BED_FUNCTIONS.reduce((s, _g, gi) => s + capacityOf(h, gi), 0));
-          spreadInteger(Math.round(n), weights).forEach((beds, i) =>
+          spreadInteger(target, weights).forEach((beds, i) =>
             setCapacity(facilities, hs[i] * FUNCTIONS + fi, beds, effect),
           );
         }
@@ -69,17 +106,18 @@ export function applyPolicy(
       const from = FUNCTION_INDEX[policy.from];
       const to = FUNCTION_INDEX[policy.to];
       let hs: number[];
-      if (policy.hospital !== undefined) hs = [index.hospital(policy.hospital, `${where}.hospital`)];
-      else if (policy.area !== undefined)
+      let available: number[];
+      if (policy.hospital !== undefined) {
+        // A named hospital converts what it has: the policy says so.
+        hs = [index.hospital(policy.hospital, `${where}.hospital`)];
+        available = [capacityOf(hs[0], from)];
+      } else if (policy.area !== undefined) {
         hs = openHospitalsOfArea(index, facilities, index.area(policy.area, `${where}.area`));
-      else throw new ModelInputError(`${where}: convertBeds needs a hospital or an area`);
-      const available = hs.map((h) => capacityOf(h, from));
-      const total = Math.min(
-        Math.round(policy.count),
-        available.reduce((a, b) => a + b, 0),
-      );
-      // Shares proportional to each hospital's `from` beds never exceed what it has.
-      spreadInteger(total, available).forEach((n, i) => {
+        const includeProtected = policy.includeProtected === true;
+        available = hs.map((h) => givableBeds(facilities, h, from, includeProtected));
+      } else throw new ModelInputError(`${where}: convertBeds needs a hospital or an area`);
+      // Shares proportional to what each hospital may give never exceed it.
+      spreadCut(Math.round(policy.count), available).forEach((n, i) => {
         if (n === 0) return;
         const h = hs[i];
         setCapacity(facilities, h * FUNCTIONS + from, capacityOf(h, from) - n, effect);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadInteger } from './spread';
+import { spreadCut, spreadInteger } from './spread';
 
 describe('spreadInteger', () => {
   it('shares a total in proportion to the weights, adding up exactly', () => {
@@ -20,5 +20,16 @@ describe('spreadInteger', () => {
     const weights = [3, 1, 7, 2, 9];
     for (let total = 0; total <= 22; total++)
       spreadInteger(total, weights).forEach((n, i) => expect(n).toBeLessThanOrEqual(weights[i]));
+  });
+});
+
+describe('spreadCut', () => {
+  it('takes a cut in proportion to what each part may give, never more than that', () => {
+    expect(spreadCut(10, [0, 15, 5])).toEqual([0, 8, 2]);
+  });
+
+  it('stops at what the parts may give together', () => {
+    expect(spreadCut(50, [0, 9, 3])).toEqual([0, 9, 3]);
+    expect(spreadCut(5, [0, 0])).toEqual([0, 0]);
   });
 });

@@ -22,3 +22,13 @@ export function spreadInteger(total: number, weights: ArrayLike<number>): number
   for (let k = 0; given < total; k++, given++) out[remainders[k % n][1]]++;
   return out;
 }
+
+/**
+ * Shares a cut of `total` over parts that may give at most `available[i]` each, in proportion to
+ * what each may give (largest remainder); the cut stops at what they may give together.
+ */
+export function spreadCut(total: number, available: ArrayLike<number>): number[] {
+  let sum = 0;
+  for (let i = 0; i < available.length; i++) sum += Math.max(0, available[i]);
+  return spreadInteger(Math.min(total, sum), available);
+}

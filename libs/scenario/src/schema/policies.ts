@@ -15,6 +15,12 @@ const base = {
 };
 
 const hospitalRef = (description: string) => field(idSchema, { description });
+const includeProtected = field(z.boolean().optional(), {
+  description:
+    "Area only: let the change take beds from hospitals with perinatal (maternity, 周産期) or tertiary emergency (emergency3, 三次救急) capability and take a hospital's last high-acute bed. Otherwise those hospitals keep their beds and a hospital with high-acute beds keeps at least one.",
+  defaultNote: 'false',
+});
+
 const optionalBedCount = (fn: string) =>
   field(z.number().int().min(0).max(100_000).optional(), {
     description: `${fn} beds (unchanged when omitted).`,
@@ -42,10 +48,11 @@ export const setBedsSchema = titled(
       description: 'Area whose total beds per function are set (exactly one of hospital | area).',
     }),
     beds: field(partialBedsSchema, { description: 'New bed counts by function.', unit: 'beds' }),
+    includeProtected,
     ...base,
   }),
   'setBeds',
-  'Sets the beds of some functions in a hospital or an area. Cuts take effect as beds free up.',
+  'Sets the beds of some functions in a hospital or an area (an area total is shared over its open hospitals in proportion to their beds; a cut spares perinatal and tertiary-emergency hospitals and the last high-acute bed unless includeProtected). Cuts take effect as beds free up.',
 );
 
 export const convertBedsSchema = titled(
@@ -62,10 +69,11 @@ export const convertBedsSchema = titled(
       description: 'Function the beds join (e.g. acute → recovery, 病床機能の転換).',
     }),
     count: field(z.number().int().min(1).max(100_000), { description: 'Beds converted.', unit: 'beds' }),
+    includeProtected,
     ...base,
   }),
   'convertBeds',
-  'Converts beds from one function to another.',
+  'Converts beds from one function to another. An area converts at its open hospitals holding the function, in proportion to what each may give (perinatal and tertiary-emergency hospitals and the last high-acute bed are spared unless includeProtected); it stops at what they may give.',
 );
 
 export const closeHospitalSchema = titled(
