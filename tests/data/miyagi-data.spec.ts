@@ -353,8 +353,24 @@ describe('profiles, transport and eligibility', () => {
     expect(t.provenance?.estimated).toBe(true);
   });
 
-  it('has a neutral eligibility default: no check fails', () => {
-    expect(region.eligibility.failureRate).toBe(0);
+  it('has a neutral eligibility default: no check fails, per person or in an outage', () => {
+    const e = region.eligibility;
+    expect(e.failureRate).toBe(0);
+    expect(e.hospitalOutagesPerDay).toBe(0);
+    expect(e.regionOutagesPerYear).toBe(0);
+  });
+
+  it('flags the eligibility figures as estimates and returns deferred care as existing conditions', () => {
+    const e = region.eligibility;
+    expect(e.provenance?.estimated).toBe(true);
+    for (const key of ['eligibility', 'hodanren', 'onlineChecks', 'outpatientRate'])
+      expect(region.sources[key], key).toBeTruthy();
+    // Most failed checks are settled with a document at the usual copay (hodanren surveys).
+    expect(e.proofShare).toBeGreaterThanOrEqual(0.85);
+    expect(e.proofShare).toBeLessThan(1);
+    const ids = region.conditions.map((c) => c.id);
+    expect(Object.keys(e.returnConditions).length).toBeGreaterThan(0);
+    for (const id of Object.keys(e.returnConditions)) expect(ids).toContain(id);
   });
 
   it('uses the MHLW occupancy targets', () => {

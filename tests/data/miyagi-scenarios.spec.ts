@@ -46,7 +46,21 @@ const POLICY_FIELDS: Record<string, string[]> = {
   addHospital: ['hospital'],
   setAmbulances: ['base', 'area', 'vehicles'],
   lengthOfStay: ['multiplier', 'function', 'condition'],
-  eligibility: ['failureRate', 'delayMinutes', 'postponeShare', 'forgoShare', 'postponeDays'],
+  eligibility: [
+    'failureRate',
+    'hospitalOutagesPerDay',
+    'hospitalOutageHours',
+    'regionOutagesPerYear',
+    'regionOutageHours',
+    'proofShare',
+    'staffMinutes',
+    'delayMinutes',
+    'outpatientVisitsPerAdmission',
+    'deferShare',
+    'returnShare',
+    'returnDays',
+    'returnStayFactor',
+  ],
   travel: ['speedFactor', 'closedLinks'],
   bedBorrowing: ['enabled'],
 };
@@ -185,12 +199,18 @@ describe('what the what-ifs change', () => {
     expect(last.toISOString().slice(5, 10)).toBe('03-31');
   });
 
-  it('lets a share of eligibility checks fail, against a neutral region default', () => {
+  it('lets checks fail per person and in outages, against a neutral region default', () => {
     const [p] = policiesOf(scenarios['miyagi-eligibility-failures']);
     expect(p.kind).toBe('eligibility');
     expect(p.failureRate as number).toBeGreaterThan(0);
-    expect((p.postponeShare as number) + (p.forgoShare as number)).toBeLessThanOrEqual(1);
+    expect(p.hospitalOutagesPerDay as number).toBeGreaterThan(0);
+    expect(p.regionOutagesPerYear as number).toBeGreaterThan(0);
+    // A failed check never postpones or forgoes care: those fields are gone.
+    expect(Object.keys(p)).not.toContain('postponeShare');
+    expect(Object.keys(p)).not.toContain('forgoShare');
     expect(region.eligibility.failureRate).toBe(0);
+    expect(region.eligibility.hospitalOutagesPerDay).toBe(0);
+    expect(region.eligibility.regionOutagesPerYear).toBe(0);
   });
 
   it('raises demand in a wave that peaks at 1.3 after warm-up and never exceeds maxMultiplier', () => {

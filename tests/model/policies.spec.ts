@@ -1,7 +1,13 @@
 import { describe, it } from 'vitest';
 import type { ReplicationResult } from '@caretwin/contracts';
 import type { Policy } from '@caretwin/scenario';
-import { expectPairedFigureMove, expectPairedMove, miyagi, replications } from './support';
+import {
+  expectPairedFigureMove,
+  expectPairedMove,
+  expectPairedUnchanged,
+  miyagi,
+  replications,
+} from './support';
 
 // Every lever on a short Miyagi run against its baseline, paired on common random numbers:
 // the KPI it should move moves that way, and the paired 95 % CI excludes 0. Where a lever only
@@ -110,19 +116,21 @@ describe('policies on Miyagi, paired against their baseline', () => {
     expectPairedMove(baseline, shorter, 'occupancy.prefecture.total', 'down');
   });
 
-  it('eligibility: more failed checks mean more delay and more forgone care', () => {
+  it('eligibility: more failed checks mean more staff time and more 10割 patients, and no fewer urgent admissions', () => {
     const failing = runs('eligibility', [
-      {
-        kind: 'eligibility',
-        failureRate: 0.1,
-        delayMinutes: 30,
-        postponeShare: 0.3,
-        forgoShare: 0.1,
-        postponeDays: 7,
-      },
+      { kind: 'eligibility', failureRate: 0.1, hospitalOutagesPerDay: 0.05, regionOutagesPerYear: 4 },
     ]);
-    expectPairedMove(baseline, failing, 'eligibility.delayMinutes', 'up');
-    expectPairedMove(baseline, failing, 'eligibility.forgone', 'up');
+    expectPairedMove(baseline, failing, 'eligibility.staffMinutes', 'up');
+    expectPairedMove(baseline, failing, 'eligibility.fullPayUpfront', 'up');
+    expectPairedMove(baseline, failing, 'eligibility.failures.outage', 'up');
+    // A failed check never turns an emergency away or holds it back.
+    for (const key of [
+      'admissions.stroke',
+      'admissions.ami',
+      'timeToCare.stroke.mean',
+      'timeToCare.ami.mean',
+    ])
+      expectPairedUnchanged(baseline, failing, key);
   });
 
   it('travel: slower roads mean a longer call → hospital', () => {

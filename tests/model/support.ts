@@ -59,3 +59,14 @@ export function expectPairedFigureMove(
   if (direction === 'up') expect(d.lo, msg).toBeGreaterThan(0);
   else expect(d.hi, msg).toBeLessThan(0);
 }
+
+/** Asserts that KPI `key` does not move: the paired 95 % CI of b − a contains 0. */
+export function expectPairedUnchanged(a: ReplicationResult[], b: ReplicationResult[], key: string): void {
+  const c = compareResults(a, b);
+  expect(c.paired).toBe(true);
+  const d = c.kpis[key];
+  expect(d, key).toBeDefined();
+  const msg = `${key}: ${d.a} → ${d.b} (difference ${d.difference} ± ${d.halfWidth})`;
+  expect(d.lo, msg).toBeLessThanOrEqual(0);
+  expect(d.hi, msg).toBeGreaterThanOrEqual(0);
+}

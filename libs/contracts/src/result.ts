@@ -77,8 +77,6 @@ export const PATIENT_STATES = [
   'died',
   'transportedNotAdmitted',
   'leftRegion',
-  'forgone',
-  'postponedWaiting',
   'inSystem',
 ] as const;
 export type PatientState = (typeof PATIENT_STATES)[number];
@@ -96,7 +94,8 @@ export interface ConservationCensus {
     transport: number;
     waitingVehicle: number;
     electiveList: number;
-    eligibilityDelay: number;
+    /** at a hospital's door, being admitted (passes within the minute, so 0 at day ends) */
+    atDoor: number;
   };
   /** true when an independent scan of every patient's state gives the same counts */
   consistent: boolean;

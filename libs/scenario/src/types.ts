@@ -163,16 +163,37 @@ export interface TransportParameters {
   provenance?: Provenance;
 }
 
+/**
+ * オンライン資格確認 as the system works: a failed check is settled with 資格確認書 or a signed
+ * 被保険者資格申立書 (usual copay) or else 10割 upfront with a refund (償還払い); care is never
+ * given up. Failure rates are neutral (0) by default.
+ */
 export interface EligibilityParameters {
-  /** Share of admissions whose online eligibility check fails (オンライン資格確認). */
+  /** Per-person failures: share of checks that fail for the person (insurer data lag). */
   failureRate: number;
-  /** Minutes added when a check fails. */
+  /** Outages of a hospital's check: starts per hospital per day, and their mean hours. */
+  hospitalOutagesPerDay: number;
+  hospitalOutageHours: number;
+  /** Region-wide outages: starts per year, and their mean hours. */
+  regionOutagesPerYear: number;
+  regionOutageHours: number;
+  /** Of failed checks: share settled with 資格確認書 / 被保険者資格申立書; the rest pay 10割 upfront. */
+  proofShare: number;
+  /** Staff minutes each failed check costs. */
+  staffMinutes: number;
+  /** Desk minutes of a scheduled patient whose check fails (the admission is not moved). */
   delayMinutes: number;
-  /** Of failed non-emergency patients: share who postpone, share who forgo care. */
-  postponeShare: number;
-  forgoShare: number;
-  /** Mean days until a postponed patient arrives again. */
-  postponeDays: number;
+  /** Outpatient visits facing the same check per admission (outpatients are not simulated). */
+  outpatientVisitsPerAdmission: number;
+  /** Of outpatient visits facing 10割 upfront: share deferred; of those, share returning admitted. */
+  deferShare: number;
+  returnShare: number;
+  /** Mean days until a deferred visit returns as an admission; multiplier on its stays. */
+  returnDays: number;
+  returnStayFactor: number;
+  /** Conditions a deferred visit returns as, with relative weights. */
+  returnConditions: Record<string, number>;
+  provenance?: Provenance;
 }
 
 export interface Region {
@@ -251,10 +272,18 @@ export interface LengthOfStayPolicy extends PolicyBase {
 export interface EligibilityPolicy extends PolicyBase {
   kind: 'eligibility';
   failureRate?: number;
+  hospitalOutagesPerDay?: number;
+  hospitalOutageHours?: number;
+  regionOutagesPerYear?: number;
+  regionOutageHours?: number;
+  proofShare?: number;
+  staffMinutes?: number;
   delayMinutes?: number;
-  postponeShare?: number;
-  forgoShare?: number;
-  postponeDays?: number;
+  outpatientVisitsPerAdmission?: number;
+  deferShare?: number;
+  returnShare?: number;
+  returnDays?: number;
+  returnStayFactor?: number;
 }
 export interface TravelPolicy extends PolicyBase {
   kind: 'travel';

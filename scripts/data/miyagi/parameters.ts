@@ -71,7 +71,39 @@ export function buildTransport(): TransportParameters {
   };
 }
 
-/** Neutral default: no failures. The other values take effect once a scenario sets failureRate. */
+/**
+ * オンライン資格確認 as the system works. Neutral default: no check fails (no per-check failure
+ * rate is published; scenarios set one). The other figures take effect once a scenario does;
+ * each is an estimate with a plausible range, or derived from a published figure (docs/data.md).
+ */
 export function buildEligibility(): EligibilityParameters {
-  return { failureRate: 0, delayMinutes: 30, postponeShare: 0.3, forgoShare: 0.05, postponeDays: 7 };
+  return {
+    failureRate: 0,
+    hospitalOutagesPerDay: 0,
+    hospitalOutageHours: 2,
+    regionOutagesPerYear: 0,
+    regionOutageHours: 4,
+    proofShare: 0.95,
+    staffMinutes: 10,
+    delayMinutes: 15,
+    // 外来受療率 5,658 per 100k a day × ≈ 300 consultation days ÷ ≈ 12,100 admissions per 100k a year.
+    outpatientVisitsPerAdmission: 140,
+    deferShare: 0.2,
+    returnShare: 0.005,
+    returnDays: 30,
+    returnStayFactor: 1.3,
+    returnConditions: { 'heart-failure': 0.6, pneumonia: 0.4 },
+    provenance: {
+      estimated: true,
+      source: 'eligibility, hodanren, onlineChecks, outpatientRate',
+      note:
+        'failure rates neutral (0): a per-check failure rate is not published [?]; plausible per person 0.1–3 % (資格情報が無効/有効期限切れ reported by 38–51 % of facilities, hodanren 2025), ' +
+        'hospital outages 0.005–0.05 per hospital per day (reader/authentication errors at 44–48 % of facilities over a few months), 0.5–8 h, mean 2; ' +
+        'region-wide 0–4 a year, 1–12 h, mean 4. proofShare 0.95 (0.85–0.99): 一旦10割負担 at 12.3 % of facilities against 64 % with ● and 38 % with 無効 (2025-03), ≈3,400 cases (2025-08→11). ' +
+        'staffMinutes 10 (5–20) per failed check; delayMinutes 15 (5–30) at the desk for scheduled patients only. ' +
+        'outpatientVisitsPerAdmission 140 (100–180) derived: 外来受療率 5,658/100k/day (患者調査 2020) × ≈300 days ÷ ≈12,100 admissions/100k/year (Miyagi 2023). ' +
+        'Estimates: deferShare 0.2 (0.05–0.5) of 10割 outpatient visits deferred; returnShare 0.005 (0.001–0.02) of those return admitted after 30 days (7–90) ' +
+        'as heart failure 0.6 / pneumonia 0.4, every stay ×1.3 (1.1–1.5)',
+    },
+  };
 }

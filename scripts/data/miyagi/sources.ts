@@ -81,7 +81,13 @@ export function buildSources(reference: Reference): Record<string, Record<string
     },
     'eligibility.yaml': {
       eligibility:
-        'neutral default (failureRate 0): オンライン資格確認 failure rates are not published per region; delay, postpone and forgo shares are estimates used only when a scenario sets a failure rate',
+        'neutral default (failure rates 0): オンライン資格確認 failure rates are not published per check or per region; a failed check is settled with 資格確認書 / 被保険者資格申立書 (usual copay) or 10割 upfront with a refund (償還払い); the other figures are estimates used once a scenario sets a failure rate',
+      hodanren:
+        '全国保険医団体連合会 surveys (hodanren.doc-net.or.jp 2023-07-03, 2024-10-17; hokeni.org 2025-05-12; press 2025-10/11): facilities with trouble 59.8–70.1 %; of those 無効・該当資格なし 66.3 % (2023), 資格情報が無効 37.9 % (2025-03) and 50.9–51.1 % (2025-10), リーダー接続・認証エラー 43.6–48.2 %; 一旦10割負担 at 12.3 % of facilities (2025-03), ≈3,400 cases since 2025-08',
+      onlineChecks:
+        'MHLW 医療保険部会 2023-02 (wic-net 7870/15): ≈800 M online checks 2021-10 → 2023-01; マイナンバー情報総点検本部 第5回: 1,142 health-insurance linking errors in 15.71 M checked (0.007 %, registration errors, not failed checks)',
+      outpatientRate:
+        '患者調査 2020 (MHLW, 表5): 外来受療率 5,658 per 100k per day; Miyagi ≈ 12,100 admissions per 100k per year (病院報告 2023, derived in scripts/data/reference/miyagi-observed.md §2)',
     },
   };
 }

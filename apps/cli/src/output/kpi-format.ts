@@ -36,7 +36,7 @@ export function unitOf(key: string): string {
     return 'days';
   if (key.startsWith('bedBlocking.days') || key.endsWith('.bedDays')) return 'patient-days';
   if (key.startsWith('beds')) return 'beds';
-  if (key === 'eligibility.delayMinutes') return 'min';
+  if (key === 'eligibility.delayMinutes' || key === 'eligibility.staffMinutes') return 'min';
   return '';
 }
 
@@ -60,7 +60,8 @@ const HEADLINE: Array<[string, string]> = [
   ['elective.waitDays.mean', 'elective wait, mean'],
   ['alos.general', 'ALOS general beds 平均在院日数'],
   ['eligibility.failures', 'eligibility check failures'],
-  ['eligibility.forgone', 'care forgone'],
+  ['eligibility.fullPayUpfront', 'paid 10割 upfront (refund later)'],
+  ['eligibility.staffMinutes', 'staff time for failed checks'],
 ];
 
 /** Areas beyond this many are left to kpis.csv (a Japan-size region has 330). */

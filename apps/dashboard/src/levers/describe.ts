@@ -74,13 +74,17 @@ export function describePolicy(policy: Policy, names: Namers, lang: Lang): strin
         parts.push(
           `${ja ? '遅れ' : 'delay'} ${formatNumber(policy.delayMinutes, lang)}${ja ? '分' : ' min'}`,
         );
-      if (policy.postponeShare !== undefined)
-        parts.push(`${ja ? '延期' : 'postpone'} ${formatPercent(policy.postponeShare, lang, 0)}`);
-      if (policy.forgoShare !== undefined)
-        parts.push(`${ja ? '断念' : 'forgo'} ${formatPercent(policy.forgoShare, lang, 0)}`);
-      if (policy.postponeDays !== undefined)
+      if (policy.hospitalOutagesPerDay !== undefined)
         parts.push(
-          `${ja ? '延期日数' : 'postponed by'} ${formatNumber(policy.postponeDays, lang)}${ja ? '日' : ' days'}`,
+          `${ja ? '病院の障害' : 'hospital outages'} ${formatNumber(policy.hospitalOutagesPerDay, lang, 3)}${ja ? '/日' : '/day'}`,
+        );
+      if (policy.regionOutagesPerYear !== undefined)
+        parts.push(
+          `${ja ? '県全体の障害' : 'region-wide outages'} ${formatNumber(policy.regionOutagesPerYear, lang)}${ja ? '/年' : '/year'}`,
+        );
+      if (policy.proofShare !== undefined)
+        parts.push(
+          `${ja ? '資格確認書等' : 'settled with proof'} ${formatPercent(policy.proofShare, lang, 0)}`,
         );
       return `${ja ? 'オンライン資格確認' : 'Online eligibility checks'}: ${parts.join(ja ? '、' : ', ')}${when}`;
     }

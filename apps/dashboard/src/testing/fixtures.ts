@@ -153,8 +153,6 @@ export function replication(index: number, kpis: Record<string, number>): Replic
         died: 0,
         transportedNotAdmitted: 0,
         leftRegion: 0,
-        forgone: 0,
-        postponedWaiting: 0,
         inSystem: 0,
       },
       inSystem: {
@@ -164,7 +162,7 @@ export function replication(index: number, kpis: Record<string, number>): Replic
         transport: 0,
         waitingVehicle: 0,
         electiveList: 0,
-        eligibilityDelay: 0,
+        atDoor: 0,
       },
       consistent: true,
     },

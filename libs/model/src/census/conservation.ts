@@ -47,7 +47,6 @@ export function conservationCensus(state: ReplicationState): ConservationCensus 
   let ended = 0;
   for (let f = 1; f < FATES; f++) ended += fate[f];
   if (ended + liveTotal !== generated) consistent = false;
-  const postponed = live[Live.POSTPONED];
   return {
     generated: {
       arrivals: state.generatedArrivals,
@@ -60,9 +59,7 @@ export function conservationCensus(state: ReplicationState): ConservationCensus 
       died: fate[Fate.DIED],
       transportedNotAdmitted: fate[Fate.TRANSPORTED_NOT_ADMITTED],
       leftRegion: fate[Fate.LEFT_REGION],
-      forgone: fate[Fate.FORGONE],
-      postponedWaiting: postponed,
-      inSystem: liveTotal - postponed,
+      inSystem: liveTotal,
     },
     inSystem: {
       inBed: live[Live.IN_BED],
@@ -71,7 +68,7 @@ export function conservationCensus(state: ReplicationState): ConservationCensus 
       transport: live[Live.TRANSPORT],
       waitingVehicle: live[Live.WAITING_VEHICLE],
       electiveList: live[Live.ELECTIVE_LIST],
-      eligibilityDelay: live[Live.ELIGIBILITY_DELAY],
+      atDoor: live[Live.AT_DOOR],
     },
     consistent,
   };

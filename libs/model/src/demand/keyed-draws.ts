@@ -36,9 +36,11 @@ export const Slot = {
   CENSUS_REMAINING: 6,
   DRIVE_TO_SCENE: 7,
   DRIVE_TO_HOSPITAL: 8,
-  ELIGIBILITY: 16, // + attempt (0..15)
+  ELIGIBILITY: 16, // i = 0 failed for the person, 1 settled with proof
   PHASE_STAY: 64, // + phase ordinal
   PHASE_BRANCH: 4096, // + phase ordinal
+  /** deferred outpatient care of a 10割 patient: how many return, when, as what (17–31 were attempts) */
+  LATER_ADMISSION: 17,
 } as const;
 
 /** Stay shapes, coded as ints for the typed phase tables. */

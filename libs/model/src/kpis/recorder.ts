@@ -18,10 +18,17 @@ export class Recorder {
   difficultTransports = 0;
   calls = 0;
   transportedNotAdmitted = 0;
+  /** オンライン資格確認 (replication/eligibility.ts) */
   eligibilityFailures = 0;
+  eligibilityFailuresOutage = 0;
+  eligibilityFailuresIndividual = 0;
+  eligibilityStaffMinutes = 0;
   eligibilityDelayMinutes = 0;
-  deferred = 0;
-  forgone = 0;
+  eligibilityProof = 0;
+  eligibilityFullPay = 0;
+  /** expected deferred outpatient visits (outpatients are not simulated) */
+  eligibilityDeferredOutpatient = 0;
+  eligibilityLaterAdmissions = 0;
   discharges = 0;
   deaths = 0;
   transfers = 0;

@@ -222,9 +222,14 @@ function admissionKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
   kpis['elective.waiting.mean'] = ratio(state.misc.integral(Misc.ELECTIVE_LIST, span.tEnd), span.minutes);
 
   kpis['eligibility.failures'] = rec.eligibilityFailures;
+  kpis['eligibility.failures.outage'] = rec.eligibilityFailuresOutage;
+  kpis['eligibility.failures.individual'] = rec.eligibilityFailuresIndividual;
+  kpis['eligibility.staffMinutes'] = rec.eligibilityStaffMinutes;
   kpis['eligibility.delayMinutes'] = rec.eligibilityDelayMinutes;
-  kpis['eligibility.deferred'] = rec.deferred;
-  kpis['eligibility.forgone'] = rec.forgone;
+  kpis['eligibility.proofDocument'] = rec.eligibilityProof;
+  kpis['eligibility.fullPayUpfront'] = rec.eligibilityFullPay;
+  kpis['eligibility.deferredOutpatient'] = rec.eligibilityDeferredOutpatient;
+  kpis['eligibility.laterAdmissions'] = rec.eligibilityLaterAdmissions;
 }
 
 /** Length of stay per function, 平均在院日数 per ward group, discharges and deaths. */

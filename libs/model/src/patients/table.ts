@@ -14,12 +14,10 @@ export const Live = {
   TRANSPORT: 4,
   WAITING_VEHICLE: 5,
   ELECTIVE_LIST: 6,
-  /** failed eligibility check, admission delayed */
-  ELIGIBILITY_DELAY: 7,
-  /** postponed care, will arrive again */
-  POSTPONED: 8,
+  /** at a hospital's door: arrived (walk-in, scheduled) or taken off a closed list, being admitted */
+  AT_DOOR: 7,
 } as const;
-export const LIVE_STATES = 9;
+export const LIVE_STATES = 8;
 
 /** Terminal fates in the fate log (0 = still alive). */
 export const Fate = {
@@ -28,9 +26,8 @@ export const Fate = {
   DIED: 2,
   TRANSPORTED_NOT_ADMITTED: 3,
   LEFT_REGION: 4,
-  FORGONE: 5,
 } as const;
-export const FATES = 6;
+export const FATES = 5;
 
 export const Flag = {
   AMBULANCE: 1,
@@ -65,7 +62,8 @@ export class PatientTable {
   /** route key (capability × function) for inquiries and gravity */
   route!: Int32Array;
   base!: Int32Array;
-  attempt!: Int32Array;
+  /** multiplier on every stay (a later admission after deferred outpatient care comes in sicker) */
+  stayFactor!: Float64Array;
   /** call time (ambulance) or arrival time (walk-in, elective) */
   tCall!: Float64Array;
   tScene!: Float64Array;
@@ -73,7 +71,7 @@ export class PatientTable {
   tBed!: Float64Array;
   /** when the current wait (blocking, list, vehicle) began */
   tMark!: Float64Array;
-  /** minutes added to time to care (eligibility delay, redirect drive) */
+  /** minutes added to time to care (redirect drive) */
   extra!: Float64Array;
 
   private freeList: Int32Array;
@@ -109,7 +107,7 @@ export class PatientTable {
     this.serial[id] = this.generated++;
     this.flags[id] = 0;
     this.ordinal[id] = 0;
-    this.attempt[id] = 0;
+    this.stayFactor[id] = 1;
     this.pool[id] = -1;
     this.hospital[id] = -1;
     this.base[id] = -1;
@@ -154,7 +152,7 @@ export class PatientTable {
     this.pool = grow(this.pool, (k) => new Int32Array(k));
     this.route = grow(this.route, (k) => new Int32Array(k));
     this.base = grow(this.base, (k) => new Int32Array(k));
-    this.attempt = grow(this.attempt, (k) => new Int32Array(k));
+    this.stayFactor = grow(this.stayFactor, (k) => new Float64Array(k));
     this.tCall = grow(this.tCall, (k) => new Float64Array(k));
     this.tScene = grow(this.tScene, (k) => new Float64Array(k));
     this.tBed = grow(this.tBed, (k) => new Float64Array(k));

@@ -196,13 +196,23 @@ export function applyPolicy(
       break;
     }
     case 'eligibility': {
+      // Fields the policy leaves out keep their values; the region's condition weights stay.
       const e = levers.eligibility;
       levers.eligibility = {
+        ...e,
         failureRate: policy.failureRate ?? e.failureRate,
+        hospitalOutagesPerDay: policy.hospitalOutagesPerDay ?? e.hospitalOutagesPerDay,
+        hospitalOutageHours: policy.hospitalOutageHours ?? e.hospitalOutageHours,
+        regionOutagesPerYear: policy.regionOutagesPerYear ?? e.regionOutagesPerYear,
+        regionOutageHours: policy.regionOutageHours ?? e.regionOutageHours,
+        proofShare: policy.proofShare ?? e.proofShare,
+        staffMinutes: policy.staffMinutes ?? e.staffMinutes,
         delayMinutes: policy.delayMinutes ?? e.delayMinutes,
-        postponeShare: policy.postponeShare ?? e.postponeShare,
-        forgoShare: policy.forgoShare ?? e.forgoShare,
-        postponeDays: policy.postponeDays ?? e.postponeDays,
+        outpatientVisitsPerAdmission: policy.outpatientVisitsPerAdmission ?? e.outpatientVisitsPerAdmission,
+        deferShare: policy.deferShare ?? e.deferShare,
+        returnShare: policy.returnShare ?? e.returnShare,
+        returnDays: policy.returnDays ?? e.returnDays,
+        returnStayFactor: policy.returnStayFactor ?? e.returnStayFactor,
       };
       break;
     }

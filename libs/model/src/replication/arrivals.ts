@@ -20,10 +20,11 @@ const EV_ARRIVAL = Ev.ARRIVAL;
 const FLAG_AMBULANCE = Flag.AMBULANCE;
 const FLAG_CALL = Flag.CALL;
 const FLAG_ELECTIVE = Flag.ELECTIVE;
-const LIVE_ELIGIBILITY_DELAY = Live.ELIGIBILITY_DELAY;
+const LIVE_AT_DOOR = Live.AT_DOOR;
 const LIVE_WAITING_VEHICLE = Live.WAITING_VEHICLE;
 const PROCESSKIND_CALLS = ProcessKind.CALLS;
 const PROCESSKIND_ELECTIVE = ProcessKind.ELECTIVE;
+const PROCESSKIND_EMERGENCY = ProcessKind.EMERGENCY;
 const SLOT_AMBULANCE = Slot.AMBULANCE;
 const SLOT_ENTRY = Slot.ENTRY;
 const TWO_POW_32 = TWO_POW_32_;
@@ -43,6 +44,8 @@ export class Arrivals {
   private readonly cellProb: Float64Array;
   private readonly cellAlias: Int32Array;
   private readonly cells: number;
+  /** per condition, its emergency process (−1: none): later admissions arrive through it */
+  private readonly emergencyProcess: Int32Array;
 
   constructor(state: ReplicationState, admissions: Admissions, transport: Transport) {
     this.state = state;
@@ -64,6 +67,11 @@ export class Arrivals {
     this.processes.forEach((p, i) =>
       buildAlias(p.cellWeights, this.cellProb, this.cellAlias, i * this.cells),
     );
+    this.emergencyProcess = new Int32Array(state.pathways.conditionCount).fill(-1);
+    this.processes.forEach((p, i) => {
+      if (p.kind === PROCESSKIND_EMERGENCY && this.emergencyProcess[p.condition] < 0)
+        this.emergencyProcess[p.condition] = i;
+    });
   }
 
   /** Posts every process's first arrival (in process order, which ties at a minute follow). */
@@ -98,6 +106,15 @@ export class Arrivals {
       this.transport.callAmbulance(pid);
       return;
     }
+    this.admitArrival(i, pid);
+  }
+
+  /** The rest of an arrival of process i once the patient has its key, home and call time. */
+  private admitArrival(i: number, pid: number): void {
+    const s = this.state;
+    const proc = this.processes[i];
+    const p = s.patients;
+    const key = p.key[pid];
     s.generatedArrivals++;
     const c = proc.condition;
     const path = s.pathways;
@@ -105,7 +122,7 @@ export class Arrivals {
     p.condition[pid] = c;
     p.phase[pid] = entry;
     p.route[pid] = routeKey(path.capability[c], path.phaseFunction[entry]);
-    const m = cell >> 2;
+    const m = p.municipality[pid];
     const byAmbulance =
       keyedUniform(key, SLOT_AMBULANCE, 0) < proc.ambulanceShare && s.network.baseListCount[m] > 0;
     if (byAmbulance) {
@@ -115,17 +132,28 @@ export class Arrivals {
       return;
     }
     p.flags[pid] = proc.kind === PROCESSKIND_ELECTIVE ? FLAG_ELECTIVE : 0;
-    s.enter(pid, LIVE_ELIGIBILITY_DELAY);
-    this.admissions.arriveAtDoor(pid);
+    s.enter(pid, LIVE_AT_DOOR);
+    this.admissions.chooseAndAdmit(pid);
   }
 
-  /** A patient who postponed care arrives again (the same patient, time to care from now). */
-  rearrive(pid: number): void {
+  /**
+   * Outpatient care deferred by a 10割 patient (eligibility.ts) returns as an emergency
+   * admission of condition c from the same home: a new patient with its own key, through the
+   * condition's emergency process, every stay longer by the return stay factor.
+   */
+  laterAdmission(key: number, conditionAndHome: number): void {
     const s = this.state;
+    const municipalities = s.index.municipalityCount;
+    const c = Math.floor(conditionAndHome / municipalities);
+    const i = this.emergencyProcess[c];
+    if (i < 0) return;
     const p = s.patients;
+    const pid = p.allocate();
+    p.key[pid] = key;
+    p.municipality[pid] = conditionAndHome - c * municipalities;
     p.tCall[pid] = s.sim.now;
-    p.extra[pid] = 0;
-    s.setState(pid, LIVE_ELIGIBILITY_DELAY);
-    this.admissions.arriveAtDoor(pid);
+    p.stayFactor[pid] = s.levers.eligibility.returnStayFactor;
+    if (s.rec.measuring) s.rec.eligibilityLaterAdmissions++;
+    this.admitArrival(i, pid);
   }
 }

@@ -121,7 +121,8 @@ export class BedRules {
       .unitStay(path.phaseShape[phase], path.phaseCv[phase], false);
     p.ordinal[pid]++;
     const c = p.condition[pid];
-    const days = unit * path.phaseMeanDays[phase] * s.levers.losMultiplier[c * FUNCTIONS + f];
+    const days =
+      unit * path.phaseMeanDays[phase] * s.levers.losMultiplier[c * FUNCTIONS + f] * p.stayFactor[pid];
     s.phaseEnds.schedule(s.sim.now + days * MINUTES_PER_DAY, pid);
   }
 

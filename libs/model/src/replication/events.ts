@@ -8,10 +8,11 @@ export const Ev = {
   /** a = ambulance base */
   VEHICLE_BACK: 5,
   PHASE_END: 6,
-  /** admission after an eligibility-check delay */
-  ADMIT: 7,
-  /** a postponed patient arrives again */
-  REARRIVE: 8,
+  /**
+   * deferred outpatient care returns as an emergency admission: a = the new patient's key,
+   * b = condition × municipality count + home municipality
+   */
+  LATER_ADMISSION: 7,
   /** a = policy index */
   POLICY: 9,
 } as const;

@@ -9,6 +9,7 @@ import type { PolicyEffect } from '../policies/apply';
 import { ScheduledPolicy, policySchedule } from '../policies/schedule';
 import type { Admissions } from './admissions';
 import type { BedRules } from './bed-rules';
+import type { Eligibility } from './eligibility';
 import { Ev, Misc, POLICY_PRIORITY } from './events';
 import type { ReplicationState } from './state';
 import type { Transport } from './transport';
@@ -18,13 +19,21 @@ export class PolicyEvents {
   private readonly beds: BedRules;
   private readonly admissions: Admissions;
   private readonly transport: Transport;
+  private readonly eligibility: Eligibility;
   private readonly schedule: ScheduledPolicy[];
 
-  constructor(state: ReplicationState, beds: BedRules, admissions: Admissions, transport: Transport) {
+  constructor(
+    state: ReplicationState,
+    beds: BedRules,
+    admissions: Admissions,
+    transport: Transport,
+    eligibility: Eligibility,
+  ) {
     this.state = state;
     this.beds = beds;
     this.admissions = admissions;
     this.transport = transport;
+    this.eligibility = eligibility;
     this.schedule = policySchedule(state.scenario.policies);
   }
 
@@ -41,6 +50,7 @@ export class PolicyEvents {
       rebuild = this.applyNow(s).network || rebuild;
     }
     if (rebuild) this.state.rebuildNetwork();
+    this.eligibility.leversChanged();
   }
 
   /** Posts the later policies that fall inside the run, each as an event of its day. */
@@ -61,6 +71,8 @@ export class PolicyEvents {
     for (const pool of effect.pools) if (state.facilities.capacity(pool) === 0) this.rehomeWaiters(pool);
     for (const pool of effect.pools) this.beds.serveWaiters(pool);
     for (const b of effect.bases) this.transport.serveCallQueue(b);
+    // Outages so far ran at the old rates; from now on at the new ones (a no-op for other policies).
+    this.eligibility.leversChanged();
   }
 
   /**
@@ -81,7 +93,7 @@ export class PolicyEvents {
     while (list !== null && list.length > 0) {
       const pid = list.dequeue();
       state.misc.add(Misc.ELECTIVE_LIST, -1, state.sim.now);
-      state.setState(pid, Live.ELIGIBILITY_DELAY);
+      state.setState(pid, Live.AT_DOOR);
       this.admissions.chooseAndAdmit(pid);
     }
   }

@@ -10,6 +10,7 @@ import { Admissions } from './admissions';
 import { Arrivals } from './arrivals';
 import { BedRules } from './bed-rules';
 import { DayClock } from './days';
+import { Eligibility } from './eligibility';
 import type { RunOptions } from './days';
 import { Ev } from './events';
 import { seedInitialCensus } from './initial-census';
@@ -21,18 +22,18 @@ export type { RunOptions } from './days';
 
 // Local copies: imported bindings are getters in the CommonJS output, too slow for the
 // event loop.
-const EV_ADMIT = Ev.ADMIT;
 const EV_ARRIVAL = Ev.ARRIVAL;
 const EV_AT_HOSPITAL = Ev.AT_HOSPITAL;
 const EV_INQUIRE = Ev.INQUIRE;
+const EV_LATER_ADMISSION = Ev.LATER_ADMISSION;
 const EV_PHASE_END = Ev.PHASE_END;
 const EV_POLICY = Ev.POLICY;
-const EV_REARRIVE = Ev.REARRIVE;
 const EV_VEHICLE_BACK = Ev.VEHICLE_BACK;
 
 export class Replication {
   readonly state: ReplicationState;
   readonly beds: BedRules;
+  readonly eligibility: Eligibility;
   readonly admissions: Admissions;
   readonly transport: Transport;
   readonly arrivals: Arrivals;
@@ -43,12 +44,13 @@ export class Replication {
     const state = new ReplicationState(resolved, replication);
     this.state = state;
     this.beds = new BedRules(state);
-    this.admissions = new Admissions(state, this.beds);
+    this.eligibility = new Eligibility(state);
+    this.admissions = new Admissions(state, this.beds, this.eligibility);
     // A bed that frees may take an elective off its list: the one call from bed rules back up.
     this.beds.connect(this.admissions);
     this.transport = new Transport(state, this.beds, this.admissions);
     this.arrivals = new Arrivals(state, this.admissions, this.transport);
-    this.policies = new PolicyEvents(state, this.beds, this.admissions, this.transport);
+    this.policies = new PolicyEvents(state, this.beds, this.admissions, this.transport, this.eligibility);
     this.days = new DayClock(state, this.beds, options);
   }
 
@@ -86,11 +88,8 @@ export class Replication {
       case EV_PHASE_END:
         this.beds.phaseEnd(a);
         break;
-      case EV_ADMIT:
-        this.admissions.chooseAndAdmit(a);
-        break;
-      case EV_REARRIVE:
-        this.arrivals.rearrive(a);
+      case EV_LATER_ADMISSION:
+        this.arrivals.laterAdmission(a, b);
         break;
       case EV_POLICY:
         this.policies.apply(a);

@@ -9,7 +9,6 @@ import { Slot, StayShape } from '../demand/keyed-draws';
 import { Fate, Flag, Live } from '../patients/table';
 import { NO_CAPABILITY as NO_CAPABILITY_ } from '../region/pathways';
 import { ROUTE_KEYS as ROUTE_KEYS_, routeKey as routeKey_ } from '../region/network';
-import { Check } from './admissions';
 import type { Admissions } from './admissions';
 import type { BedRules } from './bed-rules';
 import { Ev, Misc } from './events';
@@ -17,7 +16,6 @@ import type { ReplicationState } from './state';
 
 // Local copies: imported bindings are getters in the CommonJS output, too slow for the
 // event loop.
-const CHECK_DELAYED = Check.DELAYED;
 const EV_AT_HOSPITAL = Ev.AT_HOSPITAL;
 const EV_INQUIRE = Ev.INQUIRE;
 const EV_VEHICLE_BACK = Ev.VEHICLE_BACK;
@@ -248,9 +246,8 @@ export class Transport {
       s.finishPatient(pid, FATE_TRANSPORTED_NOT_ADMITTED);
       return;
     }
+    // The eligibility check runs at admission and never holds an emergency back.
     const admissions = this.admissions;
-    if (admissions.checkEligibility(pid, true) === CHECK_DELAYED)
-      p.extra[pid] += s.levers.eligibility.delayMinutes;
     if (p.flags[pid] & FLAG_OVERFLOW) admissions.admitOverflow(pid, h);
     else {
       // admitNew counts the bed taken at acceptance as this admission's bed.

@@ -1,6 +1,7 @@
 // Test support: a small two-area region that exercises every path of the model at once —
 // scarce ambulances, full wards, step-down transfers across areas, electives on waiting
-// lists, eligibility failures that postpone or forgo, deaths, and a hospital that closes.
+// lists, failed eligibility checks (per person and in outages) with 10割 patients whose
+// deferred outpatient care returns as later admissions, deaths, and a hospital that closes.
 import type { Policy, Region } from '@caretwin/scenario';
 import { buildRegion, condition } from './region-builder';
 
@@ -59,10 +60,16 @@ export function stressRegion(): Region {
     transport: { notAdmittedShare: 0.4, inquiryMinutes: 8, sceneMinutes: 18 },
     eligibility: {
       failureRate: 0.25,
+      hospitalOutagesPerDay: 0.1,
+      hospitalOutageHours: 3,
+      regionOutagesPerYear: 6,
+      proofShare: 0.6,
       delayMinutes: 45,
-      postponeShare: 0.4,
-      forgoShare: 0.2,
-      postponeDays: 5,
+      outpatientVisitsPerAdmission: 100,
+      deferShare: 0.5,
+      returnShare: 0.02,
+      returnDays: 10,
+      returnConditions: { pneumonia: 2, stroke: 1 },
     },
     conditions: [
       condition({

@@ -107,14 +107,14 @@ export function checkRegion(region: Record<string, unknown>, issues: IssueList):
 
   checkProfiles(record(region.arrivalProfiles), issues);
 
-  const eligibility = record(region.eligibility);
-  const postpone = finite(eligibility.postponeShare) ?? 0;
-  const forgo = finite(eligibility.forgoShare) ?? 0;
-  if (postpone + forgo > 1 + PROBABILITY_TOLERANCE) {
-    issues.add(
-      ['eligibility', 'forgoShare'],
-      `postponeShare + forgoShare must not exceed 1 (${postpone} + ${forgo})`,
-    );
+  // Deferred outpatient care returns as one of these conditions: they must exist.
+  const conditionIds = idsOf(region.conditions);
+  for (const id of Object.keys(record(record(region.eligibility).returnConditions))) {
+    if (!conditionIds.includes(id))
+      issues.add(
+        ['eligibility', 'returnConditions', id],
+        unknownName('condition', 'conditions', id, conditionIds),
+      );
   }
 }
 

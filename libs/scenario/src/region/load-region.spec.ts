@@ -56,10 +56,19 @@ describe('loadRegion', () => {
     expect(region.transport.candidateCount).toBe(6);
     expect(region.eligibility).toEqual({
       failureRate: 0,
-      delayMinutes: 0,
-      postponeShare: 0,
-      forgoShare: 0,
-      postponeDays: 7,
+      hospitalOutagesPerDay: 0,
+      hospitalOutageHours: 2,
+      regionOutagesPerYear: 0,
+      regionOutageHours: 4,
+      proofShare: 0.95,
+      staffMinutes: 10,
+      delayMinutes: 15,
+      outpatientVisitsPerAdmission: 140,
+      deferShare: 0,
+      returnShare: 0,
+      returnDays: 30,
+      returnStayFactor: 1.3,
+      returnConditions: {},
     });
     expect(region.occupancyTargets).toEqual({ highAcute: 0.75, acute: 0.78, recovery: 0.9, chronic: 0.92 });
     expect(region.arrivalProfiles.hourOfDay).toHaveLength(24);
@@ -135,6 +144,22 @@ describe('loadRegion', () => {
         message: 'unknown area "sooth" (did you mean "south"?); known areas: north, south',
       }),
     );
+  });
+
+  it('refuses an eligibility section with the removed postpone fields or an unknown return condition', () => {
+    const files = tinyRegionFiles();
+    files['eligibility.yaml'] = {
+      eligibility: { failureRate: 0.02, postponeDays: 7, returnConditions: { strok: 1 } },
+    };
+    const found = issuesOf(files).issues.map((i) => [i.path, i.message]);
+    expect(found).toContainEqual([
+      'eligibility.returnConditions.strok',
+      expect.stringMatching(/^unknown condition "strok" \(did you mean "stroke"\?\)/),
+    ]);
+    expect(found).toContainEqual([
+      'eligibility.postponeDays',
+      expect.stringMatching(/^"postponeDays" was removed: a failed online eligibility check never postpones/),
+    ]);
   });
 
   it('refuses a hospital in a municipality of another area', () => {

@@ -334,18 +334,21 @@ describe('errors', () => {
     ]);
   });
 
-  it('refuses eligibility shares that exceed 1 together with the region’s value', () => {
+  it('refuses the removed postpone and forgo fields of the eligibility lever, saying what replaced them', () => {
     const found = messages(
       refusal({
         region: 'tiny',
-        policies: [{ kind: 'eligibility', failureRate: 0.1, postponeShare: 0.7, forgoShare: 0.4 }],
+        policies: [{ kind: 'eligibility', failureRate: 0.1, postponeShare: 0.3, forgoShare: 0.05 }],
       }),
+    ).filter((m) => m.startsWith('policies'));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(
+      /^policies\[0\]\.postponeShare: "postponeShare" was removed: a failed online eligibility check never postpones or forgoes care/,
     );
-    expect(found).toEqual([
-      'policies[0].forgoShare: postponeShare + forgoShare must not exceed 1 (0.7 + 0.4)',
-    ]);
+    expect(found[0]).toContain('proofShare');
+    expect(found[1]).toMatch(/^policies\[0\]\.forgoShare: "forgoShare" was removed/);
     expect(
-      catalog.resolve({ region: 'tiny', policies: [{ kind: 'eligibility', postponeShare: 1 }] }).scenario
+      catalog.resolve({ region: 'tiny', policies: [{ kind: 'eligibility', proofShare: 0.5 }] }).scenario
         .policies,
     ).toHaveLength(1);
   });

@@ -19,7 +19,6 @@ interface Known {
   municipalityArea: Map<string, string>;
   bases: string[];
   conditions: string[];
-  eligibility: Region['eligibility'];
 }
 
 /** `totalDays`: warm-up + horizon (valid values or their defaults). */
@@ -43,7 +42,6 @@ export function checkScenarioAgainstRegion(
     municipalityArea: new Map(region.municipalities.map((m) => [m.id, m.area])),
     bases: region.ambulanceBases.map((b) => b.id),
     conditions: region.conditions.map((c) => c.id),
-    eligibility: region.eligibility,
   };
 
   checkYear(scenario, region, issues);
@@ -196,21 +194,6 @@ function checkPolicy(
       const condition = text(policy.condition);
       if (condition !== undefined && !known.conditions.includes(condition)) {
         issues.add([...at, 'condition'], unknownName('condition', 'conditions', condition, known.conditions));
-      }
-      break;
-    }
-    case 'eligibility': {
-      // A share the policy leaves out keeps the region's value.
-      const postpone = finite(policy.postponeShare) ?? known.eligibility.postponeShare;
-      const forgo = finite(policy.forgoShare) ?? known.eligibility.forgoShare;
-      if (
-        (policy.postponeShare !== undefined || policy.forgoShare !== undefined) &&
-        postpone + forgo > 1 + 1e-9
-      ) {
-        issues.add(
-          [...at, 'forgoShare'],
-          `postponeShare + forgoShare must not exceed 1 (${postpone} + ${forgo})`,
-        );
       }
       break;
     }

@@ -152,24 +152,55 @@ export const lengthOfStaySchema = titled(
 const optionalShare = (description: string) =>
   field(z.number().min(0).max(1).optional(), { description, unit: 'share 0–1' });
 
+const optionalNumber = (description: string, unit: string, min: number, max: number) =>
+  field(z.number().min(min).max(max).optional(), { description, unit });
+
 export const eligibilityPolicySchema = titled(
   z.strictObject({
     kind: z.literal('eligibility'),
-    failureRate: optionalShare('Share of admissions whose online eligibility check fails.'),
-    delayMinutes: field(z.number().min(0).max(10_080).optional(), {
-      description: 'Minutes added when a check fails.',
-      unit: 'minutes',
+    failureRate: optionalShare('Per-person failures: share of checks that fail for the person.'),
+    hospitalOutagesPerDay: optionalNumber(
+      "Outages of a hospital's check: starts per hospital per day.",
+      'per hospital per day',
+      0,
+      10,
+    ),
+    hospitalOutageHours: field(z.number().gt(0).max(168).optional(), {
+      description: "Mean length of a hospital's outage.",
+      unit: 'hours',
     }),
-    postponeShare: optionalShare('Of failed non-emergency patients, share who postpone.'),
-    forgoShare: optionalShare('Of failed non-emergency patients, share who forgo care.'),
-    postponeDays: field(z.number().gt(0).max(365).optional(), {
-      description: 'Mean days until a postponed patient returns.',
+    regionOutagesPerYear: optionalNumber('Region-wide outages: starts per year.', 'per year', 0, 365),
+    regionOutageHours: field(z.number().gt(0).max(168).optional(), {
+      description: 'Mean length of a region-wide outage.',
+      unit: 'hours',
+    }),
+    proofShare: optionalShare(
+      'Of failed checks: share settled with 資格確認書 or 被保険者資格申立書 (usual copay); the rest pay 10割 upfront.',
+    ),
+    staffMinutes: optionalNumber('Staff minutes each failed check costs.', 'minutes', 0, 240),
+    delayMinutes: optionalNumber(
+      'Minutes a scheduled patient spends at the desk when the check fails (the admission is not moved).',
+      'minutes',
+      0,
+      240,
+    ),
+    outpatientVisitsPerAdmission: optionalNumber(
+      'Outpatient visits facing the same check per admission.',
+      'visits per admission',
+      0,
+      1000,
+    ),
+    deferShare: optionalShare('Of outpatient visits facing 10割 upfront: share deferred.'),
+    returnShare: optionalShare('Of deferred outpatient visits: share that return as an admission.'),
+    returnDays: field(z.number().gt(0).max(365).optional(), {
+      description: 'Mean days from the deferred visit to the later admission.',
       unit: 'days',
     }),
+    returnStayFactor: optionalNumber('Multiplier on every stay of a later admission.', 'multiplier', 1, 5),
     ...base,
   }),
   'eligibility',
-  'Changes the My Number card eligibility-check parameters (fields not given keep the region values).',
+  'Changes the online eligibility-check parameters (fields not given keep the region values). A failed check never postpones or forgoes care.',
 );
 
 export const travelSchema = titled(

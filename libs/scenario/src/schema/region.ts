@@ -335,31 +335,82 @@ export const transportSchema = titled(
   'Ambulance travel and inquiry parameters.',
 );
 
+const share = (description: string, value: number) =>
+  field(z.number().min(0).max(1).default(value), { description, unit: 'share 0–1' });
+
+/**
+ * オンライン資格確認 as the system works: a failed check is settled with 資格確認書 or a signed
+ * 被保険者資格申立書 at the usual copay, or else 10割 upfront with a refund (償還払い); care is
+ * never given up. Failure rates are neutral (0) by default; the other figures are estimates.
+ */
 export const eligibilitySchema = titled(
   z.strictObject({
-    failureRate: field(z.number().min(0).max(1).default(0), {
-      description: 'Share of admissions whose online eligibility check fails (オンライン資格確認).',
-      unit: 'share 0–1',
+    failureRate: share(
+      'Per-person failures: share of checks that fail for the person (insurer data not yet updated, 資格情報が無効 / 有効期限切れ).',
+      0,
+    ),
+    hospitalOutagesPerDay: field(z.number().min(0).max(10).default(0), {
+      description:
+        "Outages of a hospital's check (reader, network, hospital system): starts per hospital per day; every check there fails while one lasts.",
+      unit: 'per hospital per day',
     }),
-    delayMinutes: field(z.number().min(0).max(10_080).default(0), {
-      description: 'Minutes added when a check fails.',
+    hospitalOutageHours: field(z.number().gt(0).max(168).default(2), {
+      description: "Mean length of a hospital's outage (exponential).",
+      unit: 'hours',
+    }),
+    regionOutagesPerYear: field(z.number().min(0).max(365).default(0), {
+      description:
+        'Region-wide outages (the national system or the regional network): starts per year; every check at every hospital fails while one lasts.',
+      unit: 'per year',
+    }),
+    regionOutageHours: field(z.number().gt(0).max(168).default(4), {
+      description: 'Mean length of a region-wide outage (exponential).',
+      unit: 'hours',
+    }),
+    proofShare: share(
+      'Of failed checks: share settled with 資格確認書 or a signed 被保険者資格申立書 at the usual 1–3割 copay; the rest pay 10割 upfront and are refunded later (償還払い).',
+      0.95,
+    ),
+    staffMinutes: field(z.number().min(0).max(240).default(10), {
+      description:
+        'Staff minutes each failed check costs (confirming, the 申立書 or the 10割 receipt and refund).',
       unit: 'minutes',
     }),
-    postponeShare: field(z.number().min(0).max(1).default(0), {
-      description: 'Of failed non-emergency patients: share who postpone care.',
-      unit: 'share 0–1',
+    delayMinutes: field(z.number().min(0).max(240).default(15), {
+      description:
+        'Minutes a scheduled patient spends at the desk when the check fails; counted, the admission is not moved. Emergencies are never delayed.',
+      unit: 'minutes',
     }),
-    forgoShare: field(z.number().min(0).max(1).default(0), {
-      description: 'Of failed non-emergency patients: share who forgo care (postponeShare + forgoShare ≤ 1).',
-      unit: 'share 0–1',
+    outpatientVisitsPerAdmission: field(z.number().min(0).max(1000).default(140), {
+      description:
+        'Outpatient visits per admission: how many outpatient visits face the same check for each admission (outpatients are not simulated).',
+      unit: 'visits per admission',
     }),
-    postponeDays: field(z.number().gt(0).max(365).default(7), {
-      description: 'Mean days until a postponed patient arrives again.',
+    deferShare: share('Of outpatient visits facing 10割 upfront: share deferred (estimate).', 0),
+    returnShare: share(
+      'Of deferred outpatient visits: share that return later as an emergency admission (estimate).',
+      0,
+    ),
+    returnDays: field(z.number().gt(0).max(365).default(30), {
+      description: 'Mean days from the deferred visit to the later admission (exponential).',
       unit: 'days',
     }),
+    returnStayFactor: field(z.number().min(1).max(5).default(1.3), {
+      description: 'Multiplier on every stay of a later admission (it comes in sicker).',
+      unit: 'multiplier',
+    }),
+    returnConditions: field(
+      z.record(idSchema, z.number().min(0).max(1000)).default(() => ({})),
+      {
+        description:
+          'Conditions a deferred visit returns as, with relative weights (e.g. heart failure, pneumonia); empty: none returns.',
+        unit: 'weights',
+      },
+    ),
+    provenance: provenanceField,
   }),
   'EligibilityParameters',
-  'My Number card online eligibility checks (オンライン資格確認); neutral by default.',
+  'My Number card online eligibility checks (オンライン資格確認); failure rates neutral (0) by default.',
 );
 
 const target = (fn: string, value: number) =>

@@ -131,6 +131,16 @@ function message(issue: Issue, root: z.ZodType, data: unknown, path: Path): stri
   }
 }
 
+const ELIGIBILITY_REMOVED =
+  'was removed: a failed online eligibility check never postpones or forgoes care; it is settled with 資格確認書 / 被保険者資格申立書 (proofShare) or 10割 upfront with a refund. Delete this key';
+
+/** Keys that existed once, with what to do instead (an old scenario gets this, not a bare "unknown key"). */
+const REMOVED_KEYS: Record<string, string> = {
+  postponeShare: ELIGIBILITY_REMOVED,
+  forgoShare: ELIGIBILITY_REMOVED,
+  postponeDays: ELIGIBILITY_REMOVED,
+};
+
 /** Adds every issue of a failed parse of `data` against `root` to `out`. */
 export function addZodIssues(error: z.ZodError, root: z.ZodType, data: unknown, out: IssueList): void {
   for (const issue of error.issues) {
@@ -138,6 +148,11 @@ export function addZodIssues(error: z.ZodError, root: z.ZodType, data: unknown, 
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(root, data, path);
       for (const key of issue.keys) {
+        const removed = Object.hasOwn(REMOVED_KEYS, key) ? REMOVED_KEYS[key] : undefined;
+        if (removed !== undefined) {
+          out.add([...path, key], `"${key}" ${removed}`);
+          continue;
+        }
         const near = didYouMean(key, known);
         out.add(
           [...path, key],

@@ -13,12 +13,16 @@ export interface Baseline {
   region: RegionView;
 }
 
+/** The eligibility lever's fields the editor offers (the deferral estimates stay the region's). */
 export const ELIGIBILITY_KEYS = [
   'failureRate',
+  'hospitalOutagesPerDay',
+  'hospitalOutageHours',
+  'regionOutagesPerYear',
+  'regionOutageHours',
+  'proofShare',
+  'staffMinutes',
   'delayMinutes',
-  'postponeShare',
-  'forgoShare',
-  'postponeDays',
 ] as const;
 
 /** The baseline's value of each lever, to compare a field's value with. */
