@@ -91,8 +91,8 @@ export const INPUTS: readonly InputDescription[] = [
     name: { ja: 'オンライン資格確認', en: 'Online eligibility checks' },
     kinds: ['estimated'],
     detail: {
-      ja: '地域別のエラー率は公表されていないため、既定値はエラー率0(影響なし)。遅れ30分、延期30%、断念5%は施策で使うときの仮定。',
-      en: 'No regional failure rate is published, so the default failure rate is 0 (no effect); 30 min delay, 30 % postponing and 5 % forgoing care are assumptions used when a scenario pulls the lever.',
+      ja: 'エラー率は公表されていないため、既定値は本人のエラー・病院や県全体のシステム障害とも0(影響なし)。エラー時は資格確認書か被保険者資格申立書で通常の負担(95%、推定)、それ以外は10割をいったん支払い後で払い戻し。受診の断念や救急の遅れは起きない。職員の手間(1件10分)、10割を避けた外来受診の先送りと後の入院は推定値。',
+      en: 'No failure rate is published, so per-person failures and hospital or region-wide outages default to 0 (no effect). A failed check is settled with a 資格確認書 or 被保険者資格申立書 at the usual copay (95 %, estimate), else 10割 upfront with a refund; care is never forgone and emergencies are never delayed. Staff time (10 min a check) and outpatient care put off for 10割 that returns as a later admission are estimates.',
     },
   },
 ];
