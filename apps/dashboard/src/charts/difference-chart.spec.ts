@@ -18,14 +18,18 @@ const diff = (a: number, b: number, halfWidth: number): KpiDifference => {
 };
 const kpis = {
   'occupancy.prefecture.acute': diff(0.75, 0.79, 0.005),
-  refusals: diff(68500, 68800, 900),
+  'inquiries.refusedShare': diff(0.12, 0.125, 0.01),
   leftRegion: diff(0, 0, 0),
 };
 
 describe('difference chart data', () => {
   it('keeps catalogue order and scales each difference by a’s mean', () => {
     const rows = shapeDifferences(kpis, HEADLINE_KPIS, 'en');
-    expect(rows.map((r) => r.key)).toEqual(['occupancy.prefecture.acute', 'refusals', 'leftRegion']);
+    expect(rows.map((r) => r.key)).toEqual([
+      'occupancy.prefecture.acute',
+      'inquiries.refusedShare',
+      'leftRegion',
+    ]);
     expect(rows[0].relative?.mean).toBeCloseTo(0.04 / 0.75, 10);
     expect(rows[2].relative).toBeNull();
   });
@@ -33,10 +37,10 @@ describe('difference chart data', () => {
   it('signs differences in the KPI’s unit, shares as percentage points', () => {
     expect(formatDifference(0.04, 'percent', 'en')).toBe('+4.0 pt');
     expect(formatDifference(-0.012, 'percent', 'ja')).toBe('−1.2 ポイント');
-    expect(formatDifference(-300, 'count', 'en')).toBe('−300');
+    expect(formatDifference(-300, 'patients', 'en')).toBe('−300 patients');
     expect(formatDifference(1.5, 'minutes', 'en')).toBe('+1.50 min');
     expect(formatDifference(-0.0004, 'percent', 'ja')).toBe('±0.0 ポイント');
-    expect(formatDifference(0, 'count', 'en')).toBe('±0');
+    expect(formatDifference(0, 'cases', 'en')).toBe('±0 cases');
   });
 });
 
@@ -49,11 +53,26 @@ describe('difference chart SVG', () => {
     });
     const significant = svg.querySelectorAll('g.row[data-significant="true"]');
     expect([...significant].map((g) => g.getAttribute('data-kpi'))).toEqual(['occupancy.prefecture.acute']);
-    expect(svg.querySelector('g.row[data-kpi="refusals"] circle')?.getAttribute('fill')).toBe('#ffffff');
+    expect(svg.querySelector('g.row[data-kpi="inquiries.refusedShare"] circle')?.getAttribute('fill')).toBe(
+      '#ffffff',
+    );
     expect(
       svg.querySelector('g.row[data-kpi="occupancy.prefecture.acute"] text')?.getAttribute('font-weight'),
     ).toBe('700');
     expect(svg.textContent).toContain('synthetic: hospitals');
+  });
+
+  it('widens the label column for long labels instead of cutting them at the left edge', () => {
+    const offset = (svg: SVGSVGElement) =>
+      Number(/translate\((\d+)/.exec(svg.querySelector('g.legend')?.getAttribute('transform') ?? '')?.[1]);
+    const short = differenceChart(shapeDifferences(kpis, HEADLINE_KPIS, 'ja'), { lang: 'ja' });
+    const long = differenceChart(
+      shapeDifferences({ 'walkIns.redirected': diff(10, 12, 1) }, HEADLINE_KPIS, 'en'),
+      { lang: 'en' },
+    );
+    expect(offset(short)).toBe(220);
+    // "Walk-ins redirected (first choice full)": 39 characters
+    expect(offset(long)).toBeGreaterThan(39 * 6);
   });
 
   it('draws the same SVG for the same data', () => {

@@ -69,6 +69,13 @@ const WORDS = {
   noScale: { ja: 'a が 0', en: 'a is 0' },
 } as const;
 
+/** Rough drawn width of a label at 12 px: CJK characters are square, Latin ones about half. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) >= 0x2e80 ? 12 : 6.6;
+  return w;
+}
+
 export function differenceChart(
   rows: readonly DifferenceRow[],
   options: DifferenceChartOptions,
@@ -76,7 +83,14 @@ export function differenceChart(
   const { lang } = options;
   const width = options.width ?? 920;
   const rowHeight = 28;
-  const margin = { top: 40, right: 280, bottom: 40, left: 220 };
+  // the label column grows (up to 360) for long labels rather than cutting them off at the left
+  const labels = max(rows, (r) => textWidth(r.label)) ?? 0;
+  const margin = {
+    top: 40,
+    right: 280,
+    bottom: 40,
+    left: Math.min(360, Math.max(220, Math.ceil(labels) + 16)),
+  };
   const footnote = footnoteHeight(options.footnote);
   const height = margin.top + Math.max(1, rows.length) * rowHeight + margin.bottom + footnote;
   const svg = createFrame({

@@ -43,8 +43,14 @@ const AMBULANCE_MEASURES: ReadonlyArray<{ base: string; label: Localized; percen
   },
   { base: 'ambulance.onScene', label: { ja: '現場滞在', en: 'On scene' }, percentiles: false },
   {
+    base: 'ambulance.callWait',
+    label: { ja: '救急車の出動待ち', en: 'Wait for a free ambulance' },
+    percentiles: true,
+  },
+  // results stored before issue 15 named the call wait this way
+  {
     base: 'ambulance.vehicleWait',
-    label: { ja: '救急車の割当待ち', en: 'Wait for a vehicle' },
+    label: { ja: '救急車の出動待ち', en: 'Wait for a free ambulance' },
     percentiles: false,
   },
 ];

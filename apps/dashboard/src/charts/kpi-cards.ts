@@ -2,7 +2,8 @@
 // replications, drawn as SVG so the cards export with the other charts.
 import type { Estimate } from '@caretwin/contracts';
 import { digitsFor, formatNumber, formatPercent } from './format';
-import type { KpiDefinition, KpiUnit } from './kpi-catalogue';
+import type { KpiDefinition } from './kpi-catalogue';
+import { UNIT_NAMES, type KpiUnit } from './kpi-labels';
 import { word, type Lang } from './labels';
 import { appendFootnote, createFrame, footnoteHeight, r2 } from './svg';
 
@@ -25,18 +26,27 @@ export function shapeKpiCards(
   });
 }
 
-const UNIT_SUFFIX: Record<KpiUnit, { ja: string; en: string }> = {
-  percent: { ja: '', en: '' },
-  count: { ja: '', en: '' },
-  number: { ja: '', en: '' },
-  minutes: { ja: ' 分', en: ' min' },
-  days: { ja: ' 日', en: ' days' },
-};
-
-/** A KPI value in its unit (share → %, minutes, days, counts with locale grouping). */
+/** A KPI value in its unit: shares as %, other figures with locale grouping and their unit. */
 export function formatKpi(value: number, unit: KpiUnit, lang: Lang, digits?: number): string {
   if (unit === 'percent') return formatPercent(value, lang, digits ?? 1);
-  return `${formatNumber(value, lang, digits ?? digitsFor(value))}${UNIT_SUFFIX[unit][lang]}`;
+  const number = formatNumber(value, lang, digits ?? digitsFor(value));
+  const name = UNIT_NAMES[unit][lang];
+  return name && Number.isFinite(value) ? `${number} ${name}` : number;
+}
+
+/** Splits a label into at most two lines of about `max` characters (at a space in English). */
+export function wrapLabel(label: string, lang: Lang, max: number): string[] {
+  if (label.length <= max) return [label];
+  let cut = -1;
+  if (lang === 'en') cut = label.lastIndexOf(' ', max);
+  else
+    for (let i = Math.min(max, label.length - 1); i > max / 2 && cut < 0; i--)
+      // before a bracket, after a particle, colon or middle dot
+      if (label[i] === '(' || 'の:・'.includes(label[i - 1])) cut = i;
+  if (cut <= 0) cut = max;
+  const first = label.slice(0, cut).trimEnd();
+  const rest = label.slice(cut).trimStart();
+  return [first, rest.length > max ? `${rest.slice(0, max - 1)}…` : rest];
 }
 
 export interface KpiCardsOptions {
@@ -56,7 +66,7 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
   const columns = options.columns ?? 4;
   const gap = 10;
   const cardWidth = (width - gap * (columns - 1)) / columns;
-  const cardHeight = 86;
+  const cardHeight = 92;
   const rows = Math.ceil(cards.length / columns);
   const footnote = footnoteHeight(options.footnote);
   const height = Math.max(1, rows) * (cardHeight + gap) - gap + footnote + 4;
@@ -81,13 +91,24 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
       .attr('rx', 6)
       .attr('fill', '#ffffff')
       .attr('stroke', '#bbb');
-    g.append('text').attr('x', 10).attr('y', 20).attr('font-size', 12).attr('fill', '#333').text(card.label);
+    // long labels take two lines, a little smaller, rather than running past the card
+    const lines = wrapLabel(card.label, lang, Math.floor((cardWidth - 20) / (lang === 'ja' ? 11 : 5.9)));
+    lines.forEach((line, l) =>
+      g
+        .append('text')
+        .attr('class', 'label')
+        .attr('x', 10)
+        .attr('y', 18 + 14 * l)
+        .attr('font-size', lines.length > 1 ? 11 : 12)
+        .attr('fill', '#333')
+        .text(line),
+    );
     const { estimate } = card;
     const digits = card.unit === 'percent' ? 1 : digitsFor(estimate.mean);
     g.append('text')
       .attr('class', 'value')
       .attr('x', 10)
-      .attr('y', 52)
+      .attr('y', 60)
       .attr('font-size', 24)
       .attr('font-weight', 700)
       .text(formatKpi(estimate.mean, card.unit, lang, digits));
@@ -98,13 +119,13 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
     g.append('text')
       .attr('class', 'ci')
       .attr('x', 10)
-      .attr('y', 74)
+      .attr('y', 82)
       .attr('font-size', 11)
       .attr('fill', '#444')
       .text(ci);
     g.append('text')
       .attr('x', r2(cardWidth - 10))
-      .attr('y', 74)
+      .attr('y', 82)
       .attr('text-anchor', 'end')
       .attr('font-size', 10)
       .attr('fill', '#666')

@@ -34,7 +34,7 @@ export const CHART_WORDS = {
   replications: { ja: '反復', en: 'replications' },
   noBeds: { ja: '病床なし', en: 'no beds' },
   noData: { ja: 'データなし', en: 'no data yet' },
-  beds: { ja: '病床数(稼働)', en: 'Beds in use' },
+  beds: { ja: '稼働病床数', en: 'Beds open' },
   need: { ja: '必要病床数(静的推計)', en: 'Static bed need' },
   staticCensus: { ja: '患者数(静的推計)', en: 'Census (static)' },
   simulatedCensus: { ja: '患者数(シミュレーション)', en: 'Census (simulated)' },
@@ -55,6 +55,13 @@ export const CHART_WORDS = {
   within: { ja: '目標内', en: 'within' },
   perReplication: { ja: '反復ごとの値', en: 'per replication' },
   target: { ja: '目標稼働率', en: 'target' },
+  wholeRegion: { ja: '地域全体', en: 'Whole region' },
+  daysOver95: { ja: '95%超の満床日数', en: 'Days over 95 % full' },
+  horizon: { ja: '集計期間', en: 'horizon' },
+  /** fewer beds than the static need (不足) / more (過剰) */
+  short: { ja: '不足', en: 'short' },
+  over: { ja: '過剰', en: 'over' },
+  balanced: { ja: '過不足なし', en: 'matches need' },
 } satisfies Record<string, Localized>;
 
 export const word = (key: keyof typeof CHART_WORDS, lang: Lang): string => CHART_WORDS[key][lang];

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { est, STATIC_NEED } from '../testing/fixtures';
-import { areaTotals, needChart, shapeNeed } from './need-chart';
+import { areaTotals, gapKind, gapText, needChart, shapeNeed } from './need-chart';
 
 describe('static need data shaping', () => {
   it('reads rows by home area or by treating area', () => {
@@ -10,6 +10,7 @@ describe('static need data shaping', () => {
       function: 'acute',
       beds: 150,
       need: 128.2,
+      gap: 150 - 128.2,
       staticCensus: 100,
       simulated: null,
     });
@@ -26,6 +27,29 @@ describe('static need data shaping', () => {
     const totals = areaTotals(shapeNeed(STATIC_NEED, 'home'));
     expect(totals.get('north')?.beds).toBe(190);
     expect(totals.get('north')?.gap).toBeCloseTo(190 - 183.8);
+  });
+});
+
+describe('beds short of or over the static need', () => {
+  it('words the difference beds − need as 不足 (short) or 過剰 (over) in both languages', () => {
+    expect(gapText(-120.4, 'ja')).toBe('不足 120床');
+    expect(gapText(35, 'ja')).toBe('過剰 35床');
+    expect(gapText(-120.4, 'en')).toBe('120 beds short');
+    expect(gapText(35, 'en', false)).toBe('35 over');
+    expect(gapText(0.3, 'ja')).toBe('過不足なし');
+    expect(gapKind(-0.6)).toBe('short');
+  });
+
+  it('writes each area × function difference under its bars', () => {
+    const svg = needChart(shapeNeed(STATIC_NEED, 'home'), { lang: 'ja' });
+    const gaps = [...svg.querySelectorAll('g.panel[data-area="north"] text.gap')];
+    // north: acute 150 beds for a need of 128.2, recovery 40 for 55.6
+    expect(
+      gaps.map((g) => [g.getAttribute('data-function'), g.getAttribute('class'), g.textContent]),
+    ).toEqual([
+      ['acute', 'gap over', '過剰 22'],
+      ['recovery', 'gap short', '不足 16'],
+    ]);
   });
 });
 

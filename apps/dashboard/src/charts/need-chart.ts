@@ -1,7 +1,9 @@
 // Static bed need beside the simulated census, per area and bed function (grouped bars):
-// beds in use, the MHLW static need (地域医療構想: expected census ÷ target occupancy), the
-// static expected census, and — after a run — the simulated mean census with its 95 % CI.
-// Series differ in lightness and the static census is hatched, so greyscale prints read.
+// beds open, the MHLW static need (必要病床数, 地域医療構想: expected census ÷ target
+// occupancy), the static expected census, and — after a run — the simulated mean census with
+// its 95 % CI. Under each group the difference beds − need is written out as 不足 (short) or
+// 過剰 (over), so where a region is short reads without comparing bar heights. Series differ
+// in lightness and the static census is hatched, so greyscale prints read.
 import { max, scaleBand, scaleLinear } from 'd3';
 import type { Estimate, ResultBedFunction, StaticNeed } from '@caretwin/contracts';
 import { formatNumber } from './format';
@@ -14,6 +16,8 @@ export interface NeedRow {
   function: ResultBedFunction;
   beds: number;
   need: number;
+  /** beds − need: negative = short of the need (不足), positive = over it (過剰) */
+  gap: number;
   staticCensus: number;
   /** mean beds in use over the horizon (bedsInUse.<area>.<function>), when a run gave one */
   simulated: Estimate | null;
@@ -33,6 +37,7 @@ export function shapeNeed(
     function: row.function,
     beds: row.beds,
     need: row.need,
+    gap: row.beds - row.need,
     staticCensus: row.census,
     simulated: kpis?.[`bedsInUse.${row.area}.${row.function}`] ?? null,
   }));
@@ -52,6 +57,27 @@ export function areaTotals(
   }
   return totals;
 }
+
+/** Whole beds a gap rounds to; within half a bed the beds match the need. */
+export type GapKind = 'short' | 'over' | 'balanced';
+export function gapKind(gap: number): GapKind {
+  return Math.round(gap) < 0 ? 'short' : Math.round(gap) > 0 ? 'over' : 'balanced';
+}
+
+/** "不足 120床" / "120 beds short", "過剰 35床" / "35 beds over" (without the unit: "不足 120", "120 short"). */
+export function gapText(gap: number, lang: Lang, withUnit = true): string {
+  const kind = gapKind(gap);
+  if (kind === 'balanced') return word('balanced', lang);
+  const n = formatNumber(Math.abs(gap), lang);
+  if (lang === 'ja') return `${word(kind, lang)} ${n}${withUnit ? word('bedsCount', lang) : ''}`;
+  return `${n}${withUnit ? ` ${word('bedsCount', lang)}` : ''} ${word(kind, lang)}`;
+}
+
+export const GAP_COLOURS: Record<GapKind, string> = {
+  short: '#B34700',
+  over: '#1f3a6e',
+  balanced: '#444444',
+};
 
 export interface NeedChartOptions {
   lang: Lang;
@@ -159,7 +185,7 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
     const areaRows = BED_FUNCTION_ORDER.map((fn) =>
       rows.find((r) => r.area === area && r.function === fn),
     ).filter((r): r is NeedRow => r !== undefined);
-    const inner = { left: 48, right: 4, top: 20, bottom: 22 };
+    const inner = { left: 48, right: 4, top: 20, bottom: 36 };
     const plotWidth = panelWidth - inner.left - inner.right;
     const plotHeight = panelHeight - inner.top - inner.bottom;
     const top100 = max(areaRows, (r) => Math.max(r.beds, r.need, r.staticCensus, r.simulated?.hi ?? 0)) ?? 1;
@@ -201,6 +227,18 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
         .attr('text-anchor', 'middle')
         .attr('font-size', 11)
         .text(FUNCTION_NAMES[row.function][lang]);
+      const kind = gapKind(row.gap);
+      plot
+        .append('text')
+        .attr('class', `gap ${kind}`)
+        .attr('data-function', row.function)
+        .attr('x', r2(gx + groupX.bandwidth() / 2))
+        .attr('y', r2(plotHeight + 29))
+        .attr('text-anchor', 'middle')
+        .attr('font-size', 11)
+        .attr('font-weight', kind === 'short' ? 700 : 400)
+        .attr('fill', GAP_COLOURS[kind])
+        .text(gapText(row.gap, lang, false));
       for (const key of series) {
         const value = key === 'simulated' ? (row.simulated?.mean ?? null) : row[key];
         if (value === null) continue;

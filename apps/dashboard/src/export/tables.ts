@@ -3,8 +3,10 @@
 // join tables, and the chart's labels (synthetic / estimated inputs, what the band is).
 import type { Comparison, Estimate } from '@caretwin/contracts';
 import type { DistributionRow } from '../charts/distribution-chart';
+import { REGION_SCOPE, type FullDaysShape } from '../charts/full-days-chart';
 import type { FlowShape } from '../charts/flow-chart';
 import type { KpiCard } from '../charts/kpi-cards';
+import { UNIT_NAMES } from '../charts/kpi-labels';
 import type { NeedRow } from '../charts/need-chart';
 import type { OccupancyPanel } from '../charts/occupancy-chart';
 import type { RegionMapData } from '../charts/region-map';
@@ -38,10 +40,15 @@ export function kpiTable(context: TableContext, cards: readonly KpiCard[]): Data
     context,
     'KPIs',
     [
-      'mean over replications with its 95 % confidence interval (lo, hi); shares are 0–1, times in minutes, stays in days',
+      'mean over replications with its 95 % confidence interval (lo, hi); percent: a share 0–1; other units as named',
     ],
     ['kpi', 'label', 'unit', ...PLAIN_EST],
-    cards.map((c) => [c.key, c.label, c.unit, ...est(c.estimate)]),
+    cards.map((c) => [
+      c.key,
+      c.label,
+      c.unit === 'percent' ? 'share' : UNIT_NAMES[c.unit].en,
+      ...est(c.estimate),
+    ]),
   );
 }
 
@@ -180,18 +187,45 @@ export function needTable(
     context,
     `static bed need and simulated census (${basis})`,
     [
-      'need = static expected census ÷ MHLW target occupancy (地域医療構想); simulated: mean beds in use with its 95 % CI',
+      'need = static expected census ÷ MHLW target occupancy (地域医療構想); gap = beds − need (negative: short 不足, positive: over 過剰); simulated: mean beds in use with its 95 % CI',
     ],
-    ['area', 'areaName', 'function', 'beds', 'need', 'staticCensus', ...EST_COLUMNS('simulated')],
+    ['area', 'areaName', 'function', 'beds', 'need', 'gap', 'staticCensus', ...EST_COLUMNS('simulated')],
     rows.map((r) => [
       r.area,
       areaLabel(r.area),
       r.function,
       r.beds,
       r.need,
+      r.gap,
       r.staticCensus,
       ...est(r.simulated),
     ]),
+  );
+}
+
+export function fullDaysTable(
+  context: TableContext,
+  shape: FullDaysShape,
+  areaLabel: (area: string) => string = (a) => a,
+): DataTable {
+  const rows: CsvCell[][] = [];
+  for (const row of shape.rows)
+    for (const cell of row.cells)
+      rows.push([
+        row.scope,
+        row.scope === REGION_SCOPE ? 'whole region' : areaLabel(row.scope),
+        cell.function,
+        ...est(cell.days),
+        cell.share,
+      ]);
+  return table(
+    context,
+    'days over 95 % full by area and function',
+    [
+      `days whose mean utilisation exceeded 95 % (daysOver95.<area>.<function>), mean over replications with its 95 % CI; share = days ÷ ${shape.horizonDays} horizon days; empty: no beds of the function`,
+    ],
+    ['area', 'areaName', 'function', ...EST_COLUMNS('days'), 'shareOfHorizon'],
+    rows,
   );
 }
 

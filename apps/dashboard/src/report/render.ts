@@ -1,14 +1,17 @@
 // The standalone report: one page a planner can mail, drawn in the browser from the embedded
 // result with the dashboard's own chart modules — scenario description, levers (or the lever
-// differences against a baseline), KPIs with 95 % CIs, the comparison when there is one, the
-// map, occupancy, flows, static need, time distributions, and the assumptions. Every chart
+// differences against a baseline), KPIs with 95 % CIs and days over 95 % full by area ×
+// function, the comparison when there is one, the map, occupancy, flows, the static need with
+// beds short or over, time distributions, and the assumptions. Every chart
 // keeps its export toolbar (blob: downloads work from a file:// page too).
 import { assumptionsSections } from '../assumptions/render';
 import { differenceChart, shapeDifferences } from '../charts/difference-chart';
 import { distributionChart, shapeAmbulanceTimes, shapeTimeToCare } from '../charts/distribution-chart';
 import { flowChart, shapeFlows } from '../charts/flow-chart';
+import { fullDaysChart, shapeFullDays } from '../charts/full-days-chart';
 import { formatKpi, kpiCards, shapeKpiCards } from '../charts/kpi-cards';
 import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
+import { kpiNamesOf } from '../charts/kpi-labels';
 import { BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { needChart, shapeNeed } from '../charts/need-chart';
 import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
@@ -18,6 +21,7 @@ import {
   differenceTable,
   distributionTable,
   flowTable,
+  fullDaysTable,
   kpiTable,
   mapTable,
   needTable,
@@ -35,6 +39,7 @@ import {
   leverSection,
   methodBanner,
 } from '../views/compare-parts';
+import { needTableElement } from '../views/need-panel';
 import { areaNamer, functionName } from '../views/region-labels';
 import { resultMapData } from '../views/results';
 import type { ReportPayload } from './payload';
@@ -157,6 +162,14 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
   const cards = shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang());
   kpis.append(kpiCards(cards, { lang: lang(), footnote }));
 
+  const fullDaysShape = shapeFullDays(
+    aggregate.kpis,
+    region.areas.map((a) => a.id),
+    aggregate.horizonDays,
+  );
+  const fullDays = chartSlot('full-days');
+  fullDays.append(fullDaysChart(fullDaysShape, { lang: lang(), areaLabel: areaName, footnote }));
+
   const mapData = resultMapData(doc);
   const map = chartSlot('region-map');
   map.append(regionMap(mapData, { lang: lang(), footnote }));
@@ -212,6 +225,7 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
           }),
         );
         const headline = HEADLINE_KPIS.map((d) => d.key).filter((k) => c.kpis[k]);
+        const names = kpiNamesOf(region);
         return [
           leverSection(base, doc),
           section(
@@ -219,8 +233,10 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
               baseline: localized(base.provenance.scenario.name, base.provenance.scenario.id),
             }),
             methodBanner(c),
-            withExports(chart, [...stem, 'differences'], () => differenceTable(tables, c, labelOf)),
-            differenceTableElement(headline, c, t('compare.headline')),
+            withExports(chart, [...stem, 'differences'], () =>
+              differenceTable(tables, c, (key) => labelOf(key, names)),
+            ),
+            differenceTableElement(headline, c, t('compare.headline'), names),
           ),
         ];
       })()
@@ -260,6 +276,10 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
         kpiTableElement(payload),
       ),
       section(
+        t('results.fullDays'),
+        withExports(fullDays, [...stem, 'full-days'], () => fullDaysTable(tables, fullDaysShape, areaName)),
+      ),
+      section(
         t('results.map'),
         withExports(map, [...stem, 'region-map'], () => mapTable(tables, mapData)),
       ),
@@ -285,6 +305,7 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
         withExports(need, [...stem, 'static-need'], () =>
           needTable(tables, needRows, 'home area 患者住所地', areaName),
         ),
+        h('div', { class: 'table-wrap' }, needTableElement(needRows, region.areas, areaName, true)),
       ),
       section(
         t('results.ambulance'),

@@ -6,7 +6,7 @@ import type { Scenario } from '@caretwin/scenario';
 import type { ResultDocument } from '../api/types';
 import { formatDifference } from '../charts/difference-chart';
 import { formatKpi } from '../charts/kpi-cards';
-import { HEADLINE_KPIS, type KpiUnit } from '../charts/kpi-catalogue';
+import { kpiLabel, kpiUnit, NO_NAMES, type KpiNames, type KpiUnit } from '../charts/kpi-labels';
 import { lang, t } from '../i18n';
 import { describePolicy, SETTING_NAMES, type Namers } from '../levers/describe';
 import { leverDifferences, sameLevers } from '../levers/diff';
@@ -15,17 +15,10 @@ import { section } from '../ui/widgets';
 import { areaNamer, hospitalNamer } from './region-labels';
 import './compare.css';
 
-const UNITS = new Map(HEADLINE_KPIS.map((d) => [d.key, d.unit]));
-const LABELS = new Map(HEADLINE_KPIS.map((d) => [d.key, d.label]));
-/** A KPI's unit: the catalogue's, else read off its key (libs/model/README.md "KPI keys"). */
-export function unitOf(key: string): KpiUnit {
-  const known = UNITS.get(key);
-  if (known) return known;
-  if (/^occupancy\.|[sS]hare\b|selfSufficiency|withinThreshold|utilisation/.test(key)) return 'percent';
-  if (/^(ambulance|timeToCare)\..*\.(mean|p50|p90)$/.test(key)) return 'minutes';
-  return 'number';
-}
-export const labelOf = (key: string): string => LABELS.get(key)?.[lang()] ?? key;
+/** A KPI's unit from the key families of charts/kpi-labels.ts (`number` for a key none knows). */
+export const unitOf = (key: string): KpiUnit => kpiUnit(key);
+/** A KPI's label in the page's language, areas and conditions named from the region. */
+export const labelOf = (key: string, names: KpiNames = NO_NAMES): string => kpiLabel(key, lang(), names);
 
 /** Names of a region's areas, hospitals and conditions in the page's language. */
 export function regionNamers(region: ResultDocument['provenance']['region']): Namers {
@@ -108,6 +101,7 @@ export function leverSection(a: ResultDocument, b: ResultDocument): HTMLElement 
 function differenceRows(
   keys: readonly string[],
   kpis: Readonly<Record<string, KpiDifference>>,
+  names: KpiNames,
 ): HTMLElement[] {
   return keys.flatMap((key) => {
     const d = kpis[key];
@@ -121,7 +115,7 @@ function differenceRows(
           'data-significant': String(d.significant),
           class: d.significant ? 'significant' : null,
         },
-        h('th', { scope: 'row' }, labelOf(key)),
+        h('th', { scope: 'row' }, labelOf(key, names)),
         h('td', { class: 'num' }, formatKpi(d.a, unit, lang())),
         h('td', { class: 'num' }, formatKpi(d.b, unit, lang())),
         h('td', { class: 'num' }, formatDifference(d.difference, unit, lang())),
@@ -146,6 +140,7 @@ export function differenceTableElement(
   keys: readonly string[],
   comparison: Comparison,
   caption: string,
+  names: KpiNames = NO_NAMES,
 ): HTMLElement {
   return h(
     'div',
@@ -170,7 +165,7 @@ export function differenceTableElement(
           ].map((x) => h('th', { scope: 'col' }, x)),
         ),
       ),
-      h('tbody', null, differenceRows(keys, comparison.kpis)),
+      h('tbody', null, differenceRows(keys, comparison.kpis, names)),
     ),
   );
 }

@@ -5,6 +5,7 @@
 import type { ResultDocument, RunView } from '../api/types';
 import { differenceChart, shapeDifferences } from '../charts/difference-chart';
 import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
+import { kpiNamesOf } from '../charts/kpi-labels';
 import { withExports } from '../export/toolbar';
 import { differenceTable } from '../export/tables';
 import { fmt, lang, localized, t } from '../i18n';
@@ -114,6 +115,8 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
         notes: [inputsLine(b.provenance.inputs)],
       };
       const headline = HEADLINE_KPIS.map((d) => d.key).filter((k) => comparison.kpis[k]);
+      // b's region names the areas and conditions of the keys (a what-if shares its baseline's region)
+      const names = kpiNamesOf(b.provenance.region);
       const all = Object.keys(comparison.kpis).sort();
       const significantCount = all.filter((k) => comparison.kpis[k].significant).length;
       root.replaceChildren(
@@ -138,14 +141,14 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
             t('compare.significantCount', { n: significantCount, total: all.length }),
           ),
           withExports(chart, ['compare', route.a, route.b, 'differences'], () =>
-            differenceTable(tables, comparison, labelOf),
+            differenceTable(tables, comparison, (key) => labelOf(key, names)),
           ),
-          differenceTableElement(headline, comparison, t('compare.headline')),
+          differenceTableElement(headline, comparison, t('compare.headline'), names),
           h(
             'details',
             { class: 'all-kpis' },
             h('summary', null, t('compare.allKpis', { n: all.length })),
-            differenceTableElement(all, comparison, t('compare.allKpis', { n: all.length })),
+            differenceTableElement(all, comparison, t('compare.allKpis', { n: all.length }), names),
           ),
         ),
       );

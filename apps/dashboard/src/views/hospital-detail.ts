@@ -1,8 +1,9 @@
 // A hospital picked on the results map: its beds by function (mean capacity over the horizon,
-// levers included), utilisation, admissions, refusals and overflow with their CIs, and its
-// weekly utilisation band. Synthetic hospitals say so.
+// levers included), utilisation, admissions, inquiries it refused plus walk-ins it sent on
+// (one figure in the hospital summary), overflow with their CIs, and its weekly utilisation band. Synthetic hospitals say so.
 import { FUNCTION_NAMES, BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { formatKpi } from '../charts/kpi-cards';
+import type { KpiUnit } from '../charts/kpi-labels';
 import { occupancyChart, panelsFromHospitalWeeks, type OccupancyPanel } from '../charts/occupancy-chart';
 import { occupancyTable } from '../export/tables';
 import { withExports } from '../export/toolbar';
@@ -48,7 +49,7 @@ export function hospitalDetail(doc: ResultDocument, hospitalId: string | null): 
   const ci = (
     label: string,
     estimate: { mean: number; lo: number; hi: number; n: number } | undefined,
-    unit: 'percent' | 'count',
+    unit: KpiUnit,
   ) =>
     estimate
       ? [
@@ -92,7 +93,7 @@ export function hospitalDetail(doc: ResultDocument, hospitalId: string | null): 
             'tr',
             null,
             BED_FUNCTION_ORDER.map((fn) =>
-              h('td', { class: 'num' }, formatKpi(capacity[fn], 'count', lang(), 0)),
+              h('td', { class: 'num' }, formatKpi(capacity[fn], 'beds', lang(), 0)),
             ),
           ),
         )
@@ -101,9 +102,9 @@ export function hospitalDetail(doc: ResultDocument, hospitalId: string | null): 
       'dl',
       { class: 'detail-list' },
       ci(t('results.utilisation'), summary?.utilisation, 'percent'),
-      ci(t('results.admissions'), summary?.admissions, 'count'),
-      ci(t('results.refusals'), summary?.refusals, 'count'),
-      ci(t('results.overflow'), summary?.overflow, 'count'),
+      ci(t('results.admissions'), summary?.admissions, 'patients'),
+      ci(t('results.refusals'), summary?.refusals, 'cases'),
+      ci(t('results.overflow'), summary?.overflow, 'patients'),
     ),
     weekly.length
       ? weeklyChart(hospitalId, panelsFromHospitalWeeks(weekly), inputsLine(doc.provenance.inputs))

@@ -1,9 +1,20 @@
-// The static need beside beds (and, after a run, the simulated census), with a switch between
-// home-area (患者住所地) and treating-area (医療機関所在地) bases and a table of area totals.
-// Used by the home view, the editor and the results view.
+// The static need (必要病床数) beside beds (and, after a run, the simulated census), with a
+// switch between home-area (患者住所地) and treating-area (医療機関所在地) bases, and a table
+// per area × function of beds, need and the difference written out as 不足 (short) / 過剰
+// (over), with each area's total. Used by the home view, the editor and the results view.
 import type { Estimate, StaticNeed } from '@caretwin/contracts';
+import { formatKpi } from '../charts/kpi-cards';
 import type { Region } from '@caretwin/scenario';
-import { areaTotals, needChart, shapeNeed, type NeedBasis } from '../charts/need-chart';
+import { FUNCTION_NAMES } from '../charts/labels';
+import {
+  areaTotals,
+  gapKind,
+  gapText,
+  needChart,
+  shapeNeed,
+  type NeedBasis,
+  type NeedRow,
+} from '../charts/need-chart';
 import { needTable } from '../export/tables';
 import { withExports } from '../export/toolbar';
 import { fmt, lang, t } from '../i18n';
@@ -21,6 +32,85 @@ export interface NeedPanelOptions {
   /** drawn width of the chart (default 920) and area panels per row (default 2) */
   width?: number;
   columns?: number;
+}
+
+/** Beds, need and short / over per area × function, each area closed by its total row. */
+export function needTableElement(
+  rows: readonly NeedRow[],
+  areas: ReadonlyArray<{ id: string }>,
+  areaName: (id: string) => string,
+  withSimulated: boolean,
+): HTMLElement {
+  const totals = areaTotals(rows);
+  const gapCell = (gap: number): HTMLElement =>
+    h('td', { class: `num gap ${gapKind(gap)}`, 'data-gap': Math.round(gap) }, gapText(gap, lang()));
+  const simulatedCell = (e: Estimate | null): HTMLElement | null =>
+    withSimulated
+      ? h(
+          'td',
+          { class: 'num' },
+          e ? formatKpi(e.mean, 'beds', lang()) : '–',
+          e && e.n >= 2
+            ? h('span', { class: 'muted small' }, ` ±${fmt.number(e.halfWidth, e.halfWidth >= 10 ? 0 : 1)}`)
+            : null,
+        )
+      : null;
+  return h(
+    'table',
+    { class: 'totals need-table' },
+    h('caption', null, t('home.totals')),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, t('need.area')),
+        h('th', { scope: 'col' }, t('need.function')),
+        h('th', { scope: 'col' }, t('need.beds')),
+        h('th', { scope: 'col' }, t('need.need')),
+        h('th', { scope: 'col' }, t('need.gap')),
+        withSimulated ? h('th', { scope: 'col' }, t('need.simulated')) : null,
+      ),
+    ),
+    areas.map((area) => {
+      const own = rows.filter((r) => r.area === area.id);
+      const total = totals.get(area.id) ?? { beds: 0, need: 0, gap: 0 };
+      const simulated = own.reduce((s, r) => s + (r.simulated?.mean ?? 0), 0);
+      return h(
+        'tbody',
+        { 'data-area': area.id },
+        own.map((row, i) =>
+          h(
+            'tr',
+            { 'data-function': row.function },
+            i === 0 ? h('th', { scope: 'rowgroup', rowspan: own.length + 1 }, areaName(area.id)) : null,
+            h('th', { scope: 'row' }, FUNCTION_NAMES[row.function][lang()]),
+            h('td', { class: 'num' }, fmt.number(row.beds)),
+            h('td', { class: 'num' }, fmt.number(row.need)),
+            gapCell(row.gap),
+            simulatedCell(row.simulated),
+          ),
+        ),
+        h(
+          'tr',
+          { class: 'total', 'data-function': 'total' },
+          own.length === 0 ? h('th', { scope: 'rowgroup' }, areaName(area.id)) : null,
+          h('th', { scope: 'row' }, t('need.total')),
+          h('td', { class: 'num' }, fmt.number(total.beds)),
+          h('td', { class: 'num' }, fmt.number(total.need)),
+          gapCell(total.gap),
+          withSimulated
+            ? h(
+                'td',
+                { class: 'num' },
+                own.some((r) => r.simulated) ? formatKpi(simulated, 'beds', lang()) : '–',
+              )
+            : null,
+        ),
+      );
+    }),
+  );
 }
 
 export function needPanel(options: NeedPanelOptions): HTMLElement {
@@ -41,46 +131,7 @@ export function needPanel(options: NeedPanelOptions): HTMLElement {
         idPrefix: `${options.id}-${basis}`,
       }),
     );
-    const totals = areaTotals(rows);
-    replace(
-      table,
-      h(
-        'table',
-        { class: 'totals' },
-        h('caption', null, t('home.totals')),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col' }, t('need.area')),
-            h('th', { scope: 'col' }, t('need.beds')),
-            h('th', { scope: 'col' }, t('need.need')),
-            h('th', { scope: 'col' }, t('need.gap')),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          options.region.areas.map((area) => {
-            const total = totals.get(area.id) ?? { beds: 0, need: 0, gap: 0 };
-            return h(
-              'tr',
-              null,
-              h('th', { scope: 'row' }, areaName(area.id)),
-              h('td', { class: 'num' }, fmt.number(total.beds)),
-              h('td', { class: 'num' }, fmt.number(total.need)),
-              h(
-                'td',
-                { class: `num ${total.gap < 0 ? 'short' : ''}` },
-                `${total.gap > 0 ? '+' : ''}${fmt.number(total.gap)}`,
-              ),
-            );
-          }),
-        ),
-      ),
-    );
+    replace(table, needTableElement(rows, options.region.areas, areaName, options.kpis !== undefined));
   };
   const radio = (value: NeedBasis, label: string): HTMLElement =>
     h(

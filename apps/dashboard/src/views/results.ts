@@ -1,10 +1,12 @@
-// Results of a completed run: KPI cards with CIs; the map with hospitals coloured by
-// occupancy (click for a hospital's detail); occupancy over time with CI bands; flows between
-// areas with 自己完結率; the static need beside the simulated census; ambulance and
-// time-to-care distributions. Everything is drawn from the result document alone (it embeds
+// Results of a completed run: KPI cards with CIs (difficult transports, inquiries refused,
+// call wait, response time, recovery blocking…) and days over 95 % full by area × function;
+// the map with hospitals coloured by occupancy (click for a hospital's detail); occupancy over
+// time with CI bands; flows between areas with 自己完結率; the static need (必要病床数) with
+// beds short or over beside the simulated census; ambulance and time-to-care distributions. Everything is drawn from the result document alone (it embeds
 // the region and the scenario), and every chart carries the synthetic / estimated label.
 import { distributionChart, shapeAmbulanceTimes, shapeTimeToCare } from '../charts/distribution-chart';
 import { flowChart, shapeFlows } from '../charts/flow-chart';
+import { fullDaysChart, shapeFullDays } from '../charts/full-days-chart';
 import { kpiCards, shapeKpiCards } from '../charts/kpi-cards';
 import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
 import { BED_FUNCTION_ORDER, word } from '../charts/labels';
@@ -16,6 +18,7 @@ import { reproduceFile } from '../export/reproduce';
 import {
   distributionTable,
   flowTable,
+  fullDaysTable,
   kpiTable,
   mapTable,
   occupancyTable,
@@ -85,6 +88,14 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     const kpis = chartSlot('kpi-cards');
     const cards = shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang());
     kpis.append(kpiCards(cards, { lang: lang(), footnote }));
+
+    const fullDays = chartSlot('full-days');
+    const fullDaysShape = shapeFullDays(
+      aggregate.kpis,
+      region.areas.map((a) => a.id),
+      aggregate.horizonDays,
+    );
+    fullDays.append(fullDaysChart(fullDaysShape, { lang: lang(), areaLabel: areaName, footnote }));
 
     const map = chartSlot('region-map');
     const detail = h('div', { class: 'detail-slot', 'aria-live': 'polite' }, hospitalDetail(doc, null));
@@ -191,6 +202,10 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
       section(
         t('results.kpis'),
         withExports(kpis, stem('kpis'), () => kpiTable(tables, cards)),
+      ),
+      section(
+        t('results.fullDays'),
+        withExports(fullDays, stem('full-days'), () => fullDaysTable(tables, fullDaysShape, areaName)),
       ),
       h(
         'div',
