@@ -51,7 +51,7 @@ console.log(
 console.log('\nBy condition: admissions / yr; bed-days per admission → census by function');
 for (const c of region.conditions) {
   const admissions = demand.reduce((sum, d) => sum + d.admissions[c.id], 0);
-  const days = bedDaysPerAdmission(c);
+  const days = bedDaysPerAdmission(region, c);
   const census = BED_FUNCTIONS.map(
     (fn) => `${fn} ${days[fn].toFixed(1)} d → ${fmt((admissions * days[fn]) / 365)}`,
   );

@@ -1,7 +1,10 @@
 // Expected daily census (患者数) per function from a region's own inputs — yearly admissions ×
 // expected bed-days in that function ÷ 365 — the quantity set beside the simulation as the static
 // need (docs/architecture.md "Outputs").
-// Admissions are by home area (患者住所地); seasonality averages out over a year.
+// Admissions are by home area (患者住所地); seasonality averages out over a year. Demand is by
+// sex × 5-year band where the region has it (as in the model), else by the four bands; the census
+// is by the ward each phase occupies (its `function`, or the one its points give).
+import { phaseFunction } from '../../libs/scenario/src/region/bed-function';
 import {
   AGE_BANDS,
   BED_FUNCTIONS,
@@ -32,13 +35,35 @@ export function expectedVisits(condition: Condition): Map<string, number> {
   return visits;
 }
 
-/** Expected bed-days per admission in each function. */
-export function bedDaysPerAdmission(condition: Condition): Beds {
+/** The ward of a phase under the region's thresholds. */
+export function wardOf(region: Region, phase: Condition['phases'][number]): BedFunction {
+  const f = phaseFunction(phase, region.resourcePointThresholds);
+  if (f === null) throw new Error(`phase ${phase.id} has no bed function`);
+  return f;
+}
+
+/** Expected bed-days per admission in each function (the wards phases occupy). */
+export function bedDaysPerAdmission(region: Region, condition: Condition): Beds {
   const days = zeroBeds();
   const visits = expectedVisits(condition);
   for (const phase of condition.phases)
-    days[phase.function] += (visits.get(phase.id) ?? 0) * phase.stay.meanDays;
+    days[wardOf(region, phase)] += (visits.get(phase.id) ?? 0) * phase.stay.meanDays;
   return days;
+}
+
+/** Yearly admissions of a condition from one municipality in `year` (a given year). */
+export function municipalAdmissions(m: Region['municipalities'][number], c: Condition, year: string): number {
+  const detailed = m.populationBySexAge?.[year];
+  const rates = c.admissionRatesBySexAge;
+  if (detailed !== undefined && rates !== undefined) {
+    let n = 0;
+    for (let k = 0; k < detailed.male.length; k++)
+      n += detailed.male[k] * rates.male[k] + detailed.female[k] * rates.female[k];
+    return n / 100_000;
+  }
+  const pop = m.population[year];
+  if (pop === undefined) throw new Error(`municipality ${m.id} has no population for ${year}`);
+  return AGE_BANDS.reduce((s, band) => s + pop[band] * c.admissionRatePer100k[band], 0) / 100_000;
 }
 
 export interface AreaDemand {
@@ -52,18 +77,15 @@ export interface AreaDemand {
 }
 
 export function expectedDemand(region: Region, year: string): AreaDemand[] {
-  const perCondition = new Map(region.conditions.map((c) => [c.id, bedDaysPerAdmission(c)]));
+  const perCondition = new Map(region.conditions.map((c) => [c.id, bedDaysPerAdmission(region, c)]));
   return region.areas.map((area) => {
     const admissions: Record<string, number> = Object.fromEntries(region.conditions.map((c) => [c.id, 0]));
     let population = 0;
     for (const m of region.municipalities.filter((x) => x.area === area.id)) {
       const pop = m.population[year];
       if (pop === undefined) throw new Error(`municipality ${m.id} has no population for ${year}`);
-      for (const band of AGE_BANDS) {
-        population += pop[band];
-        for (const c of region.conditions)
-          admissions[c.id] += (pop[band] * c.admissionRatePer100k[band]) / 100_000;
-      }
+      for (const band of AGE_BANDS) population += pop[band];
+      for (const c of region.conditions) admissions[c.id] += municipalAdmissions(m, c, year);
     }
     const census = zeroBeds();
     for (const c of region.conditions) {
@@ -114,7 +136,7 @@ export function summarise(region: Region, demand: AreaDemand[]): PrefectureSumma
   for (const c of region.conditions) {
     const visits = expectedVisits(c);
     const perAdmission = c.phases
-      .filter((p) => p.function === 'chronic')
+      .filter((p) => wardOf(region, p) === 'chronic')
       .reduce((s, p) => s + (visits.get(p.id) ?? 0), 0);
     chronicStays += demand.reduce((s, d) => s + d.admissions[c.id], 0) * perAdmission;
   }

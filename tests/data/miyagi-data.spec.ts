@@ -5,12 +5,14 @@ import {
   AGE_BANDS,
   BED_FUNCTIONS,
   CAPABILITIES,
+  FIVE_YEAR_BANDS,
+  FIVE_YEAR_BAND_AGE_BAND,
   type Branch,
   type Capability,
   type Condition,
   type Provenance,
 } from '../../libs/scenario/src/types';
-import { expectedDemand, summarise } from '../../scripts/data/expected-census';
+import { expectedDemand, municipalAdmissions, summarise, wardOf } from '../../scripts/data/expected-census';
 import { readReference } from '../../scripts/data/miyagi/reference';
 import { renderMiyagi } from '../../scripts/data/miyagi/render';
 import { REGION_FILES } from '../../scripts/data/region-files';
@@ -18,6 +20,7 @@ import { haversineKm } from '../../scripts/data/transport-check';
 import {
   AREA_POPULATION,
   BEDS_2022,
+  MIYAGI_2020_BY_SEX,
   MUNICIPALITY_2020,
   ROOT,
   SENDAI_CITY_2020,
@@ -253,7 +256,7 @@ describe('ambulance bases', () => {
 describe('conditions and pathways', () => {
   const branchSum = (branches: Branch[]) => sum(branches.map((b) => b.p));
 
-  it('include the eight conditions, with cancer the only elective one, each flagged estimated', () => {
+  it('include the eight conditions, each flagged estimated, booked ahead in shares that leave room for their ambulance share', () => {
     expect(region.conditions.map((c) => c.id)).toEqual([
       'stroke',
       'ami',
@@ -264,8 +267,16 @@ describe('conditions and pathways', () => {
       'childbirth',
       'other-acute',
     ]);
-    expect(region.conditions.filter((c) => c.elective).map((c) => c.id)).toEqual(['cancer']);
-    for (const c of region.conditions) expect(c.provenance?.estimated, c.id).toBe(true);
+    for (const c of region.conditions) {
+      expect(c.provenance?.estimated, c.id).toBe(true);
+      expect(c.scheduledShare + c.ambulanceShare, c.id).toBeLessThanOrEqual(1);
+    }
+    const share = (id: string) => region.conditions.find((c) => c.id === id)?.scheduledShare;
+    // Cancer is mostly booked (surgery, chemotherapy); stroke and AMI hardly ever (demand-inputs.md §3).
+    expect(share('cancer')).toBeGreaterThan(0.8);
+    expect(share('stroke')).toBeLessThan(0.1);
+    expect(share('ami')).toBeLessThan(0.1);
+    expect(share('pneumonia')).toBe(0);
   });
 
   it('have entry and branch probabilities that each sum to 1 and lead only to phases, home or death', () => {
@@ -307,7 +318,7 @@ describe('conditions and pathways', () => {
   it('send a share of every condition through a high-acute phase', () => {
     for (const c of region.conditions)
       expect(
-        c.phases.some((p) => p.function === 'highAcute'),
+        c.phases.some((p) => wardOf(region, p) === 'highAcute'),
         c.id,
       ).toBe(true);
   });
@@ -329,14 +340,14 @@ describe('conditions and pathways', () => {
 describe('profiles, transport and eligibility', () => {
   const mean = (xs: number[]) => sum(xs) / xs.length;
 
-  it('have arrival profiles of mean 1, with elective admissions on weekdays only', () => {
+  it('have arrival profiles of mean 1, with scheduled admissions on weekdays only', () => {
     const p = region.arrivalProfiles;
     expect(p.hourOfDay).toHaveLength(24);
     expect(p.dayOfWeek).toHaveLength(7);
-    expect(p.electiveDayOfWeek).toHaveLength(7);
-    for (const profile of [p.hourOfDay, p.dayOfWeek, p.electiveDayOfWeek])
+    expect(p.scheduledDayOfWeek).toHaveLength(7);
+    for (const profile of [p.hourOfDay, p.dayOfWeek, p.scheduledDayOfWeek])
       expect(mean(profile)).toBeCloseTo(1, 9);
-    expect(p.electiveDayOfWeek.slice(5)).toEqual([0, 0]);
+    expect(p.scheduledDayOfWeek.slice(5)).toEqual([0, 0]);
     expect(Math.min(...p.hourOfDay.slice(2, 6))).toBeLessThan(0.5); // night trough
     expect(Math.max(...p.hourOfDay.slice(8, 12))).toBeGreaterThan(1.3); // morning peak
     expect(p.provenance?.estimated).toBe(true);
@@ -378,30 +389,145 @@ describe('profiles, transport and eligibility', () => {
   });
 });
 
-describe('expected census of the 2025 baseline (the calibration aim, issue 5)', () => {
+describe('expected census of the 2025 baseline beside observed Miyagi figures', () => {
   const s = summarise(region, expectedDemand(region, '2025'));
 
-  it('fills high-acute beds near 75 % (about 1,500 patients a day)', () => {
-    expect(s.census.highAcute).toBeGreaterThan(1_350);
-    expect(s.census.highAcute).toBeLessThan(1_650);
+  it('admits within 8 % of the ≈ 279,300 hospital admissions a year observed in 2023 (miyagi-observed.md §2)', () => {
+    expect(s.admissions).toBeGreaterThan(279_300 * 0.92);
+    expect(s.admissions).toBeLessThan(279_300 * 1.08);
   });
 
-  it('fills general beds (high-acute + acute + recovery) near 76 % and chronic beds near 90 %', () => {
-    expect(s.generalUtilisation).toBeGreaterThan(0.72);
-    expect(s.generalUtilisation).toBeLessThan(0.8);
-    expect(s.utilisation.chronic).toBeGreaterThan(0.86);
-    expect(s.utilisation.chronic).toBeLessThan(0.94);
-    for (const fn of BED_FUNCTIONS) {
-      expect(s.utilisation[fn], fn).toBeGreaterThan(0.65);
-      expect(s.utilisation[fn], fn).toBeLessThan(0.95);
+  it("puts within 15 % of the 10,521 patients a day of Miyagi's 一般 beds in 2023 in general-type wards (§1b)", () => {
+    const general = s.census.highAcute + s.census.acute + s.census.recovery;
+    expect(general).toBeGreaterThan(10_521 * 0.85);
+    expect(general).toBeLessThan(10_521 * 1.15);
+  });
+
+  it('keeps general-bed stays near the observed 14.5 days and chronic stays at the pathways’ 132 days', () => {
+    expect(s.generalStayDays).toBeGreaterThan(13);
+    expect(s.generalStayDays).toBeLessThan(17.5);
+    expect(s.chronicStayDays).toBeCloseTo(132, 0);
+  });
+});
+
+describe('demand from population by sex and 5-year band × rates (issue 15)', () => {
+  const demandInputs = JSON.parse(
+    readFileSync(join(ROOT, 'scripts/data/reference/demand-inputs.json'), 'utf8'),
+  ) as {
+    admissionRates: {
+      rates: Record<string, { male: number[]; female: number[] }>;
+      miyagiFactor: { allConditions: number; childbirth: number };
+    };
+    scheduled: { bookableShare: Record<string, number> };
+  };
+  const years = ['2020', '2025', '2030', '2035', '2040'];
+  const n = FIVE_YEAR_BANDS.length;
+
+  it('gives every municipality 19 whole bands per sex for every year, summing exactly to its four age bands', () => {
+    for (const m of region.municipalities) {
+      expect(Object.keys(m.populationBySexAge ?? {}).sort(), m.id).toEqual(years);
+      for (const year of years) {
+        const cells = m.populationBySexAge![year];
+        expect(cells.male).toHaveLength(n);
+        expect(cells.female).toHaveLength(n);
+        for (const v of [...cells.male, ...cells.female]) expect(Number.isInteger(v) && v >= 0).toBe(true);
+        const bands = [0, 0, 0, 0];
+        FIVE_YEAR_BAND_AGE_BAND.forEach((b, k) => (bands[b] += cells.male[k] + cells.female[k]));
+        expect(bands, `${m.id} ${year}`).toEqual(AGE_BANDS.map((b) => m.population[year][b]));
+      }
     }
   });
 
-  it('keeps untuned figures plausible: general-bed stay near 15.7 days and admissions near the national rate', () => {
-    expect(s.generalStayDays).toBeGreaterThan(13.5);
-    expect(s.generalStayDays).toBeLessThan(17.5);
-    expect(s.chronicStayDays).toBeCloseTo(132, 0);
-    expect(s.admissionsPer100k).toBeGreaterThan(11_000);
-    expect(s.admissionsPer100k).toBeLessThan(14_000);
+  it('sums to the 2020 census of Miyagi by sex within one person', () => {
+    const bySex = (sex: 'male' | 'female') =>
+      sum(region.municipalities.map((m) => sum(m.populationBySexAge!['2020'][sex])));
+    expect(Math.abs(bySex('male') - MIYAGI_2020_BY_SEX.male)).toBeLessThanOrEqual(1);
+    expect(Math.abs(bySex('female') - MIYAGI_2020_BY_SEX.female)).toBeLessThanOrEqual(1);
+  });
+
+  it('names the IPSS projections behind every municipality and flags its figures as estimated', () => {
+    for (const m of region.municipalities) {
+      expect(m.provenance?.estimated, m.id).toBe(true);
+      expect(m.provenance?.source, m.id).toMatch(/ipss2023, ipss2018Shapes/);
+      expect(m.provenance?.note, m.id).toMatch(/5-year band/);
+    }
+    for (const key of ['ipss2023', 'ipss2018Shapes', 'demandInputs', 'patientSurveyVisits', 'resourcePoints'])
+      expect(region.sources[key], key).toBeTruthy();
+  });
+
+  it('scales the national rates of demand-inputs.json to Miyagi: × 0.975, childbirth × 0.915', () => {
+    const { rates, miyagiFactor } = demandInputs.admissionRates;
+    expect(miyagiFactor).toMatchObject({ allConditions: 0.975, childbirth: 0.915 });
+    for (const c of region.conditions) {
+      const factor = c.id === 'childbirth' ? 0.915 : 0.975;
+      const national = rates[c.id];
+      for (const sex of ['male', 'female'] as const)
+        national[sex].forEach((r, k) =>
+          // Written to 2 decimals.
+          expect(
+            Math.abs(c.admissionRatesBySexAge![sex][k] - r * factor),
+            `${c.id} ${sex} ${k}`,
+          ).toBeLessThanOrEqual(0.005 + 1e-9),
+        );
+      expect(c.provenance?.note, c.id).toMatch(new RegExp(`Miyagi factor ${factor}`));
+      expect(c.scheduledShare, c.id).toBe(demandInputs.scheduled.bookableShare[c.id]);
+    }
+  });
+
+  it('keeps four-band rates that give the same 2020 admissions as the detailed ones (within rounding)', () => {
+    for (const c of region.conditions) {
+      const detailed = sum(region.municipalities.map((m) => municipalAdmissions(m, c, '2020')));
+      const fourBand = sum(
+        region.municipalities.map(
+          (m) => sum(AGE_BANDS.map((b) => m.population['2020'][b] * c.admissionRatePer100k[b])) / 100_000,
+        ),
+      );
+      expect(Math.abs(fourBand - detailed), c.id).toBeLessThan(Math.max(1, detailed * 0.001));
+    }
+  });
+
+  it('uses the MHLW thresholds and gives every phase daily points whose ward the pathway expects', () => {
+    expect(region.resourcePointThresholds).toEqual({
+      highAcute: 3000,
+      acute: 600,
+      recovery: 225,
+      dischargeAdjustment: 175,
+    });
+    for (const c of region.conditions) {
+      for (const p of c.phases) {
+        expect(p.pointsPerDay, `${c.id}/${p.id}`).toBeDefined();
+        const ward = wardOf(region, p);
+        if (p.id === 'long-term-care') expect(p.pointsPerDay?.rule, `${c.id}/${p.id}`).toBe('ryoyo');
+        if (ward === 'highAcute') expect(p.pointsPerDay!.segments[0].points).toBeGreaterThanOrEqual(3000);
+      }
+      // Every acute phase ends its stay below 600 points: those days are recovery need (issue 15).
+      const acute = c.phases.find((p) => p.id === 'acute');
+      if (c.id !== 'childbirth') expect(acute?.pointsPerDay?.segments.at(-1)?.points, c.id).toBeLessThan(600);
+    }
+  });
+
+  it('raises admissions per 100k from 2020 to 2040 in every area as the population ages and shrinks', () => {
+    for (const area of areaIds) {
+      const ms = region.municipalities.filter((m) => m.area === area);
+      const per100k = (year: string) =>
+        (sum(region.conditions.flatMap((c) => ms.map((m) => municipalAdmissions(m, c, year)))) * 100_000) /
+        sum(ms.map((m) => total(m.population[year])));
+      expect(per100k('2040'), area).toBeGreaterThan(per100k('2020') * 1.1);
+      expect(sum(ms.map((m) => total(m.population['2040'])))).toBeLessThan(
+        sum(ms.map((m) => total(m.population['2020']))),
+      );
+    }
+  });
+
+  it('books about 45 % of the 2025 admissions ahead (demand-inputs.md §3: 45.1 %)', () => {
+    let booked = 0;
+    let all = 0;
+    for (const c of region.conditions) {
+      const admissions = sum(region.municipalities.map((m) => municipalAdmissions(m, c, '2025')));
+      booked += admissions * c.scheduledShare;
+      all += admissions;
+    }
+    expect(booked / all).toBeGreaterThan(0.43);
+    expect(booked / all).toBeLessThan(0.47);
   });
 });

@@ -26,13 +26,19 @@ export const BEDS_PLANNED_2025: Record<string, Beds> = {
   'ishinomaki-tome-kesennuma': { highAcute: 46, acute: 1303, recovery: 508, chronic: 729 },
 };
 
-/** Area population: 2020 census and the per-area projections given for 2025 and 2040. */
+/**
+ * Area population: 2020 census and the IPSS 2023 (令和5年推計) municipal projections summed per
+ * area for 2025 and 2040 (scripts/data/reference/demand-inputs.md §1; demand-inputs.json).
+ */
 export const AREA_POPULATION: Record<string, Record<'2020' | '2025' | '2040', number>> = {
-  sennan: { '2020': 166_529, '2025': 154_000, '2040': 119_000 },
-  sendai: { '2020': 1_540_389, '2025': 1_529_000, '2040': 1_456_000 },
-  'osaki-kurihara': { '2020': 259_990, '2025': 241_000, '2040': 188_000 },
-  'ishinomaki-tome-kesennuma': { '2020': 335_088, '2025': 314_000, '2040': 251_000 },
+  sennan: { '2020': 166_529, '2025': 155_883, '2040': 126_858 },
+  sendai: { '2020': 1_540_389, '2025': 1_532_487, '2040': 1_453_953 },
+  'osaki-kurihara': { '2020': 259_990, '2025': 240_532, '2040': 192_389 },
+  'ishinomaki-tome-kesennuma': { '2020': 335_088, '2025': 309_821, '2040': 241_139 },
 };
+
+/** 2020 census, Miyagi by sex (sendai-podcast.jp quoting 県 and 市; demand-inputs.md P4). */
+export const MIYAGI_2020_BY_SEX = { male: 1_122_598, female: 1_179_398 };
 
 /** 2020 census population of a few municipalities, as published (Sendai city as its five wards). */
 export const MUNICIPALITY_2020: Record<string, number> = {

@@ -93,7 +93,8 @@ export interface ConservationCensus {
     overflow: number;
     transport: number;
     waitingVehicle: number;
-    electiveList: number;
+    /** scheduled patients on booking lists (予定入院) */
+    bookingList: number;
     /** at a hospital's door, being admitted (passes within the minute, so 0 at day ends) */
     atDoor: number;
   };

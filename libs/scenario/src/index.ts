@@ -24,6 +24,14 @@ export { policySchema } from './schema/policies';
 export { scenarioSchema, DEFAULT_REGION, DEFAULT_YEAR } from './schema/scenario';
 
 export { loadRegion, type LoadRegionOptions } from './region/load-region';
+export {
+  DEFAULT_RESOURCE_POINT_THRESHOLDS,
+  WARD_MIN_DAYS,
+  dayFunction,
+  phaseFunction,
+  segmentOverlaps,
+  wardFunction,
+} from './region/bed-function';
 
 export { parseScenarioText, type ScenarioInputOptions } from './scenario/parse-scenario';
 export {

@@ -11,6 +11,33 @@ export { BED_FUNCTIONS, type BedFunction } from '@caretwin/contracts';
 export const AGE_BANDS = ['age0to14', 'age15to64', 'age65to74', 'age75plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
+/** 5-year age bands of the detailed tables (`populationBySexAge`, `admissionRatesBySexAge`). */
+export const FIVE_YEAR_BANDS = [
+  '0-4',
+  '5-9',
+  '10-14',
+  '15-19',
+  '20-24',
+  '25-29',
+  '30-34',
+  '35-39',
+  '40-44',
+  '45-49',
+  '50-54',
+  '55-59',
+  '60-64',
+  '65-69',
+  '70-74',
+  '75-79',
+  '80-84',
+  '85-89',
+  '90+',
+] as const;
+/** Index into AGE_BANDS of the four-band age band each 5-year band belongs to. */
+export const FIVE_YEAR_BAND_AGE_BAND: readonly number[] = [
+  0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 3, 3, 3,
+];
+
 /** Projection years a scenario may choose (`year`); 2020 is the census. */
 export const PROJECTION_YEARS = [2020, 2025, 2030, 2035, 2040] as const;
 export type ProjectionYear = (typeof PROJECTION_YEARS)[number];
@@ -30,6 +57,11 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 export type Beds = Record<BedFunction, number>;
 export type ByAgeBand = Record<AgeBand, number>;
+/** 19 numbers per sex, one per 5-year band (FIVE_YEAR_BANDS). */
+export interface BySexAge {
+  male: number[];
+  female: number[];
+}
 
 export interface LocalizedText {
   ja: string;
@@ -61,6 +93,8 @@ export interface Municipality {
   lng: number;
   /** Population by age band per year ("2020" census, "2025"… projections). */
   population: Record<string, ByAgeBand>;
+  /** Persons by sex × 5-year band per year (same years; sums to `population`); all or none. */
+  populationBySexAge?: Record<string, BySexAge>;
   provenance?: Provenance;
 }
 
@@ -101,9 +135,35 @@ export interface Branch {
   p: number;
 }
 
+/** Points per day from the end of the previous segment (or the phase start) to `until`. */
+export interface ResourceSegment {
+  /** day of the phase where the segment ends (exclusive); null = the rest of the stay */
+  until: number | null;
+  /** 医療資源投入量 per day */
+  points: number;
+}
+
+/** Daily resource intensity of a phase; `rule` (ward rule) overrides the points. */
+export interface ResourceIntensity {
+  segments: ResourceSegment[];
+  /** used instead when the patient steps down from a high-acute phase */
+  afterHighAcute?: ResourceSegment[];
+  rule: 'kaifukuki' | 'ryoyo' | null;
+}
+
+/** MHLW 医療資源投入量 thresholds (C1 / C2 / C3) and the discharge-adjustment floor (175). */
+export interface ResourcePointThresholds {
+  highAcute: number;
+  acute: number;
+  recovery: number;
+  dischargeAdjustment: number;
+}
+
 export interface Phase {
   id: string;
-  function: BedFunction;
+  /** Ward this phase occupies; derived from `pointsPerDay` when omitted (they must agree). */
+  function?: BedFunction;
+  pointsPerDay?: ResourceIntensity;
   stay: StayDistribution;
   /** Where the patient goes after this phase; probabilities sum to 1. */
   next: Branch[];
@@ -114,10 +174,12 @@ export interface Condition {
   name: LocalizedText;
   /** Admissions per 100,000 population per year by age band. */
   admissionRatePer100k: ByAgeBand;
+  /** Per 100,000 by sex × 5-year band, used with the municipalities' `populationBySexAge`. */
+  admissionRatesBySexAge?: BySexAge;
   /** Share of admissions that arrive by ambulance (0–1). */
   ambulanceShare: number;
-  /** Elective patients are scheduled and wait on a list when no bed is free. */
-  elective: boolean;
+  /** Share booked ahead (予定入院): slots and a free bed at the booked hospital; the rest are emergencies. */
+  scheduledShare: number;
   /** Capability a treating hospital must have; null = any hospital with the needed bed. */
   capability: Capability | null;
   /** Minutes from call (or arrival) within which care should start. */
@@ -136,8 +198,8 @@ export interface ArrivalProfiles {
   hourOfDay: number[];
   /** 7 multipliers (mean 1), Monday first. */
   dayOfWeek: number[];
-  /** 7 multipliers (mean 1) for elective admissions, Monday first. */
-  electiveDayOfWeek: number[];
+  /** 7 multipliers (mean 1) for scheduled bookings and admission slots, Monday first. */
+  scheduledDayOfWeek: number[];
   provenance?: Provenance;
 }
 
@@ -211,6 +273,8 @@ export interface Region {
   eligibility: EligibilityParameters;
   /** MHLW target occupancy by function (0.75 / 0.78 / 0.90 / 0.92). */
   occupancyTargets: Beds;
+  /** 医療資源投入量 thresholds giving each day of a stay its bed function. */
+  resourcePointThresholds: ResourcePointThresholds;
   /** Source lines of the region's data files. */
   sources: Record<string, string>;
   provenance?: Provenance;

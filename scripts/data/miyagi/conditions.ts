@@ -1,16 +1,24 @@
-// Conditions and their pathways (疾患別の入院経路). Starting values from scripts/data/reference/conditions.md
+// Conditions and their pathways (疾患別の入院経路). Stays and branches from scripts/data/reference/conditions.md
 // ([V] verified, [S] one secondary source, [E] our estimate); the high-acute (高度急性期) phase is
-// not in that table and is chosen here per condition (docs/data.md, "Conditions"), aimed at the
-// issue-5 calibration targets: high-acute beds filled at ≈ 75 % (≈ 1,500 patients a day),
-// high-acute + acute + recovery pooled ≈ 76 %, chronic ≈ 90 % of the beds in use.
-import type {
-  Branch,
-  ByAgeBand,
-  Capability,
-  Condition,
-  Phase,
-  StayDistribution,
+// not in that table and is chosen here per condition (docs/data.md, "Conditions"). Demand comes
+// from demand-inputs.json (demand-inputs.md): admission rates by sex × 5-year band (national,
+// scaled to Miyagi), the share booked ahead (予定入院), and each phase's daily 医療資源投入量,
+// from which the phase's ward is derived (libs/scenario region/bed-function.ts) and the static
+// need counts every day in the function of its points.
+import { wardFunction } from '../../../libs/scenario/src/region/bed-function';
+import {
+  AGE_BANDS,
+  FIVE_YEAR_BAND_AGE_BAND,
+  type Branch,
+  type ByAgeBand,
+  type BySexAge,
+  type Capability,
+  type Condition,
+  type Phase,
+  type ResourceIntensity,
+  type StayDistribution,
 } from '../../../libs/scenario/src/types';
+import type { DemandInputs } from './demand-inputs';
 
 interface Stay {
   meanDays: number;
@@ -107,9 +115,7 @@ function reachable(entry: Branch[], phases: Phase[]): Phase[] {
 interface ConditionSpec {
   id: string;
   name: { ja: string; en: string };
-  rates: [number, number, number, number];
   ambulanceShare: number;
-  elective?: boolean;
   capability: Capability | null;
   timeCriticalMinutes: number | null;
   seasonalAmplitude: number;
@@ -129,7 +135,6 @@ const SPECS: ConditionSpec[] = [
   {
     id: 'stroke',
     name: { ja: '脳卒中', en: 'Stroke' },
-    rates: [2, 60, 400, 900],
     ambulanceShare: 0.61,
     capability: 'stroke',
     timeCriticalMinutes: 120,
@@ -150,7 +155,6 @@ const SPECS: ConditionSpec[] = [
   {
     id: 'ami',
     name: { ja: '急性心筋梗塞', en: 'Acute myocardial infarction' },
-    rates: [0, 30, 120, 150],
     ambulanceShare: 0.79,
     capability: 'pci',
     timeCriticalMinutes: 90,
@@ -170,7 +174,6 @@ const SPECS: ConditionSpec[] = [
   {
     id: 'hip-fracture',
     name: { ja: '大腿骨近位部骨折', en: 'Hip fracture' },
-    rates: [0, 5, 100, 900],
     ambulanceShare: 0.7,
     capability: 'orthopaedics',
     timeCriticalMinutes: 2880,
@@ -190,7 +193,6 @@ const SPECS: ConditionSpec[] = [
   {
     id: 'pneumonia',
     name: { ja: '肺炎(誤嚥性を含む)', en: 'Pneumonia (incl. aspiration)' },
-    rates: [250, 100, 500, 2200],
     ambulanceShare: 0.5,
     capability: null,
     timeCriticalMinutes: null,
@@ -210,7 +212,6 @@ const SPECS: ConditionSpec[] = [
   {
     id: 'heart-failure',
     name: { ja: '心不全', en: 'Heart failure' },
-    rates: [1, 25, 180, 1250],
     ambulanceShare: 0.45,
     capability: null,
     timeCriticalMinutes: null,
@@ -229,10 +230,8 @@ const SPECS: ConditionSpec[] = [
   },
   {
     id: 'cancer',
-    name: { ja: 'がん(予定入院)', en: 'Cancer (elective)' },
-    rates: [60, 1000, 5000, 6000],
+    name: { ja: 'がん', en: 'Cancer' },
     ambulanceShare: 0.05,
-    elective: true,
     capability: 'cancer',
     timeCriticalMinutes: null,
     seasonalAmplitude: 0,
@@ -252,13 +251,12 @@ const SPECS: ConditionSpec[] = [
     },
     sources: ['conditions', 'patientSurvey'],
     note:
-      'rates [E] (≈2.75 M/yr vs 2.7–2.9 M [S/E]); elective; mean stay ≈13 d [V 14.4 d 2023]; 50 % are admitted to 高度急性期 wards of ' +
+      'rates [E] (≈2.75 M/yr vs 2.7–2.9 M [S/E]); mostly booked (surgery, chemotherapy); mean stay ≈13 d [V 14.4 d 2023]; 50 % are admitted to 高度急性期 wards of ' +
       'cancer centres and university hospitals (surgery, chemotherapy), 6 d, then a 12-d step-down acute stay for 55 % of them [E]; death ≈7 % [E, table 8 %]',
   },
   {
     id: 'childbirth',
     name: { ja: '分娩', en: 'Childbirth' },
-    rates: [0, 970, 0, 0],
     ambulanceShare: 0.02,
     capability: 'maternity',
     timeCriticalMinutes: 60,
@@ -278,7 +276,6 @@ const SPECS: ConditionSpec[] = [
   {
     id: 'other-acute',
     name: { ja: 'その他の急性疾患', en: 'Other acute conditions' },
-    rates: [5700, 3800, 11700, 22600],
     ambulanceShare: 0.24,
     capability: null,
     timeCriticalMinutes: null,
@@ -295,26 +292,107 @@ const SPECS: ConditionSpec[] = [
     note:
       'rates = all-cause 6,000/6,000/18,000/34,000 per 100k [E→14.9 M/yr vs 15.6–16.2 M V] minus the named conditions; ambulance 0.24 ' +
       '(remainder of ≈3.3 M ambulance admissions) [E]; acute 11 d [E]; 30 % start in 高度急性期 wards of large hospitals (surgery, ' +
-      'intensive care, 7 d) — the bulk of the ≈1,500 high-acute patients a day — 55 % of them step down to acute [E]; →回復期 0.07, 42 d [E, tuned to the bed table and the simulation, docs/calibration.md]',
+      'intensive care, 7 d), 55 % of them step down to acute [E]; →回復期 0.07, 42 d [E, tuned in the issue-5 calibration, docs/calibration.md]',
   },
 ];
 
-function ageRates([a, b, c, d]: ConditionSpec['rates']): ByAgeBand {
-  return { age0to14: a, age15to64: b, age65to74: c, age75plus: d };
+const BANDS5 = FIVE_YEAR_BAND_AGE_BAND.length;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** National rates × the Miyagi factor (childbirth its own), to 2 decimals. */
+function miyagiRates(demand: DemandInputs, id: string): BySexAge {
+  const national = demand.rates[id];
+  if (national === undefined) throw new Error(`demand inputs have no rates for ${id}`);
+  const f = id === 'childbirth' ? demand.miyagiFactor.childbirth : demand.miyagiFactor.allConditions;
+  return { male: national.male.map((r) => round2(r * f)), female: national.female.map((r) => round2(r * f)) };
 }
 
-export function buildConditions(): Condition[] {
-  return SPECS.map((spec) => ({
-    id: spec.id,
-    name: spec.name,
-    admissionRatePer100k: ageRates(spec.rates),
-    ambulanceShare: spec.ambulanceShare,
-    elective: spec.elective ?? false,
-    capability: spec.capability,
-    timeCriticalMinutes: spec.timeCriticalMinutes,
-    seasonalAmplitude: spec.seasonalAmplitude,
-    seasonalPeakDay: spec.seasonalPeakDay,
-    ...pathway(spec.pathway),
-    provenance: { estimated: true, source: spec.sources.join(', '), note: spec.note },
-  }));
+/**
+ * The four-band rates for regions without population by sex and 5-year band (synthetic regions
+ * built from this template): the detailed rates weighted by Miyagi's 2020 population, to 1 decimal.
+ */
+function fourBandRates(rates: BySexAge, population: BySexAge): ByAgeBand {
+  const admissions = [0, 0, 0, 0];
+  const persons = [0, 0, 0, 0];
+  for (let k = 0; k < BANDS5; k++) {
+    const b = FIVE_YEAR_BAND_AGE_BAND[k];
+    admissions[b] += population.male[k] * rates.male[k] + population.female[k] * rates.female[k];
+    persons[b] += population.male[k] + population.female[k];
+  }
+  return Object.fromEntries(
+    AGE_BANDS.map((band, b) => [band, Math.round((admissions[b] / persons[b]) * 10) / 10]),
+  ) as ByAgeBand;
+}
+
+/** Miyagi's population by sex and 5-year band in `year` (all units). */
+export function miyagiPopulation(demand: DemandInputs, year: string): BySexAge {
+  const out: BySexAge = {
+    male: new Array<number>(BANDS5).fill(0),
+    female: new Array<number>(BANDS5).fill(0),
+  };
+  for (const u of demand.units) {
+    const x = u.bySexAge[year];
+    for (let k = 0; k < BANDS5; k++) {
+      out.male[k] += x.male[k];
+      out.female[k] += x.female[k];
+    }
+  }
+  return out;
+}
+
+/** Each phase's 医療資源投入量; the ward it gives must be the one the pathway places it in. */
+function withPoints(id: string, phases: Phase[], demand: DemandInputs): Phase[] {
+  const thresholds = demand.thresholds;
+  return phases.map((phase) => {
+    const points = demand.resource[id]?.[phase.id];
+    if (points === undefined) throw new Error(`demand inputs have no points for ${id}/${phase.id}`);
+    const ward = wardFunction(points, phase.stay.meanDays, thresholds);
+    if (ward !== phase.function)
+      throw new Error(
+        `${id}/${phase.id}: its points give a ${String(ward)} ward, the pathway says ${phase.function}`,
+      );
+    // The ward is derived, so the file gives the points instead of `function` (and no null rule).
+    const { rule, ...always } = points;
+    const pointsPerDay = (rule === null ? always : points) as ResourceIntensity;
+    return { id: phase.id, pointsPerDay, stay: phase.stay, next: phase.next };
+  });
+}
+
+function demandNote(demand: DemandInputs, id: string): string {
+  const factor = id === 'childbirth' ? demand.miyagiFactor.childbirth : demand.miyagiFactor.allConditions;
+  return (
+    `admissionRatesBySexAge = national rates by sex × 5-year band [D, demand-inputs.md §2] × Miyagi factor ${factor} [D]; ` +
+    `four-band rates = those weighted by Miyagi's 2020 population [D]; scheduledShare ${demand.bookableShare[id]} booked ahead ` +
+    `(ordinary, non-emergency visits ${demand.ordinaryVisitShare[id]}) [${id === 'other-acute' ? 'D, solved to 来院時の状況 2011' : 'E'}, §3]; ` +
+    'pointsPerDay per phase [E, §4], the ward derived from them; '
+  );
+}
+
+export function buildConditions(demand: DemandInputs): Condition[] {
+  const weights = miyagiPopulation(demand, '2020');
+  return SPECS.map((spec) => {
+    const rates = miyagiRates(demand, spec.id);
+    const scheduledShare = demand.bookableShare[spec.id];
+    if (scheduledShare === undefined) throw new Error(`demand inputs have no scheduled share for ${spec.id}`);
+    const { entry, phases } = pathway(spec.pathway);
+    return {
+      id: spec.id,
+      name: spec.name,
+      admissionRatePer100k: fourBandRates(rates, weights),
+      admissionRatesBySexAge: rates,
+      ambulanceShare: spec.ambulanceShare,
+      scheduledShare,
+      capability: spec.capability,
+      timeCriticalMinutes: spec.timeCriticalMinutes,
+      seasonalAmplitude: spec.seasonalAmplitude,
+      seasonalPeakDay: spec.seasonalPeakDay,
+      entry,
+      phases: withPoints(spec.id, phases, demand),
+      provenance: {
+        estimated: true,
+        source: [...spec.sources, 'demandInputs', 'patientSurveyVisits'].join(', '),
+        note: demandNote(demand, spec.id) + spec.note,
+      },
+    };
+  });
 }

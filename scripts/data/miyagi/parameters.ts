@@ -27,13 +27,13 @@ const HOUR_OF_DAY = [
 /** Monday first: Mondays carry the weekend's deferred admissions; Sundays are lowest. */
 const DAY_OF_WEEK = [1.1, 1.02, 1.0, 0.99, 1.02, 0.95, 0.92];
 /** Scheduled admissions on weekdays only, front-loaded to the start of the week. */
-const ELECTIVE_DAY_OF_WEEK = [1.5, 1.4, 1.4, 1.35, 1.35, 0, 0];
+const SCHEDULED_DAY_OF_WEEK = [1.5, 1.4, 1.4, 1.35, 1.35, 0, 0];
 
 export function buildArrivalProfiles(): ArrivalProfiles {
   return {
     hourOfDay: meanOne(HOUR_OF_DAY),
     dayOfWeek: meanOne(DAY_OF_WEEK),
-    electiveDayOfWeek: meanOne(ELECTIVE_DAY_OF_WEEK),
+    scheduledDayOfWeek: meanOne(SCHEDULED_DAY_OF_WEEK),
     provenance: {
       estimated: true,
       source: 'arrivalProfiles',

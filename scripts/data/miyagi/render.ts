@@ -4,6 +4,7 @@
 import { BED_FUNCTIONS, type Region, type Scenario } from '../../../libs/scenario/src/types';
 import { buildAmbulanceBases } from './ambulance';
 import { buildConditions } from './conditions';
+import { readDemandInputs, type DemandInputs } from './demand-inputs';
 import { buildHospitals } from './hospitals';
 import { adjacentAreas } from './names';
 import { buildArrivalProfiles, buildEligibility, buildTransport } from './parameters';
@@ -15,7 +16,7 @@ import { toYaml } from './write-yaml';
 
 type RegionFile = Partial<Region> & Record<string, unknown>;
 
-function regionFiles(reference: Reference): Record<string, RegionFile> {
+function regionFiles(reference: Reference, demand: DemandInputs): Record<string, RegionFile> {
   const sources = buildSources(reference);
   const withSources = (file: string, body: RegionFile): RegionFile => ({ sources: sources[file], ...body });
   return {
@@ -24,26 +25,28 @@ function regionFiles(reference: Reference): Record<string, RegionFile> {
       name: { ja: '宮城県', en: 'Miyagi' },
       censusYear: 2020,
       occupancyTargets: reference.occupancyTargets,
+      resourcePointThresholds: demand.thresholds,
       areas: reference.areas.map((area) => ({
         id: area.id,
         name: area.name,
         adjacent: adjacentAreas(area.id),
       })),
       provenance: {
-        source: 'population2020, beds, projection, bedNeedFormula',
+        source: 'population2020, beds, ipss2023, bedNeedFormula, resourcePoints',
         note:
-          'published: municipal 2020 population, bed table 2022, prefecture projection, occupancy targets; derived: centroids; ' +
-          'synthetic: hospitals; estimated: age bands and projections, ambulance bases, condition pathways, arrival profiles, transport times',
+          'published: municipal 2020 population, bed table 2022, IPSS 2023 municipal projections, occupancy targets, 医療資源投入量 thresholds; ' +
+          'derived: centroids, population by sex and 5-year band, admission rates; synthetic: hospitals; estimated: ambulance bases, ' +
+          'condition pathways and daily points, scheduled shares, arrival profiles, transport times',
       },
     }),
     'municipalities.yaml': withSources('municipalities.yaml', {
-      municipalities: buildMunicipalities(reference),
+      municipalities: buildMunicipalities(reference, demand),
     }),
     'hospitals.yaml': withSources('hospitals.yaml', { hospitals: buildHospitals(reference) }),
     'ambulance-bases.yaml': withSources('ambulance-bases.yaml', {
       ambulanceBases: buildAmbulanceBases(reference),
     }),
-    'conditions.yaml': withSources('conditions.yaml', { conditions: buildConditions() }),
+    'conditions.yaml': withSources('conditions.yaml', { conditions: buildConditions(demand) }),
     'arrival-profiles.yaml': withSources('arrival-profiles.yaml', {
       arrivalProfiles: buildArrivalProfiles(),
     }),
@@ -92,10 +95,13 @@ function plannedBedsScenario(
   };
 }
 
-export function renderMiyagi(published: Reference): Record<string, string> {
+export function renderMiyagi(
+  published: Reference,
+  demand: DemandInputs = readDemandInputs(),
+): Record<string, string> {
   const reference = withSendaiWards(published);
   const out: Record<string, string> = {};
-  for (const [file, body] of Object.entries(regionFiles(reference)))
+  for (const [file, body] of Object.entries(regionFiles(reference, demand)))
     out[`scenarios/data/miyagi/${file}`] = toYaml(body);
   out['scenarios/miyagi-planned-2025-beds.yaml'] = toYaml(
     plannedBedsScenario(reference),

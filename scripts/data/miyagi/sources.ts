@@ -2,9 +2,13 @@
 // merges them into one Region.sources map; provenance.source fields name these keys.
 import type { Reference } from './reference';
 
-const AGE_SHARES =
-  'IPSS 2023 national projection, medium variant (令和5年推計), via 厚生労働白書 R5 図表1-1-1, 高齢社会白書 R6/R7 and the 2020 census; ' +
-  'Miyagi 2020 65+ share 28.1 % (NTV news citing IPSS) and 2040 shares derived from gdfreak (citing IPSS); figures tagged [?] in age-shares.md are uncertain';
+/** IPSS projections and the 2020 census by sex and band, as demand-inputs.md names them (P1, P2, P4). */
+const POPULATION_SOURCES: Record<string, string> = {
+  ipss2023:
+    'IPSS 日本の地域別将来推計人口(令和5年推計) 結果表1, 2_1–2_3: total, 0–14, 15–64, 65+ per municipality and Sendai ward, 2020 (census, 不詳補完値) to 2050, read in github.com/kkoch5t2/data-platform public/data/municipality-population-projections.json (commit 19d956a7) [Vr]',
+  ipss2018Shapes:
+    'IPSS 平成30年推計 municipal projections by sex × 5-year band (0–4 … 85–89, 90+), 2015–2045, read in github.com/aiseed-dev/ecitizen data/legacy/App_Data/Population2015 (commit 21a7923e) [Vr]; used for the shape inside each IPSS 2023 group; female half weighted 1.0108 so 2020 Miyagi equals the census by sex (1,122,598 men / 1,179,398 women, P4) [D]',
+};
 
 const CONDITION_SOURCES: Record<string, string> = {
   conditions:
@@ -46,7 +50,10 @@ export function buildSources(reference: Reference): Record<string, Record<string
     'region.yaml': {
       bedNeedFormula: ref.bedNeedFormula,
       adjacency: 'derived: areas sharing a border on the municipal map (MLIT N03), read by hand',
-      uncertain: `derived and uncertain in the reference: ${reference.derivedAndUncertain.join('; ')}`,
+      // The per-area projection placeholders are no longer used: population comes from IPSS 2023 per unit.
+      uncertain: `derived and uncertain in the reference: ${reference.derivedAndUncertain.filter((line) => !/projection/.test(line)).join('; ')}`,
+      resourcePoints:
+        'MHLW 地域医療構想策定ガイドライン: 医療資源投入量 thresholds C1 3,000 / C2 600 / C3 225 points, 175 for discharge adjustment (miyagi-reference.json resourcePointThresholds; demand-inputs.md I3)',
     },
     'municipalities.yaml': {
       population2020: ref.population2020,
@@ -54,10 +61,7 @@ export function buildSources(reference: Reference): Record<string, Record<string
       sendaiWards:
         '令和2年国勢調査 (確定値) populations of the five wards of Sendai city as reported by 河北新報 (30 Nov 2021), summing to the ' +
         "city's 1,096,704; ward points are approximate population centres read off the map (estimated). The reference gives the city as one point",
-      projection: `${ref.projection}; per-area 2025/2040 totals are placeholders scaled to the IPSS prefecture totals`,
-      ageShares: AGE_SHARES,
-      populationEstimate:
-        "estimated by scripts/data/build-miyagi.ts: age bands from the area's 2015 65+ share and Miyagi/national IPSS shares; 2030/2035 interpolated along the prefecture path",
+      ...POPULATION_SOURCES,
     },
     'hospitals.yaml': {
       beds: ref.beds,
@@ -69,10 +73,16 @@ export function buildSources(reference: Reference): Record<string, Record<string
       ambulanceBases:
         'estimated: about 6,700 ambulances nationally (消防白書) scaled to Miyagi’s population, at least one per municipality',
     },
-    'conditions.yaml': CONDITION_SOURCES,
+    'conditions.yaml': {
+      ...CONDITION_SOURCES,
+      demandInputs:
+        'scripts/data/reference/demand-inputs.md (issue 15): admission rates by sex × 5-year band from the 2005 入院受療率 age curve (患者調査 平成17年 表9) scaled to the condition levels, the 2017 hip fracture counts, the Miyagi AMI registry sex mix, 2023 fertility by age; Miyagi factor 0.975 = observed admissions 2023 ÷ national-rate expectation (childbirth 0.915 = TFR ratio 2018); daily 医療資源投入量 per phase [E] against the 入院料 of 中医協 2023-10-27 / 2024-01-23',
+      patientSurveyVisits:
+        '患者調査 平成23年 来院時の状況 (inpatients present in October 2011): 通常の受診 79.8 %, 救急の受診 20.2 % (救急車 10.3 %), a stock of all bed types; scheduled (bookable) shares per condition are estimates that reproduce it (demand-inputs.md §3)',
+    },
     'arrival-profiles.yaml': {
       arrivalProfiles:
-        'estimated: hour-of-day shape of FDMA ambulance transports; weekday and elective patterns from admission habits',
+        'estimated: hour-of-day shape of FDMA ambulance transports; weekday pattern of scheduled admissions (bookings and slots) from admission habits',
     },
     'transport.yaml': {
       transport: `estimated to make the ${reference.ambulance.year} national averages plausible: call → scene ${reference.ambulance.callToSceneMinutes} min, call → hospital ${reference.ambulance.callToHospitalMinutes} min (${ref.ambulance})`,

@@ -37,7 +37,15 @@ function templateParts(id: string): TemplateParts {
     regionsDir: join(root, 'scenarios', 'data'),
   });
   const region = catalog.region(id);
-  const { conditions, arrivalProfiles, transport, eligibility, occupancyTargets, sources } = region;
+  const {
+    conditions,
+    arrivalProfiles,
+    transport,
+    eligibility,
+    occupancyTargets,
+    resourcePointThresholds,
+    sources,
+  } = region;
   return {
     id,
     conditions,
@@ -45,6 +53,7 @@ function templateParts(id: string): TemplateParts {
     transport,
     eligibility,
     occupancyTargets,
+    resourcePointThresholds,
     sources,
     bedsPer1000: bedsPer1000Of(region),
   };

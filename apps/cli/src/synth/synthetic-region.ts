@@ -39,7 +39,14 @@ export interface SynthOptions {
 /** The parts of a region taken over unchanged from the template. */
 export type TemplateParts = Pick<
   Region,
-  'conditions' | 'arrivalProfiles' | 'transport' | 'eligibility' | 'occupancyTargets' | 'sources' | 'id'
+  | 'conditions'
+  | 'arrivalProfiles'
+  | 'transport'
+  | 'eligibility'
+  | 'occupancyTargets'
+  | 'resourcePointThresholds'
+  | 'sources'
+  | 'id'
 > & {
   /** beds per 1,000 persons by function in the template (its bed table over its 2020 population) */
   bedsPer1000: Beds;
@@ -289,6 +296,7 @@ export function synthesizeRegion(options: SynthOptions, template: TemplateParts)
     transport: template.transport,
     eligibility: template.eligibility,
     occupancyTargets: template.occupancyTargets,
+    resourcePointThresholds: template.resourcePointThresholds,
     sources: {
       ...template.sources,
       synthetic: `caretwin synth --areas ${A} --population ${P} --hospitals ${H} --seed ${seed}: synthetic geography, population and facilities; conditions, pathways, arrival profiles, transport and eligibility from the template region ${template.id}`,

@@ -32,6 +32,7 @@ export function regionFiles(region: Region): Map<string, string> {
     transport,
     eligibility,
     occupancyTargets,
+    resourcePointThresholds,
     sources,
   } = region;
   const files = new Map<string, string>();
@@ -43,6 +44,7 @@ export function regionFiles(region: Region): Map<string, string> {
       valueBlock('name', region.name) +
       valueBlock('censusYear', region.censusYear) +
       valueBlock('occupancyTargets', occupancyTargets) +
+      valueBlock('resourcePointThresholds', resourcePointThresholds) +
       (region.provenance ? valueBlock('provenance', region.provenance) : '') +
       listBlock('areas', areas),
   );

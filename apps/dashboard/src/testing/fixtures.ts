@@ -161,7 +161,7 @@ export function replication(index: number, kpis: Record<string, number>): Replic
         overflow: 0,
         transport: 0,
         waitingVehicle: 0,
-        electiveList: 0,
+        bookingList: 0,
         atDoor: 0,
       },
       consistent: true,

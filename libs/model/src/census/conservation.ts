@@ -67,7 +67,7 @@ export function conservationCensus(state: ReplicationState): ConservationCensus 
       overflow: live[Live.OVERFLOW],
       transport: live[Live.TRANSPORT],
       waitingVehicle: live[Live.WAITING_VEHICLE],
-      electiveList: live[Live.ELECTIVE_LIST],
+      bookingList: live[Live.BOOKED],
       atDoor: live[Live.AT_DOOR],
     },
     consistent,

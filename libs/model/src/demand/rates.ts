@@ -1,16 +1,26 @@
-// Yearly admissions per (municipality, age band, condition) = population(year) × rate / 100k,
-// and the hourly arrival rates of each arrival process with its fixed thinning bound.
+// Demand from population × rates (libs/model/README.md, "Demand"): yearly admissions per
+// (municipality, cell, condition) = population(year) × rate / 100k, where a cell is a sex ×
+// 5-year band (0–4 … 90+) when the region gives `populationBySexAge` and the condition
+// `admissionRatesBySexAge`, else one of the four age bands. Projection years in between are
+// linear in the population. Also the hourly arrival rates of each arrival process (emergency
+// and scheduled parts of every condition apart, calls without admission) with its fixed
+// thinning bound.
 import { MINUTES_PER_DAY } from '@caretwin/contracts';
-import { AGE_BANDS } from '@caretwin/scenario';
-import type { ByAgeBand, Municipality, ResolvedScenario } from '@caretwin/scenario';
+import { AGE_BANDS, FIVE_YEAR_BANDS, FIVE_YEAR_BAND_AGE_BAND } from '@caretwin/scenario';
+import type { ByAgeBand, Municipality, Region, ResolvedScenario } from '@caretwin/scenario';
 import { ModelInputError } from '../errors';
+import { SEX_AGE_CELLS } from '../region/pathways';
 import { RegionIndex } from '../region/region-index';
 
 export const AGES = AGE_BANDS.length;
+const BANDS5 = FIVE_YEAR_BANDS.length;
 const MINUTES_PER_YEAR = 365 * MINUTES_PER_DAY;
 
-/** Elective admissions happen in the daytime: 09:00–17:00, flat (mean 1 over the day). */
-export const ELECTIVE_HOUR_PROFILE: readonly number[] = Array.from({ length: 24 }, (_, h) =>
+/** Sex of a patient (from its arrival cell); UNKNOWN for four-band demand and the initial census. */
+export const Sex = { MALE: 0, FEMALE: 1, UNKNOWN: 2 } as const;
+
+/** Scheduled admissions are booked in the daytime: 09:00–17:00, flat (mean 1 over the day). */
+export const SCHEDULED_HOUR_PROFILE: readonly number[] = Array.from({ length: 24 }, (_, h) =>
   h >= 9 && h < 17 ? 3 : 0,
 );
 
@@ -22,54 +32,129 @@ export function populationYears(index: RegionIndex): number[] {
   return [...years].filter((y) => Number.isFinite(y)).sort((a, b) => a - b);
 }
 
-/** Population of a municipality in `year`, linear between the nearest given years. */
-export function populationFor(m: Municipality, year: number): ByAgeBand {
-  const exact = m.population[String(year)];
-  if (exact) return exact;
+/** The two given years around `year` and the weight of the later one (clamped at the ends). */
+function bracket(m: Municipality, year: number): { y0: string; y1: string; w: number } {
   const years = Object.keys(m.population)
     .map(Number)
     .filter((y) => Number.isFinite(y))
     .sort((a, b) => a - b);
   if (years.length === 0) throw new ModelInputError(`municipality "${m.id}" has no population figures`);
-  if (year <= years[0]) return m.population[String(years[0])];
-  if (year >= years[years.length - 1]) return m.population[String(years[years.length - 1])];
+  if (year <= years[0]) return { y0: String(years[0]), y1: String(years[0]), w: 0 };
+  const last = years[years.length - 1];
+  if (year >= last) return { y0: String(last), y1: String(last), w: 0 };
   let i = 0;
   while (years[i + 1] < year) i++;
-  const y0 = years[i];
-  const y1 = years[i + 1];
-  const w = (year - y0) / (y1 - y0);
-  const a = m.population[String(y0)];
-  const b = m.population[String(y1)];
+  return { y0: String(years[i]), y1: String(years[i + 1]), w: (year - years[i]) / (years[i + 1] - years[i]) };
+}
+
+/** Population of a municipality in `year`, linear between the nearest given years. */
+export function populationFor(m: Municipality, year: number): ByAgeBand {
+  const exact = m.population[String(year)];
+  if (exact) return exact;
+  const { y0, y1, w } = bracket(m, year);
+  const a = m.population[y0];
+  const b = m.population[y1];
   const out = {} as ByAgeBand;
   for (const band of AGE_BANDS) out[band] = a[band] * (1 - w) + b[band] * w;
   return out;
 }
 
-/** Yearly admissions of condition c per (municipality × age band) in `year`. */
-export function yearlyAdmissions(index: RegionIndex, c: number, year: number): Float64Array {
-  const p = index.pathways;
-  const out = new Float64Array(index.municipalityCount * AGES);
-  index.region.municipalities.forEach((m, mi) => {
-    const pop = populationFor(m, year);
-    AGE_BANDS.forEach(
-      (band, a) => (out[mi * AGES + a] = (pop[band] * p.ratePer100k[c * AGES + a]) / 100_000),
+/** Whether every municipality has population by sex × 5-year band (the region checks all or none). */
+export function hasPopulationBySexAge(region: Region): boolean {
+  return region.municipalities.every((m) => m.populationBySexAge !== undefined);
+}
+
+/** Population by sex × 5-year band in `year` (male bands, then female), linear between given years. */
+export function populationBySexAgeFor(m: Municipality, year: number): Float64Array {
+  const detailed = m.populationBySexAge;
+  if (detailed === undefined)
+    throw new ModelInputError(`municipality "${m.id}" has no population by sex and 5-year band`);
+  const { y0, y1, w } = bracket(m, year);
+  const a = detailed[y0];
+  const b = detailed[y1];
+  if (a === undefined || b === undefined)
+    throw new ModelInputError(
+      `municipality "${m.id}": populationBySexAge lacks ${a === undefined ? y0 : y1}`,
     );
+  const out = new Float64Array(SEX_AGE_CELLS);
+  for (let k = 0; k < BANDS5; k++) {
+    out[k] = a.male[k] * (1 - w) + b.male[k] * w;
+    out[BANDS5 + k] = a.female[k] * (1 - w) + b.female[k] * w;
+  }
+  return out;
+}
+
+/** Cells per municipality of condition c's demand: sex × 5-year bands, or the four age bands. */
+export function cellsPerMunicipality(index: RegionIndex, c: number): number {
+  return index.pathways.hasRatesBySexAge[c] === 1 && hasPopulationBySexAge(index.region)
+    ? SEX_AGE_CELLS
+    : AGES;
+}
+
+/**
+ * Yearly admissions of condition c per (municipality × cell) in `year`, `cells` cells per
+ * municipality: SEX_AGE_CELLS (only when the condition's demand is by sex × 5-year band) or AGES
+ * (by sex × 5-year band summed into the four bands, or four-band population × rates).
+ */
+export function yearlyAdmissions(
+  index: RegionIndex,
+  c: number,
+  year: number,
+  cells = cellsPerMunicipality(index, c),
+): Float64Array {
+  const p = index.pathways;
+  const own = cellsPerMunicipality(index, c);
+  if (cells !== own && cells !== AGES)
+    throw new ModelInputError(`condition "${p.conditionIds[c]}" has no demand by sex and 5-year band`);
+  const out = new Float64Array(index.municipalityCount * cells);
+  index.region.municipalities.forEach((m, mi) => {
+    if (own === SEX_AGE_CELLS) {
+      const pop = populationBySexAgeFor(m, year);
+      for (let k = 0; k < SEX_AGE_CELLS; k++) {
+        const n = (pop[k] * p.ratePer100kBySexAge[c * SEX_AGE_CELLS + k]) / 100_000;
+        out[mi * cells + (cells === AGES ? FIVE_YEAR_BAND_AGE_BAND[k % BANDS5] : k)] += n;
+      }
+    } else {
+      const pop = populationFor(m, year);
+      AGE_BANDS.forEach(
+        (band, a) => (out[mi * AGES + a] = (pop[band] * p.ratePer100k[c * AGES + a]) / 100_000),
+      );
+    }
   });
   return out;
 }
 
-export const ProcessKind = { EMERGENCY: 0, ELECTIVE: 1, CALLS: 2 } as const;
+/** Yearly admissions of condition c per municipality in `year`. */
+export function yearlyByMunicipality(index: RegionIndex, c: number, year: number): Float64Array {
+  const cells = cellsPerMunicipality(index, c);
+  const byCell = yearlyAdmissions(index, c, year, cells);
+  const out = new Float64Array(index.municipalityCount);
+  for (let i = 0; i < byCell.length; i++) out[Math.floor(i / cells)] += byCell[i];
+  return out;
+}
+
+/** The four-band age band (index into AGE_BANDS) and sex of a cell of a process with `cells` per municipality. */
+export function cellAgeBand(cell: number, cells: number): number {
+  return cells === AGES ? cell % AGES : FIVE_YEAR_BAND_AGE_BAND[(cell % SEX_AGE_CELLS) % BANDS5];
+}
+export function cellSex(cell: number, cells: number): number {
+  return cells === AGES ? Sex.UNKNOWN : cell % SEX_AGE_CELLS < BANDS5 ? Sex.MALE : Sex.FEMALE;
+}
+
+export const ProcessKind = { EMERGENCY: 0, SCHEDULED: 1, CALLS: 2 } as const;
 
 /** One non-homogeneous Poisson arrival process (a stream of its own). */
 export interface ArrivalProcess {
-  /** stream purpose, stable across scenarios: condition id, "<id>:emergency", or "calls" */
+  /** stream purpose, stable across scenarios: condition id, "<id>:scheduled", or "calls" */
   purpose: string;
   kind: number;
   /** condition index, −1 for calls that end without admission */
   condition: number;
   /** share of this process's arrivals that come by ambulance */
   ambulanceShare: number;
-  /** weights of (municipality × age band) for attribute draws */
+  /** cells per municipality of cellWeights: SEX_AGE_CELLS or AGES */
+  cellsPerMunicipality: number;
+  /** weights of (municipality × cell) for attribute draws */
   cellWeights: Float64Array;
   /** arrivals per minute in each hour of the run (warm-up + horizon) */
   ratePerHour: Float64Array;
@@ -81,13 +166,18 @@ interface Component {
   condition: number;
   share: number;
   hourProfile: readonly number[];
-  elective: boolean;
+  scheduled: boolean;
 }
 
 function dayOfWeekMonday0(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number);
   const sunday0 = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   return (sunday0 + 6) % 7;
+}
+
+/** Weekday (Monday 0) of day `day` of the run. */
+export function weekdayOf(startDate: string, day: number): number {
+  return (dayOfWeekMonday0(startDate) + day) % 7;
 }
 
 function dayOfYear(isoDate: string): number {
@@ -101,10 +191,17 @@ function maxOf(xs: readonly number[]): number {
   return m;
 }
 
+function sum(xs: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s;
+}
+
 /**
- * Builds the arrival processes: one per condition (for elective conditions the elective part and
- * the ambulance part separately, as they follow different daily profiles), plus the ambulance
- * calls that end without admission (notAdmittedShare of all calls).
+ * Builds the arrival processes: per condition its emergency part (walk-ins and ambulance, the
+ * emergency hour and weekday profiles) and its scheduled part (bookings, daytime on the
+ * scheduled weekdays), plus the ambulance calls that end without admission (notAdmittedShare
+ * of all calls).
  */
 export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex): ArrivalProcess[] {
   const { scenario, region } = resolved;
@@ -126,7 +223,7 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
 
   const componentRate = (comp: Component, yearly: number, rate: Float64Array, scale: number): void => {
     const c = comp.condition;
-    const dow = comp.elective ? profiles.electiveDayOfWeek : profiles.dayOfWeek;
+    const dow = comp.scheduled ? profiles.scheduledDayOfWeek : profiles.dayOfWeek;
     const amp = p.seasonalAmplitude[c];
     const peak = p.seasonalPeakDay[c];
     const perMinute = (yearly * comp.share * scale) / MINUTES_PER_YEAR;
@@ -140,13 +237,9 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
   const componentBound = (comp: Component, scale: number): number => {
     const c = comp.condition;
     let peakYearly = 0;
-    for (const y of years.length ? years : [scenario.year]) {
-      peakYearly = Math.max(
-        peakYearly,
-        yearlyAdmissions(index, c, y).reduce((a, b) => a + b, 0),
-      );
-    }
-    const dow = comp.elective ? profiles.electiveDayOfWeek : profiles.dayOfWeek;
+    for (const y of years.length ? years : [scenario.year])
+      peakYearly = Math.max(peakYearly, sum(yearlyByMunicipality(index, c, y)));
+    const dow = comp.scheduled ? profiles.scheduledDayOfWeek : profiles.dayOfWeek;
     return (
       ((peakYearly * comp.share * scale) / MINUTES_PER_YEAR) *
       maxOf(comp.hourProfile) *
@@ -165,18 +258,30 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
     comps: Component[],
     scale: number,
   ): void => {
-    const cellWeights = new Float64Array(index.municipalityCount * 4);
+    // Sex × 5-year cells when every component has them, else the four bands.
+    const cells = comps.every((comp) => cellsPerMunicipality(index, comp.condition) === SEX_AGE_CELLS)
+      ? SEX_AGE_CELLS
+      : AGES;
+    const cellWeights = new Float64Array(index.municipalityCount * cells);
     const ratePerHour = new Float64Array(hours);
     let maxRate = 0;
     for (const comp of comps) {
-      const cells = yearlyAdmissions(index, comp.condition, scenario.year);
-      const yearly = cells.reduce((a, b) => a + b, 0);
-      for (let i = 0; i < cells.length; i++) cellWeights[i] += cells[i] * comp.share;
-      componentRate(comp, yearly, ratePerHour, scale);
+      const byCell = yearlyAdmissions(index, comp.condition, scenario.year, cells);
+      for (let i = 0; i < byCell.length; i++) cellWeights[i] += byCell[i] * comp.share;
+      componentRate(comp, sum(byCell), ratePerHour, scale);
       maxRate += componentBound(comp, scale);
     }
     if (maxRate > 0)
-      processes.push({ purpose, kind, condition, ambulanceShare, cellWeights, ratePerHour, maxRate });
+      processes.push({
+        purpose,
+        kind,
+        condition,
+        ambulanceShare,
+        cellsPerMunicipality: cells,
+        cellWeights,
+        ratePerHour,
+        maxRate,
+      });
   };
 
   const hourOfDay = profiles.hourOfDay;
@@ -184,35 +289,27 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
   for (let c = 0; c < p.conditionCount; c++) {
     const id = p.conditionIds[c];
     const amb = p.ambulanceShare[c];
-    if (p.elective[c]) {
-      build(
-        id,
-        ProcessKind.ELECTIVE,
-        c,
-        0,
-        [{ condition: c, share: 1 - amb, hourProfile: ELECTIVE_HOUR_PROFILE, elective: true }],
-        1,
-      );
-      if (amb > 0)
-        build(
-          `${id}:emergency`,
-          ProcessKind.EMERGENCY,
-          c,
-          1,
-          [{ condition: c, share: amb, hourProfile: hourOfDay, elective: false }],
-          1,
-        );
-    } else {
+    const scheduled = p.scheduledShare[c];
+    // Ambulance patients are emergencies: their share of the emergency part (≤ 1 by the region check).
+    if (scheduled < 1)
       build(
         id,
         ProcessKind.EMERGENCY,
         c,
-        amb,
-        [{ condition: c, share: 1, hourProfile: hourOfDay, elective: false }],
+        Math.min(1, amb / (1 - scheduled)),
+        [{ condition: c, share: 1 - scheduled, hourProfile: hourOfDay, scheduled: false }],
         1,
       );
-    }
-    if (amb > 0) callComponents.push({ condition: c, share: amb, hourProfile: hourOfDay, elective: false });
+    if (scheduled > 0)
+      build(
+        `${id}:scheduled`,
+        ProcessKind.SCHEDULED,
+        c,
+        0,
+        [{ condition: c, share: scheduled, hourProfile: SCHEDULED_HOUR_PROFILE, scheduled: true }],
+        1,
+      );
+    if (amb > 0) callComponents.push({ condition: c, share: amb, hourProfile: hourOfDay, scheduled: false });
   }
   const s = region.transport.notAdmittedShare;
   if (s > 0 && s < 1 && callComponents.length > 0)

@@ -4,7 +4,7 @@
 import { QuantileSketch, Tally } from '@caretwin/engine';
 import { FUNCTIONS } from '../region/region-index';
 
-export const Route = { AMBULANCE: 0, WALK_IN: 1, ELECTIVE: 2 } as const;
+export const Route = { AMBULANCE: 0, WALK_IN: 1, SCHEDULED: 2 } as const;
 
 export class Recorder {
   measuring = false;
@@ -46,7 +46,8 @@ export class Recorder {
   readonly inquiries = new Tally();
   readonly onScene = new Tally();
   readonly vehicleWait = new Tally();
-  readonly electiveWaitDays = new Tally();
+  /** days from booking to admission of scheduled patients (予定入院) */
+  readonly scheduledWaitDays = new Tally();
 
   /** time to care (minutes) of patients who got a bed, per condition */
   readonly timeToCare: Tally[];

@@ -204,7 +204,9 @@ function admissionKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
   kpis['admissions'] = admissions;
   kpis['admissions.ambulance'] = rec.admissionsByRoute[Route.AMBULANCE];
   kpis['admissions.walkIn'] = rec.admissionsByRoute[Route.WALK_IN];
-  kpis['admissions.elective'] = rec.admissionsByRoute[Route.ELECTIVE];
+  kpis['admissions.scheduled'] = rec.admissionsByRoute[Route.SCHEDULED];
+  kpis['admissions.emergency'] =
+    rec.admissionsByRoute[Route.AMBULANCE] + rec.admissionsByRoute[Route.WALK_IN];
   let population = 0;
   for (const m of index.region.municipalities) {
     const pop = populationFor(m, scenario.year);
@@ -218,8 +220,8 @@ function admissionKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
     if (path.timeCriticalMinutes[c] >= 0)
       kpis[`timeToCare.${id}.withinThreshold`] = ratio(rec.withinThreshold[c], rec.timeToCareTotal[c]);
   });
-  kpis['elective.waitDays.mean'] = finite(rec.electiveWaitDays.mean);
-  kpis['elective.waiting.mean'] = ratio(state.misc.integral(Misc.ELECTIVE_LIST, span.tEnd), span.minutes);
+  kpis['scheduled.waitDays.mean'] = finite(rec.scheduledWaitDays.mean);
+  kpis['scheduled.waiting.mean'] = ratio(state.misc.integral(Misc.BOOKED, span.tEnd), span.minutes);
 
   kpis['eligibility.failures'] = rec.eligibilityFailures;
   kpis['eligibility.failures.outage'] = rec.eligibilityFailuresOutage;

@@ -46,6 +46,8 @@ function setup() {
     poolPhaseBedDays: new Float64Array(H * 4 * P),
     hospitalMunicipality: Array.from({ length: H }, () => new Map<number, number>()),
     unplaced: 0,
+    homeNeedDays: new Float64Array(index.areaCount * 4),
+    treatingNeedDays: new Float64Array(index.areaCount * 4),
   };
   // Congestion-free census: 15 patients in c1 (a third in phase b), 8 in c2, none in t1.
   const put = (h: number, census: number) => {

@@ -30,6 +30,9 @@ export function spillToNeighbours(
     poolPhaseBedDays: flows.poolPhaseBedDays.slice(),
     hospitalMunicipality: flows.hospitalMunicipality.map((m) => new Map(m)),
     unplaced: flows.unplaced,
+    // The static need keeps the congestion-free need-days.
+    homeNeedDays: flows.homeNeedDays,
+    treatingNeedDays: flows.treatingNeedDays,
   };
   const yearBeds = (pool: number): number => facilities.capacity(pool) * 365;
   const excess = (pool: number): number => Math.max(0, out.poolBedDays[pool] - yearBeds(pool));

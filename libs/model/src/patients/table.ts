@@ -13,7 +13,8 @@ export const Live = {
   /** vehicle assigned: driving to scene, on scene, inquiring, driving to hospital */
   TRANSPORT: 4,
   WAITING_VEHICLE: 5,
-  ELECTIVE_LIST: 6,
+  /** on a hospital's booking list (予定入院), waiting for a slot and a bed */
+  BOOKED: 6,
   /** at a hospital's door: arrived (walk-in, scheduled) or taken off a closed list, being admitted */
   AT_DOOR: 7,
 } as const;
@@ -31,7 +32,8 @@ export const FATES = 5;
 
 export const Flag = {
   AMBULANCE: 1,
-  ELECTIVE: 2,
+  /** booked ahead (予定入院) */
+  SCHEDULED: 2,
   BORROWED: 4,
   OVERFLOW: 8,
   /** an ambulance call that ends without admission */
@@ -64,7 +66,11 @@ export class PatientTable {
   base!: Int32Array;
   /** multiplier on every stay (a later admission after deferred outpatient care comes in sicker) */
   stayFactor!: Float64Array;
-  /** call time (ambulance) or arrival time (walk-in, elective) */
+  /** sex from the arrival cell: 0 male, 1 female, 2 unknown (four-band demand, initial census) */
+  sex!: Uint8Array;
+  /** age band from the arrival cell (index into AGE_BANDS; 5-year bands mapped), 255 unknown */
+  ageBand!: Uint8Array;
+  /** call time (ambulance) or arrival time (walk-in, booking) */
   tCall!: Float64Array;
   tScene!: Float64Array;
   /** when the current bed was taken */
@@ -106,6 +112,8 @@ export class PatientTable {
     }
     this.serial[id] = this.generated++;
     this.flags[id] = 0;
+    this.sex[id] = 2;
+    this.ageBand[id] = 255;
     this.ordinal[id] = 0;
     this.stayFactor[id] = 1;
     this.pool[id] = -1;
@@ -153,6 +161,8 @@ export class PatientTable {
     this.route = grow(this.route, (k) => new Int32Array(k));
     this.base = grow(this.base, (k) => new Int32Array(k));
     this.stayFactor = grow(this.stayFactor, (k) => new Float64Array(k));
+    this.sex = grow(this.sex, (k) => new Uint8Array(k));
+    this.ageBand = grow(this.ageBand, (k) => new Uint8Array(k));
     this.tCall = grow(this.tCall, (k) => new Float64Array(k));
     this.tScene = grow(this.tScene, (k) => new Float64Array(k));
     this.tBed = grow(this.tBed, (k) => new Float64Array(k));

@@ -1,14 +1,35 @@
 // Conditions and their pathways flattened into typed tables, so a phase change is a few array
-// reads: phases get global indices, branches become cumulative probabilities.
+// reads: phases get global indices, branches become cumulative probabilities. A phase's ward
+// (the bed function it occupies) is given or derived from its 医療資源投入量; its segments,
+// each day in the function of its points, feed the static need (need/expected-flows.ts).
 import { BED_FUNCTIONS } from '@caretwin/contracts';
-import { AGE_BANDS, CAPABILITIES } from '@caretwin/scenario';
-import type { Branch, Condition, StayDistribution } from '@caretwin/scenario';
+import {
+  AGE_BANDS,
+  CAPABILITIES,
+  DEFAULT_RESOURCE_POINT_THRESHOLDS,
+  FIVE_YEAR_BANDS,
+  dayFunction,
+  phaseFunction,
+} from '@caretwin/scenario';
+import type {
+  Branch,
+  Condition,
+  ResourcePointThresholds,
+  ResourceSegment,
+  StayDistribution,
+} from '@caretwin/scenario';
 import { ModelInputError } from '../errors';
 import { StayShape } from '../demand/keyed-draws';
 
 /** Branch targets that leave the pathway. */
 export const EXIT_HOME = -1;
 export const EXIT_DEATH = -2;
+/** Cells of the detailed demand tables per municipality or condition: sex (male, female) × 5-year band. */
+export const SEX_AGE_CELLS = 2 * FIVE_YEAR_BANDS.length;
+/** Segment variants per phase: entered directly, or stepping down from a high-acute phase. */
+export const DIRECT = 0;
+export const AFTER_HIGH_ACUTE = 1;
+
 /** Index used for "no capability needed" in capability-keyed tables. */
 export const NO_CAPABILITY = CAPABILITIES.length;
 export const CAPABILITY_KEYS = CAPABILITIES.length + 1;
@@ -36,7 +57,8 @@ export class Pathways {
   readonly conditionCount: number;
   /** capability index, or NO_CAPABILITY */
   readonly capability: Int32Array;
-  readonly elective: Uint8Array;
+  /** share booked ahead (予定入院) */
+  readonly scheduledShare: Float64Array;
   readonly ambulanceShare: Float64Array;
   /** minutes, or −1 when the condition has no threshold */
   readonly timeCriticalMinutes: Float64Array;
@@ -44,6 +66,10 @@ export class Pathways {
   readonly seasonalPeakDay: Float64Array;
   /** admissions per 100k per year, [condition × 4 age bands] */
   readonly ratePer100k: Float64Array;
+  /** 1 when the condition has rates by sex × 5-year band */
+  readonly hasRatesBySexAge: Uint8Array;
+  /** admissions per 100k per year, [condition × SEX_AGE_CELLS] (male bands, then female) */
+  readonly ratePer100kBySexAge: Float64Array;
 
   readonly entryStart: Int32Array;
   readonly entryCount: Int32Array;
@@ -61,18 +87,32 @@ export class Pathways {
   readonly branchCount: Int32Array;
   readonly branchTarget: Int32Array;
   readonly branchCum: Float64Array;
+  /**
+   * 医療資源投入量 segments per (phase × variant DIRECT | AFTER_HIGH_ACUTE): entries
+   * segStart…+segCount of segUntil (days from the phase start, exclusive; Infinity = the rest)
+   * and segFunction (bed function index of those days, −1 home care).
+   */
+  readonly segStart: Int32Array;
+  readonly segCount: Int32Array;
+  readonly segUntil: Float64Array;
+  readonly segFunction: Int32Array;
 
-  constructor(conditions: Condition[]) {
+  constructor(
+    conditions: Condition[],
+    thresholds: ResourcePointThresholds = DEFAULT_RESOURCE_POINT_THRESHOLDS,
+  ) {
     const C = conditions.length;
     this.conditionIds = conditions.map((c) => c.id);
     this.conditionCount = C;
     this.capability = new Int32Array(C);
-    this.elective = new Uint8Array(C);
+    this.scheduledShare = new Float64Array(C);
     this.ambulanceShare = new Float64Array(C);
     this.timeCriticalMinutes = new Float64Array(C);
     this.seasonalAmplitude = new Float64Array(C);
     this.seasonalPeakDay = new Float64Array(C);
     this.ratePer100k = new Float64Array(C * AGE_BANDS.length);
+    this.hasRatesBySexAge = new Uint8Array(C);
+    this.ratePer100kBySexAge = new Float64Array(C * SEX_AGE_CELLS);
     this.entryStart = new Int32Array(C);
     this.entryCount = new Int32Array(C);
 
@@ -92,7 +132,18 @@ export class Pathways {
     this.phaseCv = new Float64Array(P);
     this.branchStart = new Int32Array(P);
     this.branchCount = new Int32Array(P);
+    this.segStart = new Int32Array(P * 2);
+    this.segCount = new Int32Array(P * 2);
 
+    const segUntil: number[] = [];
+    const segFunction: number[] = [];
+    const pushSegments = (segments: ResourceSegment[], rule: 'kaifukuki' | 'ryoyo' | null): void => {
+      for (const s of segments) {
+        const f = dayFunction(s.points, rule, thresholds);
+        segUntil.push(s.until ?? Infinity);
+        segFunction.push(f === null ? -1 : FUNCTION_INDEX[f]);
+      }
+    };
     const entryTarget: number[] = [];
     const entryCum: number[] = [];
     const branchTarget: number[] = [];
@@ -100,7 +151,7 @@ export class Pathways {
 
     conditions.forEach((c, ci) => {
       this.capability[ci] = c.capability === null ? NO_CAPABILITY : CAPABILITY_INDEX[c.capability];
-      this.elective[ci] = c.elective ? 1 : 0;
+      this.scheduledShare[ci] = c.scheduledShare;
       this.ambulanceShare[ci] = c.ambulanceShare;
       this.timeCriticalMinutes[ci] = c.timeCriticalMinutes ?? -1;
       this.seasonalAmplitude[ci] = c.seasonalAmplitude;
@@ -108,6 +159,12 @@ export class Pathways {
       AGE_BANDS.forEach(
         (a, ai) => (this.ratePer100k[ci * AGE_BANDS.length + ai] = c.admissionRatePer100k[a]),
       );
+      const bySexAge = c.admissionRatesBySexAge;
+      if (bySexAge !== undefined) {
+        this.hasRatesBySexAge[ci] = 1;
+        this.ratePer100kBySexAge.set(bySexAge.male, ci * SEX_AGE_CELLS);
+        this.ratePer100kBySexAge.set(bySexAge.female, ci * SEX_AGE_CELLS + FIVE_YEAR_BANDS.length);
+      }
       const local = new Map<string, number>();
       c.phases.forEach((p, k) => local.set(p.id, phaseStartOf[ci] + k));
       const resolve = (b: Branch, where: string): number => {
@@ -140,7 +197,28 @@ export class Pathways {
       c.phases.forEach((p, k) => {
         const pi = phaseStartOf[ci] + k;
         this.phaseCondition[pi] = ci;
-        this.phaseFunction[pi] = FUNCTION_INDEX[p.function];
+        const ward = phaseFunction(p, thresholds);
+        if (ward === null)
+          throw new ModelInputError(
+            `condition "${c.id}", phase "${p.id}": no bed function (give \`function\` or points at or above ${thresholds.dischargeAdjustment})`,
+          );
+        this.phaseFunction[pi] = FUNCTION_INDEX[ward];
+        const resource = p.pointsPerDay;
+        for (const variant of [DIRECT, AFTER_HIGH_ACUTE]) {
+          const v = pi * 2 + variant;
+          this.segStart[v] = segUntil.length;
+          if (resource === undefined) {
+            segUntil.push(Infinity);
+            segFunction.push(FUNCTION_INDEX[ward]);
+          } else
+            pushSegments(
+              variant === AFTER_HIGH_ACUTE && resource.afterHighAcute !== undefined
+                ? resource.afterHighAcute
+                : resource.segments,
+              resource.rule,
+            );
+          this.segCount[v] = segUntil.length - this.segStart[v];
+        }
         this.phaseShape[pi] = stayShape(p.stay);
         this.phaseMeanDays[pi] = p.stay.meanDays;
         this.phaseCv[pi] = p.stay.distribution === 'exponential' ? 1 : p.stay.cv;
@@ -153,6 +231,8 @@ export class Pathways {
     this.entryCum = Float64Array.from(entryCum);
     this.branchTarget = Int32Array.from(branchTarget);
     this.branchCum = Float64Array.from(branchCum);
+    this.segUntil = Float64Array.from(segUntil);
+    this.segFunction = Int32Array.from(segFunction);
   }
 
   /** Picks the entry phase of condition c from a uniform. */

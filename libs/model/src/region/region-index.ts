@@ -58,7 +58,7 @@ export class RegionIndex {
 
   constructor(region: Region, policies: Policy[]) {
     this.region = region;
-    this.pathways = new Pathways(region.conditions);
+    this.pathways = new Pathways(region.conditions, region.resourcePointThresholds);
 
     this.areaIds = region.areas.map((a) => a.id);
     this.areaIndex = new Map(this.areaIds.map((id, i) => [id, i]));

@@ -1,15 +1,17 @@
-// Admission at the hospital door: the gravity choice of walk-ins and electives, redirects when
-// the chosen hospital is full, elective waiting lists, overflow outside occupancy, and what
-// counts as an admission. Every admission (bed or overflow) passes the eligibility check
-// (オンライン資格確認, eligibility.ts), which never changes where or when a patient is admitted.
+// Admission at the hospital door: the gravity choice of walk-ins and scheduled patients (who
+// book there: bookings.ts), redirects when the chosen hospital is full, overflow outside
+// occupancy, and what counts as an admission. Every admission (bed or overflow) passes the
+// eligibility check (オンライン資格確認, eligibility.ts), which never changes where or when a
+// patient is admitted.
 import { MINUTES_PER_DAY as MINUTES_PER_DAY_ } from '@caretwin/contracts';
 import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
 import { Route } from '../kpis/recorder';
 import { Fate, Flag, Live } from '../patients/table';
 import { sampleAlias as sampleAlias_ } from '../region/alias';
 import { ROUTE_KEYS as ROUTE_KEYS_ } from '../region/network';
-import { FUNCTIONS as FUNCTIONS_, wardGroup as wardGroup_ } from '../region/region-index';
-import type { BedRules, ElectiveIntake } from './bed-rules';
+import { wardGroup as wardGroup_ } from '../region/region-index';
+import type { BedRules } from './bed-rules';
+import type { Bookings } from './bookings';
 import type { Eligibility } from './eligibility';
 import { Misc } from './events';
 import type { ReplicationState } from './state';
@@ -18,29 +20,28 @@ import type { ReplicationState } from './state';
 // event loop.
 const FATE_LEFT_REGION = Fate.LEFT_REGION;
 const FLAG_AMBULANCE = Flag.AMBULANCE;
-const FLAG_ELECTIVE = Flag.ELECTIVE;
 const FLAG_OVERFLOW = Flag.OVERFLOW;
 const FLAG_REDIRECTED = Flag.REDIRECTED;
-const LIVE_ELECTIVE_LIST = Live.ELECTIVE_LIST;
+const FLAG_SCHEDULED = Flag.SCHEDULED;
 const LIVE_IN_BED = Live.IN_BED;
 const LIVE_OVERFLOW = Live.OVERFLOW;
-const MISC_ELECTIVE_LIST = Misc.ELECTIVE_LIST;
 const MISC_OVERFLOW = Misc.OVERFLOW;
 const ROUTE_AMBULANCE = Route.AMBULANCE;
-const ROUTE_ELECTIVE = Route.ELECTIVE;
+const ROUTE_SCHEDULED = Route.SCHEDULED;
 const ROUTE_WALK_IN = Route.WALK_IN;
 const SLOT_GRAVITY = Slot.GRAVITY;
-const FUNCTIONS = FUNCTIONS_;
 const MINUTES_PER_DAY = MINUTES_PER_DAY_;
 const ROUTE_KEYS = ROUTE_KEYS_;
 const keyedUniform = keyedUniform_;
 const sampleAlias = sampleAlias_;
 const wardGroup = wardGroup_;
 
-export class Admissions implements ElectiveIntake {
+export class Admissions {
   private readonly state: ReplicationState;
   private readonly beds: BedRules;
   private readonly eligibility: Eligibility;
+  /** Wired by the replication once bookings exist (they admit through here in turn). */
+  private bookings: Bookings | null = null;
 
   constructor(state: ReplicationState, beds: BedRules, eligibility: Eligibility) {
     this.state = state;
@@ -48,10 +49,15 @@ export class Admissions implements ElectiveIntake {
     this.eligibility = eligibility;
   }
 
+  connect(bookings: Bookings): void {
+    this.bookings = bookings;
+  }
+
   /**
-   * Gravity choice among capable hospitals with beds of the entry function. A full choice sends
-   * an elective to that hospital's list, and a walk-in on to the nearest capable hospitals; when
-   * all are full the walk-in is admitted at its choice outside occupancy (overflow).
+   * Gravity choice among capable hospitals with beds of the entry function. A scheduled patient
+   * books there (its slot and bed come later); a walk-in takes a bed there or, when it is full, is
+   * sent on to the nearest capable hospitals; when all are full the walk-in is admitted at its
+   * choice outside occupancy (overflow).
    */
   chooseAndAdmit(pid: number): void {
     const s = this.state;
@@ -67,17 +73,13 @@ export class Admissions implements ElectiveIntake {
     const u = keyedUniform(p.key[pid], SLOT_GRAVITY, 0);
     const h = net.gravityHospital[start + sampleAlias(net.gravityProb, net.gravityAlias, start, n, u)];
     const f = s.pathways.phaseFunction[p.phase[pid]];
+    if (p.flags[pid] & FLAG_SCHEDULED) {
+      this.bookings!.book(pid, h, f);
+      return;
+    }
     const pool = this.beds.tryBed(h, f);
     if (pool >= 0) {
       this.admitNew(pid, h, pool);
-      return;
-    }
-    if (p.flags[pid] & FLAG_ELECTIVE) {
-      s.setState(pid, LIVE_ELECTIVE_LIST);
-      p.hospital[pid] = h;
-      p.tMark[pid] = s.sim.now;
-      s.misc.add(MISC_ELECTIVE_LIST, 1, s.sim.now);
-      s.line(s.electiveLists, h * FUNCTIONS + f).enqueue(pid);
       return;
     }
     if (s.rec.measuring) {
@@ -99,12 +101,10 @@ export class Admissions implements ElectiveIntake {
     this.admitOverflow(pid, h);
   }
 
-  /** An elective leaves its hospital's list for a bed that freed there (bed rules call this). */
+  /** A booked patient leaves its hospital's list for a slot and a free bed (bookings.ts). */
   admitFromList(pid: number, h: number, pool: number): void {
     const s = this.state;
-    const t = s.sim.now;
-    s.misc.add(MISC_ELECTIVE_LIST, -1, t);
-    if (s.rec.measuring) s.rec.electiveWaitDays.add((t - s.patients.tMark[pid]) / MINUTES_PER_DAY);
+    if (s.rec.measuring) s.rec.scheduledWaitDays.add((s.sim.now - s.patients.tMark[pid]) / MINUTES_PER_DAY);
     this.admitNew(pid, h, pool);
   }
 
@@ -154,12 +154,17 @@ export class Admissions implements ElectiveIntake {
     const flags = p.flags[pid];
     const index = s.index;
     rec.flow[index.municipalityArea[p.municipality[pid]] * index.areaCount + index.hospitalArea[h]]++;
+    if (flags & FLAG_SCHEDULED) {
+      // Booked ahead: its wait is scheduled.waitDays, not a time to care.
+      rec.admissions[c]++;
+      rec.admissionsByRoute[ROUTE_SCHEDULED]++;
+      rec.hospitalAdmissions[h]++;
+      return;
+    }
     rec.timeToCareTotal[c]++;
     if (inBed) {
       rec.admissions[c]++;
-      rec.admissionsByRoute[
-        flags & FLAG_AMBULANCE ? ROUTE_AMBULANCE : flags & FLAG_ELECTIVE ? ROUTE_ELECTIVE : ROUTE_WALK_IN
-      ]++;
+      rec.admissionsByRoute[flags & FLAG_AMBULANCE ? ROUTE_AMBULANCE : ROUTE_WALK_IN]++;
       rec.hospitalAdmissions[h]++;
       const minutes = s.sim.now - p.tCall[pid] + p.extra[pid];
       rec.timeToCare[c].add(minutes);

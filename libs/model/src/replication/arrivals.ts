@@ -1,10 +1,16 @@
-// Arrivals (libs/model/README.md, "Randomness"): one thinning process per condition
-// (elective conditions: the elective and the ambulance part apart) plus one for calls that end
-// without admission, each with its own arrival stream. An arrival draws (municipality, age
-// band) and a 32-bit key from its process's attribute stream; everything else about the
-// patient is a hash of that key.
+// Arrivals (libs/model/README.md, "Randomness"): per condition one thinning process for its
+// emergencies (walk-ins and ambulance) and one for its scheduled bookings, plus one for calls
+// that end without admission, each with its own arrival stream. An arrival draws its cell
+// (municipality × sex × 5-year band, or municipality × age band) and a 32-bit key from its
+// process's attribute stream; everything else about the patient is a hash of that key.
 import { RandomStream, ThinningArrivals, streamFor } from '@caretwin/engine';
-import { ArrivalProcess, ProcessKind, arrivalProcesses } from '../demand/rates';
+import {
+  ArrivalProcess,
+  ProcessKind,
+  arrivalProcesses,
+  cellAgeBand as cellAgeBand_,
+  cellSex as cellSex_,
+} from '../demand/rates';
 import { Slot, TWO_POW_32 as TWO_POW_32_, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
 import { Flag, Live } from '../patients/table';
 import { buildAlias, sampleAlias as sampleAlias_ } from '../region/alias';
@@ -19,18 +25,20 @@ import type { Transport } from './transport';
 const EV_ARRIVAL = Ev.ARRIVAL;
 const FLAG_AMBULANCE = Flag.AMBULANCE;
 const FLAG_CALL = Flag.CALL;
-const FLAG_ELECTIVE = Flag.ELECTIVE;
+const FLAG_SCHEDULED = Flag.SCHEDULED;
 const LIVE_AT_DOOR = Live.AT_DOOR;
 const LIVE_WAITING_VEHICLE = Live.WAITING_VEHICLE;
 const PROCESSKIND_CALLS = ProcessKind.CALLS;
-const PROCESSKIND_ELECTIVE = ProcessKind.ELECTIVE;
 const PROCESSKIND_EMERGENCY = ProcessKind.EMERGENCY;
+const PROCESSKIND_SCHEDULED = ProcessKind.SCHEDULED;
 const SLOT_AMBULANCE = Slot.AMBULANCE;
 const SLOT_ENTRY = Slot.ENTRY;
 const TWO_POW_32 = TWO_POW_32_;
 const keyedUniform = keyedUniform_;
 const sampleAlias = sampleAlias_;
 const routeKey = routeKey_;
+const cellAgeBand = cellAgeBand_;
+const cellSex = cellSex_;
 
 export class Arrivals {
   private readonly state: ReplicationState;
@@ -40,10 +48,13 @@ export class Arrivals {
   private readonly thinning: ThinningArrivals[];
   private readonly arrivalStreams: RandomStream[];
   private readonly attributeStreams: RandomStream[];
-  /** (municipality × age band) alias tables, one block of `cells` per process */
+  /** cell alias tables, one block per process: cellStart[i] … + cellCount[i] */
   private readonly cellProb: Float64Array;
   private readonly cellAlias: Int32Array;
-  private readonly cells: number;
+  private readonly cellStart: Int32Array;
+  private readonly cellCount: Int32Array;
+  /** cells per municipality of each process (sex × 5-year bands, or the four age bands) */
+  private readonly cellsPerMunicipality: Int32Array;
   /** per condition, its emergency process (−1: none): later admissions arrive through it */
   private readonly emergencyProcess: Int32Array;
 
@@ -61,11 +72,18 @@ export class Arrivals {
     this.attributeStreams = this.processes.map((p) =>
       streamFor(seed, replication, `attributes:${p.purpose}`),
     );
-    this.cells = state.index.municipalityCount * 4;
-    this.cellProb = new Float64Array(this.cells * this.processes.length);
-    this.cellAlias = new Int32Array(this.cells * this.processes.length);
+    this.cellCount = Int32Array.from(this.processes, (p) => p.cellWeights.length);
+    this.cellsPerMunicipality = Int32Array.from(this.processes, (p) => p.cellsPerMunicipality);
+    this.cellStart = new Int32Array(this.processes.length);
+    let cells = 0;
+    this.processes.forEach((p, i) => {
+      this.cellStart[i] = cells;
+      cells += p.cellWeights.length;
+    });
+    this.cellProb = new Float64Array(cells);
+    this.cellAlias = new Int32Array(cells);
     this.processes.forEach((p, i) =>
-      buildAlias(p.cellWeights, this.cellProb, this.cellAlias, i * this.cells),
+      buildAlias(p.cellWeights, this.cellProb, this.cellAlias, this.cellStart[i]),
     );
     this.emergencyProcess = new Int32Array(state.pathways.conditionCount).fill(-1);
     this.processes.forEach((p, i) => {
@@ -90,12 +108,21 @@ export class Arrivals {
     const s = this.state;
     const proc = this.processes[i];
     const rng = this.attributeStreams[i];
-    const cell = sampleAlias(this.cellProb, this.cellAlias, i * this.cells, this.cells, rng.uniform());
+    const cell = sampleAlias(
+      this.cellProb,
+      this.cellAlias,
+      this.cellStart[i],
+      this.cellCount[i],
+      rng.uniform(),
+    );
     const key = (rng.uniform() * TWO_POW_32) | 0;
     const p = s.patients;
     const pid = p.allocate();
+    const perMunicipality = this.cellsPerMunicipality[i];
     p.key[pid] = key;
-    p.municipality[pid] = cell >> 2;
+    p.municipality[pid] = (cell / perMunicipality) | 0;
+    p.sex[pid] = cellSex(cell, perMunicipality);
+    p.ageBand[pid] = cellAgeBand(cell, perMunicipality);
     p.tCall[pid] = s.sim.now;
     this.scheduleNext(i);
     if (proc.kind === PROCESSKIND_CALLS) {
@@ -131,7 +158,7 @@ export class Arrivals {
       this.transport.callAmbulance(pid);
       return;
     }
-    p.flags[pid] = proc.kind === PROCESSKIND_ELECTIVE ? FLAG_ELECTIVE : 0;
+    p.flags[pid] = proc.kind === PROCESSKIND_SCHEDULED ? FLAG_SCHEDULED : 0;
     s.enter(pid, LIVE_AT_DOOR);
     this.admissions.chooseAndAdmit(pid);
   }

@@ -4,8 +4,9 @@
 // FIFO transfer queue of the home area; a patient whose next bed is not free keeps the current
 // one and waits (bed blocking). After TRANSFER_WIDEN_DAYS of waiting, the adjacent areas' beds
 // will do too. When a bed frees, waiters are served: own-hospital step-downs, then transfers,
-// then the elective list. Borrowing (a policy) lets a full function use a free bed of a more
-// acute one, counted apart. Pools are indexed h × 4 + f, so h = pool >> 2 and f = pool & 3.
+// then the booking list (when a slot of the day is left). Borrowing (a policy) lets a full
+// function use a free bed of a more acute one, counted apart. Pools are indexed h × 4 + f, so
+// h = pool >> 2 and f = pool & 3.
 import { MINUTES_PER_DAY as MINUTES_PER_DAY_ } from '@caretwin/contracts';
 import type { WaitingLine } from '@caretwin/engine';
 import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
@@ -47,21 +48,21 @@ const WIDEN_MINUTES = TRANSFER_WIDEN_DAYS * MINUTES_PER_DAY;
 /** Share of a more acute function's beds that borrowing leaves free for its own patients. */
 const BORROWING_RESERVE = 0.1;
 
-/** Takes an elective off a hospital's list into a bed that just freed (admissions.ts). */
-export interface ElectiveIntake {
-  admitFromList(pid: number, h: number, pool: number): void;
+/** Admits the next booked patient of (hospital h, function f) when a slot of the day is left (bookings.ts). */
+export interface BookingIntake {
+  admitBooked(h: number, f: number): boolean;
 }
 
 export class BedRules {
   private readonly state: ReplicationState;
   /** Wired by the replication once admissions exist (they use these rules in turn). */
-  private intake: ElectiveIntake | null = null;
+  private intake: BookingIntake | null = null;
 
   constructor(state: ReplicationState) {
     this.state = state;
   }
 
-  connect(intake: ElectiveIntake): void {
+  connect(intake: BookingIntake): void {
     this.intake = intake;
   }
 
@@ -385,7 +386,7 @@ export class BedRules {
 
   /**
    * A bed of `pool` may be free: serve its waiters until none can be placed. Own-hospital
-   * step-downs first (their bed frees another), then area transfers, then electives; with
+   * step-downs first (their bed frees another), then area transfers, then booked patients; with
    * borrowing, waiters for less acute functions of the same hospital may take it too.
    */
   serveWaiters(pool: number): void {
@@ -435,14 +436,8 @@ export class BedRules {
       this.moveTo(pid, p.nextPhase[pid], h, pool);
       return true;
     }
-    const list = s.electiveLists[slot];
-    if (list !== null && list.length > 0) {
-      const pool = this.tryBed(h, f);
-      if (pool < 0) return false;
-      this.intake!.admitFromList(list.dequeue(), h, pool);
-      return true;
-    }
-    return false;
+    // Last the booking list, if the day has a slot left there.
+    return this.intake!.admitBooked(h, f);
   }
 
   /**

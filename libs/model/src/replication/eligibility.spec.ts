@@ -38,7 +38,7 @@ const region = (eligibility: Partial<EligibilityParameters>) =>
       condition({
         id: 'operation',
         ratePer100k: 3000,
-        elective: true,
+        scheduledShare: 1,
         phases: [{ id: 'ward', function: 'acute', meanDays: 3, cv: 0.5 }],
       }),
     ],

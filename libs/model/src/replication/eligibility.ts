@@ -28,7 +28,7 @@ const CHECK_OK = Check.OK;
 const CHECK_INDIVIDUAL = Check.INDIVIDUAL;
 const CHECK_OUTAGE = Check.OUTAGE;
 const EV_LATER_ADMISSION = Ev.LATER_ADMISSION;
-const FLAG_ELECTIVE = Flag.ELECTIVE;
+const FLAG_SCHEDULED = Flag.SCHEDULED;
 const SLOT_ELIGIBILITY = Slot.ELIGIBILITY;
 const SLOT_LATER_ADMISSION = Slot.LATER_ADMISSION;
 const MINUTES_PER_DAY = MINUTES_PER_DAY_;
@@ -189,7 +189,7 @@ export class Eligibility {
       else rec.eligibilityFailuresIndividual++;
       rec.eligibilityStaffMinutes += e.staffMinutes;
       // Emergencies are treated first and the paperwork follows; only a scheduled patient waits.
-      if (p.flags[pid] & FLAG_ELECTIVE) rec.eligibilityDelayMinutes += e.delayMinutes;
+      if (p.flags[pid] & FLAG_SCHEDULED) rec.eligibilityDelayMinutes += e.delayMinutes;
       if (proof) rec.eligibilityProof++;
       else rec.eligibilityFullPay++;
     }

@@ -15,6 +15,8 @@ export const Ev = {
   LATER_ADMISSION: 7,
   /** a = policy index */
   POLICY: 9,
+  /** a = day of the run: the hospitals' scheduled-admission slots of the day open (bookings.ts) */
+  SLOTS: 10,
 } as const;
 
 /** Policies fire before anything else scheduled at the same minute. */
@@ -26,7 +28,8 @@ export const Misc = {
   BLOCKED: 0,
   OVERFLOW: 4,
   BORROWED: 5,
-  ELECTIVE_LIST: 6,
+  /** patients on booking lists */
+  BOOKED: 6,
   VEHICLES_BUSY: 7,
   WAITING_VEHICLE: 8,
   SIZE: 9,

@@ -77,7 +77,7 @@ export class PolicyEvents {
 
   /**
    * A pool closed (capacity 0): its bed-blocked step-downs look for a transfer instead, and its
-   * elective list chooses again among the hospitals still open.
+   * booking list books again among the hospitals still open (keeping its first booking time).
    */
   private rehomeWaiters(pool: number): void {
     const state = this.state;
@@ -89,10 +89,10 @@ export class PolicyEvents {
       if (p.flags[pid] & Flag.WAITS_BOTH) p.flags[pid] &= ~Flag.WAITS_BOTH;
       else this.beds.stepDownElsewhere(pid, p.nextPhase[pid]);
     }
-    const list = state.electiveLists[pool];
+    const list = state.bookingLists[pool];
     while (list !== null && list.length > 0) {
       const pid = list.dequeue();
-      state.misc.add(Misc.ELECTIVE_LIST, -1, state.sim.now);
+      state.misc.add(Misc.BOOKED, -1, state.sim.now);
       state.setState(pid, Live.AT_DOOR);
       this.admissions.chooseAndAdmit(pid);
     }

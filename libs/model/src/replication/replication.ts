@@ -9,6 +9,7 @@ import { WarmupRecorder } from '../stats/warmup';
 import { Admissions } from './admissions';
 import { Arrivals } from './arrivals';
 import { BedRules } from './bed-rules';
+import { Bookings } from './bookings';
 import { DayClock } from './days';
 import { Eligibility } from './eligibility';
 import type { RunOptions } from './days';
@@ -28,6 +29,7 @@ const EV_INQUIRE = Ev.INQUIRE;
 const EV_LATER_ADMISSION = Ev.LATER_ADMISSION;
 const EV_PHASE_END = Ev.PHASE_END;
 const EV_POLICY = Ev.POLICY;
+const EV_SLOTS = Ev.SLOTS;
 const EV_VEHICLE_BACK = Ev.VEHICLE_BACK;
 
 export class Replication {
@@ -35,6 +37,7 @@ export class Replication {
   readonly beds: BedRules;
   readonly eligibility: Eligibility;
   readonly admissions: Admissions;
+  readonly bookings: Bookings;
   readonly transport: Transport;
   readonly arrivals: Arrivals;
   readonly policies: PolicyEvents;
@@ -46,8 +49,10 @@ export class Replication {
     this.beds = new BedRules(state);
     this.eligibility = new Eligibility(state);
     this.admissions = new Admissions(state, this.beds, this.eligibility);
-    // A bed that frees may take an elective off its list: the one call from bed rules back up.
-    this.beds.connect(this.admissions);
+    this.bookings = new Bookings(state, this.beds, this.admissions);
+    this.admissions.connect(this.bookings);
+    // A bed that frees may take a booked patient off its list: the one call from bed rules back up.
+    this.beds.connect(this.bookings);
     this.transport = new Transport(state, this.beds, this.admissions);
     this.arrivals = new Arrivals(state, this.admissions, this.transport);
     this.policies = new PolicyEvents(state, this.beds, this.admissions, this.transport, this.eligibility);
@@ -60,6 +65,7 @@ export class Replication {
     this.policies.applyAtStart();
     for (let pool = 0; pool < state.facilities.pools.length; pool++) state.syncCapacity(pool);
     seedInitialCensus(state, this.beds, state.scenario.initialCensus);
+    this.bookings.start();
 
     this.policies.postLater();
     this.arrivals.start();
@@ -93,6 +99,9 @@ export class Replication {
         break;
       case EV_POLICY:
         this.policies.apply(a);
+        break;
+      case EV_SLOTS:
+        this.bookings.openSlots(a);
         break;
       default:
         throw new Error(`unknown event kind ${kind}`);

@@ -40,8 +40,8 @@ export class ReplicationState {
   readonly internalQueues: Array<WaitingLine | null>;
   /** step-down transfers per (home area, function) */
   readonly transferQueues: Array<WaitingLine | null>;
-  /** elective waiting lists per pool (hospital × function) */
-  readonly electiveLists: Array<WaitingLine | null>;
+  /** booking lists of scheduled patients (予定入院) per pool (hospital × entry function) */
+  readonly bookingLists: Array<WaitingLine | null>;
   /** ambulance calls waiting for a vehicle, per dispatch area */
   readonly callQueues: Array<WaitingLine | null>;
   readonly vehiclesBusy: Int32Array;
@@ -86,7 +86,7 @@ export class ReplicationState {
     this.rec = new Recorder(this.pathways.conditionCount, A, H);
     this.internalQueues = new Array<WaitingLine | null>(H * FUNCTIONS).fill(null);
     this.transferQueues = new Array<WaitingLine | null>(A * FUNCTIONS).fill(null);
-    this.electiveLists = new Array<WaitingLine | null>(H * FUNCTIONS).fill(null);
+    this.bookingLists = new Array<WaitingLine | null>(H * FUNCTIONS).fill(null);
     this.callQueues = new Array<WaitingLine | null>(A).fill(null);
     this.vehiclesBusy = new Int32Array(this.index.baseCount);
 

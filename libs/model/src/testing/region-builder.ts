@@ -2,10 +2,12 @@
 // test states only what it is about (one hospital, two areas, a full ICU…). These are real
 // Region and ResolvedScenario values, run by the real model.
 import type { BedFunction } from '@caretwin/contracts';
+import { AGE_BANDS, DEFAULT_RESOURCE_POINT_THRESHOLDS, FIVE_YEAR_BAND_AGE_BAND } from '@caretwin/scenario';
 import type {
   AmbulanceBase,
   Beds,
   ByAgeBand,
+  BySexAge,
   Capability,
   Condition,
   EligibilityParameters,
@@ -13,6 +15,8 @@ import type {
   Phase,
   Region,
   ResolvedScenario,
+  ResourceIntensity,
+  ResourcePointThresholds,
   Scenario,
   StayDistribution,
   TransportParameters,
@@ -25,6 +29,12 @@ const zeroBeds = (): Beds => ({ highAcute: 0, acute: 0, recovery: 0, chronic: 0 
 /** A population total split evenly over the four age bands. */
 const split = (x: number | ByAgeBand): ByAgeBand =>
   typeof x === 'number' ? { age0to14: x / 4, age15to64: x / 4, age65to74: x / 4, age75plus: x / 4 } : x;
+/** The four age bands of a population by sex × 5-year band. */
+export const fourBands = (x: BySexAge): ByAgeBand => {
+  const out: ByAgeBand = { age0to14: 0, age15to64: 0, age65to74: 0, age75plus: 0 };
+  FIVE_YEAR_BAND_AGE_BAND.forEach((b, k) => (out[AGE_BANDS[b]] += x.male[k] + x.female[k]));
+  return out;
+};
 /** A rate that is the same in every age band. */
 const same = (x: number | ByAgeBand): ByAgeBand =>
   typeof x === 'number' ? { age0to14: x, age15to64: x, age65to74: x, age75plus: x } : x;
@@ -39,7 +49,9 @@ export interface MunicipalitySpec {
   lat: number;
   lng: number;
   /** total population (split evenly over the four bands) or by band; same in every year */
-  population: number | ByAgeBand;
+  population?: number | ByAgeBand;
+  /** by year, sex and 5-year band instead (the four bands are their sums) */
+  populationBySexAge?: Record<string, BySexAge>;
 }
 export interface HospitalSpec {
   id: string;
@@ -71,6 +83,9 @@ export interface RegionSpec {
   /** hour-of-day and day-of-week profiles (default flat: homogeneous Poisson) */
   hourOfDay?: number[];
   dayOfWeek?: number[];
+  /** weekday profile of scheduled bookings and slots (default Monday–Friday) */
+  scheduledDayOfWeek?: number[];
+  resourcePointThresholds?: Partial<ResourcePointThresholds>;
 }
 
 export function buildRegion(spec: RegionSpec): Region {
@@ -92,15 +107,14 @@ export function buildRegion(spec: RegionSpec): Region {
     censusYear: 2020,
     areas: spec.areas.map((a) => ({ id: a.id, name: name(a.id), adjacent: a.adjacent ?? [] })),
     municipalities: spec.municipalities.map((m) => {
-      const pop = split(m.population);
-      return {
-        id: m.id,
-        name: name(m.id),
-        area: m.area,
-        lat: m.lat,
-        lng: m.lng,
-        population: { '2020': pop, '2025': pop, '2030': pop, '2035': pop, '2040': pop },
-      };
+      const base = { id: m.id, name: name(m.id), area: m.area, lat: m.lat, lng: m.lng };
+      const detailed = m.populationBySexAge;
+      if (detailed !== undefined) {
+        const population = Object.fromEntries(Object.entries(detailed).map(([y, x]) => [y, fourBands(x)]));
+        return { ...base, population, populationBySexAge: detailed };
+      }
+      const pop = split(m.population ?? 0);
+      return { ...base, population: { '2020': pop, '2025': pop, '2030': pop, '2035': pop, '2040': pop } };
     }),
     hospitals,
     ambulanceBases: bases,
@@ -108,7 +122,7 @@ export function buildRegion(spec: RegionSpec): Region {
     arrivalProfiles: {
       hourOfDay: spec.hourOfDay ?? FLAT_24,
       dayOfWeek: spec.dayOfWeek ?? FLAT_7,
-      electiveDayOfWeek: [1.4, 1.4, 1.4, 1.4, 1.4, 0, 0],
+      scheduledDayOfWeek: spec.scheduledDayOfWeek ?? [1.4, 1.4, 1.4, 1.4, 1.4, 0, 0],
     },
     transport: {
       roadFactor: 1.3,
@@ -141,13 +155,16 @@ export function buildRegion(spec: RegionSpec): Region {
       ...spec.eligibility,
     },
     occupancyTargets: { highAcute: 0.75, acute: 0.78, recovery: 0.9, chronic: 0.92 },
+    resourcePointThresholds: { ...DEFAULT_RESOURCE_POINT_THRESHOLDS, ...spec.resourcePointThresholds },
     sources: { test: 'constructed in a test' },
   };
 }
 
 export interface PhaseSpec {
   id: string;
-  function: BedFunction;
+  /** the ward; derived from pointsPerDay when omitted */
+  function?: BedFunction;
+  pointsPerDay?: ResourceIntensity;
   meanDays: number;
   cv?: number;
   distribution?: StayDistribution['distribution'];
@@ -159,8 +176,11 @@ export interface ConditionSpec {
   id: string;
   /** admissions per 100k per year, the same in every age band, or by band */
   ratePer100k: number | ByAgeBand;
+  /** by sex × 5-year band (used when the municipalities give populationBySexAge) */
+  ratesBySexAge?: BySexAge;
   ambulanceShare?: number;
-  elective?: boolean;
+  /** share booked ahead (予定入院) */
+  scheduledShare?: number;
   capability?: Capability | null;
   timeCriticalMinutes?: number | null;
   seasonalAmplitude?: number;
@@ -172,7 +192,8 @@ export interface ConditionSpec {
 export function condition(spec: ConditionSpec): Condition {
   const phases: Phase[] = spec.phases.map((p) => ({
     id: p.id,
-    function: p.function,
+    ...(p.function === undefined ? {} : { function: p.function }),
+    ...(p.pointsPerDay === undefined ? {} : { pointsPerDay: p.pointsPerDay }),
     stay: { distribution: p.distribution ?? 'gamma', meanDays: p.meanDays, cv: p.cv ?? 1 },
     next: (p.next ?? [['home', 1]]).map(([to, pr]) => ({ to, p: pr })),
   }));
@@ -180,8 +201,9 @@ export function condition(spec: ConditionSpec): Condition {
     id: spec.id,
     name: { ja: spec.id, en: spec.id },
     admissionRatePer100k: same(spec.ratePer100k),
+    ...(spec.ratesBySexAge === undefined ? {} : { admissionRatesBySexAge: spec.ratesBySexAge }),
     ambulanceShare: spec.ambulanceShare ?? 0,
-    elective: spec.elective ?? false,
+    scheduledShare: spec.scheduledShare ?? 0,
     capability: spec.capability ?? null,
     timeCriticalMinutes: spec.timeCriticalMinutes ?? null,
     seasonalAmplitude: spec.seasonalAmplitude ?? 0,

@@ -139,7 +139,7 @@ export function stressRegion(): Region {
       condition({
         id: 'surgery',
         ratePer100k: 800,
-        elective: true,
+        scheduledShare: 0.95,
         ambulanceShare: 0.05,
         phases: [{ id: 'ward', function: 'acute', meanDays: 5, cv: 0.5, distribution: 'exponential' }],
       }),

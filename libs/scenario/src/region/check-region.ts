@@ -5,6 +5,7 @@
 import { unknownName } from '../errors/did-you-mean';
 import { formatPath, type IssueList, type Path } from '../parse/located';
 import { finite, idsOf, list, record, text } from '../parse/raw';
+import { checkDemand } from './check-demand';
 
 export const PATHWAY_EXITS: readonly string[] = ['home', 'death'];
 const PROBABILITY_TOLERANCE = 1e-6;
@@ -106,6 +107,7 @@ export function checkRegion(region: Record<string, unknown>, issues: IssueList):
   });
 
   checkProfiles(record(region.arrivalProfiles), issues);
+  checkDemand(region, issues);
 
   // Deferred outpatient care returns as one of these conditions: they must exist.
   const conditionIds = idsOf(region.conditions);
@@ -226,7 +228,7 @@ function checkPathway(condition: Record<string, unknown>, path: Path, issues: Is
 }
 
 function checkProfiles(profiles: Record<string, unknown>, issues: IssueList): void {
-  for (const key of ['hourOfDay', 'dayOfWeek', 'electiveDayOfWeek']) {
+  for (const key of ['hourOfDay', 'dayOfWeek', 'scheduledDayOfWeek']) {
     const values = list(profiles[key]);
     if (values.length === 0 || !values.every((v) => finite(v) !== undefined)) continue;
     const mean = (values as number[]).reduce((a, b) => a + b, 0) / values.length;

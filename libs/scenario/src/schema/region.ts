@@ -2,7 +2,7 @@
 // output type is exactly `Region` in types.ts (checked at compile time in type-checks.ts).
 
 import { z } from 'zod';
-import { BED_FUNCTIONS, CAPABILITIES } from '../types';
+import { BED_FUNCTIONS, CAPABILITIES, FIVE_YEAR_BANDS } from '../types';
 import { field, idSchema, localizedTextSchema, titled } from './meta';
 
 export const bedFunctionSchema = field(z.enum(BED_FUNCTIONS), {
@@ -80,6 +80,34 @@ const rateByAgeBandSchema = titled(
   'Yearly admissions per 100,000 persons by age band.',
 );
 
+const fiveYearBands = (description: string, unit: string, max: number) =>
+  field(z.array(z.number().min(0).max(max)).length(FIVE_YEAR_BANDS.length), { description, unit });
+
+export const populationBySexAgeSchema = titled(
+  z.strictObject({
+    male: fiveYearBands('Men by 5-year band: 0–4, 5–9, …, 85–89, 90+ (19 numbers).', 'persons', 1e8),
+    female: fiveYearBands('Women by 5-year band: 0–4, 5–9, …, 85–89, 90+ (19 numbers).', 'persons', 1e8),
+  }),
+  'PopulationBySexAge',
+  'Persons by sex and 5-year age band (0–4 … 85–89, 90+).',
+);
+export const ratesBySexAgeSchema = titled(
+  z.strictObject({
+    male: fiveYearBands(
+      'Admissions per 100,000 men of each 5-year band per year (0–4 … 90+, 19 numbers).',
+      'per 100k per year',
+      100_000,
+    ),
+    female: fiveYearBands(
+      'Admissions per 100,000 women of each 5-year band per year (0–4 … 90+, 19 numbers).',
+      'per 100k per year',
+      100_000,
+    ),
+  }),
+  'AdmissionRatesBySexAge',
+  'Yearly admissions per 100,000 persons by sex and 5-year age band.',
+);
+
 export const areaSchema = titled(
   z.strictObject({
     id: field(idSchema, { description: 'Area id, e.g. `sendai`.' }),
@@ -118,6 +146,19 @@ export const municipalitySchema = titled(
       {
         description:
           'Population by age band per year: the census year and projection years ("2025" … "2040").',
+      },
+    ),
+    populationBySexAge: field(
+      z
+        .record(
+          z.string().regex(/^\d{4}$/, 'population keys are years, e.g. "2020"'),
+          populationBySexAgeSchema,
+        )
+        .optional(),
+      {
+        description:
+          'Population by sex and 5-year band per year, the same years as `population`, whose bands it must sum to. Given for every municipality or none; demand then comes from these cells × `admissionRatesBySexAge`.',
+        defaultNote: 'none (demand from the four bands)',
       },
     ),
     provenance: provenanceField,
@@ -209,10 +250,59 @@ export const branchSchema = titled(
   'Where a patient goes next, with its probability.',
 );
 
+export const resourceSegmentSchema = titled(
+  z.strictObject({
+    until: field(z.number().gt(0).max(3650).nullable().default(null), {
+      description:
+        'Day of the phase (from its start, exclusive) where this segment ends; null = the rest of the stay (the last segment).',
+      unit: 'days',
+      defaultNote: 'null (the rest of the stay)',
+    }),
+    points: field(z.number().min(0).max(1_000_000), {
+      description:
+        '医療資源投入量 on each day of the segment (fee points excluding 入院基本料 and rehabilitation).',
+      unit: 'points per day',
+    }),
+  }),
+  'ResourceSegment',
+  'Daily resource intensity from the end of the previous segment (or the phase start) to `until`.',
+);
+
+const segments = (description: string) =>
+  field(z.array(resourceSegmentSchema).min(1).max(50), { description });
+
+export const resourceIntensitySchema = titled(
+  z.strictObject({
+    segments: segments(
+      'Points per day from the phase start, in order of `until`; only the last has `until: null`. One segment = a flat intensity.',
+    ),
+    afterHighAcute: field(z.array(resourceSegmentSchema).min(1).max(50).optional(), {
+      description:
+        'Segments used instead when the patient steps down from a high-acute phase (the work-up or operation already happened there); counted in the static need only.',
+      defaultNote: 'the same `segments`',
+    }),
+    rule: field(z.enum(['kaifukuki', 'ryoyo']).nullable().default(null), {
+      description:
+        'Ward rule that overrides the points: `kaifukuki` (回復期リハ / 地域包括 wards) counts every day as recovery, `ryoyo` (療養 beds) as chronic.',
+    }),
+  }),
+  'ResourceIntensity',
+  'Daily 医療資源投入量 of a phase; each day takes the bed function of its points (resourcePointThresholds), so the static need by function follows the case mix.',
+);
+
 export const phaseSchema = titled(
   z.strictObject({
     id: field(idSchema, { description: 'Phase id, unique within the condition.' }),
-    function: field(bedFunctionSchema, { description: 'Bed function this phase occupies.' }),
+    function: field(bedFunctionSchema.optional(), {
+      description:
+        'Bed function (ward) this phase occupies in the simulation. With `pointsPerDay` it is derived (the most acute function the points reach on at least two days of the mean stay, or the ward rule) and, when given too, must agree.',
+      defaultNote: 'derived from `pointsPerDay` (one of the two is required)',
+    }),
+    pointsPerDay: field(resourceIntensitySchema.optional(), {
+      description:
+        'Daily resource intensity (医療資源投入量) of the phase: the static need counts each day in the function of its points.',
+      defaultNote: 'none: every day counts in the phase’s `function`',
+    }),
     stay: field(staySchema, { description: 'Length of stay.' }),
     next: field(
       z
@@ -237,12 +327,19 @@ export const conditionSchema = titled(
     admissionRatePer100k: field(rateByAgeBandSchema, {
       description: 'Admissions per 100,000 population per year by age band.',
     }),
+    admissionRatesBySexAge: field(ratesBySexAgeSchema.optional(), {
+      description:
+        'Admissions per 100,000 persons per year by sex and 5-year band; used instead of `admissionRatePer100k` when the municipalities have `populationBySexAge`.',
+      defaultNote: 'none (the four-band rates)',
+    }),
     ambulanceShare: field(z.number().min(0).max(1).default(0), {
       description: 'Share of admissions that arrive by ambulance.',
       unit: 'share 0–1',
     }),
-    elective: field(z.boolean().default(false), {
-      description: 'Scheduled admissions that wait on a list when no bed is free.',
+    scheduledShare: field(z.number().min(0).max(1).default(0), {
+      description:
+        'Share of admissions booked ahead (予定入院): they book at a hospital, wait for one of its slots and a free bed; the rest are emergencies (walk-in or ambulance). ambulanceShare + scheduledShare ≤ 1.',
+      unit: 'share 0–1',
     }),
     capability: field(capabilitySchema.nullable().default(null), {
       description: 'Capability the treating hospital must have; null = any hospital with the needed bed.',
@@ -287,10 +384,11 @@ export const arrivalProfilesSchema = titled(
         unit: 'multiplier',
       },
     ),
-    electiveDayOfWeek: field(
+    scheduledDayOfWeek: field(
       profile(7).default(() => Array<number>(7).fill(1)),
       {
-        description: '7 multipliers (mean 1) for elective admissions, Monday first.',
+        description:
+          '7 multipliers (mean 1) for scheduled admissions (bookings and the hospitals’ admission slots), Monday first.',
         unit: 'multiplier',
       },
     ),
@@ -430,6 +528,23 @@ export const occupancyTargetsSchema = titled(
   'MHLW target occupancy by function used by the static bed-need formula.',
 );
 
+const points = (description: string, value: number) =>
+  field(z.number().min(0).max(1_000_000).default(value), { description, unit: 'points per day' });
+
+export const resourcePointThresholdsSchema = titled(
+  z.strictObject({
+    highAcute: points('C1: a day at or above this many points is high-acute (高度急性期).', 3000),
+    acute: points('C2: a day at or above this (and below C1) is acute (急性期).', 600),
+    recovery: points('C3: a day at or above this (and below C2) is recovery (回復期).', 225),
+    dischargeAdjustment: points(
+      'Days from this up to C3 still count as recovery (退院調整, the guideline’s 175); below it a day is home or facility care (在宅医療等), not a bed need. Equal to C3 drops the allowance.',
+      175,
+    ),
+  }),
+  'ResourcePointThresholds',
+  'MHLW thresholds of 医療資源投入量 (地域医療構想) that give each day of a stay its bed function; highAcute > acute > recovery ≥ dischargeAdjustment.',
+);
+
 export const regionSchema = titled(
   z.strictObject({
     id: field(idSchema, { description: 'Region id; equals its directory name under scenarios/data/.' }),
@@ -472,6 +587,11 @@ export const regionSchema = titled(
     occupancyTargets: field(occupancyTargetsSchema.prefault({}), {
       description: 'MHLW target occupancy by function (0.75 / 0.78 / 0.90 / 0.92).',
       defaultNote: '0.75 / 0.78 / 0.90 / 0.92',
+    }),
+    resourcePointThresholds: field(resourcePointThresholdsSchema.prefault({}), {
+      description:
+        'Thresholds of 医療資源投入量 for bed functions (3,000 / 600 / 225, 175 for discharge adjustment).',
+      defaultNote: '3,000 / 600 / 225 / 175',
     }),
     sources: field(
       z.record(z.string().min(1).max(100), z.string().max(2000)).default(() => ({})),

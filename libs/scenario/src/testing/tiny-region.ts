@@ -142,7 +142,7 @@ export function tinyRegionFiles(): RegionFiles {
           name: { ja: 'その他', en: 'Other' },
           admissionRatePer100k: { age0to14: 3000, age15to64: 5000, age65to74: 12000, age75plus: 25000 },
           ambulanceShare: 0.2,
-          elective: false,
+          scheduledShare: 0,
           entry: [{ to: 'acute', p: 1 }],
           phases: [{ id: 'acute', function: 'acute', stay: { distribution: 'gamma', meanDays: 10, cv: 1 } }],
         },
