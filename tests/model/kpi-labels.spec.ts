@@ -2,10 +2,12 @@
 // charts/kpi-labels.ts), in Japanese and in English: a replication of the small stress region
 // is run for real and each key of its result is looked up, with the keys issue 15 plans. A key
 // the model adds without a label fails here rather than showing up raw on a planner's screen.
+// The CLI's terminal tables name the same units (their own short words).
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '@caretwin/model';
 import type { Region } from '@caretwin/scenario';
-import { kpiNamesOf } from '../../apps/dashboard/src/charts/kpi-labels';
+import { unitOf as cliUnitOf } from '../../apps/cli/src/output/kpi-format';
+import { kpiNamesOf, kpiUnit } from '../../apps/dashboard/src/charts/kpi-labels';
 import { kpiLabelProblems, plannedKpiKeys } from '../../apps/dashboard/src/testing/kpi-label-check';
 import { resolvedScenario } from '../../libs/model/src/testing/region-builder';
 import { STRESS_POLICIES, stressRegion } from '../../libs/model/src/testing/stress-region';
@@ -50,5 +52,32 @@ describe('KPI labels for the keys the model writes', () => {
   it('names every key issue 15 plans for the same region', () => {
     const planned = plannedKpiKeys(region.areas.map((a) => a.id));
     expect(kpiLabelProblems([...Object.keys(result.kpis), ...planned], names, properNames)).toEqual([]);
+  });
+});
+
+describe('KPI units in the terminal tables of the CLI', () => {
+  // the CLI's short unit names for the dashboard's units (apps/cli/src/output/kpi-format.ts)
+  const CLI_UNIT: Record<string, string> = {
+    percent: '%',
+    patients: 'patients',
+    cases: 'cases',
+    inquiries: 'inquiries',
+    minutes: 'min',
+    days: 'days',
+    patientDays: 'patient-days',
+    vehicles: 'vehicles',
+    beds: 'beds',
+    perYearPer100k: 'per 100k a year',
+    events: 'events',
+  };
+  const region = stressRegion();
+  const result = runReplication(resolvedScenario(region, { horizonDays: 5 }), 0);
+
+  it('are the dashboard’s units for every key of a real result and every planned key', () => {
+    const keys = [...Object.keys(result.kpis), ...plannedKpiKeys(region.areas.map((a) => a.id))];
+    const differ = keys
+      .map((key) => ({ key, cli: cliUnitOf(key), dashboard: CLI_UNIT[kpiUnit(key)] }))
+      .filter((x) => x.cli !== x.dashboard);
+    expect(differ).toEqual([]);
   });
 });

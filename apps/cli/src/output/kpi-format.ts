@@ -12,32 +12,45 @@ export function isShare(key: string): boolean {
   return (
     key.startsWith('occupancy.') ||
     key.startsWith('selfSufficiency.') ||
+    key.startsWith('outflow.') ||
+    key.startsWith('ambulance.utilisation.') ||
     key.endsWith('.share') ||
+    /Share$/.test(key) ||
     key.endsWith('.withinThreshold')
   );
 }
 
+/**
+ * Unit of each key family, first match wins (the dashboard names the same families in
+ * apps/dashboard/src/charts/kpi-labels.ts): minutes, days, patient-days, beds, vehicles,
+ * inquiries per patient, and counts of patients or of cases (calls, inquiries, checks).
+ */
+const UNITS: ReadonlyArray<[RegExp, string]> = [
+  [/^ambulance\.vehiclesBusy\./, 'vehicles'],
+  [/^(ambulance\.inquiries|inquiries\.perAcceptedPatient)\.mean$/, 'inquiries'],
+  [/^ambulance\..*\.(mean|p50|p90)$/, 'min'],
+  [/^area\.[^.]+\.(response|callToHospital|callWait)\.mean$/, 'min'],
+  [/^timeToCare\..*\.mean$/, 'min'],
+  [/^transfers\.minutes\.mean$/, 'min'],
+  [/^eligibility\.(delayMinutes|staffMinutes)$/, 'min'],
+  [/^(los|alos|daysOver95)\.|^(elective|scheduled)\.waitDays\.mean$/, 'days'],
+  [/^bedBlocking\.days|\.bedDays$/, 'patient-days'],
+  [/^(beds|bedsInUse)\./, 'beds'],
+  [/^admissions\.perYearPer100k$/, 'per 100k a year'],
+  [/^events$/, 'events'],
+  [
+    /^(ambulance\.calls|ambulance\.mutualAid|difficultTransports|area\.[^.]+\.difficultTransports|refusals|inquiries\.(total|refused)|eligibility\.failures)(\.|$)/,
+    'cases',
+  ],
+  [
+    /^(admissions|overflow|leftRegion|transfers|borrowing\.admissions|walkIns\.redirected|area\.[^.]+\.walkInsRedirected|ambulance\.(accepted|transportedNotAdmitted|callToHospital\.count)|timeToCare\..*\.count|discharges|deaths|(elective|scheduled)\.waiting\.mean|eligibility\.)/,
+    'patients',
+  ],
+];
+
 export function unitOf(key: string): string {
   if (isShare(key)) return '%';
-  if (
-    key.startsWith('ambulance.') &&
-    /\.(mean|p50|p90)$/.test(key) &&
-    !key.includes('inquiries') &&
-    !key.includes('vehiclesBusy')
-  )
-    return 'min';
-  if (key.startsWith('timeToCare.') && key.endsWith('.mean')) return 'min';
-  if (
-    key.startsWith('los.') ||
-    key.startsWith('alos.') ||
-    key === 'elective.waitDays.mean' ||
-    key.startsWith('daysOver95.')
-  )
-    return 'days';
-  if (key.startsWith('bedBlocking.days') || key.endsWith('.bedDays')) return 'patient-days';
-  if (key.startsWith('beds')) return 'beds';
-  if (key === 'eligibility.delayMinutes' || key === 'eligibility.staffMinutes') return 'min';
-  return '';
+  return UNITS.find(([pattern]) => pattern.test(key))?.[1] ?? '';
 }
 
 const HEADLINE: Array<[string, string]> = [
@@ -46,18 +59,26 @@ const HEADLINE: Array<[string, string]> = [
   ['occupancy.prefecture.recovery', 'occupancy recovery 回復期'],
   ['occupancy.prefecture.chronic', 'occupancy chronic 慢性期'],
   ['daysOver95.prefecture.acute', 'days acute beds > 95 % full'],
+  ['daysOver95.prefecture.recovery', 'days recovery beds > 95 % full'],
   ['admissions', 'admissions'],
-  ['refusals', 'refusals (no bed)'],
-  ['overflow', 'overflow admissions'],
+  ['admissions.scheduled', 'scheduled admissions 予定入院'],
+  ['admissions.emergency', 'emergency admissions 緊急入院'],
+  ['inquiries.refusedShare', 'inquiries refused (share of inquiries)'],
+  ['inquiries.perAcceptedPatient.mean', 'inquiries per accepted patient'],
+  ['walkIns.redirected', 'walk-ins redirected (first choice full)'],
+  ['overflow', 'admitted over capacity (overflow)'],
   ['leftRegion', 'left the region'],
   ['bedBlocking.days', 'bed blocking'],
+  ['bedBlocking.days.recovery', 'bed blocking waiting for recovery 回復期'],
   ['transfers', 'step-down transfers'],
   ['ambulance.calls', 'ambulance calls'],
   ['ambulance.response.mean', 'call → scene, mean'],
   ['ambulance.callToHospital.mean', 'call → hospital, mean'],
   ['ambulance.callToHospital.p90', 'call → hospital, 90th centile'],
+  ['ambulance.callWait.mean', 'wait for a free ambulance, mean'],
+  ['ambulance.utilisation.prefecture', 'ambulance utilisation'],
   ['difficultTransports', 'difficult transports 搬送困難事案'],
-  ['elective.waitDays.mean', 'elective wait, mean'],
+  ['scheduled.waitDays.mean', 'wait for a scheduled admission, mean'],
   ['alos.general', 'ALOS general beds 平均在院日数'],
   ['eligibility.failures', 'eligibility check failures'],
   ['eligibility.fullPayUpfront', 'paid 10割 upfront (refund later)'],
