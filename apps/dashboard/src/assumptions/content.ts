@@ -168,8 +168,8 @@ export const KNOWN_LIMITS: readonly Localized[] = [
     en: 'Each municipality (Sendai: each ward) is one point, so every patient of a municipality asks the same hospitals first.',
   },
   {
-    ja: '隣の医療圏への転院は7日待った後に病床数の多い病院から探す(距離順ではない)。7日は推定値。',
-    en: 'After a week of waiting, transfers to adjacent areas take hospitals by size, not distance; the seven days are an estimate.',
+    ja: '転院先は患者のいる病院から近い順に空床を探し、隣の医療圏の病院は7日待った後に候補に加わる。7日は推定値。',
+    en: 'Step-down transfers take the nearest free bed from the patient’s hospital; hospitals of adjacent areas join after a week of waiting, and the seven days are an estimate.',
   },
   {
     ja: '疾患別の入院率は全国の推定を宮城に当てたもので、宮城固有の入院データはない。年齢構成は医療圏単位の推定を全市町村に当てている。',
