@@ -114,6 +114,31 @@ describe('routing tables', () => {
     expect(b.network.transferHomeCount[west * 4 + 1]).toBe(2);
   });
 
+  it("lists a hospital's step-down destinations in reach nearest first, its own area's also apart", () => {
+    const b = build();
+    const id = (h: number) => b.index.hospitalIds[h];
+    const w2 = b.index.hospital('w2', 'test');
+    const list = (start: Int32Array, count: Int32Array, f: number) =>
+      Array.from(
+        b.network.nearbyHospital.subarray(start[w2 * 4 + f], start[w2 * 4 + f] + count[w2 * 4 + f]),
+        id,
+      );
+    expect(list(b.network.nearbyStart, b.network.nearbyCount, 1)).toEqual(['w2', 'w1', 'm1']);
+    expect(list(b.network.nearbyOwnStart, b.network.nearbyOwnCount, 1)).toEqual(['w2', 'w1']);
+    // East lies beyond west's reach.
+    expect(list(b.network.nearbyStart, b.network.nearbyCount, 2)).toEqual(['w1']);
+  });
+
+  it('knows whose transfer candidates a hospital of another area lists', () => {
+    const b = build();
+    const A = 3;
+    const [west, middle, east] = ['west', 'middle', 'east'].map((a) => b.index.areaIndex.get(a) as number);
+    // Middle reaches everything west reaches; west does not reach east's neighbours (middle, east).
+    expect(b.network.reachCovers[middle * A + west]).toBe(1);
+    expect(b.network.reachCovers[west * A + east]).toBe(0);
+    expect(b.network.reach[west * A + east]).toBe(0);
+  });
+
   it("lets a freed bed serve its own area's transfer line before the neighbours'", () => {
     const b = build();
     const middle = b.index.areaIndex.get('middle') as number;

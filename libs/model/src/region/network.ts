@@ -69,6 +69,8 @@ interface TransferTables {
 interface NearbyTables {
   nearbyStart: Int32Array;
   nearbyCount: Int32Array;
+  nearbyOwnStart: Int32Array;
+  nearbyOwnCount: Int32Array;
   nearbyHospital: Int32Array;
 }
 
@@ -118,6 +120,10 @@ export class Network {
    */
   readonly nearbyStart: Int32Array;
   readonly nearbyCount: Int32Array;
+  /** the same for the hospitals of h's own area only (the usual step-down: home area = h's area) */
+  readonly nearbyOwnStart: Int32Array;
+  readonly nearbyOwnCount: Int32Array;
+  /** both kinds of list, flat */
   readonly nearbyHospital: Int32Array;
   /** [a × A + b] = 1 when area a reaches area b (itself, or adjacent over an open link) */
   readonly reach: Uint8Array;
@@ -172,6 +178,8 @@ export class Network {
     const nearby = this.buildNearbyTables(reach, facilities);
     this.nearbyStart = nearby.nearbyStart;
     this.nearbyCount = nearby.nearbyCount;
+    this.nearbyOwnStart = nearby.nearbyOwnStart;
+    this.nearbyOwnCount = nearby.nearbyOwnCount;
     this.nearbyHospital = nearby.nearbyHospital;
     const reachTables = reachMatrices(index, reach);
     this.reach = reachTables.reach;
@@ -279,6 +287,8 @@ export class Network {
     const H = index.hospitalCount;
     const nearbyStart = new Int32Array(H * FUNCTIONS);
     const nearbyCount = new Int32Array(H * FUNCTIONS);
+    const nearbyOwnStart = new Int32Array(H * FUNCTIONS);
+    const nearbyOwnCount = new Int32Array(H * FUNCTIONS);
     const flat: number[] = [];
     for (let h = 0; h < H; h++) {
       const near: Reach[] = [];
@@ -290,9 +300,20 @@ export class Network {
         nearbyStart[h * FUNCTIONS + f] = flat.length;
         for (const r of near) if (facilities.offers(r.h, f)) flat.push(r.h);
         nearbyCount[h * FUNCTIONS + f] = flat.length - nearbyStart[h * FUNCTIONS + f];
+        nearbyOwnStart[h * FUNCTIONS + f] = flat.length;
+        const own = index.hospitalArea[h];
+        for (const r of near)
+          if (index.hospitalArea[r.h] === own && facilities.offers(r.h, f)) flat.push(r.h);
+        nearbyOwnCount[h * FUNCTIONS + f] = flat.length - nearbyOwnStart[h * FUNCTIONS + f];
       }
     }
-    return { nearbyStart, nearbyCount, nearbyHospital: Int32Array.from(flat) };
+    return {
+      nearbyStart,
+      nearbyCount,
+      nearbyOwnStart,
+      nearbyOwnCount,
+      nearbyHospital: Int32Array.from(flat),
+    };
   }
 
   /**

@@ -261,7 +261,8 @@ export class BedRules {
    * entries lo..hi−1 of the transfer list of (home, f): the home area's hospitals, or (with
    * `neighbours`) those of the areas adjacent to it. Returns the pool taken, −1 when none is
    * free. The nearby list of `from` holds them all, nearest first, unless the patient lies
-   * outside the areas its home reaches (then the list itself is searched).
+   * outside the areas its home reaches (then the list itself is searched); a patient in its
+   * home area looking there reads the own-area list, which holds exactly them.
    */
   private nearestFreeBed(
     from: number,
@@ -277,6 +278,15 @@ export class BedRules {
     const A = index.areaCount;
     const area = index.hospitalArea;
     const fromArea = area[from];
+    if (fromArea === home && !neighbours) {
+      const start = net.nearbyOwnStart[from * FUNCTIONS + f];
+      const end = start + net.nearbyOwnCount[from * FUNCTIONS + f];
+      for (let i = start; i < end; i++) {
+        const pool = this.tryBed(net.nearbyHospital[i], f);
+        if (pool >= 0) return pool;
+      }
+      return -1;
+    }
     const covered = neighbours ? net.reachCovers[fromArea * A + home] : net.reach[fromArea * A + home];
     if (covered === 1) {
       const start = net.nearbyStart[from * FUNCTIONS + f];
