@@ -89,3 +89,97 @@ describe('the MHLW static bed need', () => {
     expect(row(shorter.byHomeArea, 'A', 'acute').census).toBeCloseTo(8, 9);
   });
 });
+
+// Hand-worked with 医療資源投入量: one area of 100,000, 365 admissions a year, fixed stays (cv 0).
+// Half enter a 2-day ICU (5,000 points: high-acute), half the ward directly. The ward (10 days)
+// is an acute ward by its points, but its days count by their own points: entered directly,
+// 4 days at 1,000 (acute), 4 at 400 (recovery), 2 at 150 (home care, no bed need); after the
+// ICU, 1 day at 700 (acute) and 9 at 300 (recovery). Half then spend 20 days in a 療養 bed.
+describe('the static need by 医療資源投入量 (each day in the function of its points)', () => {
+  const points = buildRegion({
+    areas: [{ id: 'A' }],
+    municipalities: [{ id: 'm', area: 'A', lat: 38.3, lng: 140.9, population: 100_000 }],
+    hospitals: [
+      {
+        id: 'h',
+        area: 'A',
+        municipality: 'm',
+        lat: 38.3,
+        lng: 140.9,
+        beds: { highAcute: 5, acute: 20, recovery: 10, chronic: 12 },
+      },
+    ],
+    conditions: [
+      condition({
+        id: 'c',
+        ratePer100k: 365,
+        entry: [
+          ['icu', 0.5],
+          ['ward', 0.5],
+        ],
+        phases: [
+          {
+            id: 'icu',
+            pointsPerDay: { segments: [{ until: null, points: 5000 }], rule: null },
+            meanDays: 2,
+            cv: 0,
+            next: [['ward', 1]],
+          },
+          {
+            id: 'ward',
+            pointsPerDay: {
+              segments: [
+                { until: 4, points: 1000 },
+                { until: 8, points: 400 },
+                { until: null, points: 150 },
+              ],
+              afterHighAcute: [
+                { until: 1, points: 700 },
+                { until: null, points: 300 },
+              ],
+              rule: null,
+            },
+            meanDays: 10,
+            cv: 0,
+            next: [
+              ['ltc', 0.5],
+              ['home', 0.5],
+            ],
+          },
+          {
+            id: 'ltc',
+            pointsPerDay: { segments: [{ until: null, points: 120 }], rule: 'ryoyo' },
+            meanDays: 20,
+            cv: 0,
+          },
+        ],
+      }),
+    ],
+  });
+  const byPoints = staticNeed(resolvedScenario(points, { horizonDays: 365 }));
+
+  it('counts each day in the function of its points, not of the ward the phase occupies', () => {
+    const census = (fn: string) => row(byPoints.byHomeArea, 'A', fn).census;
+    expect(census('highAcute')).toBeCloseTo(1, 9);
+    expect(census('acute')).toBeCloseTo(0.5 * 4 + 0.5 * 1, 9);
+    expect(census('recovery')).toBeCloseTo(0.5 * 4 + 0.5 * 9, 9);
+    expect(census('chronic')).toBeCloseTo(0.5 * 20, 9);
+    expect(row(byPoints.byHomeArea, 'A', 'recovery').need).toBeCloseTo(6.5 / 0.9, 9);
+    // The same days by the hospital's area, and beside the beds of the bed table.
+    expect(row(byPoints.byTreatingArea, 'A', 'acute').census).toBeCloseTo(2.5, 9);
+    expect(row(byPoints.byTreatingArea, 'A', 'recovery').beds).toBe(10);
+  });
+
+  it('shortens the need of the days a length-of-stay lever shortens (by the ward’s function)', () => {
+    const shorter = staticNeed(
+      resolvedScenario(points, {
+        horizonDays: 365,
+        policies: [{ kind: 'lengthOfStay', multiplier: 0.5, function: 'acute' }],
+      }),
+    );
+    // The ward lasts 5 days: direct 4 acute + 1 recovery; after the ICU 1 acute + 4 recovery.
+    expect(row(shorter.byHomeArea, 'A', 'acute').census).toBeCloseTo(2.5, 9);
+    expect(row(shorter.byHomeArea, 'A', 'recovery').census).toBeCloseTo(0.5 * 1 + 0.5 * 4, 9);
+    expect(row(shorter.byHomeArea, 'A', 'highAcute').census).toBeCloseTo(1, 9);
+  });
+});

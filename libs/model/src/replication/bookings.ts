@@ -71,7 +71,8 @@ export class Bookings implements BookingIntake {
   private readonly slotsPerBed: Float64Array;
   /** fractional slots carried to the next day, per pool */
   private readonly remainder: Float64Array;
-  /** slots still open today, per pool */
+  /** slots opened today and those still open, per pool */
+  readonly slotsToday: Int32Array;
   readonly slotsLeft: Int32Array;
   /** first minute of the current day (bookings made since wait until tomorrow) */
   private todayStart = 0;
@@ -83,6 +84,7 @@ export class Bookings implements BookingIntake {
     const pools = state.index.hospitalCount * FUNCTIONS;
     this.slotsPerBed = new Float64Array(pools);
     this.remainder = new Float64Array(pools).fill(0.5);
+    this.slotsToday = new Int32Array(pools);
     this.slotsLeft = new Int32Array(pools);
   }
 
@@ -134,6 +136,7 @@ export class Bookings implements BookingIntake {
       const quota = this.remainder[pool] + this.slotsPerBed[pool] * s.facilities.capacity(pool) * weekday;
       const slots = Math.floor(quota);
       this.remainder[pool] = quota - slots;
+      this.slotsToday[pool] = slots;
       this.slotsLeft[pool] = slots;
       const list = lists[pool];
       if (slots === 0 || list === null || list.length === 0) continue;
