@@ -1,6 +1,6 @@
 // Expected bed-days per year from the model's own inputs, without congestion: where each
 // municipality's patients are admitted (ambulance patients at the nearest capable hospital,
-// walk-ins and electives by the gravity shares) and where each later phase happens (the same
+// walk-ins and scheduled patients by the gravity shares) and where each later phase happens (the same
 // hospital when it offers the function, else the home area's transfer hospitals by beds; the
 // adjacent areas' transfer hospitals take only what congestion sends them).
 // Bed-days are by the ward a phase occupies (the simulation's pools, the initial census);

@@ -2,7 +2,7 @@
 // - per (municipality, capability, function): the K nearest capable hospitals with beds of
 //   that function in the home and adjacent areas, in travel order (ambulance inquiries);
 // - per (municipality, capability, function): a gravity table over the same kind of hospitals
-//   (walk-ins and electives choose by beds over travel time squared, sampled by alias);
+//   (walk-ins and scheduled patients choose by beds over travel time squared, sampled by alias);
 // - per (area, function): hospitals that take transfers (回復期/慢性期 step-down), the home
 //   area's first, then those of the adjacent areas (the candidate set of a transfer line);
 // - per (hospital, function): the open hospitals of the areas it reaches that offer the
@@ -201,7 +201,7 @@ export class Network {
   /**
    * Per (municipality, route key): the K nearest capable open hospitals with beds of the
    * function (inquiries, in travel order) and the nearest GRAVITY_MAX_CHOICES of them with
-   * their gravity weights (walk-ins and electives), among the home and adjacent areas.
+   * their gravity weights (walk-ins and scheduled patients), among the home and adjacent areas.
    */
   private buildChoiceTables(
     reach: AreaReach,

@@ -1,5 +1,5 @@
 // Test support: a small two-area region that exercises every path of the model at once —
-// scarce ambulances, full wards, step-down transfers across areas, electives on waiting
+// scarce ambulances, full wards, step-down transfers across areas, booked patients on waiting
 // lists, failed eligibility checks (per person and in outages) with 10割 patients whose
 // deferred outpatient care returns as later admissions, deaths, and a hospital that closes.
 import type { Policy, Region } from '@caretwin/scenario';
