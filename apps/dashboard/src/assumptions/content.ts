@@ -37,8 +37,8 @@ export const INPUTS: readonly InputDescription[] = [
     name: { ja: '市町村の人口', en: 'Municipal population' },
     kinds: ['published', 'derived', 'estimated'],
     detail: {
-      ja: '2020年国勢調査の人口は公表値、重心は算出値。仙台市の5区の代表点、年齢階級の構成、2025〜2040年の将来推計(国立社会保障・人口問題研究所2023年推計の県の推移に合わせた配分)は推定値。',
-      en: '2020 census totals are published and centroids derived; the points of Sendai’s five wards, the age bands and the 2025–2040 projections (apportioned along the IPSS 2023 prefecture path) are estimates.',
+      ja: '2020年国勢調査の人口と国立社会保障・人口問題研究所の将来推計(2023年推計、2040年まで)は公表値。男女・5歳階級の構成(2023年推計の区分に2018年推計の形を当てたもの)と重心は算出値、仙台市の5区の代表点は推定値。',
+      en: '2020 census totals and the IPSS 2023 projections (to 2040) are published; the structure by sex and 5-year band (IPSS 2023 groups in IPSS 2018 shapes) and the centroids are derived; the points of Sendai’s five wards are estimates.',
     },
   },
   {
@@ -62,10 +62,10 @@ export const INPUTS: readonly InputDescription[] = [
   {
     input: 'conditions',
     name: { ja: '疾患と診療経路', en: 'Conditions and pathways' },
-    kinds: ['estimated'],
+    kinds: ['derived', 'estimated'],
     detail: {
-      ja: '8つの疾患の入院率、救急搬送の割合、在院日数、転院・死亡の分岐は文献と全国統計に基づく推定値。一部(回復期の在院日数など)は文献の範囲内で調整した。',
-      en: 'Admission rates, ambulance shares, stays and branch shares of the eight conditions are estimates from the literature and national statistics; a few (e.g. a recovery stay) were tuned within their published ranges.',
+      ja: '8つの疾患の入院は、市町村の男女・5歳階級の人口 × 全国の入院率(受療率の年齢の形を宮城の入院実績に合わせたもの)から求める算出値で、病床数には合わせていない。予定入院の割合、救急搬送の割合、1日ごとの医療資源投入量、在院日数、転院・死亡の分岐は文献と全国統計に基づく推定値。',
+      en: 'Admissions of the eight conditions are derived from municipal population by sex and 5-year band × national admission rates (the age curve of the Patient Survey scaled to Miyagi’s observed admissions), not fitted to the beds. Booked shares, ambulance shares, daily resource intensity, stays and branch shares are estimates from the literature and national statistics.',
     },
   },
   {
@@ -136,8 +136,8 @@ export const MODEL_CHOICES: readonly Localized[] = [
     en: 'The static bed need uses the national formula on the twin’s own inputs: daily census = yearly admissions × expected days in the function ÷ 365; need = census ÷ target occupancy.',
   },
   {
-    ja: '算定式の医療資源投入量の区分(C1〜C3)は公開の集計から求められないため、病床機能は診療経路の段階で割り当てている。',
-    en: 'The formula’s resource-point thresholds (C1–C3) need per-day resource data that public aggregates do not give: the twin assigns bed functions by pathway phase instead.',
+    ja: '入院の各日に医療資源投入量(点数)を推定して与え、国の区分(3,000点以上 高度急性期、600点以上 急性期、225点以上 回復期)で機能を決める。必要病床数は症例の構成から生まれるので、いまの病床数と違いうる(不足・過剰)。',
+    en: 'Each day of a stay carries an estimated resource intensity (points) and takes its function from the national thresholds (≥ 3,000 high acute, ≥ 600 acute, ≥ 225 recovery), so the static need follows the case mix and can differ from today’s beds (short or over).',
   },
   {
     ja: '確率的なシミュレーション: 同じシナリオと乱数シードからは同じ結果が得られ、基準シナリオとwhat-ifは共通乱数で対応のある比較をする。95%信頼区間は反復間のばらつきから計算する。',
@@ -172,8 +172,8 @@ export const KNOWN_LIMITS: readonly Localized[] = [
     en: 'Step-down transfers take the nearest free bed from the patient’s hospital; hospitals of adjacent areas join after a week of waiting, and the seven days are an estimate.',
   },
   {
-    ja: '疾患別の入院率は全国の推定を宮城に当てたもので、宮城固有の入院データはない。年齢構成は医療圏単位の推定を全市町村に当てている。',
-    en: 'Condition rates are national estimates applied to Miyagi (no Miyagi admission data); age bands are area-level estimates applied to every municipality.',
+    ja: '疾患別の入院率は全国の率を宮城の入院実績で補正したもので、宮城固有の疾患別入院率はない。将来の年も入院率は今と同じとし、入院の増減は人口の高齢化だけから生じる。',
+    en: 'Condition rates are national rates scaled to Miyagi’s observed admissions (no Miyagi rates by condition); rates stay at today’s level in later years, so admissions change only through the population’s ageing.',
   },
   {
     ja: '道路は直線距離 × 道路係数で、渋滞や道路網は扱わない(積雪などは走行速度の倍率で表す)。',
