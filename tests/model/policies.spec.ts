@@ -22,14 +22,14 @@ const admissionsAt = (ids: string[]) => (r: ReplicationResult) =>
   r.hospitals.filter((h) => ids.includes(h.hospital)).reduce((s, h) => s + h.admissions, 0);
 
 describe('policies on Miyagi, paired against their baseline', () => {
-  it('setBeds: more high-acute beds where they are full mean fewer refusals', () => {
+  it('setBeds: more high-acute beds where they are full mean fewer inquiries refused for want of a bed', () => {
     const more = runs('more-beds', [
       { kind: 'setBeds', area: 'ishinomaki-tome-kesennuma', beds: { highAcute: 150 } },
       { kind: 'setBeds', area: 'osaki-kurihara', beds: { highAcute: 150 } },
     ]);
-    expectPairedMove(baseline, more, 'refusals', 'down');
+    expectPairedMove(baseline, more, 'inquiries.refused.noBed', 'down');
     // Overflow is rare in the calibrated baseline (Sendai as five wards); inquiries per patient bind.
-    expectPairedMove(baseline, more, 'ambulance.inquiries.mean', 'down');
+    expectPairedMove(baseline, more, 'inquiries.perAcceptedPatient.mean', 'down');
   });
 
   it('convertBeds: acute → recovery where recovery is short means fewer bed-blocking days', () => {
@@ -62,7 +62,7 @@ describe('policies on Miyagi, paired against their baseline', () => {
       'admissions at the closed hospital',
     );
     expectPairedMove(baseline, closed, 'ambulance.callToHospital.mean', 'up');
-    expectPairedMove(baseline, closed, 'refusals', 'up');
+    expectPairedMove(baseline, closed, 'inquiries.refused', 'up');
   });
 
   it('mergeHospitals: the hospital merged into takes the other one’s patients', () => {
@@ -78,7 +78,7 @@ describe('policies on Miyagi, paired against their baseline', () => {
     );
   });
 
-  it('addHospital: a new hospital with high-acute beds where they are short takes patients and cuts refusals', () => {
+  it('addHospital: a new hospital with high-acute beds where they are short takes patients and cuts inquiries refused for want of a bed', () => {
     const added = runs('added', [
       {
         kind: 'addHospital',
@@ -101,14 +101,15 @@ describe('policies on Miyagi, paired against their baseline', () => {
       'up',
       'admissions at the new hospital',
     );
-    expectPairedMove(baseline, added, 'refusals', 'down');
+    expectPairedMove(baseline, added, 'inquiries.refused.noBed', 'down');
   });
 
-  it('setAmbulances: more vehicles mean a shorter call → scene', () => {
+  it('setAmbulances: more vehicles mean a shorter call → scene and a shorter wait for a vehicle', () => {
     const scarce: Policy[] = [{ kind: 'setAmbulances', area: 'sendai', vehicles: 8 }];
     const a = runs('scarce-ambulances', scarce);
     const b = runs('more-ambulances', [...scarce, { kind: 'setAmbulances', area: 'sendai', vehicles: 40 }]);
     expectPairedMove(a, b, 'ambulance.response.mean', 'down');
+    expectPairedMove(a, b, 'ambulance.callWait.mean', 'down');
   });
 
   it('lengthOfStay: shorter stays mean lower occupancy', () => {
@@ -139,11 +140,11 @@ describe('policies on Miyagi, paired against their baseline', () => {
     expectPairedMove(baseline, slow, 'ambulance.response.mean', 'up');
   });
 
-  it('bedBorrowing: a full function borrowing free beds of a more acute one means fewer refusals', () => {
+  it('bedBorrowing: a full function borrowing free beds of a more acute one means fewer inquiries refused for want of a bed', () => {
     const tight: Policy[] = [{ kind: 'setBeds', area: 'sendai', beds: { acute: 4500 } }];
     const a = runs('tight-acute', tight);
     const b = runs('borrowing', [...tight, { kind: 'bedBorrowing', enabled: true }]);
-    expectPairedMove(a, b, 'refusals', 'down');
+    expectPairedMove(a, b, 'inquiries.refused.noBed', 'down');
     expectPairedMove(a, b, 'borrowing.admissions', 'up');
   });
 

@@ -17,6 +17,7 @@ export interface DaySnapshot {
   /** Running counters since the end of warm-up (0 during warm-up). */
   counters: {
     admissions: number;
+    /** ambulance inquiries refused, every reason (per inquiry; walk-ins redirected are not counted) */
     refusals: number;
     difficultTransports: number;
     overflow: number;
@@ -53,7 +54,7 @@ export interface HospitalSummary {
   /** mean beds in use ÷ mean capacity, all functions (0 when the hospital has no beds) */
   utilisation: number;
   admissions: number;
-  /** ambulance inquiries refused and walk-ins sent on */
+  /** ambulance inquiries (照会) this hospital refused, every reason (walk-ins redirected are not counted) */
   refusals: number;
   /** patients admitted here outside occupancy */
   overflow: number;

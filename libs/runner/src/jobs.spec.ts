@@ -41,7 +41,7 @@ describe('job ids of a run', () => {
 
 describe('the jobs of a run', () => {
   const input = { scenario: { id: 's' } } as unknown as RunInput;
-  const plan: RunPlan = { mode: 'precision', kpi: 'refusals', halfWidth: 1, max: 7, roundSize: 3 };
+  const plan: RunPlan = { mode: 'precision', kpi: 'inquiries.refused', halfWidth: 1, max: 7, roundSize: 3 };
 
   it('form a flow: the parent carries the input and the first round, each child fails its parent for good', () => {
     const flow = runFlow({ id: runId, input, inputKey: 'k', plan }, 4);
@@ -101,11 +101,16 @@ describe('the replication plan', () => {
   });
 
   it('starts a precision run with one round and never plans beyond its max', () => {
-    const plan = planFor({ replications: 5, precision: { kpi: 'refusals', halfWidth: 1, max: 7 } }, 4);
+    const plan = planFor(
+      { replications: 5, precision: { kpi: 'inquiries.refused', halfWidth: 1, max: 7 } },
+      4,
+    );
     expect(firstRound(plan)).toEqual([0, 1, 2, 3]);
     expect(maxReplications(plan)).toBe(7);
     expect(
-      firstRound(planFor({ replications: 5, precision: { kpi: 'refusals', halfWidth: 1, max: 3 } }, 4)),
+      firstRound(
+        planFor({ replications: 5, precision: { kpi: 'inquiries.refused', halfWidth: 1, max: 3 } }, 4),
+      ),
     ).toEqual([0, 1, 2]);
   });
 });

@@ -208,7 +208,7 @@ export interface TransportParameters {
   roadFactor: number;
   /** Average ambulance speed, km/h. */
   speedKmh: number;
-  /** Minutes from call to dispatch (call handling). */
+  /** Minutes from call to departure when a vehicle is free: call handling and turn-out (出場). */
   dispatchMinutes: number;
   /** Mean minutes on scene before the first inquiry. */
   sceneMinutes: number;
@@ -222,6 +222,35 @@ export interface TransportParameters {
   candidateCount: number;
   /** Extra km within a municipality (dispersion around the centroid). */
   localDistanceKm: number;
+  /** Hospitals asked before the nearest capable one admits outside occupancy (default 15). */
+  maxInquiries: number;
+  /** Drive within which any base's free vehicle may answer a call (mutual aid); default 60 min. */
+  vehicleReachMinutes: number;
+  refusal: RefusalParameters;
+  provenance?: Provenance;
+}
+
+/**
+ * Refusals of ambulance inquiries other than for want of a bed, per inquiry: base rates in the
+ * daytime at a hospital of referenceBeds acute beds that holds the capability, and their factors.
+ */
+export interface RefusalParameters {
+  /** 処置困難 */
+  treatmentDifficult: number;
+  /** 手術中・患者対応中, at a hospital with empty acute beds */
+  busy: number;
+  /** 専門外 */
+  outOfSpecialty: number;
+  /** 医師不在 */
+  noDoctor: number;
+  referenceBeds: number;
+  sizeExponent: number;
+  noMatchFactor: number;
+  tertiaryFactor: number;
+  offHoursFactor: number;
+  offHoursBusyFactor: number;
+  busyAtFullLoad: number;
+  caseDifficultyCv: number;
   provenance?: Provenance;
 }
 

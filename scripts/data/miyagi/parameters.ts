@@ -3,6 +3,7 @@
 import type {
   ArrivalProfiles,
   EligibilityParameters,
+  RefusalParameters,
   TransportParameters,
 } from '../../../libs/scenario/src/types';
 
@@ -43,30 +44,69 @@ export function buildArrivalProfiles(): ArrivalProfiles {
 }
 
 /**
- * Travel and time on task, chosen so the national 2023 averages (call → scene 10.0 min, call →
- * hospital 45.6 min) are plausible for Miyagi; the arithmetic is in docs/data.md and is printed
- * by scripts/data/check-miyagi.ts.
+ * Travel, time on task and why hospitals refuse inquiries (照会). Travel and times are chosen so
+ * the national 2023 averages (call → scene 10.0 min, call → hospital 45.6 min) are plausible for
+ * Miyagi (arithmetic in docs/data.md, printed by scripts/data/check-miyagi.ts). The refusal
+ * rates are calibrated, within their ranges, to FDMA's count of inquiries per severe (重症以上)
+ * patient in Miyagi 2023 (docs/data.md "Transport"); the factors are estimates.
  */
 export function buildTransport(): TransportParameters {
   return {
     roadFactor: 1.3,
     speedKmh: 40,
-    // Calibrated (docs/calibration.md): 3 → 4.5 so the simulated call → scene meets the national
-    // 10.0 min; it also stands for crews not yet free, which 124 always-staffed vehicles miss.
-    dispatchMinutes: 4.5,
+    // Call handling and turn-out only (estimate, 2–3 min): a crew not yet free is the queue's
+    // business now (vehicles wait in the model), not a delay.
+    dispatchMinutes: 2.5,
     sceneMinutes: 22,
     inquiryMinutes: 5,
     handoverMinutes: 15,
     notAdmittedShare: 0.5,
     candidateCount: 6,
     localDistanceKm: 3.5,
+    // FDMA's tables count up to 15 inquiries and beyond; a crew keeps asking within an hour's drive.
+    maxInquiries: 15,
+    vehicleReachMinutes: 60,
+    refusal: buildRefusal(),
     provenance: {
       estimated: true,
-      source: 'transport, notAdmitted',
+      source: 'transport, notAdmitted, dispatch',
       note:
-        'road factor 1.3 and 40 km/h for emergency driving; 4.5 min call handling, turn-out and waiting for a free crew (calibrated); 3.5 km ' +
-        'from the station to the scene (dispersion around the centroid, 5.3 min) → ≈ 10 min call → scene; 22 min on scene before the accepting inquiry, 5 min per ' +
-        'refused inquiry; 15 min handover; half of calls not admitted (FDMA mild 47.3 %, others not admitted); K = 6',
+        'road factor 1.3 and 40 km/h for emergency driving; 2.5 min call handling and turn-out (range 2–3); 3.5 km ' +
+        'from the station to the scene (dispersion around the centroid, 5.3 min); 22 min on scene before the accepting inquiry, 5 min per ' +
+        'refused inquiry; 15 min handover; half of calls not admitted (FDMA mild 47.3 %, others not admitted); K = 6, then further ' +
+        'capable hospitals up to 15 inquiries; any base within 60 min may answer a call (mutual aid, range 30–90)',
+    },
+  };
+}
+
+/**
+ * Refusals for reasons other than a bed, per inquiry. The four base rates (and the spread of
+ * case difficulty) are calibrated to the Miyagi 2023 inquiry counts of severe cases: 1 inquiry
+ * ≤ 70.2 %, 4 or more ≥ 8.2 % (docs/data.md); the factors are estimates.
+ */
+export function buildRefusal(): RefusalParameters {
+  return {
+    treatmentDifficult: 0.13,
+    busy: 0.01,
+    outOfSpecialty: 0.052,
+    noDoctor: 0.005,
+    referenceBeds: 300,
+    sizeExponent: 0.5,
+    noMatchFactor: 3,
+    tertiaryFactor: 0.5,
+    offHoursFactor: 2.5,
+    offHoursBusyFactor: 0.6,
+    busyAtFullLoad: 3,
+    caseDifficultyCv: 4,
+    provenance: {
+      estimated: true,
+      source: 'inquiryCounts, refusalReasons',
+      note:
+        'calibrated within their ranges to the FDMA Miyagi 2023 count of inquiries per 重症以上 patient (first inquiry ≤ 70.2 %, 4 or more ≥ 8.2 %): ' +
+        '処置困難 0.13 (0.02–0.20), 専門外 0.052 (0.4 × 処置困難 as in the Nagasaki 2008 mix, 0.01–0.08) per daytime inquiry at a 300-bed hospital holding the capability for a case of average difficulty, ' +
+        'case difficulty gamma CV 4 (0–5); 手術中・患者対応中 0.01 at empty acute beds, 3 × at full (0.005–0.05), 医師不在 0.005 (0.002–0.02); estimates: ' +
+        'size (300 ÷ acute beds)^0.5 within 1/3–3 (exponent 0–1), 3 × 処置困難/専門外 without the capability or 救急告示 (2–5), 0.5 × at a 救命救急センター (0.3–0.8), ' +
+        '2.5 × 医師不在/処置困難 outside 8–18 h and at weekends (1.5–4), 0.6 × 手術中・患者対応中 then (0.4–1)',
     },
   };
 }

@@ -88,6 +88,12 @@ export function buildSources(reference: Reference): Record<string, Record<string
       transport: `estimated to make the ${reference.ambulance.year} national averages plausible: call → scene ${reference.ambulance.callToSceneMinutes} min, call → hospital ${reference.ambulance.callToHospitalMinutes} min (${ref.ambulance})`,
       notAdmitted:
         '救急・救助の現況 R5: 47.3 % of transported patients mild (not admitted); about half of calls end without admission',
+      inquiryCounts:
+        'FDMA 令和5年中の救急搬送における医療機関の受入れ状況等実態調査 (救急業務のあり方に関する検討会 2025-02-21, 参考資料3) p.7: Miyagi 重症以上 by inquiries 1…15: 6,529; 1,391; 627; 332; 158; 105; 53; 33; 35; 12; 13; 11; 1; 3; 4 (Σ 9,307; the ≥ 16 page not found): first inquiry ≤ 70.2 %, 4 or more ≥ 8.2 % (scripts/data/reference/miyagi-observed.md §3c); the refusal rates are calibrated to these',
+      refusalReasons:
+        'reasons for not accepting 重症以上 patients, 2008: Nagasaki prefecture 処置困難 241, ベッド満床 121, 手術中・患者対応中 101, 専門外 74, 医師不在 67 (長崎新聞 2009-03-25); nationally 処置困難 about a fifth, the most common (FDMA via 日経 2009-03-23); 救命救急センター accept 重篤 patients at all times (救急医療対策事業実施要綱, MHLW); factors by size, capability, hour and load are estimates',
+      dispatch:
+        'estimated: call handling and turn-out (出場) 2–3 min; FDMA national call → scene 10.0 min (2023) includes the drive. Miyagi: 119 → hospital 44.9 min (2021), 106,767 dispatches for 95,348 transported (宮城県「宮城県における救急について」)',
     },
     'eligibility.yaml': {
       eligibility:

@@ -52,7 +52,7 @@ describe('conservation of patients and calls', () => {
     expect(byState.transportedNotAdmitted).toBeGreaterThan(0);
     expect(inSystem.inBed).toBeGreaterThan(0);
     expect(result.kpis['eligibility.laterAdmissions']).toBeGreaterThan(0);
-    expect(result.kpis['ambulance.vehicleWait.mean']).toBeGreaterThan(0);
+    expect(result.kpis['ambulance.callWait.mean']).toBeGreaterThan(0);
     expect(result.kpis['bedBlocking.days']).toBeGreaterThan(0);
     expect(result.kpis['overflow']).toBeGreaterThan(0);
     expect(result.kpis['transfers']).toBeGreaterThan(0);

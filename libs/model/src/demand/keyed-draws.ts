@@ -41,6 +41,10 @@ export const Slot = {
   PHASE_BRANCH: 4096, // + phase ordinal
   /** deferred outpatient care of a 10割 patient: how many return, when, as what (17–31 were attempts) */
   LATER_ADMISSION: 17,
+  /** + inquiry ordinal (0…63): whether the hospital asked refuses for a reason other than a bed */
+  INQUIRY: 8192,
+  /** how hard the case is for every hospital asked (処置困難, 専門外), once per patient */
+  CASE_DIFFICULTY: 8256,
 } as const;
 
 /** Stay shapes, coded as ints for the typed phase tables. */

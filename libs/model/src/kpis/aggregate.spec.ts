@@ -29,9 +29,12 @@ describe('aggregate', () => {
 
   it('gives the mean and a 95 % CI per KPI and a band per series point', () => {
     const agg = aggregate(baseline);
-    const values = baseline.map((r) => r.kpis['refusals']);
-    expect(agg.kpis['refusals'].mean).toBeCloseTo(values.reduce((s, x) => s + x, 0) / REPLICATIONS, 9);
-    expect(agg.kpis['refusals'].lo).toBeLessThan(agg.kpis['refusals'].mean);
+    const values = baseline.map((r) => r.kpis['inquiries.refused']);
+    expect(agg.kpis['inquiries.refused'].mean).toBeCloseTo(
+      values.reduce((s, x) => s + x, 0) / REPLICATIONS,
+      9,
+    );
+    expect(agg.kpis['inquiries.refused'].lo).toBeLessThan(agg.kpis['inquiries.refused'].mean);
     expect(agg.replicationIndices).toEqual([0, 1, 2, 3, 4, 5]);
     const series = agg.dailyOccupancy[0];
     expect(series.inUse.mean).toHaveLength(45);
@@ -56,16 +59,16 @@ describe('compareResults', () => {
     expect(paired.paired).toBe(true);
     expect(unpaired.method).toBe('welch');
     expect(unpaired.note).toMatch(/different seeds/);
-    for (const key of ['refusals', 'overflow', 'admissions']) {
+    for (const key of ['inquiries.refused', 'overflow', 'admissions']) {
       expect(paired.kpis[key].difference).toBeCloseTo(unpaired.kpis[key].difference, 9);
       expect(paired.kpis[key].halfWidth, key).toBeLessThan(unpaired.kpis[key].halfWidth);
     }
   });
 
-  it('finds that more beds mean fewer refusals, significantly', () => {
+  it('finds that more beds mean fewer refused inquiries, significantly', () => {
     const c = compareResults(baseline, moreBeds);
-    expect(c.kpis['refusals'].difference).toBeLessThan(0);
-    expect(c.kpis['refusals'].significant).toBe(true);
+    expect(c.kpis['inquiries.refused'].difference).toBeLessThan(0);
+    expect(c.kpis['inquiries.refused'].significant).toBe(true);
   });
 
   it('falls back to Welch when the replication counts differ, and says so', () => {

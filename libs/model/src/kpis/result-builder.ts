@@ -20,7 +20,7 @@ import { CHRONIC, FUNCTIONS, RegionIndex } from '../region/region-index';
 import type { DayClock } from '../replication/days';
 import { Misc } from '../replication/events';
 import type { ReplicationState } from '../replication/state';
-import { Route } from './recorder';
+import { REFUSAL_REASONS, Route } from './recorder';
 
 type Kpis = Record<string, number>;
 
@@ -149,9 +149,9 @@ function occupancyKpis(kpis: Kpis, index: RegionIndex, series: DailySeries): voi
 function patientFlowKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
   const { rec, misc } = state;
   const bedDays = (slot: number): number => misc.integral(slot, span.tEnd) / MINUTES_PER_DAY;
-  kpis['refusals'] = rec.refusalsAmbulance + rec.refusalsWalkIn;
-  kpis['refusals.ambulance'] = rec.refusalsAmbulance;
-  kpis['refusals.walkIn'] = rec.refusalsWalkIn;
+  // Walk-ins sent on from a full first choice: patients, not inquiries (those are ambulanceKpis').
+  kpis['walkIns.redirected'] = rec.walkInsRedirected;
+  kpis['walkIns.redirectedShare'] = ratio(rec.walkInsRedirected, rec.walkIns);
   kpis['overflow'] = rec.overflow;
   kpis['overflow.bedDays'] = bedDays(Misc.OVERFLOW);
   kpis['leftRegion'] = rec.leftRegion;
@@ -171,9 +171,12 @@ function patientFlowKpis(kpis: Kpis, state: ReplicationState, span: Span): void 
   kpis['borrowing.bedDays'] = bedDays(Misc.BORROWED);
 }
 
-/** Calls, response and call-to-hospital times, inquiries, vehicles and 搬送困難事案. */
+/**
+ * Calls, response and call-to-hospital times, inquiries (照会) and why they were refused,
+ * vehicles (call wait, mutual aid, utilisation), 搬送困難事案, and the same by home area.
+ */
 function ambulanceKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
-  const rec = state.rec;
+  const { rec, index } = state;
   kpis['ambulance.calls'] = rec.calls;
   kpis['ambulance.transportedNotAdmitted'] = rec.transportedNotAdmitted;
   kpis['ambulance.response.mean'] = finite(rec.response.mean);
@@ -183,19 +186,53 @@ function ambulanceKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
   kpis['ambulance.callToHospital.p50'] = finite(rec.callToHospitalSketch.quantile(0.5));
   kpis['ambulance.callToHospital.p90'] = finite(rec.callToHospitalSketch.quantile(0.9));
   kpis['ambulance.callToHospital.count'] = rec.callToHospital.count;
-  kpis['ambulance.accepted'] = rec.inquiries.count;
-  kpis['ambulance.inquiries.mean'] = finite(rec.inquiries.mean);
+  const accepted = rec.inquiriesPerAccepted.count;
+  kpis['ambulance.accepted'] = accepted;
   kpis['ambulance.onScene.mean'] = finite(rec.onScene.mean);
-  kpis['ambulance.vehicleWait.mean'] = finite(rec.vehicleWait.mean);
+  kpis['ambulance.onScene30Share'] = ratio(rec.onScene30, accepted);
+
+  let refused = 0;
+  for (const n of rec.inquiriesRefused) refused += n;
+  kpis['inquiries.total'] = rec.inquiries;
+  kpis['inquiries.refused'] = refused;
+  kpis['inquiries.refusedShare'] = ratio(refused, rec.inquiries);
+  REFUSAL_REASONS.forEach((reason, r) => (kpis[`inquiries.refused.${reason}`] = rec.inquiriesRefused[r]));
+  kpis['inquiries.perAcceptedPatient.mean'] = finite(rec.inquiriesPerAccepted.mean);
+  kpis['inquiries.firstAcceptedShare'] = ratio(rec.firstAccepted, accepted);
+  kpis['inquiries.fourPlusShare'] = ratio(rec.fourPlusInquiries, accepted);
+  kpis['difficultTransports'] = rec.difficultTransports;
+  kpis['difficultTransports.share'] = ratio(rec.difficultTransports, accepted);
+
+  kpis['ambulance.callWait.mean'] = finite(rec.callWait.mean);
+  kpis['ambulance.callWait.p90'] = finite(rec.callWaitSketch.quantile(0.9));
+  kpis['ambulance.callWait.queuedShare'] = ratio(rec.callsQueued, rec.callWait.count);
+  kpis['ambulance.mutualAid'] = rec.mutualAid;
+  kpis['ambulance.mutualAid.share'] = ratio(rec.mutualAid, rec.callWait.count);
   kpis['ambulance.vehiclesBusy.mean'] = ratio(
     state.misc.integral(Misc.VEHICLES_BUSY, span.tEnd),
     span.minutes,
   );
-  kpis['difficultTransports'] = rec.difficultTransports;
-  kpis['difficultTransports.share'] = ratio(rec.difficultTransports, rec.inquiries.count);
+  // Busy vehicle-minutes ÷ fleet vehicle-minutes, by the area of the base.
+  const busy = new Float64Array(index.areaCount);
+  const fleet = new Float64Array(index.areaCount);
+  for (let b = 0; b < index.baseCount; b++) {
+    busy[index.baseArea[b]] += state.baseBusy.integral(b, span.tEnd);
+    fleet[index.baseArea[b]] += state.baseFleet.integral(b, span.tEnd);
+  }
+  kpis['ambulance.utilisation.prefecture'] = ratio(sum(busy), sum(fleet));
+  index.areaIds.forEach((id, a) => (kpis[`ambulance.utilisation.${id}`] = ratio(busy[a], fleet[a])));
+
+  index.areaIds.forEach((id, a) => {
+    kpis[`area.${id}.response.mean`] = ratio(rec.areaResponse[a], rec.areaResponseCount[a]);
+    kpis[`area.${id}.callToHospital.mean`] = ratio(rec.areaCallToHospital[a], rec.areaCallToHospitalCount[a]);
+    kpis[`area.${id}.callWait.mean`] = ratio(rec.areaCallWait[a], rec.areaCallWaitCount[a]);
+    kpis[`area.${id}.difficultTransports`] = rec.areaDifficultTransports[a];
+    kpis[`area.${id}.inquiriesRefusedShare`] = ratio(rec.areaInquiriesRefused[a], rec.areaInquiries[a]);
+    kpis[`area.${id}.walkInsRedirected`] = rec.areaWalkInsRedirected[a];
+  });
 }
 
-/** Admissions by route and condition, time to care, elective waits and eligibility checks. */
+/** Admissions by route and condition, time to care, scheduled waits and eligibility checks. */
 function admissionKpis(kpis: Kpis, state: ReplicationState, span: Span): void {
   const { rec, index, scenario } = state;
   const path = index.pathways;
@@ -263,6 +300,8 @@ function flowMatrix(kpis: Kpis, state: ReplicationState): FlowMatrix {
     flow.leftRegion.push(left);
     flow.selfSufficiency.push(ratio(row[a], total));
     kpis[`selfSufficiency.${index.areaIds[a]}`] = ratio(row[a], total);
+    // Residents admitted outside their area (or who left the region) ÷ residents admitted.
+    kpis[`outflow.${index.areaIds[a]}`] = ratio(total - row[a], total);
   }
   return flow;
 }

@@ -7,7 +7,9 @@
 //   area's first, then those of the adjacent areas (the candidate set of a transfer line);
 // - per (hospital, function): the open hospitals of the areas it reaches that offer the
 //   function, nearest to it first (a step-down takes the nearest free bed of its set);
-// - per municipality: ambulance bases that serve it, nearest first.
+// - per municipality: ambulance bases that may answer its calls (its own area's, and any
+//   other base within the vehicle reach: mutual aid), nearest first; per base, the areas whose
+//   call queues it may serve.
 // Nothing is sorted per call; a closed link between two areas makes their hospitals unreachable.
 import { FUNCTIONS, RegionIndex } from './region-index';
 import { Facilities, Levers } from './facilities';
@@ -43,6 +45,7 @@ interface AreaReach {
 interface ChoiceTables {
   candidateStart: Int32Array;
   candidateCount: Int32Array;
+  candidateNearCount: Int32Array;
   candidateHospital: Int32Array;
   candidateMinutes: Float64Array;
   gravityStart: Int32Array;
@@ -91,12 +94,17 @@ interface BaseTables {
   baseListBase: Int32Array;
   baseListMinutes: Float64Array;
   dispatchArea: Int32Array;
+  baseServedStart: Int32Array;
+  baseServedCount: Int32Array;
+  baseServedArea: Int32Array;
 }
 
 export class Network {
   readonly rule: TravelRule;
   readonly candidateStart: Int32Array;
   readonly candidateCount: Int32Array;
+  /** leading entries of a candidate list that are the K nearest of the home and adjacent areas */
+  readonly candidateNearCount: Int32Array;
   readonly candidateHospital: Int32Array;
   readonly candidateMinutes: Float64Array;
 
@@ -140,6 +148,10 @@ export class Network {
   readonly baseListMinutes: Float64Array;
   /** the area whose vehicles (and call queue) serve a municipality */
   readonly dispatchArea: Int32Array;
+  /** per base: the areas whose call queues its freed vehicles may serve, its own first */
+  readonly baseServedStart: Int32Array;
+  readonly baseServedCount: Int32Array;
+  readonly baseServedArea: Int32Array;
 
   private readonly index: RegionIndex;
 
@@ -157,6 +169,7 @@ export class Network {
     const choice = this.buildChoiceTables(reach, facilities, usedKeys);
     this.candidateStart = choice.candidateStart;
     this.candidateCount = choice.candidateCount;
+    this.candidateNearCount = choice.candidateNearCount;
     this.candidateHospital = choice.candidateHospital;
     this.candidateMinutes = choice.candidateMinutes;
     this.gravityStart = choice.gravityStart;
@@ -196,6 +209,9 @@ export class Network {
     this.baseListBase = bases.baseListBase;
     this.baseListMinutes = bases.baseListMinutes;
     this.dispatchArea = bases.dispatchArea;
+    this.baseServedStart = bases.baseServedStart;
+    this.baseServedCount = bases.baseServedCount;
+    this.baseServedArea = bases.baseServedArea;
   }
 
   /**
@@ -210,10 +226,14 @@ export class Network {
   ): ChoiceTables {
     const index = this.index;
     const M = index.municipalityCount;
-    const K = Math.max(1, Math.round(index.region.transport.candidateCount));
+    const t = index.region.transport;
+    const K = Math.max(1, Math.round(t.candidateCount));
+    const maxInquiries = Math.max(K, Math.round(t.maxInquiries));
     const keys = [...usedKeys].sort((a, b) => a - b);
     const candidateStart = new Int32Array(M * ROUTE_KEYS);
     const candidateCount = new Int32Array(M * ROUTE_KEYS);
+    const candidateNearCount = new Int32Array(M * ROUTE_KEYS);
+    const listed = new Uint8Array(index.hospitalCount);
     const gravityStart = new Int32Array(M * ROUTE_KEYS);
     const gravityCount = new Int32Array(M * ROUTE_KEYS);
     const candH: number[] = [];
@@ -224,6 +244,7 @@ export class Network {
 
     for (let m = 0; m < M; m++) {
       const local = this.nearestHospitals(m, reach, facilities);
+      const wide = maxInquiries > K ? this.widerHospitals(m, reach, facilities, t.vehicleReachMinutes) : [];
       for (const key of keys) {
         const cap = Math.floor(key / FUNCTIONS);
         const f = key % FUNCTIONS;
@@ -249,6 +270,20 @@ export class Network {
           }
           if (nc >= K && ng >= GRAVITY_MAX_CHOICES) break;
         }
+        candidateNearCount[slot] = nc;
+        // The K refused: the crew asks further capable hospitals within reach, nearest first
+        // (FDMA's tables go to 15 inquiries and beyond), before the nearest must admit.
+        for (let i = candidateStart[slot]; i < candH.length; i++) listed[candH[i]] = 1;
+        for (const r of wide) {
+          if (nc >= maxInquiries) break;
+          if (listed[r.h] === 1) continue;
+          if (cap !== NO_CAPABILITY && (facilities.capabilities[r.h] & (1 << cap)) === 0) continue;
+          if (facilities.capacity(r.h * FUNCTIONS + f) <= 0) continue;
+          candH.push(r.h);
+          candMin.push(r.minutes);
+          nc++;
+        }
+        for (let i = candidateStart[slot]; i < candH.length; i++) listed[candH[i]] = 0;
         candidateCount[slot] = nc;
         gravityCount[slot] = ng;
       }
@@ -256,6 +291,7 @@ export class Network {
     return {
       candidateStart,
       candidateCount,
+      candidateNearCount,
       candidateHospital: Int32Array.from(candH),
       candidateMinutes: Float64Array.from(candMin),
       gravityStart,
@@ -317,45 +353,93 @@ export class Network {
   }
 
   /**
-   * Ambulances come from the home area's bases, nearest first; an area without bases is served
-   * by the area of the nearest base among its neighbours.
+   * The open hospitals within `limit` minutes of municipality m in the areas up to two open
+   * links away, nearest first: where a crew keeps asking once the K nearest have refused.
+   */
+  private widerHospitals(m: number, reach: AreaReach, facilities: Facilities, limit: number): Reach[] {
+    const out: Reach[] = [];
+    for (const b of twoLinksAway(reach, this.index.municipalityArea[m])) {
+      for (const h of reach.hospitalsOfArea[b]) {
+        if (facilities.open[h] !== 1) continue;
+        const minutes = this.minutesMunicipalityToHospital(m, h);
+        if (minutes <= limit) out.push({ h, minutes });
+      }
+    }
+    out.sort((a, b) => a.minutes - b.minutes || a.h - b.h);
+    return out;
+  }
+
+  /**
+   * Ambulances: the responsible (dispatch) area is the home area, or for an area without bases
+   * the area of the nearest base among its neighbours. A call may take any base of that area
+   * and any other base within the vehicle reach in the areas up to two open links away (mutual
+   * aid, 応援出場), nearest first. A base serves the call queues of every area whose
+   * municipalities list it.
    */
   private buildBaseTables(reach: AreaReach): BaseTables {
     const index = this.index;
     const M = index.municipalityCount;
-    const Bn = index.baseCount;
+    const A = index.areaCount;
+    const limit = index.region.transport.vehicleReachMinutes;
+    const basesOfArea: number[][] = Array.from({ length: A }, () => []);
+    for (let b = 0; b < index.baseCount; b++) basesOfArea[index.baseArea[b]].push(b);
     const baseListStart = new Int32Array(M);
     const baseListCount = new Int32Array(M);
     const dispatchArea = new Int32Array(M);
     const baseB: number[] = [];
     const baseMin: number[] = [];
+    const served: Array<Set<number>> = Array.from({ length: index.baseCount }, () => new Set<number>());
     for (let m = 0; m < M; m++) {
       const home = index.municipalityArea[m];
-      const all: Reach[] = [];
-      for (let b = 0; b < Bn; b++) {
-        const area = index.baseArea[b];
-        if (!reach.reachable(home, area)) continue;
-        all.push({ h: b, minutes: this.minutesBaseToMunicipality(b, m) });
-      }
-      all.sort((x, y) => x.minutes - y.minutes || x.h - y.h);
       let dispatch = home;
-      if (!all.some((r) => index.baseArea[r.h] === home) && all.length > 0)
-        dispatch = index.baseArea[all[0].h];
-      const list = all.filter((r) => index.baseArea[r.h] === dispatch);
+      if (basesOfArea[home].length === 0) {
+        let best = Infinity;
+        for (const a of reach.reachableAreas[home]) {
+          for (const b of basesOfArea[a]) {
+            const minutes = this.minutesBaseToMunicipality(b, m);
+            if (minutes < best) {
+              best = minutes;
+              dispatch = a;
+            }
+          }
+        }
+      }
+      const list: Reach[] = [];
+      for (const a of twoLinksAway(reach, home)) {
+        for (const b of basesOfArea[a]) {
+          const minutes = this.minutesBaseToMunicipality(b, m);
+          if (a === dispatch || minutes <= limit) list.push({ h: b, minutes });
+        }
+      }
+      list.sort((x, y) => x.minutes - y.minutes || x.h - y.h);
       dispatchArea[m] = dispatch;
       baseListStart[m] = baseB.length;
       baseListCount[m] = list.length;
       for (const r of list) {
         baseB.push(r.h);
         baseMin.push(r.minutes);
+        served[r.h].add(dispatch);
       }
     }
+    const baseServedStart = new Int32Array(index.baseCount);
+    const baseServedCount = new Int32Array(index.baseCount);
+    const servedFlat: number[] = [];
+    served.forEach((areas, b) => {
+      const own = index.baseArea[b];
+      const list = [...areas].sort((x, y) => Number(y === own) - Number(x === own) || x - y);
+      baseServedStart[b] = servedFlat.length;
+      baseServedCount[b] = list.length;
+      servedFlat.push(...list);
+    });
     return {
       baseListStart,
       baseListCount,
       baseListBase: Int32Array.from(baseB),
       baseListMinutes: Float64Array.from(baseMin),
       dispatchArea,
+      baseServedStart,
+      baseServedCount,
+      baseServedArea: Int32Array.from(servedFlat),
     };
   }
 
@@ -428,6 +512,16 @@ function reachMatrices(index: RegionIndex, reach: AreaReach): ReachTables {
     for (let a = 0; a < A; a++)
       reachCovers[b * A + a] = reach.reachableAreas[a].every((c) => matrix[b * A + c] === 1) ? 1 : 0;
   return { reach: matrix, reachCovers };
+}
+
+/** The areas at most two open links from area a (a itself first, then by index). */
+function twoLinksAway(reach: AreaReach, a: number): number[] {
+  const out = [a];
+  for (const b of reach.reachableAreas[a]) {
+    if (!out.includes(b)) out.push(b);
+    for (const c of reach.reachableAreas[b]) if (!out.includes(c)) out.push(c);
+  }
+  return out;
 }
 
 /** Per gravity slot: normalised choice shares (expected flows) and the alias table (sampling). */

@@ -77,23 +77,26 @@ export class Admissions {
       this.bookings!.book(pid, h, f);
       return;
     }
+    if (s.rec.measuring) s.rec.walkIns++;
     const pool = this.beds.tryBed(h, f);
     if (pool >= 0) {
       this.admitNew(pid, h, pool);
       return;
     }
-    if (s.rec.measuring) {
-      s.rec.refusalsWalkIn++;
-      s.rec.hospitalRefusals[h]++;
-    }
+    // A walk-in whose first choice is full is redirected (sent on) to the nearest of the K
+    // nearest capable hospitals with a bed; not an ambulance inquiry, so not a refusal.
     const cs = net.candidateStart[slot];
-    for (let k = 0; k < net.candidateCount[slot]; k++) {
+    for (let k = 0; k < net.candidateNearCount[slot]; k++) {
       const h2 = net.candidateHospital[cs + k];
       if (h2 === h) continue;
       const pool2 = this.beds.tryBed(h2, f);
       if (pool2 >= 0) {
         p.flags[pid] |= FLAG_REDIRECTED;
         p.extra[pid] += net.candidateMinutes[cs + k];
+        if (s.rec.measuring) {
+          s.rec.walkInsRedirected++;
+          s.rec.areaWalkInsRedirected[s.index.municipalityArea[p.municipality[pid]]]++;
+        }
         this.admitNew(pid, h2, pool2);
         return;
       }

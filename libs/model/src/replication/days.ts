@@ -117,7 +117,8 @@ export class DayClock {
       occupancy,
       counters: {
         admissions,
-        refusals: r.refusalsAmbulance + r.refusalsWalkIn,
+        // Ambulance inquiries refused (per inquiry, every reason); walk-ins redirected are apart.
+        refusals: r.inquiriesRefused.reduce((sum, n) => sum + n, 0),
         difficultTransports: r.difficultTransports,
         overflow: r.overflow,
         leftRegion: r.leftRegion,

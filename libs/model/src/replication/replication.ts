@@ -64,6 +64,7 @@ export class Replication {
     // Policies of day 0 shape the starting state (and the initial census).
     this.policies.applyAtStart();
     for (let pool = 0; pool < state.facilities.pools.length; pool++) state.syncCapacity(pool);
+    this.transport.syncFleet();
     seedInitialCensus(state, this.beds, state.scenario.initialCensus);
     this.bookings.start();
 

@@ -45,6 +45,9 @@ export class ReplicationState {
   /** ambulance calls waiting for a vehicle, per dispatch area */
   readonly callQueues: Array<WaitingLine | null>;
   readonly vehiclesBusy: Int32Array;
+  /** per base: vehicles busy and vehicles in the fleet (utilisation = busy ÷ fleet vehicle-minutes) */
+  readonly baseBusy: Levels;
+  readonly baseFleet: Levels;
 
   /** beds in use per pool (horizon means) */
   readonly poolLevel: Levels;
@@ -89,6 +92,8 @@ export class ReplicationState {
     this.bookingLists = new Array<WaitingLine | null>(H * FUNCTIONS).fill(null);
     this.callQueues = new Array<WaitingLine | null>(A).fill(null);
     this.vehiclesBusy = new Int32Array(this.index.baseCount);
+    this.baseBusy = new Levels(this.index.baseCount);
+    this.baseFleet = new Levels(this.index.baseCount);
 
     this.poolLevel = new Levels(H * FUNCTIONS);
     this.poolCapacity = new Levels(H * FUNCTIONS);
@@ -152,6 +157,8 @@ export class ReplicationState {
       this.hospitalCapacity,
       this.misc,
       this.blockedByArea,
+      this.baseBusy,
+      this.baseFleet,
     ])
       l.resetAll(t);
   }

@@ -13,6 +13,7 @@ import type {
   EligibilityParameters,
   Hospital,
   Phase,
+  RefusalParameters,
   Region,
   ResolvedScenario,
   ResourceIntensity,
@@ -21,6 +22,22 @@ import type {
   StayDistribution,
   TransportParameters,
 } from '@caretwin/scenario';
+
+/** Refusal parameters with every reason but "no bed" switched off (the factors as the schema's). */
+export const NO_REFUSAL_REASONS: RefusalParameters = {
+  treatmentDifficult: 0,
+  busy: 0,
+  outOfSpecialty: 0,
+  noDoctor: 0,
+  referenceBeds: 300,
+  sizeExponent: 0.5,
+  noMatchFactor: 3,
+  tertiaryFactor: 0.5,
+  offHoursFactor: 2.5,
+  offHoursBusyFactor: 0.6,
+  busyAtFullLoad: 3,
+  caseDifficultyCv: 0,
+};
 
 export const FLAT_24 = Array.from({ length: 24 }, () => 1);
 export const FLAT_7 = Array.from({ length: 7 }, () => 1);
@@ -78,7 +95,7 @@ export interface RegionSpec {
   hospitals: HospitalSpec[];
   bases?: BaseSpec[];
   conditions: Condition[];
-  transport?: Partial<TransportParameters>;
+  transport?: Partial<Omit<TransportParameters, 'refusal'>> & { refusal?: Partial<RefusalParameters> };
   eligibility?: Partial<EligibilityParameters>;
   /** hour-of-day and day-of-week profiles (default flat: homogeneous Poisson) */
   hourOfDay?: number[];
@@ -134,7 +151,11 @@ export function buildRegion(spec: RegionSpec): Region {
       notAdmittedShare: 0,
       candidateCount: 6,
       localDistanceKm: 2,
+      maxInquiries: 15,
+      vehicleReachMinutes: 60,
       ...spec.transport,
+      // Hospitals refuse only for want of a bed unless a test sets reasons (transport.spec.ts).
+      refusal: { ...NO_REFUSAL_REASONS, ...spec.transport?.refusal },
     },
     // The schema's defaults: failure rates 0, so nothing fails unless a test says so.
     eligibility: {

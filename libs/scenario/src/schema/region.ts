@@ -401,6 +401,69 @@ export const arrivalProfilesSchema = titled(
 const minutes = (description: string, value: number) =>
   field(z.number().min(0).max(1440).default(value), { description, unit: 'minutes' });
 
+const perInquiry = (description: string, value: number) =>
+  field(z.number().min(0).max(1).default(value), { description, unit: 'probability per inquiry' });
+const multiplier = (description: string, value: number) =>
+  field(z.number().min(0).max(20).default(value), { description, unit: 'multiplier' });
+
+export const refusalSchema = titled(
+  z.strictObject({
+    treatmentDifficult: perInquiry(
+      '処置困難: a daytime inquiry refused because the hospital cannot treat the case (staff, equipment, the case itself), at a hospital of referenceBeds acute beds that holds the capability, for a case of average difficulty.',
+      0.13,
+    ),
+    busy: perInquiry(
+      '手術中・患者対応中: a daytime inquiry refused because the team is in theatre or with another severe patient, at a hospital whose acute beds are empty (raised by load).',
+      0.01,
+    ),
+    outOfSpecialty: perInquiry(
+      '専門外: a daytime inquiry refused as outside the specialty, at a hospital of referenceBeds acute beds that holds the capability, for a case of average difficulty.',
+      0.052,
+    ),
+    noDoctor: perInquiry(
+      '医師不在: a daytime inquiry refused for want of a doctor able to see the case, at a hospital of referenceBeds acute beds.',
+      0.005,
+    ),
+    referenceBeds: field(z.number().gt(0).max(10_000).default(300), {
+      description: 'Acute beds (high-acute + acute) at which the size factor is 1.',
+      unit: 'beds',
+    }),
+    sizeExponent: field(z.number().min(0).max(3).default(0.5), {
+      description:
+        'Size factor (referenceBeds ÷ acute beds)^sizeExponent, kept within 1/3…3, on 処置困難, 専門外 and 医師不在: larger hospitals refuse less.',
+      unit: 'exponent',
+    }),
+    noMatchFactor: multiplier(
+      'On 処置困難 and 専門外 at a hospital without the capability the case needs (for conditions without one: without 救急告示 designation, emergency2 or emergency3).',
+      3,
+    ),
+    tertiaryFactor: multiplier(
+      'On 処置困難, 専門外 and 医師不在 at a tertiary hospital (emergency3, 救命救急センター).',
+      0.5,
+    ),
+    offHoursFactor: multiplier(
+      'On 医師不在 and 処置困難 outside 8–18 h and at weekends (時間外・休日).',
+      2.5,
+    ),
+    offHoursBusyFactor: multiplier(
+      'On 手術中・患者対応中 outside 8–18 h and at weekends (fewer scheduled operations).',
+      0.6,
+    ),
+    busyAtFullLoad: multiplier(
+      '手術中・患者対応中 at a hospital whose acute beds are all in use, relative to one whose are empty (linear in between).',
+      3,
+    ),
+    caseDifficultyCv: field(z.number().min(0).max(5).default(4), {
+      description:
+        'Spread between patients (gamma, mean 1) of the chance of 処置困難 and 専門外: some cases are hard for every hospital asked.',
+      unit: 'CV',
+    }),
+    provenance: provenanceField,
+  }),
+  'RefusalParameters',
+  'Why a hospital refuses an ambulance inquiry other than for want of a bed (no bed is checked after these).',
+);
+
 export const transportSchema = titled(
   z.strictObject({
     roadFactor: field(z.number().min(1).max(5).default(1.3), {
@@ -411,7 +474,10 @@ export const transportSchema = titled(
       description: 'Average ambulance speed.',
       unit: 'km/h',
     }),
-    dispatchMinutes: minutes('Minutes from call to dispatch (call handling).', 1),
+    dispatchMinutes: minutes(
+      'Minutes from call to departure when a vehicle is free: call handling and turn-out (出場); a call that waits for a vehicle spends them while waiting.',
+      2.5,
+    ),
     sceneMinutes: minutes('Mean minutes on scene before the first inquiry.', 15),
     inquiryMinutes: minutes('Minutes lost per refused inquiry (照会).', 5),
     handoverMinutes: minutes('Minutes to hand over at hospital before the vehicle is free again.', 15),
@@ -426,6 +492,20 @@ export const transportSchema = titled(
     localDistanceKm: field(z.number().min(0).max(100).default(3), {
       description: 'Extra distance within a municipality (dispersion around the centroid).',
       unit: 'km',
+    }),
+    maxInquiries: field(z.number().int().min(1).max(50).default(15), {
+      description:
+        'Hospitals asked before the nearest capable one must admit outside occupancy: the K nearest, then further capable hospitals within vehicleReachMinutes of the scene, nearest first.',
+      unit: 'hospitals',
+    }),
+    vehicleReachMinutes: field(z.number().gt(0).max(1440).default(60), {
+      description:
+        'A call takes the nearest free vehicle of any base within this drive, its own area’s bases always included (mutual aid, 応援出場); when none is free it waits for the first one freed within it.',
+      unit: 'minutes',
+    }),
+    refusal: field(refusalSchema.prefault({}), {
+      description: 'Refusals of ambulance inquiries for reasons other than a bed.',
+      defaultNote: 'the defaults of each field',
     }),
     provenance: provenanceField,
   }),
