@@ -8,7 +8,7 @@ import { scanPatients } from './conservation';
 
 // A busy run that passes through every state: few ambulances (calls wait), full wards
 // (blocking, overflow), transfers across areas, failed eligibility checks whose 10割 patients'
-// deferred care returns as later admissions, electives on lists, deaths, and a hospital closing
+// deferred care returns as later admissions, booked patients on lists, deaths, and a hospital closing
 // mid-run.
 const scenario = resolvedScenario(stressRegion(), {
   horizonDays: 90,
