@@ -410,7 +410,7 @@ export const refusalSchema = titled(
   z.strictObject({
     treatmentDifficult: perInquiry(
       '処置困難: a daytime inquiry refused because the hospital cannot treat the case (staff, equipment, the case itself), at a hospital of referenceBeds acute beds that holds the capability, for a case of average difficulty.',
-      0.13,
+      0.18,
     ),
     busy: perInquiry(
       '手術中・患者対応中: a daytime inquiry refused because the team is in theatre or with another severe patient, at a hospital whose acute beds are empty (raised by load).',
@@ -418,7 +418,7 @@ export const refusalSchema = titled(
     ),
     outOfSpecialty: perInquiry(
       '専門外: a daytime inquiry refused as outside the specialty, at a hospital of referenceBeds acute beds that holds the capability, for a case of average difficulty.',
-      0.052,
+      0.072,
     ),
     noDoctor: perInquiry(
       '医師不在: a daytime inquiry refused for want of a doctor able to see the case, at a hospital of referenceBeds acute beds.',
