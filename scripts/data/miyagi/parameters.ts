@@ -60,7 +60,9 @@ export function buildTransport(): TransportParameters {
     sceneMinutes: 22,
     inquiryMinutes: 5,
     handoverMinutes: 15,
-    notAdmittedShare: 0.5,
+    // Miyagi's own 軽症 (入院不要) share of transported patients, 31.3 % in 2021 (宮城県「宮城県における救急について」);
+    // was 0.5 from the national 47.3 % (issue-15 calibration, docs/calibration.md).
+    notAdmittedShare: 0.313,
     candidateCount: 6,
     localDistanceKm: 3.5,
     // FDMA's tables count up to 15 inquiries and beyond; a crew keeps asking within an hour's drive.
@@ -73,7 +75,7 @@ export function buildTransport(): TransportParameters {
       note:
         'road factor 1.3 and 40 km/h for emergency driving; 2.5 min call handling and turn-out (range 2–3); 3.5 km ' +
         'from the station to the scene (dispersion around the centroid, 5.3 min); 22 min on scene before the accepting inquiry, 5 min per ' +
-        'refused inquiry; 15 min handover; half of calls not admitted (FDMA mild 47.3 %, others not admitted); K = 6, then further ' +
+        'refused inquiry; 15 min handover; 31.3 % of transported patients not admitted (Miyagi 軽症 2021 [V], not estimated); K = 6, then further ' +
         'capable hospitals up to 15 inquiries; any base within 60 min may answer a call (mutual aid, range 30–90)',
     },
   };

@@ -87,7 +87,7 @@ export function buildSources(reference: Reference): Record<string, Record<string
     'transport.yaml': {
       transport: `estimated to make the ${reference.ambulance.year} national averages plausible: call → scene ${reference.ambulance.callToSceneMinutes} min, call → hospital ${reference.ambulance.callToHospitalMinutes} min (${ref.ambulance})`,
       notAdmitted:
-        '救急・救助の現況 R5: 47.3 % of transported patients mild (not admitted); about half of calls end without admission',
+        '宮城県「宮城県における救急について」(2024-07-24, 2021 data): 31.3 % of transported patients 軽症 (入院不要), 29,827 of 95,348; call → hospital 44.9 min',
       inquiryCounts:
         'FDMA 令和5年中の救急搬送における医療機関の受入れ状況等実態調査 (救急業務のあり方に関する検討会 2025-02-21, 参考資料3) p.7: Miyagi 重症以上 by inquiries 1…15: 6,529; 1,391; 627; 332; 158; 105; 53; 33; 35; 12; 13; 11; 1; 3; 4 (Σ 9,307; the ≥ 16 page not found): first inquiry ≤ 70.2 %, 4 or more ≥ 8.2 % (scripts/data/reference/miyagi-observed.md §3c); the refusal rates are calibrated to these',
       refusalReasons:
