@@ -58,12 +58,8 @@ export const LIVE_COUNTERS: ReadonlyArray<{
   label: Localized;
 }> = [
   { key: 'admissions', label: definition('admissions').label },
-  // The live counter still adds refused inquiries and redirected walk-ins (RunCounters in
-  // libs/contracts); it says so rather than calling them refusals.
-  {
-    key: 'refusals',
-    label: { ja: '断られた照会+他院へ回った直接来院', en: 'Inquiries refused + walk-ins redirected' },
-  },
+  // RunCounters.refusals counts ambulance inquiries refused, every reason (walk-ins redirected apart)
+  { key: 'refusals', label: definition('inquiries.refused').label },
   { key: 'difficultTransports', label: definition('difficultTransports').label },
   { key: 'overflow', label: definition('overflow').label },
   { key: 'leftRegion', label: definition('leftRegion').label },

@@ -157,7 +157,7 @@ export const en: Record<MessageKey, string> = {
   'results.hospitalBeds': 'Beds by function (mean over the horizon)',
   'results.utilisation': 'Utilisation',
   'results.admissions': 'Admissions',
-  'results.refusals': 'Inquiries refused + walk-ins redirected',
+  'results.refusals': 'Inquiries it refused',
   'results.overflow': 'Overflow',
   'results.weekly': 'Weekly utilisation',
   'results.occupancy': 'Utilisation over time (95% CI)',

@@ -154,7 +154,7 @@ export const ja = {
   'results.hospitalBeds': '病床(機能別、期間平均)',
   'results.utilisation': '稼働率',
   'results.admissions': '入院',
-  'results.refusals': '断った照会+他院へ回した直接来院',
+  'results.refusals': '断った受入照会',
   'results.overflow': '病床外受入',
   'results.weekly': '週ごとの稼働率',
   'results.occupancy': '稼働率の推移(95%信頼区間)',

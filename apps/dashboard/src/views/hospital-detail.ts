@@ -1,6 +1,6 @@
 // A hospital picked on the results map: its beds by function (mean capacity over the horizon,
-// levers included), utilisation, admissions, inquiries it refused plus walk-ins it sent on
-// (one figure in the hospital summary), overflow with their CIs, and its weekly utilisation band. Synthetic hospitals say so.
+// levers included), utilisation, admissions, ambulance inquiries it refused and overflow with
+// their CIs, and its weekly utilisation band. Synthetic hospitals say so.
 import { FUNCTION_NAMES, BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { formatKpi } from '../charts/kpi-cards';
 import type { KpiUnit } from '../charts/kpi-labels';

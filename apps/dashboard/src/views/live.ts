@@ -1,6 +1,6 @@
 // Live run: occupancy by area and function filling in as replications progress (the band over
-// the replications that reached each day, with their count n), running counters of refusals
-// and difficult transports, and each replication's progress. Events are merged by the
+// the replications that reached each day, with their count n), running counters of inquiries
+// refused and difficult transports, and each replication's progress. Events are merged by the
 // contracts' run client (stale seq dropped, re-subscribed on every reconnect); rendering is
 // coalesced to one per animation frame so bursts never freeze the page, and each render moves
 // what is already drawn (chart, counters, bars) rather than drawing it anew. Without a live
@@ -201,7 +201,7 @@ function overallProgress(): {
   };
 }
 
-/** Running counters (refusals, difficult transports…), '–' until the first live state. */
+/** Running counters (inquiries refused, difficult transports…), '–' until the first live state. */
 function counterList(): { element: HTMLElement; draw(values: LiveRunState['counters'] | undefined): void } {
   const cells = LIVE_COUNTERS.map((c) => ({ key: c.key, dd: h('dd', { 'data-counter': c.key }, '–') }));
   const element = h(
