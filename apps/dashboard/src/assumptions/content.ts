@@ -79,11 +79,11 @@ export const INPUTS: readonly InputDescription[] = [
   },
   {
     input: 'transport',
-    name: { ja: '搬送時間', en: 'Transport times' },
+    name: { ja: '搬送と受入照会', en: 'Transport and inquiries' },
     kinds: ['estimated'],
     detail: {
-      ja: '走行速度、道路係数、現場滞在、照会1回あたりの時間などは推定値。指令の時間は全国の「119番通報から現場到着10.0分」に合うよう調整した。',
-      en: 'Speed, road factor, time on scene and minutes per refused inquiry are estimates; dispatch time was tuned so that call → scene matches the national 10.0 min.',
+      ja: '走行速度、道路係数、現場滞在、照会1回あたりの時間、指令・出場の2.5分は推定値。救急車が出払うと119番は待つか、60分以内の他の拠点から応援が出る(待ち時間は模擬し、遅れの上乗せはしない)。受入照会は満床のほか処置困難・手術中・患者対応中・専門外・医師不在の理由で断られ、その率は病院の規模・機能・時間帯による推定値で、宮城の照会回数の分布(消防庁 令和5年)に合わせて調整した。',
+      en: 'Speed, road factor, time on scene, minutes per refused inquiry and 2.5 min for dispatch and turn-out are estimates. When an area’s ambulances are all out a call waits, or a free vehicle within 60 min comes from another base (mutual aid): the wait is simulated, not added as a delay. Inquiries are refused for want of a bed or for treatment difficulty, surgery or other patients, specialty or no doctor, at rates by hospital size, capability and hour that are estimates tuned to Miyagi’s inquiry counts (FDMA 2023).',
     },
   },
   {
