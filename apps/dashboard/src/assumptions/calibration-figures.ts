@@ -1,6 +1,6 @@
 // The calibration residuals of the Miyagi baseline, copied from docs/calibration.md ("Targets and
-// results" and the occupancy-by-area table) so the Assumptions page and the report can show
-// them without the docs. When `npm run calibrate` changes those figures, docs/calibration.md is
+// results", the fitted inquiry shares and the occupancy-by-area table) and docs/validation.md (hold-outs) so the Assumptions page
+// and the report can show them without the docs. When `npm run calibrate` changes those figures, docs/calibration.md is
 // updated first (its "When the calibration test fails") and this module with it; the test beside
 // this file checks the two still agree.
 import type { Localized } from '../charts/labels';
@@ -8,137 +8,143 @@ import type { Localized } from '../charts/labels';
 export const CALIBRATION_SOURCE = {
   document: 'docs/calibration.md',
   command: 'npm run calibrate',
-  ja: '宮城の基準シナリオ、10反復(0〜9)、乱数シード1、期待患者数から開始しウォームアップ90日、2025年7月1日からの365日を測定。県全体の反復平均、± は95%信頼区間の半幅。',
-  en: 'Miyagi baseline, 10 replications (indices 0–9), seed 1, 90 warm-up days from the expected census, 365 measured days from 1 July 2025. Prefecture level on the replication mean; ± is the half-width of the 95 % CI.',
+  ja: '宮城の基準シナリオ、10反復(0〜9)、乱数シード1、期待患者数から開始しウォームアップ90日、2025年7月1日からの365日を測定。目標はすべて出典・年のある観測値(病院報告2023、宮城県2021、消防庁2023)。県全体の反復平均、± は95%信頼区間の半幅。調整に使わなかった観測値は docs/validation.md。',
+  en: 'Miyagi baseline, 10 replications (indices 0–9), seed 1, 90 warm-up days from the expected census, 365 measured days from 1 July 2025. Every target is an observation with source and year (病院報告 2023, Miyagi 2021, FDMA 2023). Prefecture level on the replication mean; ± is the half-width of the 95 % CI. Observations kept out of the tuning: docs/validation.md.',
 } as const;
 
 export interface CalibrationFigure {
   figure: Localized;
-  /** KPI key of the result documents */
+  /** KPI key of the result documents (ambulance.mildShare is derived, docs/calibration.md) */
   kpi: string;
   target: string;
-  /** "before" of docs/calibration.md (commit c0d9bfa, 3 replications) */
+  /** "before" of docs/calibration.md (issue-15 packages landed, before tuning, 1 replication) */
   before: string;
   /** the committed baseline, 10 replications, with its 95 % CI */
   after: string;
   residual: Localized;
-  /** tuned against the target (false: an untuned check) */
+  /** tuned against the target (false: a hold-out of docs/validation.md, or fitted by another package) */
   tuned: boolean;
 }
 
 export const CALIBRATION_FIGURES: readonly CalibrationFigure[] = [
   {
     figure: {
-      ja: '一般病床(高度急性期+急性期+回復期)',
-      en: 'General beds pooled (high-acute + acute + recovery)',
+      ja: '病床利用率 一般(高度急性期+急性期+回復期)',
+      en: 'Bed utilisation, general beds (high-acute + acute + recovery)',
     },
     kpi: 'occupancy.prefecture.general',
-    target: '76 ± 3 %',
-    before: '73.0 %',
-    after: '76.9 ± 0.2 %',
-    residual: { ja: '+0.9 ポイント', en: '+0.9 pt' },
+    target: '69.3 % (病院報告 2023)',
+    before: '73.9 %',
+    after: '69.6 % ± 0.2',
+    residual: { ja: '+0.3 ポイント', en: '+0.3 pt' },
     tuned: true,
   },
   {
-    figure: { ja: '慢性期(療養)病床', en: 'Chronic (long-term care) beds' },
+    figure: { ja: '病床利用率 療養(慢性期)', en: 'Bed utilisation, long-term care (chronic) beds' },
     kpi: 'occupancy.prefecture.chronic',
-    target: '90 ± 3 %',
-    before: '81.8 %',
-    after: '90.1 ± 0.7 %',
-    residual: { ja: '+0.1 ポイント', en: '+0.1 pt' },
+    target: '83.1 % (病院報告 2023)',
+    before: '88.4 %',
+    after: '82.9 % ± 0.6',
+    residual: { ja: '−0.2 ポイント', en: '−0.2 pt' },
     tuned: true,
   },
   {
-    figure: { ja: '高度急性期', en: 'High-acute' },
-    kpi: 'occupancy.prefecture.highAcute',
-    target: '65–92 % (≈ 75 %)',
-    before: '75.7 %',
-    after: '75.8 ± 0.2 %',
-    residual: { ja: '範囲内', en: 'in band' },
-    tuned: true,
-  },
-  {
-    figure: { ja: '急性期', en: 'Acute' },
-    kpi: 'occupancy.prefecture.acute',
-    target: '65–92 %',
-    before: '69.7 %',
-    after: '74.6 ± 0.2 %',
-    residual: { ja: '範囲内', en: 'in band' },
-    tuned: true,
-  },
-  {
-    figure: { ja: '回復期', en: 'Recovery' },
-    kpi: 'occupancy.prefecture.recovery',
-    target: '65–92 %',
-    before: '83.7 %',
-    after: '86.5 ± 0.4 %',
-    residual: { ja: '範囲内', en: 'in band' },
-    tuned: true,
-  },
-  {
-    figure: { ja: '119番通報から病院到着(搬送された全員)', en: 'Call → hospital, every transported patient' },
+    figure: { ja: '119番通報から病院収容(搬送された全員)', en: 'Call → hospital, every transported patient' },
     kpi: 'ambulance.callToHospital.mean',
-    target: '45.6 ± 2 min (FDMA 2023)',
-    before: '46.6 min',
-    after: '46.0 ± 0.1 min',
-    residual: { ja: '+0.4 分', en: '+0.4 min' },
+    target: '44.9 min (宮城県 2021)',
+    before: '43.7 min',
+    after: '45.5 min ± 0.0',
+    residual: { ja: '+0.6 分', en: '+0.6 min' },
     tuned: true,
   },
   {
-    figure: { ja: '119番通報から現場到着', en: 'Call → scene' },
-    kpi: 'ambulance.response.mean',
-    target: '10.0 min (FDMA 2023)',
-    before: '8.5 min',
-    after: '10.0 ± 0.0 min',
-    residual: { ja: '0.0 分', en: '0.0 min' },
+    figure: {
+      ja: '搬送人員のうち軽症(入院不要)の割合',
+      en: 'Mild (not admitted) share of transported patients',
+    },
+    kpi: 'ambulance.mildShare',
+    target: '31.3 % (宮城県 2021)',
+    before: '50.3 %',
+    after: '31.2 % ± 0.1',
+    residual: { ja: '−0.1 ポイント(観測値に設定)', en: '−0.1 pt (set to the observation)' },
     tuned: true,
   },
   {
-    figure: { ja: '高度急性期の1日あたり患者数(調整せず)', en: 'High-acute patients a day (untuned)' },
-    kpi: 'bedsInUse.prefecture.highAcute',
-    target: '≈ 1,500 (2,053 beds at ≈ 75 %)',
-    before: '1,555',
-    after: '1,556 ± 4',
-    residual: { ja: '+4 %', en: '+4 %' },
-    tuned: false,
-  },
-  {
-    figure: { ja: '平均在院日数・一般病床(調整せず)', en: 'Average stay, general beds (untuned)' },
-    kpi: 'alos.general',
-    target: '15.7 d (2021)',
-    before: '15.7 d',
-    after: '15.5 ± 0.0 d',
-    residual: { ja: '−0.2 日', en: '−0.2 d' },
-    tuned: false,
-  },
-  {
-    figure: { ja: '平均在院日数・療養病床(調整せず)', en: 'Average stay, long-term care beds (untuned)' },
-    kpi: 'alos.chronic',
-    target: '131.7 d (2021)',
-    before: '131.7 d',
-    after: '131.9 ± 0.9 d',
-    residual: { ja: '+0.2 日', en: '+0.2 d' },
-    tuned: false,
-  },
-  {
-    figure: { ja: '人口10万人あたり年間入院(調整せず)', en: 'Admissions per 100,000 a year (untuned)' },
-    kpi: 'admissions.perYearPer100k',
-    target: '12,570–13,050 (Japan 2023–24)',
-    before: '11,521',
-    after: '12,266 ± 18',
-    residual: { ja: '下限より −2.4 %', en: '−2.4 % below the low end' },
+    figure: {
+      ja: '初回照会で受入れ(重症以上、救急搬送の調整で当てはめ)',
+      en: 'Accepted at the first inquiry (severe cases; fitted by the transport package)',
+    },
+    kpi: 'inquiries.firstAcceptedShare',
+    target: '≤ 70.2 % (消防庁 2023)',
+    before: '68.0 %',
+    after: '68.9 % ± 0.2',
+    residual: { ja: '上限内', en: 'within the bound' },
     tuned: false,
   },
   {
     figure: {
-      ja: '搬送困難事案(受入れられた救急患者あたり、調整せず)',
-      en: 'Difficult transports per accepted ambulance patient (untuned)',
+      ja: '照会4回以上(重症以上、救急搬送の調整で当てはめ)',
+      en: '4 or more inquiries (severe cases; fitted by the transport package)',
     },
-    kpi: 'difficultTransports.share',
-    target: 'a few % (数 %)',
-    before: '20.6 %',
-    after: '4.1 ± 0.1 %',
-    residual: { ja: '妥当な水準', en: 'plausible' },
+    kpi: 'inquiries.fourPlusShare',
+    target: '≥ 8.2 % (消防庁 2023)',
+    before: '7.7 %',
+    after: '7.8 % ± 0.1',
+    residual: { ja: '下限より −0.4 ポイント', en: '−0.4 pt below the bound' },
+    tuned: false,
+  },
+  {
+    figure: {
+      ja: '平均在院日数 一般(検証値、調整せず)',
+      en: 'Average stay, general beds (hold-out, untuned)',
+    },
+    kpi: 'alos.general',
+    target: '14.5 d (病院報告 2023)',
+    before: '15.4 d',
+    after: '14.5 d ± 0.0',
+    residual: { ja: '0.0 日', en: '0.0 d' },
+    tuned: false,
+  },
+  {
+    figure: {
+      ja: '平均在院日数 療養(検証値、調整せず)',
+      en: 'Average stay, long-term care beds (hold-out, untuned)',
+    },
+    kpi: 'alos.chronic',
+    target: '100.2 d (病院報告 2023)',
+    before: '132.7 d',
+    after: '124.9 d ± 0.7',
+    residual: { ja: '+24.7 日(+25%)', en: '+24.7 d (+25 %)' },
+    tuned: false,
+  },
+  {
+    figure: {
+      ja: '年間入院数 一般+療養(検証値、調整せず)',
+      en: 'Admissions a year, general + long-term care beds (hold-out)',
+    },
+    kpi: 'admissions',
+    target: '274,900 (病院報告 2023)',
+    before: '266,090',
+    after: '266,539 ± 354',
+    residual: { ja: '−3.0%', en: '−3.0 %' },
+    tuned: false,
+  },
+  {
+    figure: { ja: '救急搬送人員(検証値、調整せず)', en: 'Ambulance transports a year (hold-out, untuned)' },
+    kpi: 'ambulance.transported',
+    target: '112,950 (消防庁 2023)',
+    before: '122,362',
+    after: '88,578 ± 167',
+    residual: { ja: '−21.6%(転院搬送を含む観測値)', en: '−21.6 % (the observation includes transfers)' },
+    tuned: false,
+  },
+  {
+    figure: { ja: '病床利用率 一般 2019年(検証値)', en: 'Bed utilisation, general beds, 2019 (hold-out)' },
+    kpi: 'occupancy.prefecture.general',
+    target: '72.9 % (病院報告 2019)',
+    before: '73.9 %',
+    after: '69.6 % ± 0.2',
+    residual: { ja: '−3.3 ポイント', en: '−3.3 pt' },
     tuned: false,
   },
 ];
@@ -153,54 +159,54 @@ export const AREA_OCCUPANCY: ReadonlyArray<{
 }> = [
   {
     area: { ja: '仙南', en: 'Sennan' },
-    highAcute: '96.3 ± 0.2',
-    acute: '81.4 ± 0.8',
-    recovery: '44.8 ± 1.3',
-    chronic: '94.0 ± 1.6',
+    highAcute: '95.9 ± 0.3',
+    acute: '69.5 ± 0.5',
+    recovery: '38.5 ± 1.2',
+    chronic: '86.0 ± 2.7',
   },
   {
     area: { ja: '仙台', en: 'Sendai' },
-    highAcute: '74.6 ± 0.2',
-    acute: '76.1 ± 0.2',
-    recovery: '97.9 ± 0.3',
-    chronic: '100.0 ± 0.0',
+    highAcute: '67.8 ± 0.1',
+    acute: '68.7 ± 0.2',
+    recovery: '83.7 ± 0.7',
+    chronic: '99.8 ± 0.3',
   },
   {
     area: { ja: '大崎・栗原', en: 'Osaki-Kurihara' },
-    highAcute: '99.0 ± 0.0',
-    acute: '62.1 ± 0.3',
-    recovery: '95.3 ± 1.2',
-    chronic: '67.7 ± 1.9',
+    highAcute: '98.8 ± 0.1',
+    acute: '61.2 ± 0.4',
+    recovery: '86.0 ± 1.5',
+    chronic: '52.4 ± 0.9',
   },
   {
     area: { ja: '石巻・登米・気仙沼', en: 'Ishinomaki-Tome-Kesennuma' },
-    highAcute: '99.4 ± 0.0',
-    acute: '75.9 ± 0.5',
-    recovery: '78.2 ± 1.4',
-    chronic: '87.3 ± 1.5',
+    highAcute: '99.1 ± 0.1',
+    acute: '73.5 ± 0.5',
+    recovery: '68.0 ± 1.1',
+    chronic: '71.8 ± 1.6',
   },
 ];
 
-/** The residual errors and weak points docs/calibration.md lists, in short. */
+/** The residual errors and weak points docs/calibration.md and docs/validation.md list, in short. */
 export const RESIDUALS: readonly Localized[] = [
   {
-    ja: '人口10万人あたりの入院は12,266件で、全国値(12,570〜13,050)の下限より2.4%少ない(調整していない)。疾患別の入院率は全国推計を宮城のやや若い人口に当てたもの。',
-    en: 'Admissions per 100,000 are 12,266, 2.4 % below the national 12,570–13,050 (untuned): national condition rates applied to Miyagi’s slightly younger population.',
+    ja: '療養の平均在院日数は124.9日で、観測値100.2日(2023)より25%長い(調整に使っていない検証値)。利用率を83%に合わせると、病床機能報告の慢性期4,018床は病院報告の療養病床(約3,150床)より多いため長い在院が必要になる。',
+    en: 'Long-term care ALOS is 124.9 d, 25 % above the observed 100.2 d (2023; a hold-out): meeting 83 % utilisation on the 病床機能報告’s 4,018 chronic beds, more than the 病院報告’s ≈ 3,150 療養 beds, takes longer stays.',
   },
   {
-    ja: '医療圏単位は調整の対象ではない: 仙台の回復期(97.9%)と慢性期(100%)は年間を通じて満床に近く、仙南の回復期は半分空いている(44.8%)。郡部の少ない高度急性期病床は常に満床に近く(96〜99%)、患者は仙台へ向かう。',
-    en: 'Areas are not calibrated: Sendai’s recovery (97.9 %) and chronic (100 %) beds are full all year while Sennan’s recovery beds are half empty (44.8 %); the rural areas’ few high-acute beds are always full (96–99 %) and their patients go to Sendai.',
+    ja: '医療圏単位は調整していない: 仙台の療養病床は通年ほぼ満床(99.8%、観測91.0%)、大崎・栗原は半分空き(52%、観測75%)、仙南の一般病床は56%(観測66%)。',
+    en: 'Areas are not tuned: Sendai’s chronic beds are full all year (99.8 %, observed 91.0 %), Osaki-Kurihara’s half empty (52 %, observed 75 %), Sennan’s general beds at 56 % (observed 66 %).',
   },
   {
-    ja: '季節: 7月から測った1年で回復期の稼働率は82%(秋)から95%(2月)まで動く。1年でない期間の結果はこの表と比べられない。',
-    en: 'Seasons: measured from July, recovery occupancy runs from 82 % (autumn) to 95 % (February); a horizon that is not a whole year is not comparable with these figures.',
+    ja: '救急搬送人員は年88,578人で、2023年の観測値112,950人(転院搬送を含む)より22%少ない(2021年の95,348人より7%少ない)。',
+    en: 'Ambulance transports are 88,578 a year, 22 % below the observed 112,950 of 2023 (which includes inter-hospital transfers), 7 % below 2021’s 95,348.',
   },
   {
-    ja: '転院待ち(1日約150人)は「7日待てば隣の医療圏の病床も探す」という推定の規則に依存し、調整された数字ではない。',
-    en: 'Bed blocking (≈ 150 patients a day) depends on the 7-day widening rule, an estimate, not a calibrated figure.',
+    ja: '照会4回以上の割合は7.8%で、消防庁2023の下限8.2%をわずかに下回る(在院日数を短くして満床が減ったため)。',
+    en: '4 or more inquiries: 7.8 %, just below FDMA 2023’s lower bound of 8.2 % (shorter stays leave fewer beds full).',
   },
   {
-    ja: '搬送困難事案(4.1%)と受入不可は調整していない。全国の搬送困難事案は重症例に限った数なので比較は目安にとどまる。',
-    en: 'Difficult transports (4.1 %) and refusals are untuned; the national 搬送困難事案 counts refer to severe cases only, so the comparison is loose.',
+    ja: '季節: 1年でない期間の結果はこの表と比べられない。',
+    en: 'Seasons: a horizon that is not a whole year is not comparable with these figures.',
   },
 ];
