@@ -27,7 +27,6 @@ function present(a: ReplicationResult[], b: ReplicationResult[], key: string): M
 }
 
 const expectUp = (m: Move) => expect(m.lo, describeMove(m)).toBeGreaterThan(0);
-const expectDown = (m: Move) => expect(m.hi, describeMove(m)).toBeLessThan(0);
 const expectNotDown = (m: Move) => expect(m.hi, describeMove(m)).toBeGreaterThanOrEqual(0);
 
 describe('closing the largest hospital of an area', () => {
