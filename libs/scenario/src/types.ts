@@ -198,7 +198,7 @@ export interface ArrivalProfiles {
   hourOfDay: number[];
   /** 7 multipliers (mean 1), Monday first. */
   dayOfWeek: number[];
-  /** 7 multipliers (mean 1) for scheduled bookings and admission slots, Monday first. */
+  /** 7 multipliers (mean 1) for the hospitals' scheduled-admission slots, Monday first. */
   scheduledDayOfWeek: number[];
   provenance?: Provenance;
 }

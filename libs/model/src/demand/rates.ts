@@ -14,15 +14,21 @@ import { RegionIndex } from '../region/region-index';
 
 export const AGES = AGE_BANDS.length;
 const BANDS5 = FIVE_YEAR_BANDS.length;
+const CELLS5 = SEX_AGE_CELLS;
+/** FIVE_YEAR_BAND_AGE_BAND as a local table: imported bindings are getters in the CommonJS build. */
+const BAND4_OF_BAND5 = Uint8Array.from(FIVE_YEAR_BAND_AGE_BAND);
 const MINUTES_PER_YEAR = 365 * MINUTES_PER_DAY;
 
 /** Sex of a patient (from its arrival cell); UNKNOWN for four-band demand and the initial census. */
 export const Sex = { MALE: 0, FEMALE: 1, UNKNOWN: 2 } as const;
 
-/** Scheduled admissions are booked in the daytime: 09:00–17:00, flat (mean 1 over the day). */
-export const SCHEDULED_HOUR_PROFILE: readonly number[] = Array.from({ length: 24 }, (_, h) =>
-  h >= 9 && h < 17 ? 3 : 0,
-);
+/**
+ * Bookings arrive evenly over the hours and days: a booked patient is admitted on a later day's
+ * slot, so the hour and weekday of the booking change nothing but a fraction of its wait, while
+ * a daytime-weekday profile would make the thinning draw four times as many candidates.
+ */
+const FLAT_HOURS: readonly number[] = Array.from({ length: 24 }, () => 1);
+const FLAT_WEEK: readonly number[] = Array.from({ length: 7 }, () => 1);
 
 /** Years with population figures in the region (census and projections). */
 export function populationYears(index: RegionIndex): number[] {
@@ -64,8 +70,28 @@ export function hasPopulationBySexAge(region: Region): boolean {
   return region.municipalities.every((m) => m.populationBySexAge !== undefined);
 }
 
-/** Population by sex × 5-year band in `year` (male bands, then female), linear between given years. */
+/** Interpolated detailed populations per municipality and year (regions are immutable once loaded). */
+const bySexAgeCache = new WeakMap<Municipality, Map<number, Float64Array>>();
+
+/**
+ * Population by sex × 5-year band in `year` (male bands, then female), linear between given
+ * years. Cached per municipality and year: read it, never write to it.
+ */
 export function populationBySexAgeFor(m: Municipality, year: number): Float64Array {
+  let byYear = bySexAgeCache.get(m);
+  if (byYear === undefined) {
+    byYear = new Map();
+    bySexAgeCache.set(m, byYear);
+  }
+  let cells = byYear.get(year);
+  if (cells === undefined) {
+    cells = interpolateBySexAge(m, year);
+    byYear.set(year, cells);
+  }
+  return cells;
+}
+
+function interpolateBySexAge(m: Municipality, year: number): Float64Array {
   const detailed = m.populationBySexAge;
   if (detailed === undefined)
     throw new ModelInputError(`municipality "${m.id}" has no population by sex and 5-year band`);
@@ -135,10 +161,10 @@ export function yearlyByMunicipality(index: RegionIndex, c: number, year: number
 
 /** The four-band age band (index into AGE_BANDS) and sex of a cell of a process with `cells` per municipality. */
 export function cellAgeBand(cell: number, cells: number): number {
-  return cells === AGES ? cell % AGES : FIVE_YEAR_BAND_AGE_BAND[(cell % SEX_AGE_CELLS) % BANDS5];
+  return cells === AGES ? cell % AGES : BAND4_OF_BAND5[(cell % CELLS5) % BANDS5];
 }
 export function cellSex(cell: number, cells: number): number {
-  return cells === AGES ? Sex.UNKNOWN : cell % SEX_AGE_CELLS < BANDS5 ? Sex.MALE : Sex.FEMALE;
+  return cells === AGES ? 2 : cell % CELLS5 < BANDS5 ? 0 : 1; // Sex.UNKNOWN, MALE, FEMALE
 }
 
 export const ProcessKind = { EMERGENCY: 0, SCHEDULED: 1, CALLS: 2 } as const;
@@ -199,9 +225,9 @@ function sum(xs: Float64Array): number {
 
 /**
  * Builds the arrival processes: per condition its emergency part (walk-ins and ambulance, the
- * emergency hour and weekday profiles) and its scheduled part (bookings, daytime on the
- * scheduled weekdays), plus the ambulance calls that end without admission (notAdmittedShare
- * of all calls).
+ * emergency hour and weekday profiles) and its scheduled part (bookings, evenly over time; the
+ * hospitals' slots follow the scheduled weekday profile, bookings.ts), plus the ambulance calls
+ * that end without admission (notAdmittedShare of all calls).
  */
 export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex): ArrivalProcess[] {
   const { scenario, region } = resolved;
@@ -223,7 +249,7 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
 
   const componentRate = (comp: Component, yearly: number, rate: Float64Array, scale: number): void => {
     const c = comp.condition;
-    const dow = comp.scheduled ? profiles.scheduledDayOfWeek : profiles.dayOfWeek;
+    const dow = comp.scheduled ? FLAT_WEEK : profiles.dayOfWeek;
     const amp = p.seasonalAmplitude[c];
     const peak = p.seasonalPeakDay[c];
     const perMinute = (yearly * comp.share * scale) / MINUTES_PER_YEAR;
@@ -239,7 +265,7 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
     let peakYearly = 0;
     for (const y of years.length ? years : [scenario.year])
       peakYearly = Math.max(peakYearly, sum(yearlyByMunicipality(index, c, y)));
-    const dow = comp.scheduled ? profiles.scheduledDayOfWeek : profiles.dayOfWeek;
+    const dow = comp.scheduled ? FLAT_WEEK : profiles.dayOfWeek;
     return (
       ((peakYearly * comp.share * scale) / MINUTES_PER_YEAR) *
       maxOf(comp.hourProfile) *
@@ -306,7 +332,7 @@ export function arrivalProcesses(resolved: ResolvedScenario, index: RegionIndex)
         ProcessKind.SCHEDULED,
         c,
         0,
-        [{ condition: c, share: scheduled, hourProfile: SCHEDULED_HOUR_PROFILE, scheduled: true }],
+        [{ condition: c, share: scheduled, hourProfile: FLAT_HOURS, scheduled: true }],
         1,
       );
     if (amb > 0) callComponents.push({ condition: c, share: amb, hourProfile: hourOfDay, scheduled: false });

@@ -388,7 +388,7 @@ export const arrivalProfilesSchema = titled(
       profile(7).default(() => Array<number>(7).fill(1)),
       {
         description:
-          '7 multipliers (mean 1) for scheduled admissions (bookings and the hospitals’ admission slots), Monday first.',
+          '7 multipliers (mean 1) for the hospitals’ slots of scheduled admissions (bookings themselves come evenly), Monday first.',
         unit: 'multiplier',
       },
     ),
