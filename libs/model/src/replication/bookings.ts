@@ -15,10 +15,14 @@ import { weekdayOf, yearlyByMunicipality } from '../demand/rates';
 import { Live } from '../patients/table';
 import { Network, ROUTE_KEYS, routeKey } from '../region/network';
 import { FUNCTIONS as FUNCTIONS_, RegionIndex } from '../region/region-index';
-import type { Admissions } from './admissions';
 import type { BedRules, BookingIntake } from './bed-rules';
 import { Ev, Misc } from './events';
 import type { ReplicationState } from './state';
+
+/** What bookings need of admissions (an interface, so the two modules do not import each other). */
+export interface ListAdmitter {
+  admitFromList(pid: number, h: number, pool: number): void;
+}
 
 // Local copies: imported bindings are getters in the CommonJS output, too slow for the
 // event loop.
@@ -66,7 +70,7 @@ export function expectedBookingsPerDay(index: RegionIndex, network: Network, yea
 export class Bookings implements BookingIntake {
   private readonly state: ReplicationState;
   private readonly beds: BedRules;
-  private readonly admissions: Admissions;
+  private readonly admissions: ListAdmitter;
   /** slots per bed per day of each pool, headroom included (set by start()) */
   private readonly slotsPerBed: Float64Array;
   /** fractional slots carried to the next day, per pool */
@@ -77,7 +81,7 @@ export class Bookings implements BookingIntake {
   /** first minute of the current day (bookings made since wait until tomorrow) */
   private todayStart = 0;
 
-  constructor(state: ReplicationState, beds: BedRules, admissions: Admissions) {
+  constructor(state: ReplicationState, beds: BedRules, admissions: ListAdmitter) {
     this.state = state;
     this.beds = beds;
     this.admissions = admissions;
