@@ -90,6 +90,19 @@ describe('demand checks of a region', () => {
     );
   });
 
+  it('tells an old region file what replaced `elective` and `electiveDayOfWeek`', () => {
+    const issues = messages((f) => {
+      conditions(f)[1].elective = true;
+      f['region.yaml'].arrivalProfiles = { electiveDayOfWeek: [1, 1, 1, 1, 1, 1, 1] };
+    });
+    expect(issues).toContainEqual(
+      'conditions[1].elective: "elective" was replaced by `scheduledShare`, the share of admissions booked ahead (予定入院): `elective: true` was every non-ambulance admission, i.e. scheduledShare = 1 − ambulanceShare',
+    );
+    expect(issues).toContainEqual(
+      'arrivalProfiles.electiveDayOfWeek: "electiveDayOfWeek" was renamed `scheduledDayOfWeek` (the weekday profile of the hospitals’ admission slots)',
+    );
+  });
+
   it('refuses scheduled and ambulance shares above one together', () => {
     expect(messages((f) => (conditions(f)[0].scheduledShare = 0.5))).toContainEqual(
       'conditions[0].scheduledShare: ambulanceShare + scheduledShare must not exceed 1 (0.7 + 0.5): scheduled patients do not come by ambulance',

@@ -139,6 +139,10 @@ const REMOVED_KEYS: Record<string, string> = {
   postponeShare: ELIGIBILITY_REMOVED,
   forgoShare: ELIGIBILITY_REMOVED,
   postponeDays: ELIGIBILITY_REMOVED,
+  elective:
+    'was replaced by `scheduledShare`, the share of admissions booked ahead (予定入院): `elective: true` was every non-ambulance admission, i.e. scheduledShare = 1 − ambulanceShare',
+  electiveDayOfWeek:
+    'was renamed `scheduledDayOfWeek` (the weekday profile of the hospitals’ admission slots)',
 };
 
 /** Adds every issue of a failed parse of `data` against `root` to `out`. */
