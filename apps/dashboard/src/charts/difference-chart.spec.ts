@@ -63,8 +63,13 @@ describe('difference chart SVG', () => {
   });
 
   it('widens the label column for long labels instead of cutting them at the left edge', () => {
+    // the plot's left edge: where the zero line's group starts
     const offset = (svg: SVGSVGElement) =>
-      Number(/translate\((\d+)/.exec(svg.querySelector('g.legend')?.getAttribute('transform') ?? '')?.[1]);
+      Number(
+        /translate\((\d+)/.exec(
+          svg.querySelector('g.row')?.parentElement?.getAttribute('transform') ?? '',
+        )?.[1],
+      );
     const short = differenceChart(shapeDifferences(kpis, HEADLINE_KPIS, 'ja'), { lang: 'ja' });
     const long = differenceChart(
       shapeDifferences({ 'walkIns.redirected': diff(10, 12, 1) }, HEADLINE_KPIS, 'en'),
@@ -73,6 +78,9 @@ describe('difference chart SVG', () => {
     expect(offset(short)).toBe(220);
     // "Walk-ins redirected (first choice full)": 39 characters
     expect(offset(long)).toBeGreaterThan(39 * 6);
+    // the legend with the method label stays inside the chart
+    const legend = long.querySelector('g.legend')?.getAttribute('transform') ?? '';
+    expect(Number(/translate\((\d+)/.exec(legend)?.[1])).toBeLessThanOrEqual(920 - 640);
   });
 
   it('draws the same SVG for the same data', () => {

@@ -106,7 +106,9 @@ export function differenceChart(
   const bound = Math.max(0.01, extentAbs * 1.1);
   const x = scaleLinear().domain([-bound, bound]).nice().range([0, plotWidth]);
 
-  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},16)`);
+  // above the plot, moved left when a wide label column would push the method label off the chart
+  const legendX = Math.min(margin.left, width - 640);
+  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${legendX},16)`);
   legend.append('circle').attr('cx', 5).attr('cy', 0).attr('r', 5).attr('fill', SERIES.simulated);
   legend.append('text').attr('x', 14).attr('y', 4).text(WORDS.significant[lang]);
   legend

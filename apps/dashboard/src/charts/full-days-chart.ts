@@ -144,7 +144,8 @@ export function fullDaysChart(shape: FullDaysShape, options: FullDaysChartOption
           .text(word('noBeds', lang));
         return;
       }
-      const days = `${formatNumber(cell.days.mean, lang, cell.days.mean >= 10 ? 0 : 1)} ${UNIT_NAMES.days[lang]}`;
+      const digits = cell.days.mean >= 10 || cell.days.mean === 0 ? 0 : 1;
+      const days = `${formatNumber(cell.days.mean, lang, digits)} ${UNIT_NAMES.days[lang]}`;
       c.append('text')
         .attr('class', 'value')
         .attr('x', cx)

@@ -105,16 +105,30 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
     );
     const { estimate } = card;
     const digits = card.unit === 'percent' ? 1 : digitsFor(estimate.mean);
-    g.append('text')
+    // the number large, its unit small beside it ("13,243 patient-days" fits a card)
+    const value = g
+      .append('text')
       .attr('class', 'value')
       .attr('x', 10)
       .attr('y', 60)
       .attr('font-size', 24)
-      .attr('font-weight', 700)
-      .text(formatKpi(estimate.mean, card.unit, lang, digits));
+      .attr('font-weight', 700);
+    if (card.unit === 'percent') value.text(formatKpi(estimate.mean, 'percent', lang, digits));
+    else {
+      value.append('tspan').text(formatKpi(estimate.mean, 'number', lang, digits));
+      if (UNIT_NAMES[card.unit][lang])
+        value
+          .append('tspan')
+          .attr('font-size', 13)
+          .attr('font-weight', 400)
+          .text(` ${UNIT_NAMES[card.unit][lang]}`);
+    }
+    // the CI in the value's unit, which the line above names (a share keeps its %)
+    const bound = (x: number): string =>
+      formatKpi(x, card.unit === 'percent' ? 'percent' : 'number', lang, digits);
     const ci =
       estimate.n >= 2
-        ? `${word('ci95', lang)} ${formatKpi(estimate.lo, card.unit, lang, digits)} – ${formatKpi(estimate.hi, card.unit, lang, digits)}`
+        ? `${word('ci95', lang)} ${bound(estimate.lo)} – ${bound(estimate.hi)}`
         : `n = 1 (${word('ci95', lang)} –)`;
     g.append('text')
       .attr('class', 'ci')
