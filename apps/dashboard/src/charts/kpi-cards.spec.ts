@@ -42,8 +42,12 @@ describe('KPI cards data', () => {
 
   it('wraps a long label onto two lines at a space, or before a bracket in Japanese', () => {
     expect(wrapLabel('Walk-ins redirected (first choice full)', 'en', 30)).toEqual([
-      'Walk-ins redirected (first',
-      'choice full)',
+      'Walk-ins redirected',
+      '(first choice full)',
+    ]);
+    expect(wrapLabel('Bed blocking waiting for a recovery bed', 'en', 30)).toEqual([
+      'Bed blocking waiting for a',
+      'recovery bed',
     ]);
     expect(wrapLabel('救急搬送困難事案の割合(受入患者あたり)', 'ja', 16)).toEqual([
       '救急搬送困難事案の割合',

@@ -34,12 +34,15 @@ export function formatKpi(value: number, unit: KpiUnit, lang: Lang, digits?: num
   return name && Number.isFinite(value) ? `${number} ${name}` : number;
 }
 
-/** Splits a label into at most two lines of about `max` characters (at a space in English). */
+/** Splits a label into at most two lines of about `max` characters (before a bracket, else at a space in English). */
 export function wrapLabel(label: string, lang: Lang, max: number): string[] {
   if (label.length <= max) return [label];
   let cut = -1;
-  if (lang === 'en') cut = label.lastIndexOf(' ', max);
-  else
+  if (lang === 'en') {
+    // before a bracket when there is one past the first third, else at the last space
+    const bracket = label.lastIndexOf(' (', max);
+    cut = bracket > max / 3 ? bracket : label.lastIndexOf(' ', max);
+  } else
     for (let i = Math.min(max, label.length - 1); i > max / 2 && cut < 0; i--)
       // before a bracket, after a particle, colon or middle dot
       if (label[i] === '(' || 'の:・'.includes(label[i - 1])) cut = i;
@@ -92,7 +95,7 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
       .attr('fill', '#ffffff')
       .attr('stroke', '#bbb');
     // long labels take two lines, a little smaller, rather than running past the card
-    const lines = wrapLabel(card.label, lang, Math.floor((cardWidth - 20) / (lang === 'ja' ? 11 : 5.9)));
+    const lines = wrapLabel(card.label, lang, Math.floor((cardWidth - 20) / (lang === 'ja' ? 11 : 5.6)));
     lines.forEach((line, l) =>
       g
         .append('text')
