@@ -19,7 +19,7 @@ export { parseText, type ParsedText, type ParseTextOptions } from './parse/safe-
 export { SCENARIO_LIMITS, REGION_FILE_LIMITS, type ParseLimits } from './parse/limits';
 export { formatPath, type LocatedDocument, type Path, type PathSegment } from './parse/located';
 
-export { regionSchema, hospitalSchema, conditionSchema } from './schema/region';
+export { regionSchema, hospitalSchema, conditionSchema, eligibilitySchema } from './schema/region';
 export { policySchema } from './schema/policies';
 export { scenarioSchema, DEFAULT_REGION, DEFAULT_YEAR } from './schema/scenario';
 

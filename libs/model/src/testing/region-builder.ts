@@ -2,7 +2,12 @@
 // test states only what it is about (one hospital, two areas, a full ICU…). These are real
 // Region and ResolvedScenario values, run by the real model.
 import type { BedFunction } from '@caretwin/contracts';
-import { AGE_BANDS, DEFAULT_RESOURCE_POINT_THRESHOLDS, FIVE_YEAR_BAND_AGE_BAND } from '@caretwin/scenario';
+import {
+  AGE_BANDS,
+  DEFAULT_RESOURCE_POINT_THRESHOLDS,
+  eligibilitySchema,
+  FIVE_YEAR_BAND_AGE_BAND,
+} from '@caretwin/scenario';
 import type {
   AmbulanceBase,
   Beds,
@@ -158,23 +163,7 @@ export function buildRegion(spec: RegionSpec): Region {
       refusal: { ...NO_REFUSAL_REASONS, ...spec.transport?.refusal },
     },
     // The schema's defaults: failure rates 0, so nothing fails unless a test says so.
-    eligibility: {
-      failureRate: 0,
-      hospitalOutagesPerDay: 0,
-      hospitalOutageHours: 2,
-      regionOutagesPerYear: 0,
-      regionOutageHours: 4,
-      proofShare: 0.95,
-      staffMinutes: 10,
-      delayMinutes: 15,
-      outpatientVisitsPerAdmission: 140,
-      deferShare: 0,
-      returnShare: 0,
-      returnDays: 30,
-      returnStayFactor: 1.3,
-      returnConditions: {},
-      ...spec.eligibility,
-    },
+    eligibility: { ...eligibilitySchema.parse({}), ...spec.eligibility },
     occupancyTargets: { highAcute: 0.75, acute: 0.78, recovery: 0.9, chronic: 0.92 },
     resourcePointThresholds: { ...DEFAULT_RESOURCE_POINT_THRESHOLDS, ...spec.resourcePointThresholds },
     sources: { test: 'constructed in a test' },
