@@ -1,0 +1,31 @@
+// Who a request acts as. The global access guard sets `request.principal` on every request
+// (HTTP) and `socket.data.principal` on every socket; controllers and services read it from
+// there, never from headers. A contract: the dashboard, tests and later issues rely on it.
+
+export const ROLES = ['viewer', 'planner', 'admin', 'reporter'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  /** token id (or 'open' when AUTH_MODE=open) */
+  id: string;
+  /** token name as given to `caretwin token create --name` (or 'open') */
+  name: string;
+  role: 'viewer' | 'planner' | 'admin' | 'reporter';
+  /** hospitals a reporter token may post for (--hospital); [] = none named */
+  hospitals: string[];
+}
+
+/** AUTH_MODE=open: every request acts as this admin (allowed only on loopback). */
+export const OPEN_PRINCIPAL: Readonly<Principal> = Object.freeze({
+  id: 'open',
+  name: 'open',
+  role: 'admin',
+  hospitals: [],
+});
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** set by the global AccessGuard before any controller runs */
+    principal?: Principal;
+  }
+}
