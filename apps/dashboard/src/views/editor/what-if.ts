@@ -2,16 +2,19 @@
 // changes as policies (docs/architecture.md "Policies"), and the way back from a validation issue's path
 // (`policies[3].beds.acute`) to the field that caused it.
 import type { BedFunction, EligibilityParameters, Policy } from '@caretwin/scenario';
+import { conversionComplete } from './guardrails';
 
 export type PartialBeds = Partial<Record<BedFunction, number>>;
 
 export interface Conversion {
   /** stable key of the row in the editor */
   key: number;
+  /** '' until the planner picks one */
   area: string;
   from: BedFunction;
   to: BedFunction;
-  count: number;
+  /** null until the planner types the beds */
+  count: number | null;
 }
 
 /** Only what the planner changed; everything else is inherited from the baseline. */
@@ -67,6 +70,7 @@ const nonEmpty = (beds: PartialBeds | undefined): beds is PartialBeds =>
 /**
  * Builds the scenario. Policies apply in the order listed, so closures and mergers come first
  * (area bed targets are then spread over the hospitals still open), conversions after targets.
+ * Incomplete conversion rows are left out.
  */
 export function buildWhatIf(state: EditorState): WhatIf {
   const policies: Policy[] = [];
@@ -86,8 +90,13 @@ export function buildWhatIf(state: EditorState): WhatIf {
   for (const [area, beds] of Object.entries(state.areaBeds)) {
     if (nonEmpty(beds)) add({ kind: 'setBeds', area, beds: { ...beds } }, `areaBeds.${area}`);
   }
+  // a row still asking for its area or beds is no policy yet
   for (const c of state.conversions)
-    add({ kind: 'convertBeds', area: c.area, from: c.from, to: c.to, count: c.count }, `conversion.${c.key}`);
+    if (conversionComplete(c))
+      add(
+        { kind: 'convertBeds', area: c.area, from: c.from, to: c.to, count: c.count as number },
+        `conversion.${c.key}`,
+      );
   for (const [area, vehicles] of Object.entries(state.ambulances))
     add({ kind: 'setAmbulances', area, vehicles }, `ambulances.${area}`);
   if (Object.keys(state.eligibility).length > 0)
