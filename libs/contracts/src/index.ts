@@ -4,3 +4,4 @@ export * from './socket';
 export * from './run-view';
 export * from './live-run';
 export * from './run-client';
+export * from './areas';

@@ -232,6 +232,10 @@ export interface KpiDifference {
   hi: number;
   /** the CI excludes 0 */
   significant: boolean;
+  /** the KPI's practical threshold in its unit (areas.ts practicalThreshold; issue 16) */
+  threshold?: number;
+  /** significant AND |difference| ≥ threshold: what outputs call 有意 */
+  practical?: boolean;
 }
 
 export interface Comparison {

@@ -43,7 +43,7 @@ const UNITS: ReadonlyArray<[RegExp, string]> = [
     'cases',
   ],
   [
-    /^(admissions|overflow|leftRegion|transfers|borrowing\.admissions|walkIns\.redirected|area\.[^.]+\.walkInsRedirected|ambulance\.(accepted|transportedNotAdmitted|callToHospital\.count)|timeToCare\..*\.count|discharges|deaths|(elective|scheduled)\.waiting\.mean|eligibility\.)/,
+    /^(admissions|overflow|leftRegion|area\.[^.]+\.(admissions|leftRegion|overflow)$|transfers|borrowing\.admissions|walkIns\.redirected|area\.[^.]+\.walkInsRedirected|ambulance\.(accepted|transportedNotAdmitted|callToHospital\.count)|timeToCare\..*\.count|discharges|deaths|(elective|scheduled)\.waiting\.mean|eligibility\.)/,
     'patients',
   ],
 ];

@@ -185,6 +185,12 @@ const FAMILIES: readonly KpiFamily[] = [
   ),
   family('transfers', 'patients', '他院への転院', 'Step-down transfers to another hospital'),
   family('transfers.minutes.mean', 'minutes', '転院の移動時間(平均)', 'Transfer drive (mean)'),
+  family(
+    'stepDowns.recoveryTail',
+    'patients',
+    '急性期後半の回復期病床への転棟',
+    'Acute-stay tails moved to a recovery bed',
+  ),
   family('borrowing.admissions', 'patients', '他機能の空床を借りた入院', 'Admissions into a borrowed bed'),
   family('borrowing.bedDays', 'patientDays', '借りた病床の延べ日数', 'Borrowed-bed patient-days'),
 
@@ -324,6 +330,21 @@ const FAMILIES: readonly KpiFamily[] = [
     'patients',
     '満床で他院へ回った直接来院患者',
     'Walk-ins redirected (first choice full)',
+  ),
+  // by area for the by-area tables (issue 16): admissions and left region by home area,
+  // overflow by the area of the hospital
+  family('area.{area}.admissions', 'patients', '住民の入院(住所地別)', 'Residents admitted (by home area)'),
+  family(
+    'area.{area}.leftRegion',
+    'patients',
+    '受入先がなく地域外へ出た住民',
+    'Residents who left the region (no hospital in reach)',
+  ),
+  family(
+    'area.{area}.overflow',
+    'patients',
+    '満床のため病床外で受け入れた患者(医療機関所在地別)',
+    'Admitted over capacity (overflow, by hospital area)',
   ),
   family(
     'outflow.{area}',

@@ -2,6 +2,7 @@
 // common random numbers when both runs share the seed and the same replication indices
 // (docs/architecture.md "Statistics"); otherwise Welch's unpaired interval, and the note says why.
 import { pairedDifference, welchDifference } from '@caretwin/engine';
+import { practicallySignificant, practicalThreshold } from '@caretwin/contracts';
 import type { Comparison, KpiDifference, ReplicationResult } from '@caretwin/contracts';
 import { AggregateError, commonKpiKeys, sortedByIndex } from './aggregate';
 
@@ -39,6 +40,7 @@ export function compareResults(a: ReplicationResult[], b: ReplicationResult[]): 
     const diff = mb - ma;
     const lo = Number.isFinite(d.lo) ? d.lo : diff;
     const hi = Number.isFinite(d.hi) ? d.hi : diff;
+    const significant = Number.isFinite(d.halfWidth) && (lo > 0 || hi < 0);
     kpis[key] = {
       a: ma,
       b: mb,
@@ -46,7 +48,10 @@ export function compareResults(a: ReplicationResult[], b: ReplicationResult[]): 
       halfWidth,
       lo,
       hi,
-      significant: Number.isFinite(d.halfWidth) && (lo > 0 || hi < 0),
+      significant,
+      // 有意 in outputs needs the practical threshold too (issue 16)
+      threshold: practicalThreshold(key, ma),
+      practical: practicallySignificant(key, { a: ma, difference: diff, significant }),
     };
   }
   return { paired, method: paired ? 'paired' : 'welch', note, a: describe(ra), b: describe(rb), kpis };

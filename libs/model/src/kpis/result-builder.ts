@@ -167,6 +167,7 @@ function patientFlowKpis(kpis: Kpis, state: ReplicationState, span: Span): void 
   });
   kpis['transfers'] = rec.transfers;
   kpis['transfers.minutes.mean'] = ratio(rec.transferMinutes, rec.transfers);
+  kpis['stepDowns.recoveryTail'] = rec.tailStepDowns;
   kpis['borrowing.admissions'] = rec.borrowings;
   kpis['borrowing.bedDays'] = bedDays(Misc.BORROWED);
 }
@@ -302,6 +303,17 @@ function flowMatrix(kpis: Kpis, state: ReplicationState): FlowMatrix {
     kpis[`selfSufficiency.${index.areaIds[a]}`] = ratio(row[a], total);
     // Residents admitted outside their area (or who left the region) ÷ residents admitted.
     kpis[`outflow.${index.areaIds[a]}`] = ratio(total - row[a], total);
+  }
+  // By area for the by-area tables (issue 16): residents admitted anywhere in the region and
+  // residents who left it (home area), and patients admitted over capacity (treating area:
+  // overflow is where the hospital is).
+  const overflow = new Float64Array(A);
+  for (let h = 0; h < index.hospitalCount; h++) overflow[index.hospitalArea[h]] += rec.hospitalOverflow[h];
+  for (let a = 0; a < A; a++) {
+    const id = index.areaIds[a];
+    kpis[`area.${id}.admissions`] = flow.admissions[a].reduce((s, x) => s + x, 0);
+    kpis[`area.${id}.leftRegion`] = flow.leftRegion[a];
+    kpis[`area.${id}.overflow`] = overflow[a];
   }
   return flow;
 }
