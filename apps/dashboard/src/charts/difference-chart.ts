@@ -91,7 +91,7 @@ export function differenceChart(
     bottom: 40,
     left: Math.min(360, Math.max(220, Math.ceil(labels) + 16)),
   };
-  const footnote = footnoteHeight(options.footnote);
+  const footnote = footnoteHeight(options.footnote, width, 0);
   const height = margin.top + Math.max(1, rows.length) * rowHeight + margin.bottom + footnote;
   const svg = createFrame({
     width,

@@ -131,7 +131,7 @@ export function distributionChart(
   const width = options.width ?? 920;
   const rowHeight = 34;
   const margin = { top: 34, right: 150, bottom: 42, left: 170 };
-  const footnote = footnoteHeight(options.footnote);
+  const footnote = footnoteHeight(options.footnote, width, 0);
   const height = margin.top + Math.max(1, rows.length) * rowHeight + margin.bottom + footnote;
   const svg = createFrame({
     width,

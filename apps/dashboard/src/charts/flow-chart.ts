@@ -78,7 +78,7 @@ export function flowChart(shape: FlowShape, options: FlowChartOptions): SVGSVGEl
   const { lang } = options;
   const label = options.areaLabel ?? ((a: string) => a);
   const width = options.width ?? 820;
-  const footnote = footnoteHeight(options.footnote);
+  const footnote = footnoteHeight(options.footnote, width);
   const height = (options.height ?? 360) + footnote;
   const colours = areaColourMap(shape.areas);
   // Labels sit horizontally outside the ring, wrapped at their hyphens or 中点: keep room for

@@ -74,7 +74,7 @@ export function fullDaysChart(shape: FullDaysShape, options: FullDaysChartOption
   const header = 40;
   const rowHeight = 38;
   const cellWidth = (width - left) / BED_FUNCTION_ORDER.length;
-  const footnote = footnoteHeight(options.footnote);
+  const footnote = footnoteHeight(options.footnote, width, 0);
   const height = header + shape.rows.length * rowHeight + 6 + footnote;
   const svg = createFrame({
     width,

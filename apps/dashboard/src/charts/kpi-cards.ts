@@ -71,7 +71,7 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
   const cardWidth = (width - gap * (columns - 1)) / columns;
   const cardHeight = 92;
   const rows = Math.ceil(cards.length / columns);
-  const footnote = footnoteHeight(options.footnote);
+  const footnote = footnoteHeight(options.footnote, width, 0);
   const height = Math.max(1, rows) * (cardHeight + gap) - gap + footnote + 4;
   const svg = createFrame({
     width,

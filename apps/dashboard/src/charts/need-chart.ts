@@ -113,7 +113,7 @@ export function needChart(rows: readonly NeedRow[], options: NeedChartOptions): 
   const legendHeight = 30;
   const panelWidth = (width - gap * (columns - 1)) / columns;
   const panelRows = Math.ceil(areas.length / columns);
-  const footnote = footnoteHeight(options.footnote);
+  const footnote = footnoteHeight(options.footnote, width, 0);
   const height = legendHeight + panelRows * (panelHeight + gap) + footnote;
   const prefix = options.idPrefix ?? 'need';
   const svg = createFrame({

@@ -238,7 +238,7 @@ function layoutOf(
     40,
     (width - margin.left - margin.right - GAP * (columns.length - 1)) / Math.max(1, columns.length),
   );
-  const footnote = footnoteHeight(options.footnote);
+  const footnote = footnoteHeight(options.footnote, width);
   const height = margin.top + rows.length * (panelHeight + GAP) - GAP + margin.bottom + footnote;
   const bandName =
     options.band === 'ci'

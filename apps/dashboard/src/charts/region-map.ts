@@ -116,7 +116,7 @@ export function shapeRegionMap(data: RegionMapData, options: RegionMapOptions): 
   const width = options.width ?? 760;
   const height = options.height ?? 560;
   const mapWidth = width - (options.legendWidth ?? 210);
-  const mapHeight = height - footnoteHeight(options.footnote);
+  const mapHeight = height - footnoteHeight(options.footnote, width);
   const margin = options.hullMargin ?? 18;
   const project = fitProjection([...data.municipalities, ...data.hospitals], mapWidth, mapHeight, margin + 6);
   const colours = areaColourMap(data.areas.map((a) => a.id));

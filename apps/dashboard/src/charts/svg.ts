@@ -50,21 +50,76 @@ export function resetFrame(svg: Svg, options: FrameOptions): void {
   svg.append('title').text(options.title);
 }
 
-/** Appends a footnote line (e.g. which inputs are synthetic) at the bottom-left. */
+const FOOTNOTE_SIZE = 10;
+const FOOTNOTE_LINE = 13;
+
+/** Rough drawn width of text at `size` px: CJK glyphs one em, Latin and digits about 0.6 em. */
+export function textWidth(text: string, size = FOOTNOTE_SIZE): number {
+  let em = 0;
+  for (const ch of text)
+    em += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 1 : 0.6;
+  return em * size;
+}
+
+/**
+ * The footnote broken into lines that fit `width` px (at spaces, after commas and 、, or inside
+ * a long run of CJK). An English line is longer than its Japanese original: it wraps rather
+ * than running off the chart's right edge.
+ */
+export function footnoteLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const push = (): void => {
+    if (current.trim()) lines.push(current.trim());
+    current = '';
+  };
+  for (const token of text.split(/(?<=[\s、,，/])/)) {
+    if (textWidth(current + token) <= width) {
+      current += token;
+      continue;
+    }
+    push();
+    // a token wider than a line on its own (a CJK run) is cut where the line is full
+    for (const ch of token) {
+      if (textWidth(current + ch) > width) push();
+      current += ch;
+    }
+  }
+  push();
+  return lines.length ? lines : [text];
+}
+
+/**
+ * Appends the footnote (e.g. which inputs are synthetic) at the bottom-left: `y` is the baseline
+ * of its last line; a footnote wider than the chart takes more lines above it (see footnoteHeight).
+ */
 export function appendFootnote(svg: Svg, text: string | undefined, y: number, x = 8): void {
   if (!text) return;
-  svg
+  const width = Number(svg.attr('width')) || 920;
+  const lines = footnoteLines(text, Math.max(80, width - Math.max(x, 0) - 8));
+  const node = svg
     .append('text')
     .attr('class', 'footnote')
     .attr('x', x)
-    .attr('y', y)
-    .attr('font-size', 10)
-    .attr('fill', '#444')
-    .text(text);
+    .attr('y', y - (lines.length - 1) * FOOTNOTE_LINE)
+    .attr('font-size', FOOTNOTE_SIZE)
+    .attr('fill', '#444');
+  if (lines.length === 1) {
+    node.text(text);
+    return;
+  }
+  lines.forEach((line, i) =>
+    node
+      .append('tspan')
+      .attr('x', x)
+      .attr('dy', i === 0 ? 0 : FOOTNOTE_LINE)
+      .text(line),
+  );
 }
 
-/** Height a footnote needs (0 when there is none). */
-export const footnoteHeight = (text: string | undefined): number => (text ? 18 : 0);
+/** Height a footnote needs in a chart `width` px wide (0 when there is none). */
+export const footnoteHeight = (text: string | undefined, width = Infinity, x = 8): number =>
+  text ? 18 + (footnoteLines(text, Math.max(80, width - Math.max(x, 0) - 8)).length - 1) * FOOTNOTE_LINE : 0;
 
 /** Rounds coordinates so SVG output is stable and small (two decimals). */
 export const r2 = (value: number): number => Math.round(value * 100) / 100;
