@@ -24,6 +24,7 @@ export default tseslint.config(
       'apps/*/src/**/*.ts',
       'libs/*/src/**/*.ts',
       'config/src/**/*.ts',
+      'store/src/**/*.ts',
       'tests/**/*.ts',
       'bench/**/*.ts',
       'scripts/data/**/*.ts',

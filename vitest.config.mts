@@ -31,6 +31,7 @@ export default defineConfig({
       // dist/): only the specs that start a pool need a build, and they are in `service`.
       '@caretwin/runner': source('libs/runner/src/index.ts'),
       '@caretwin/config': source('config/src/index.ts'),
+      '@caretwin/store': source('store/src/index.ts'),
     },
   },
   test: {
@@ -45,6 +46,7 @@ export default defineConfig({
           include: [
             'libs/*/src/**/*.spec.ts',
             'apps/*/src/**/*.spec.ts',
+            'store/src/**/*.spec.ts',
             'tests/data/**/*.spec.ts',
             'tests/model/**/*.spec.ts',
             'tests/calibration/**/*.spec.ts',

@@ -3,6 +3,7 @@ export {
   REPOSITORY_ROOT,
   derivePrefix,
   loadConfig,
+  resolveDataDir,
   type AppConfig,
   type LoadConfigOptions,
 } from './load';

@@ -103,6 +103,23 @@ function resolveLogFormat(format: ConfigInput['log']['format'], stdoutIsTTY: boo
   return stdoutIsTTY ? 'pretty' : 'json';
 }
 
+/**
+ * DATA_DIR as loadConfig resolves it (default.yaml, the CONFIG_FILE overlay, then DATA_DIR;
+ * relative to cwd), without validating the other settings: the CLI's store commands
+ * (`caretwin token …`) reach a deployment's store with only this.
+ */
+export function resolveDataDir(options: Pick<LoadConfigOptions, 'env' | 'cwd'>): string {
+  const { env } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const problems: string[] = [];
+  let tree = readYamlTree(DEFAULTS_FILE, problems);
+  if (env.CONFIG_FILE) tree = deepMerge(tree, readYamlTree(resolve(cwd, env.CONFIG_FILE), problems));
+  const dataDir = env.DATA_DIR || tree.dataDir;
+  if (typeof dataDir !== 'string' || dataDir === '')
+    throw new ConfigError([...problems, 'DATA_DIR (dataDir): must be a non-empty path']);
+  return isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir);
+}
+
 export function loadConfig(options: LoadConfigOptions): AppConfig {
   const { env } = options;
   const cwd = options.cwd ?? process.cwd();

@@ -11,7 +11,7 @@ import {
   type RunStateChange,
 } from '@caretwin/contracts';
 import { DATABASE } from './store.tokens';
-import type { Db, Statement } from './database';
+import type { Db, Statement } from '@caretwin/store';
 
 /** A stored run without its request and input (those are large and read one run at a time). */
 export interface RunSummary {

@@ -3,7 +3,7 @@
 // file as the camelCase records below.
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from './store.tokens';
-import type { Db } from './database';
+import type { Db } from '@caretwin/store';
 
 export interface SavedScenarioVersion {
   version: number;

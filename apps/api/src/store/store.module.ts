@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
-import { openDatabase, type Db } from './database';
+import { openDatabase, type Db } from '@caretwin/store';
 import { RunsRepository } from './runs.repository';
 import { SavedScenariosRepository } from './saved-scenarios.repository';
 import { StoreScenarioSource } from './store-scenario-source';

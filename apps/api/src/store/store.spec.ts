@@ -3,8 +3,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RUN_STATES } from '@caretwin/contracts';
-import { migrate, type Db } from './database';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, migrate, type Db } from '@caretwin/store';
 import { RunsRepository, type NewRun } from './runs.repository';
 import { SavedScenariosRepository } from './saved-scenarios.repository';
 

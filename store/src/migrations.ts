@@ -1,5 +1,6 @@
-// Schema of the store, applied in order at start-up. A migration is never edited once shipped;
-// changes come as a new entry. The api is the only writer (docs/architecture.md "Decisions").
+// Schema of the store, applied in order by whoever opens it first (the api at start-up, or the
+// CLI's `token` commands on a stopped or running deployment's DATA_DIR). A migration is never
+// edited once shipped; changes come as a new entry.
 export interface Migration {
   version: number;
   name: string;
@@ -70,6 +71,42 @@ export const MIGRATIONS: Migration[] = [
         aggregate TEXT NOT NULL,
         execution TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    name: 'access: tokens, audit log, owners of runs and saved scenarios',
+    sql: `
+      -- Only the SHA-256 of a token is kept: the token itself is printed once by \`caretwin token create\`.
+      -- A name is never reused, not even after revoke, so an owner or audit entry names one token.
+      CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'planner', 'admin', 'reporter')),
+        hospitals TEXT NOT NULL DEFAULT '[]',   -- JSON array of hospital ids (reporter)
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        revoked_at TEXT
+      );
+
+      -- Every write (HTTP POST/PUT/PATCH/DELETE, token commands): who, what, when, on what.
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,            -- e.g. 'POST /api/runs', 'token.create'
+        target TEXT,                     -- e.g. the run id, the scenario id, the token name
+        status INTEGER                   -- HTTP status answered (null for CLI actions)
+      );
+      CREATE INDEX audit_by_actor ON audit_log (actor_id, seq DESC);
+
+      -- principal id of whoever created it; null for runs and saves before access control
+      ALTER TABLE runs ADD COLUMN owner TEXT;
+      ALTER TABLE saved_scenarios ADD COLUMN owner TEXT;
+      CREATE INDEX runs_by_owner ON runs (owner, state);
     `,
   },
 ];

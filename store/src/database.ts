@@ -10,7 +10,10 @@ export type Statement<Params extends unknown[] = unknown[], Result = unknown> = 
   Result
 >;
 
-export function openDatabase(dataDir: string, file = 'caretwin.sqlite'): Db {
+/** The store's file name under DATA_DIR. */
+export const STORE_FILE = 'caretwin.sqlite';
+
+export function openDatabase(dataDir: string, file = STORE_FILE): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, file));
   db.pragma('journal_mode = WAL');

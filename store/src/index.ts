@@ -1,0 +1,17 @@
+// @caretwin/store: the SQLite store under DATA_DIR — opening, migrations, and the repositories
+// both the api and the CLI use (tokens, audit log). Node only; never imported by libs/ or the
+// dashboard. The api's Nest repositories (runs, saved scenarios) sit in apps/api/src/store.
+export { migrate, openDatabase, STORE_FILE, type Db, type Statement } from './database';
+export { MIGRATIONS, type Migration } from './migrations';
+export {
+  TOKEN_PREFIX,
+  TOKEN_ROLES,
+  TokenNameTakenError,
+  TokensRepository,
+  hashToken,
+  type NewToken,
+  type TokenCheck,
+  type TokenInfo,
+  type TokenRole,
+} from './tokens';
+export { AuditRepository, type AuditEntry, type NewAuditEntry } from './audit';
