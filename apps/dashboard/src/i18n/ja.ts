@@ -243,6 +243,39 @@ export const ja = {
   'report.mean': '平均',
   'report.comparison': '基準「{baseline}」との差',
   'report.generated': '{generator} が {at} に {source} から作成',
+  // baseline workflow and editor guardrails (issue 16)
+  'compare.chooseA': '— a を選ぶ —',
+  'compare.baselineFound':
+    'a は b の基準シナリオ「{baseline}」の実行です(同じシード・反復・期間なので対応のある比較になります)。',
+  'compare.noBaselineRun':
+    '基準シナリオ「{baseline}」を同じ設定(シード {seed}・{n} 反復・{horizon} 日)で実行したものがありません。',
+  'compare.runBaseline': 'この設定で基準シナリオを実行',
+  'compare.baselineRunning': '基準シナリオを実行中です。完了すると比較を表示します。',
+  'compare.baselineEnded': '基準シナリオの実行は完了しませんでした(状態: {state})。',
+  'runs.remembered': '実行の設定(反復・期間・シード)は次の実行のために記憶されます。',
+  'editor.baselineRun': '施策の変更がないため、基準シナリオ「{baseline}」として実行します。',
+  'editor.conversionChooseArea': '— 圏域を選ぶ —',
+  'editor.conversionNeedsArea': '圏域を選んでください',
+  'editor.conversionNeedsCount': '転換する床数(1以上の整数)を入力してください',
+  'editor.conversionSame': '転換元と転換先が同じ機能です',
+  'editor.conversionIncomplete': '入力が終わるまで、この転換は施策に含まれません。',
+  'editor.doubleCount':
+    '二重計上の恐れ: {area}の{fn}は目標病床数と転換の両方で変わります(転換は目標の後に適用されます)。',
+  'editor.capabilities': '機能',
+  'editor.closedHospital': '休止',
+  'editor.mergeUnknown': '「{text}」という病院はありません。一覧から選んでください。',
+  'editor.mergeSelf': '病院を自分自身に統合することはできません。',
+  'editor.mergeClosed': '休止する病院には統合できません。',
+  'editor.mergeRefused': '統合先が受け付けられませんでした: {message}',
+  'capability.stroke': '脳卒中',
+  'capability.pci': 'PCI',
+  'capability.trauma': '外傷',
+  'capability.orthopaedics': '整形外科',
+  'capability.maternity': '周産期',
+  'capability.paediatrics': '小児',
+  'capability.cancer': 'がん',
+  'capability.emergency2': '二次救急',
+  'capability.emergency3': '三次救急',
 } as const;
 
 export type MessageKey = keyof typeof ja;
