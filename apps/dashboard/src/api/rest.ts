@@ -49,7 +49,7 @@ export interface RestClient {
   validate(scenario: Record<string, unknown>): Promise<ValidationView>;
   saveScenario(scenario: Record<string, unknown>): Promise<{ id: string; version: number }>;
   region(id: string): Promise<RegionView>;
-  runs(query?: { limit?: number; state?: string }): Promise<RunList>;
+  runs(query?: { limit?: number; state?: string; scenario?: string }): Promise<RunList>;
   run(id: string): Promise<RunView>;
   startRun(request: CreateRunRequest): Promise<RunAccepted>;
   cancelRun(id: string): Promise<unknown>;
@@ -91,7 +91,8 @@ export function createRestClient(base = '', fetcher: typeof fetch = (...args) =>
     validate: (scenario) => request('POST', '/api/scenarios/validate', scenario),
     saveScenario: (scenario) => request('POST', '/api/scenarios', scenario),
     region: (regionId) => request('GET', `/api/regions/${id(regionId)}`),
-    runs: (query = {}) => request('GET', `/api/runs${q({ limit: query.limit, state: query.state })}`),
+    runs: (query = {}) =>
+      request('GET', `/api/runs${q({ scenario: query.scenario, state: query.state, limit: query.limit })}`),
     run: (runId) => request('GET', `/api/runs/${id(runId)}`),
     startRun: (body) => request('POST', '/api/runs', body),
     cancelRun: (runId) => request('DELETE', `/api/runs/${id(runId)}`),
