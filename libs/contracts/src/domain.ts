@@ -52,3 +52,49 @@ export interface ErrorBody<Code extends string = string> {
   message: string;
   issues: ValidationIssue[];
 }
+
+/** Bounds on what an error body echoes back: a hostile input must not come back whole. */
+export const ERROR_BODY_LIMITS = {
+  /** issues listed; the rest are counted in one final issue */
+  maxIssues: 100,
+  /** longest quoted value (or path) echoed; longer ones are cut with a count of what was left out */
+  maxEcho: 200,
+  /** longest message as a whole */
+  maxMessage: 2000,
+} as const;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/** Cuts every quoted run longer than maxEcho, then the whole text to maxMessage. Linear. */
+export function clipEchoes(text: string): string {
+  if (text.length <= ERROR_BODY_LIMITS.maxEcho) return text;
+  const cut = text.replace(
+    /"[^"]{200,}"/g,
+    (quoted) => `"${clip(quoted.slice(1, -1), ERROR_BODY_LIMITS.maxEcho)}"`,
+  );
+  return clip(cut, ERROR_BODY_LIMITS.maxMessage);
+}
+
+/** At most maxIssues issues (the last one says how many more there were), each clipped. */
+export function boundIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const { maxIssues } = ERROR_BODY_LIMITS;
+  const kept = issues.length > maxIssues ? issues.slice(0, maxIssues - 1) : issues;
+  const out = kept.map((issue) => ({
+    file: clip(issue.file, ERROR_BODY_LIMITS.maxEcho),
+    path: clip(issue.path, ERROR_BODY_LIMITS.maxEcho),
+    line: issue.line,
+    column: issue.column,
+    message: clipEchoes(issue.message),
+  }));
+  if (issues.length > maxIssues)
+    out.push({
+      file: out[0]?.file ?? '<input>',
+      path: '',
+      line: null,
+      column: null,
+      message: `${issues.length - kept.length} more issues not listed (the first ${kept.length} are)`,
+    });
+  return out;
+}

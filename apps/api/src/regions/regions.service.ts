@@ -28,7 +28,7 @@ export class RegionsService {
     });
   }
 
-  /** Throws ScenarioValidationError: SCENARIO_NOT_FOUND (404) for an unknown id. */
+  /** Throws ScenarioValidationError: REGION_NOT_FOUND (404) for an unknown id. */
   get(id: string): RegionView {
     const region = this.catalog.region(id);
     return { ...region, inputs: inputLabels(region) };

@@ -2,6 +2,7 @@
 // fails when the committed file differs, so the reference always matches the code.
 
 import { z } from 'zod';
+import { ERROR_BODY_LIMITS } from '@caretwin/contracts';
 import { ERROR_HTTP_STATUS } from '../errors/scenario-validation-error';
 import {
   ALLOWED_FUNCTIONS,
@@ -223,7 +224,7 @@ function errorsSection(): string {
     '|---|---|',
     ...rows,
     '',
-    `Scenario documents are at most ${SCENARIO_LIMITS.maxBytes} bytes (region files ${REGION_FILE_LIMITS.maxBytes}), nest at most ${SCENARIO_LIMITS.maxDepth} levels, use at most ${SCENARIO_LIMITS.maxAliases} YAML aliases, and hold at most ${SCENARIO_LIMITS.maxNodes} values with aliases expanded. Keys \`__proto__\`, \`constructor\` and \`prototype\` are refused, as are NaN and infinities (\`.nan\`, \`.inf\`). Only YAML 1.2 (and JSON) is read: no custom tags, no \`<<\` merge keys. An \`extends\` chain is at most ${MAX_EXTENDS_DEPTH} long.`,
+    `Scenario documents are at most ${SCENARIO_LIMITS.maxBytes} bytes (region files ${REGION_FILE_LIMITS.maxBytes}), nest at most ${SCENARIO_LIMITS.maxDepth} levels, use at most ${SCENARIO_LIMITS.maxAliases} YAML aliases, and hold at most ${SCENARIO_LIMITS.maxNodes} values with aliases expanded. Keys \`__proto__\`, \`constructor\` and \`prototype\` are refused, as are NaN and infinities (\`.nan\`, \`.inf\`). Only YAML 1.2 (and JSON) is read: no custom tags, no \`<<\` merge keys. An \`extends\` chain is at most ${MAX_EXTENDS_DEPTH} long. A key written twice in one mapping is a parse error. An error lists at most ${ERROR_BODY_LIMITS.maxIssues} issues (the last one counts the rest) and cuts every value it quotes to ${ERROR_BODY_LIMITS.maxEcho} characters. The api also bounds the demand expression's cost (its nodes × the simulated hours it is evaluated for, \`SCENARIO_EXPRESSION_BUDGET\`) and the time a resolution may take (\`SCENARIO_RESOLVE_TIMEOUT_MS\`): over either, \`SCENARIO_TOO_COSTLY\` or \`SCENARIO_TIMEOUT\` (422).`,
   ].join('\n');
 }
 

@@ -39,6 +39,8 @@ export class ExpressionError extends Error {
 
 export interface CompiledExpression {
   readonly source: string;
+  /** Nodes of the parsed expression: what one evaluation costs (the cost budget counts these). */
+  readonly nodes: number;
   /** Value at time t (days); throws ExpressionError unless a finite non-negative real number. */
   evaluate(t: number): number;
 }
@@ -66,10 +68,13 @@ function bracketDepth(text: string): number {
   return max;
 }
 
-function check(root: MathNode): void {
+/** Checks every node against the allow-list; answers how many nodes there are. */
+function check(root: MathNode): number {
   const stack: Array<{ node: MathNode; depth: number }> = [{ node: root, depth: 1 }];
+  let nodes = 0;
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
+    nodes++;
     if (depth > EXPRESSION_MAX_DEPTH)
       throw new ExpressionError(`expression nested deeper than ${EXPRESSION_MAX_DEPTH} levels`);
     const push = (child: MathNode) => stack.push({ node: child, depth: depth + 1 });
@@ -126,6 +131,7 @@ function check(root: MathNode): void {
         throw new ExpressionError(NODE_EXPLANATIONS[node.type] ?? `${node.type} is not allowed`);
     }
   }
+  return nodes;
 }
 
 function describe(value: unknown): string {
@@ -156,12 +162,13 @@ export function compileExpression(source: string): CompiledExpression {
       `cannot parse expression: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  check(node);
+  const nodes = check(node);
   const code = node.compile();
   // One scope reused across calls: mathjs wraps a plain object per call, a Map it uses as is.
   const scope = new Map<string, number>();
   return {
     source,
+    nodes,
     evaluate(t: number): number {
       let value: unknown;
       try {

@@ -3,6 +3,21 @@
 
 import { compileExpression, ExpressionError } from './compile-expression';
 
+/** The expression would cost more than the budget allows (nodes × hourly evaluations). */
+export class ExpressionBudgetError extends ExpressionError {
+  constructor(
+    readonly cost: number,
+    readonly budget: number,
+    nodes: number,
+    hours: number,
+  ) {
+    super(
+      `the expression costs ${cost} node evaluations (${nodes} nodes × ${hours} simulated hours), more than the budget of ${budget} (SCENARIO_EXPRESSION_BUDGET); write a shorter expression or simulate fewer days`,
+    );
+    this.name = 'ExpressionBudgetError';
+  }
+}
+
 export interface MultiplierSeries {
   byHour: Float64Array;
   min: number;
@@ -11,15 +26,19 @@ export interface MultiplierSeries {
 
 /**
  * Evaluates `source` for every hour of warm-up + horizon. Throws ExpressionError when the
- * expression is refused, or exceeds `maxMultiplier` (the thinning bound) at any hour.
+ * expression is refused, or exceeds `maxMultiplier` (the thinning bound) at any hour, and
+ * ExpressionBudgetError, before evaluating anything, when nodes × hours exceeds `budget`.
  */
 export function demandMultiplierByHour(
   source: string,
   totalDays: number,
   maxMultiplier: number,
+  budget = Infinity,
 ): MultiplierSeries {
   const expression = compileExpression(source);
   const hours = Math.max(0, Math.round(totalDays * 24));
+  const cost = expression.nodes * hours;
+  if (cost > budget) throw new ExpressionBudgetError(cost, budget, expression.nodes, hours);
   const byHour = new Float64Array(hours);
   let min = Infinity;
   let max = -Infinity;

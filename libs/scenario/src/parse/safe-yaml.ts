@@ -94,7 +94,9 @@ export function parseText(text: string, options: ParseTextOptions): ParsedText {
       version: '1.2',
       schema: 'core',
       merge: false,
-      uniqueKeys: true,
+      // The library's own check compares every key with every earlier one (20,000 keys in one
+      // mapping: 4.6 s); the builder below finds duplicates with one Set per mapping instead.
+      uniqueKeys: false,
       prettyErrors: true,
     });
   } catch (error) {
@@ -127,6 +129,7 @@ export function parseText(text: string, options: ParseTextOptions): ParsedText {
   const builder = new DocumentBuilder(document, lineCounter, file, limits);
   try {
     const value = document.contents === null ? null : builder.build(document.contents, [], 1);
+    if (builder.duplicates.length > 0) throw unparseable(file, builder.duplicates);
     if (!builder.positions.has('')) builder.positions.set('', { file, line: 1, column: 1 });
     return { doc: { file, value, positions: builder.positions }, issues: builder.issues };
   } catch (error) {
@@ -150,6 +153,8 @@ function firstLine(message: string): string {
 class DocumentBuilder {
   readonly positions = new Map<string, SourcePosition>();
   readonly issues: ValidationIssue[] = [];
+  /** Keys written twice in one mapping: a parse error, as the YAML library would report it. */
+  readonly duplicates: ValidationIssue[] = [];
   private aliases = 0;
   private nodes = 0;
 
@@ -203,7 +208,24 @@ class DocumentBuilder {
     }
     if (isMap(node)) {
       const out = Object.create(null) as Record<string, unknown>;
-      for (const pair of node.items) this.addPair(out, pair.key, pair.value as Node | null, path, depth);
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        // Equal as the YAML library's uniqueKeys compares: the same scalar value.
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) {
+          const at = this.where(pair.key);
+          this.duplicates.push({
+            file: this.file,
+            path: formatPath(path),
+            line: at?.line ?? null,
+            column: at?.column ?? null,
+            message: 'Map keys must be unique',
+          });
+          continue;
+        }
+        seen.add(key);
+        this.addPair(out, pair.key, pair.value as Node | null, path, depth);
+      }
       return out;
     }
     if (isSeq(node)) {

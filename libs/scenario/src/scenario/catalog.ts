@@ -18,7 +18,7 @@ import {
   readScenarioText,
   type ScenarioInputOptions,
 } from './parse-scenario';
-import { resolveEntry, type LoadedEntry, type ResolutionContext } from './resolve';
+import { resolveEntry, type LoadedEntry, type ResolutionContext, type ResolveLimits } from './resolve';
 import type { ScenarioSource } from './source';
 
 export interface ScenarioCatalogOptions {
@@ -147,7 +147,7 @@ export class ScenarioCatalog {
       ? `unknown region "${id}"; known regions: ${listKnown(this.listRegions())}`
       : `region data ${id} is invalid`;
     throw new ScenarioValidationError(
-      loaded.unknown ? 'SCENARIO_NOT_FOUND' : 'REGION_INVALID',
+      loaded.unknown ? 'REGION_NOT_FOUND' : 'REGION_INVALID',
       message,
       loaded.issues,
     );
@@ -197,7 +197,10 @@ export class ScenarioCatalog {
           return error.issues;
         }
       },
-      knownScenarioIds: () => this.list().map((s) => s.id),
+      // Ids only: listing would parse every saved scenario for its name.
+      knownScenarioIds: () => [
+        ...new Set([...this.shippedFiles().keys(), ...(this.options.saved?.list() ?? []).map((s) => s.id)]),
+      ],
       region: (id) => this.loadRegion(id),
       knownRegionIds: () => this.listRegions(),
     };
@@ -208,26 +211,24 @@ export class ScenarioCatalog {
    * or saved one; any other string is scenario text (YAML or JSON); an object is a parsed
    * scenario. Throws ScenarioValidationError listing every issue.
    */
-  resolve(input: string | Record<string, unknown>, options: ScenarioInputOptions = {}): ResolvedScenario {
+  resolve(
+    input: string | Record<string, unknown>,
+    options: ScenarioInputOptions & ResolveLimits = {},
+  ): ResolvedScenario {
     if (typeof input === 'string' && EXTENDS_PATTERN.test(input)) {
       const entry = this.get(input);
       if (!entry) {
-        const message = unknownName(
-          'scenario',
-          'scenarios',
-          input,
-          this.list().map((s) => s.id),
-        );
+        const message = unknownName('scenario', 'scenarios', input, this.context().knownScenarioIds());
         throw new ScenarioValidationError('SCENARIO_NOT_FOUND', `scenario "${input}" not found`, [
           { file: options.file ?? '<input>', path: '', line: null, column: null, message },
         ]);
       }
-      return resolveEntry(this.entryToLoaded(entry), entry.id, this.context());
+      return resolveEntry(this.entryToLoaded(entry), entry.id, this.context(), options);
     }
     const file = options.file ?? '<input>';
     const parsed =
       typeof input === 'string' ? readScenarioText(input, file) : readScenarioObject(input, file);
     const id = fallbackId({ ...options, file });
-    return resolveEntry({ key: `input:${id}`, label: id, parsed }, id, this.context());
+    return resolveEntry({ key: `input:${id}`, label: id, parsed }, id, this.context(), options);
   }
 }

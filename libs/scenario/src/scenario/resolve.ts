@@ -5,7 +5,7 @@
 import type { Region, ResolvedScenario } from '../types';
 import { unknownName } from '../errors/did-you-mean';
 import { ScenarioValidationError, type ValidationIssue } from '../errors/scenario-validation-error';
-import { demandMultiplierByHour } from '../expressions/multiplier-by-hour';
+import { demandMultiplierByHour, ExpressionBudgetError } from '../expressions/multiplier-by-hour';
 import { ExpressionError } from '../expressions/compile-expression';
 import { EXPRESSION_MAX_LENGTH } from '../expressions/limits';
 import { IssueList, isPlainObject, type LocatedDocument } from '../parse/located';
@@ -100,11 +100,18 @@ function validDays(value: unknown, fallback: number): number {
   return n !== undefined && Number.isInteger(n) && n >= 0 && n <= 3650 ? n : fallback;
 }
 
+export interface ResolveLimits {
+  /** Most expression node evaluations (nodes × simulated hours); default: no limit. */
+  expressionBudget?: number;
+}
+
 /** The hourly multiplier table, or undefined after adding why the expression is refused. */
 function evaluateDemand(
   demand: Record<string, unknown>,
   totalDays: number,
   list: IssueList,
+  limits: ResolveLimits,
+  costly: IssueList,
 ): Float64Array | undefined {
   const source =
     typeof demand.multiplier === 'number' ? String(demand.multiplier) : (demand.multiplier ?? '1');
@@ -113,10 +120,10 @@ function evaluateDemand(
   const maxMultiplier =
     demand.maxMultiplier === undefined ? 2 : bound !== undefined && bound > 0 ? bound : Infinity;
   try {
-    return demandMultiplierByHour(source, totalDays, maxMultiplier).byHour;
+    return demandMultiplierByHour(source, totalDays, maxMultiplier, limits.expressionBudget).byHour;
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    list.add(['demand', 'multiplier'], error.message);
+    (error instanceof ExpressionBudgetError ? costly : list).add(['demand', 'multiplier'], error.message);
     return undefined;
   }
 }
@@ -125,6 +132,7 @@ export function resolveEntry(
   entry: LoadedEntry,
   fallbackId: string,
   ctx: ResolutionContext,
+  limits: ResolveLimits = {},
 ): ResolvedScenario {
   const issues: ValidationIssue[] = [...entry.parsed.issues];
   if (!isPlainObject(entry.parsed.doc.value)) throw invalidScenario(fallbackId, issues);
@@ -150,11 +158,18 @@ export function resolveEntry(
 
   const totalDays = validDays(value.warmupDays, 120) + validDays(value.horizonDays, 365);
   if (region) checkScenarioAgainstRegion(value, region, totalDays, list);
-  const byHour = evaluateDemand(record(value.demand), totalDays, list);
+  const costly = new IssueList(merged);
+  const byHour = evaluateDemand(record(value.demand), totalDays, list, limits, costly);
 
   const all = [...issues, ...list.issues, ...regionIssues];
   if (all.length > 0 || !scenario || !region || !byHour) {
     const id = scenario?.id ?? (typeof value.id === 'string' ? value.id : fallbackId);
+    if (costly.length > 0)
+      throw new ScenarioValidationError(
+        'SCENARIO_TOO_COSTLY',
+        `scenario "${id}" is over the expression cost budget at demand.multiplier`,
+        [...costly.issues, ...all],
+      );
     const onlyRegion = regionIssues.length > 0 && all.length === regionIssues.length + 1;
     if (onlyRegion) {
       throw new ScenarioValidationError(
