@@ -7,6 +7,7 @@ import { href } from '../router';
 import { h, replace } from '../ui/dom';
 import { errorLine, loading, progressBar, section, stateBadge } from '../ui/widgets';
 import type { View, ViewContext } from './context';
+import { loadRunSettings, saveRunSettings } from './run-settings';
 
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -19,6 +20,7 @@ export function optionalInteger(value: string, min: number): number | undefined 
 }
 
 function startForm(scenarios: ScenarioListing[], context: ViewContext): HTMLElement {
+  const remembered = loadRunSettings();
   const select = h(
     'select',
     { id: 'run-scenario', name: 'scenarioId', required: true },
@@ -27,6 +29,7 @@ function startForm(scenarios: ScenarioListing[], context: ViewContext): HTMLElem
   const replications = h('input', {
     id: 'run-replications',
     type: 'number',
+    value: remembered.replications ?? '',
     min: 1,
     step: 1,
     placeholder: t('runs.default'),
@@ -35,6 +38,7 @@ function startForm(scenarios: ScenarioListing[], context: ViewContext): HTMLElem
   const horizon = h('input', {
     id: 'run-horizon',
     type: 'number',
+    value: remembered.horizonDays ?? '',
     min: 1,
     step: 1,
     placeholder: t('runs.default'),
@@ -43,6 +47,7 @@ function startForm(scenarios: ScenarioListing[], context: ViewContext): HTMLElem
   const seed = h('input', {
     id: 'run-seed',
     type: 'number',
+    value: remembered.seed ?? '',
     min: 0,
     step: 1,
     placeholder: t('runs.default'),
@@ -61,6 +66,7 @@ function startForm(scenarios: ScenarioListing[], context: ViewContext): HTMLElem
     horizon,
     h('label', { for: 'run-seed' }, t('runs.seed')),
     seed,
+    h('p', { class: 'hint', style: 'grid-column: 1 / -1' }, t('runs.remembered')),
     submit,
     message,
   );
@@ -80,6 +86,12 @@ function startForm(scenarios: ScenarioListing[], context: ViewContext): HTMLElem
       return;
     }
     submit.disabled = true;
+    // remembered for the next run here and in the editor (an emptied field is forgotten)
+    saveRunSettings({
+      ...(values.replications ? { replications: values.replications } : {}),
+      ...(values.horizonDays ? { horizonDays: values.horizonDays } : {}),
+      ...(values.seed !== undefined && values.seed !== null ? { seed: values.seed } : {}),
+    });
     context.rest
       .startRun({
         scenarioId: select.value,

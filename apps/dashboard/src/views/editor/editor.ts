@@ -69,12 +69,16 @@ function buildEditor(
     context,
     onValid: (need) => showAfterLevers(need),
   });
+  const panel = runPanel(state, baseline, validation, context);
   const levers: LeverContext = {
     state,
     baseline,
     base: baselineLevers(baseline),
     areaName: areaNamer(baseline.region),
-    changed: validation.changed,
+    changed: () => {
+      validation.changed();
+      panel.changed();
+    },
   };
   const areaBeds = areaBedsSection(levers);
   const showAfterLevers = (staticNeed: StaticNeed): void => {
@@ -89,13 +93,7 @@ function buildEditor(
     ambulanceSection(levers),
     eligibilitySection(levers),
   );
-  root.replaceChildren(
-    ...editorPage(
-      form,
-      runPanel(state, baseline, validation, context),
-      section(t('editor.needChart'), needSlot),
-    ),
-  );
+  root.replaceChildren(...editorPage(form, panel.element, section(t('editor.needChart'), needSlot)));
   showAfterLevers(baseline.staticNeed);
   validation.changed();
   return validation.stop;
