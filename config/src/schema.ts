@@ -111,6 +111,34 @@ export const configSchema = z
       .strict(),
   })
   .strict()
+    limits: z
+      .object({
+        /** Length of a rate-limit window (fixed windows per token, counted in Redis for every api instance). */
+        rateWindowMs: milliseconds,
+        /** Requests per window per token on /api (health, ready, metrics and the dashboard's files are never limited). */
+        rateRequests: positiveInt.max(10_000_000),
+        /** POST /api/runs per window per token (on top of rateRequests). */
+        rateRuns: positiveInt.max(10_000_000),
+        /** POST /api/scenarios/validate per window per token (on top of rateRequests). */
+        rateValidations: positiveInt.max(10_000_000),
+        /** Queued + running runs one token may have; one more is refused with 429 TOO_MANY_ACTIVE_RUNS. */
+        maxActiveRunsPerToken: positiveInt.max(1_000_000),
+        /** Queued + running runs in all (queue depth); one more is refused with 503 QUEUE_FULL. */
+        maxQueueDepth: positiveInt.max(1_000_000),
+        /** Largest run cost in million person-years × demand multiplier (libs/model runCost); more is 422 RUN_TOO_COSTLY. */
+        maxRunCost: z.coerce.number().positive().max(1e12),
+        /** Retry-After (seconds) of TOO_MANY_ACTIVE_RUNS and QUEUE_FULL. */
+        retryAfterS: positiveInt.max(3600),
+      })
+      .strict(),
+    retention: z
+      .object({
+        /** Finished runs older than this lose their per-replication results and daily series (summary and provenance stay); 0 = keep all. */
+        days: z.coerce.number().int().min(0).max(36_500),
+        /** How often the api prunes (it also prunes once at start). */
+        intervalMs: milliseconds,
+      })
+      .strict(),
   .superRefine((config, ctx) => {
     if (config.faults.failReplication >= 0 && config.nodeEnv !== 'test')
       ctx.addIssue({
@@ -138,6 +166,12 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   PRECISION_ROUND_SIZE: 'runs.roundSize',
   JOB_ATTEMPTS: 'runs.attempts',
   RECONCILE_INTERVAL_MS: 'runs.reconcileIntervalMs',
+    if (config.limits.maxActiveRunsPerToken > config.limits.maxQueueDepth)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limits', 'maxActiveRunsPerToken'],
+        message: `${config.limits.maxActiveRunsPerToken} is more than the queue depth cap (MAX_QUEUE_DEPTH ${config.limits.maxQueueDepth}); one token could never reach it`,
+      });
   WORKER_THREADS: 'worker.threads',
   WORKER_LOCK_DURATION_MS: 'worker.lockDurationMs',
   WORKER_STALLED_INTERVAL_MS: 'worker.stalledIntervalMs',
@@ -155,3 +189,13 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   NODE_ENV: 'nodeEnv',
   FAULTS_FAIL_REPLICATION: 'faults.failReplication',
 };
+  RATE_LIMIT_WINDOW_MS: 'limits.rateWindowMs',
+  RATE_LIMIT_REQUESTS: 'limits.rateRequests',
+  RATE_LIMIT_RUNS: 'limits.rateRuns',
+  RATE_LIMIT_VALIDATIONS: 'limits.rateValidations',
+  MAX_ACTIVE_RUNS_PER_TOKEN: 'limits.maxActiveRunsPerToken',
+  MAX_QUEUE_DEPTH: 'limits.maxQueueDepth',
+  MAX_RUN_COST: 'limits.maxRunCost',
+  LIMITS_RETRY_AFTER_S: 'limits.retryAfterS',
+  RETENTION_DAYS: 'retention.days',
+  RETENTION_INTERVAL_MS: 'retention.intervalMs',

@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ErrorFilter } from './errors/error.filter';
 import { HealthModule } from './health/health.module';
+import { LimitsModule } from './limits/limits.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
@@ -26,6 +27,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, logger),
         StoreModule,
+        // after the access guard's module: the rate limits read request.principal
+        LimitsModule.forRoot(queue),
         MetricsModule.forRoot(queue),
         ScenariosModule,
         RegionsModule,

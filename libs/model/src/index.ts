@@ -5,6 +5,7 @@ export type { RunOptions } from './replication/replication';
 export { aggregate, AggregateError } from './kpis/aggregate';
 export { compareResults } from './kpis/compare';
 export { staticNeed } from './need/static-need';
+export { runCost, type RunCost } from './run-cost';
 export { ModelInputError } from './errors';
 export { MODEL_VERSION } from './version';
 export { mser5 } from './stats/mser';

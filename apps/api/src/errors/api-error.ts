@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: ValidationIssue[] = [],
+    /** response headers that belong to the answer (e.g. Retry-After of a 429 or 503) */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'ApiError';

@@ -84,7 +84,10 @@ export function ErrorResponses(...statuses: number[]): MethodDecorator {
     404: 'unknown id',
     409: 'the run has not completed',
     413: 'body larger than BODY_LIMIT_BYTES',
-    422: 'invalid request or scenario (issues point at each field)',
+    410: 'the run was pruned (RETENTION_DAYS): RUN_PRUNED',
+    422: 'invalid request or scenario (issues point at each field); RUN_TOO_COSTLY over MAX_RUN_COST',
+    429: 'RATE_LIMITED or TOO_MANY_ACTIVE_RUNS; Retry-After says when to try again',
+    503: 'QUEUE_FULL (MAX_QUEUE_DEPTH); Retry-After says when to try again',
   };
   return applyDecorators(
     ...statuses.map((status) => ZodResponse(status, errorBodySchema, meaning[status] ?? 'error')),

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { RunAccepted, RunList, RunView } from '@caretwin/contracts';
 import { resultCsv, type RunResultDocument } from '@caretwin/runner';
 import { ErrorResponses, ZodBody, ZodQuery, ZodResponse } from '../http/openapi';
+import { RateLimited } from '../limits/rate-limit';
 import { RequestHeader, ZodValidationPipe } from '../http/zod-validation.pipe';
 import { RunResultService, type ServiceExecution } from './run-result.service';
 import { RunsService } from './runs.service';
@@ -44,14 +45,16 @@ export class RunsController {
     description: 'the same key with the same body answers the same run',
   })
   @ZodResponse(202, acceptedRunSchema, 'accepted; Location: /api/runs/{id}')
-  @ErrorResponses(400, 413, 422)
+  @ErrorResponses(400, 413, 422, 429, 503)
+  @RateLimited('runs')
   create(
     @Body(new ZodValidationPipe(createRunSchema, 'run request')) body: CreateRunRequest,
     @RequestHeader('idempotency-key', new ZodValidationPipe(idempotencyKeySchema, 'Idempotency-Key header'))
     key: string | undefined,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): RunAccepted {
-    const run = this.runs.create(body, key ?? null);
+    const run = this.runs.create(body, key ?? null, req.principal?.id ?? null);
     res.setHeader('Location', `/api/runs/${run.id}`);
     return { id: run.id, state: run.state };
   }

@@ -14,6 +14,7 @@ import {
   requestIssue,
 } from '../errors/api-error';
 import { ScenariosService } from '../scenarios/scenarios.service';
+import { RunAdmission } from '../limits/run-admission';
 import { LiveStateStore } from '../queue/live-state.store';
 import { RunsRepository } from '../store/runs.repository';
 import { applyChanges, requestedChanges } from './overrides';
@@ -46,13 +47,15 @@ export class RunsService {
     private readonly scenarios: ScenariosService,
     private readonly lifecycle: RunLifecycleService,
     private readonly live: LiveStateStore,
+    private readonly admission: RunAdmission,
   ) {}
 
   /**
    * Everything up to the insert is synchronous, so two requests with one Idempotency-Key can
-   * never both pass the check; a rejected request stores nothing.
+   * never both pass the check (nor both take the last place under a cap); a rejected request
+   * stores nothing. `owner`: the principal id, counted against MAX_ACTIVE_RUNS_PER_TOKEN.
    */
-  create(request: CreateRunRequest, key: string | null): AcceptedRun {
+  create(request: CreateRunRequest, key: string | null, owner: string | null = null): AcceptedRun {
     const bodyHash = createHash('sha256').update(canonical(request)).digest('hex');
     if (key) {
       const prior = this.runs.byIdempotencyKey(key);
@@ -76,6 +79,7 @@ export class RunsService {
         ],
       );
 
+    this.admission.admit(owner, resolved, plan);
     const input = toRunInput(resolved);
     const id = randomUUID();
     this.runs.insert({

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { scenarioSchema, type ScenarioListing } from '@caretwin/scenario';
 import { ErrorResponses, ZodBody } from '../http/openapi';
+import { RateLimited } from '../limits/rate-limit';
 import { scenarioInputPipe, type ScenarioInput } from './scenario-input';
 import {
   ScenariosService,
@@ -33,7 +34,8 @@ export class ScenariosController {
   @ApiConsumes('application/json', 'text/yaml')
   @ScenarioBody
   @ApiResponse({ status: 200, description: '{valid, scenario, region, staticNeed}' })
-  @ErrorResponses(400, 413, 422)
+  @ErrorResponses(400, 413, 422, 429)
+  @RateLimited('validations')
   validate(@Body(scenarioInputPipe) body: ScenarioInput): ValidationView {
     return this.scenarios.validate(body);
   }
