@@ -11,7 +11,10 @@ export interface DataTable {
   title: string;
   /** further comment lines: synthetic / estimated inputs, what the CIs are */
   notes: string[];
+  /** the header as written (names in the page's language, with units) */
   columns: string[];
+  /** stable ids of the columns (for joins and tests; not written) */
+  columnIds?: string[];
   rows: CsvCell[][];
 }
 
@@ -19,7 +22,7 @@ export const BOM = '\uFEFF';
 
 function cell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  // full precision (a spreadsheet rounds for display; a re-import should not lose digits)
+  // as given: the tables round for a planner's reading (export/tables.ts)
   let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
   // Text that a spreadsheet would run as a formula (a scenario name typed as "=…") is kept as
   // text with a leading apostrophe (OWASP CSV injection); numbers are never touched.

@@ -41,4 +41,30 @@ describe('SVG file of a chart', () => {
     svg.setAttribute('viewBox', '0 0 300 200');
     expect(svgSize(svg)).toEqual({ width: 300, height: 200 });
   });
+
+  it('draws the heading above the chart and the caveat below it, taller by their lines', () => {
+    const svg = chart();
+    const { width, height } = svgSize(svg);
+    const heading = {
+      title: '主な指標(平均と95%信頼区間)',
+      subtitle: 'a「基準」と b「仙台の転換」 · 2025-05-01 〜 2026-04-30 · 6 反復 · 作成 2026-12-02',
+      caveat: 'シミュレーションの結果です。',
+    };
+    const text = serializeSvg(svg, heading);
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(root.getAttribute('width')).toBe(String(width));
+    const total = Number(root.getAttribute('height'));
+    expect(total).toBeGreaterThan(height + 40);
+    expect(root.getAttribute('viewBox')).toBe(`0 0 ${width} ${total}`);
+    expect(doc.querySelector('.export-title')?.textContent).toBe(heading.title);
+    expect(doc.querySelector('.export-subtitle')?.textContent).toBe(heading.subtitle);
+    expect(doc.querySelector('.export-caveat-line')?.textContent).toBe(heading.caveat);
+    // the chart moved down below the heading, its footnote still in it
+    const moved = doc.querySelector('g.export-chart');
+    expect(moved?.getAttribute('transform')).toMatch(/^translate\(0,\d+\)$/);
+    expect(moved?.textContent).toContain('合成データ: 病院 84/84');
+    expect(doc.querySelector('svg > title')?.textContent).toContain(heading.title);
+  });
 });

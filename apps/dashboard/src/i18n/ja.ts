@@ -1,5 +1,8 @@
 // 日本語 (default). Keys are the message ids; en.ts must have the same keys (checked by its type).
+import { jaOutputs } from './outputs';
+
 export const ja = {
+  ...jaOutputs,
   'app.title': 'CareTwin 地域医療デジタルツイン',
   'app.skip': '本文へ移動',
   'nav.home': 'ホーム',
