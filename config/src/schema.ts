@@ -85,32 +85,6 @@ export const configSchema = z
           .max(30 * 24 * 3600),
       })
       .strict(),
-    /** What /api/version reports about the build (empty: read from the checkout's .git when there is one). */
-    build: z
-      .object({
-        gitCommit: z.string().regex(/^([0-9a-f]{7,40})?$/, 'a git commit hash (7 to 40 hex digits) or empty'),
-      })
-      .strict(),
-    shutdown: z.object({ deadlineMs: milliseconds }).strict(),
-    log: z
-      .object({
-        level: z.enum(LOG_LEVELS),
-        /** pretty: one readable line per entry (pino-pretty); json: one JSON object per line (pino). */
-        format: z.enum(LOG_FORMATS, {
-          error: 'must be pretty, json or auto (auto: pretty when standard output is a terminal, else json)',
-        }),
-      })
-      .strict(),
-    nodeEnv: z.enum(['production', 'development', 'test']),
-    /** Test-only fault injection (fault tests); refused unless NODE_ENV=test. */
-    faults: z
-      .object({
-        /** a replication index that fails deterministically, without retry; -1 = none */
-        failReplication: z.coerce.number().int().min(-1),
-      })
-      .strict(),
-  })
-  .strict()
     limits: z
       .object({
         /** Length of a rate-limit window (fixed windows per token, counted in Redis for every api instance). */
@@ -139,7 +113,39 @@ export const configSchema = z
         intervalMs: milliseconds,
       })
       .strict(),
+    /** What /api/version reports about the build (empty: read from the checkout's .git when there is one). */
+    build: z
+      .object({
+        gitCommit: z.string().regex(/^([0-9a-f]{7,40})?$/, 'a git commit hash (7 to 40 hex digits) or empty'),
+      })
+      .strict(),
+    shutdown: z.object({ deadlineMs: milliseconds }).strict(),
+    log: z
+      .object({
+        level: z.enum(LOG_LEVELS),
+        /** pretty: one readable line per entry (pino-pretty); json: one JSON object per line (pino). */
+        format: z.enum(LOG_FORMATS, {
+          error: 'must be pretty, json or auto (auto: pretty when standard output is a terminal, else json)',
+        }),
+      })
+      .strict(),
+    nodeEnv: z.enum(['production', 'development', 'test']),
+    /** Test-only fault injection (fault tests); refused unless NODE_ENV=test. */
+    faults: z
+      .object({
+        /** a replication index that fails deterministically, without retry; -1 = none */
+        failReplication: z.coerce.number().int().min(-1),
+      })
+      .strict(),
+  })
+  .strict()
   .superRefine((config, ctx) => {
+    if (config.limits.maxActiveRunsPerToken > config.limits.maxQueueDepth)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limits', 'maxActiveRunsPerToken'],
+        message: `${config.limits.maxActiveRunsPerToken} is more than the queue depth cap (MAX_QUEUE_DEPTH ${config.limits.maxQueueDepth}); one token could never reach it`,
+      });
     if (config.faults.failReplication >= 0 && config.nodeEnv !== 'test')
       ctx.addIssue({
         code: 'custom',
@@ -166,12 +172,6 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   PRECISION_ROUND_SIZE: 'runs.roundSize',
   JOB_ATTEMPTS: 'runs.attempts',
   RECONCILE_INTERVAL_MS: 'runs.reconcileIntervalMs',
-    if (config.limits.maxActiveRunsPerToken > config.limits.maxQueueDepth)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['limits', 'maxActiveRunsPerToken'],
-        message: `${config.limits.maxActiveRunsPerToken} is more than the queue depth cap (MAX_QUEUE_DEPTH ${config.limits.maxQueueDepth}); one token could never reach it`,
-      });
   WORKER_THREADS: 'worker.threads',
   WORKER_LOCK_DURATION_MS: 'worker.lockDurationMs',
   WORKER_STALLED_INTERVAL_MS: 'worker.stalledIntervalMs',
@@ -182,13 +182,6 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   LIVE_MIN_INTERVAL_MS: 'live.minIntervalMs',
   LIVE_MAX_MESSAGE_BYTES: 'live.maxMessageBytes',
   LIVE_RETENTION_S: 'live.retentionS',
-  GIT_COMMIT: 'build.gitCommit',
-  SHUTDOWN_DEADLINE_MS: 'shutdown.deadlineMs',
-  LOG_LEVEL: 'log.level',
-  LOG_FORMAT: 'log.format',
-  NODE_ENV: 'nodeEnv',
-  FAULTS_FAIL_REPLICATION: 'faults.failReplication',
-};
   RATE_LIMIT_WINDOW_MS: 'limits.rateWindowMs',
   RATE_LIMIT_REQUESTS: 'limits.rateRequests',
   RATE_LIMIT_RUNS: 'limits.rateRuns',
@@ -199,3 +192,10 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   LIMITS_RETRY_AFTER_S: 'limits.retryAfterS',
   RETENTION_DAYS: 'retention.days',
   RETENTION_INTERVAL_MS: 'retention.intervalMs',
+  GIT_COMMIT: 'build.gitCommit',
+  SHUTDOWN_DEADLINE_MS: 'shutdown.deadlineMs',
+  LOG_LEVEL: 'log.level',
+  LOG_FORMAT: 'log.format',
+  NODE_ENV: 'nodeEnv',
+  FAULTS_FAIL_REPLICATION: 'faults.failReplication',
+};
