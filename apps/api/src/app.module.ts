@@ -11,6 +11,7 @@ import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 import { RegionsModule } from './regions/regions.module';
+import { ReportModule } from './reports/report.module';
 import { RunsModule } from './runs/runs.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { StoreModule } from './store/store.module';
@@ -34,6 +35,7 @@ export class AppModule {
         RegionsModule,
         runs,
         CompareModule.forRoot(runs),
+        ReportModule.forRoot(runs),
         LiveModule.forRoot(queue, runs),
         HealthModule.forRoot(queue),
         VersionModule,

@@ -5,6 +5,7 @@ import { liveConnection } from './api/live';
 import { createRestClient } from './api/rest';
 import { initLang, lang, onLangChange, setLang, t } from './i18n';
 import { href, parseRoute, type Route } from './router';
+import { syncAreaWithHash } from './ui/area-filter';
 import { h, replace } from './ui/dom';
 import { assumptionsView } from './views/assumptions';
 import { compareView } from './views/compare';
@@ -99,6 +100,9 @@ let cleanup: Cleanup = () => undefined;
 function show(): void {
   cleanup();
   const route = parseRoute(location.hash);
+  // the area filter follows the user from view to view (issue 16); the URL says which
+  const withArea = syncAreaWithHash(location.hash, route.name);
+  if (withArea) history.replaceState(history.state, '', withArea);
   drawHeader(route);
   cleanup = mount(route);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute, type Route } from './router';
+import { areaOfHash, href, parseRoute, withAreaQuery, type Route } from './router';
 
 describe('hash router', () => {
   it('reads every view from its hash', () => {
@@ -30,5 +30,19 @@ describe('hash router', () => {
       { name: 'results', runId: 'y' },
     ];
     for (const route of routes) expect(parseRoute(href(route))).toEqual(route);
+  });
+});
+
+describe('the area filter in the hash', () => {
+  it('reads the area after the path and leaves the route as it was', () => {
+    expect(parseRoute('#/results/y?area=sennan')).toEqual({ name: 'results', runId: 'y' });
+    expect(parseRoute('#/compare/a/b?area=sennan')).toEqual({ name: 'compare', a: 'a', b: 'b' });
+    expect(areaOfHash('#/results/y?area=sennan')).toBe('sennan');
+    expect(areaOfHash('#/results/y')).toBeNull();
+  });
+
+  it('sets and removes the area without touching the path', () => {
+    expect(withAreaQuery('#/results/y', 'ishinomaki')).toBe('#/results/y?area=ishinomaki');
+    expect(withAreaQuery('#/results/y?area=sennan', null)).toBe('#/results/y');
   });
 });

@@ -10,8 +10,21 @@ export type Route =
   | { name: 'assumptions' }
   | { name: 'notFound'; path: string };
 
+/** `?area=<id>` after a hash path: the area filter (issue 16), kept in the link so it can be shared. */
+export function areaOfHash(hash: string): string | null {
+  const query = hash.indexOf('?');
+  if (query < 0) return null;
+  return new URLSearchParams(hash.slice(query + 1)).get('area') || null;
+}
+
+/** The hash with `?area=<id>` set (or removed for null), its path unchanged. */
+export function withAreaQuery(hash: string, area: string | null): string {
+  const base = hash.replace(/^#/, '').split('?')[0];
+  return `#${base}${area ? `?area=${encodeURIComponent(area)}` : ''}`;
+}
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  const path = hash.replace(/^#/, '').split('?')[0].replace(/^\/+/, '').replace(/\/+$/, '');
   const [head, arg, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
   if (head === 'compare' && rest.length <= 1) {
     if (rest[0]) return arg ? { name: 'compare', a: arg, b: rest[0] } : { name: 'notFound', path };

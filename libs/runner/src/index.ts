@@ -18,6 +18,15 @@ export { canonicalJson, dataVersion, modelVersion, reproducibilityHash, sha256He
 export type { Reproducibility, ReproducedInputs } from './reproduce';
 export * from './jobs';
 export { CSV_TABLES, resultCsv } from './result-csv';
+export {
+  REPORT_CSP,
+  REPORT_DATA_ID,
+  REPORT_FORMAT,
+  scriptSafeJson,
+  slimResult,
+  standaloneHtml,
+} from './report-html';
+export type { ReportBundle, ReportPayload } from './report-html';
 export type { CsvTable } from './result-csv';
 export {
   FOLD_DAYS_LUA,
@@ -37,3 +46,5 @@ export {
   workersIndexKey,
 } from './live';
 export type { LiveKeys, SeriesId } from './live';
+export { ScenarioResolverPool } from './resolver-pool';
+export type { Resolution, ResolveRequest, ResolverStats, ScenarioResolverPoolOptions } from './resolver-pool';

@@ -2,9 +2,17 @@
 // right, CRLF lines, and every table headed by which inputs are synthetic or estimated. Shared by
 // the api (GET /api/runs/:id/result.csv?table=…) and the CLI (`caretwin run --out`), so both export alike.
 import { inputLabelLine, type RunResultDocument } from './result';
-import type { Estimate } from '@caretwin/contracts';
+import { AREA_COLUMNS, areaRows, type Estimate } from '@caretwin/contracts';
 
-export const CSV_TABLES = ['kpis', 'occupancy', 'hospitals', 'flow', 'static-need', 'replications'] as const;
+export const CSV_TABLES = [
+  'kpis',
+  'occupancy',
+  'hospitals',
+  'flow',
+  'static-need',
+  'replications',
+  'areas',
+] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | boolean | null | undefined;
@@ -144,6 +152,27 @@ function body(doc: RunResultDocument, table: CsvTable): string[] {
       add('treatingArea', need.byTreatingArea);
       add('prefecture', need.prefecture);
       return lines;
+    }
+    case 'areas': {
+      // the local KPIs by 二次医療圏 (issue 16): home area unless the column says treating area
+      const areas = a.flow.areas;
+      return [
+        `# by home area (患者住所地) except ${AREA_COLUMNS.filter((c) => c.basis === 'treating')
+          .map((c) => c.id)
+          .join(', ')} (by treating area); shares 0-1, times in minutes, bed blocking in patient-days`,
+        row([
+          'area',
+          ...AREA_COLUMNS.flatMap((c) => [`${c.id}Mean`, `${c.id}Lo`, `${c.id}Hi`]),
+          'bedBlockingPatientsPerDay',
+        ]),
+        ...areaRows(a.kpis, areas, a.horizonDays).map((r) =>
+          row([
+            r.area,
+            ...r.cells.flatMap((c) => estimate(c.estimate ?? undefined)),
+            r.cells.find((c) => c.column.id === 'bedBlocking')?.perDay,
+          ]),
+        ),
+      ];
     }
     case 'replications': {
       const keys = [...new Set(doc.replications.flatMap((r) => Object.keys(r.kpis)))].sort();

@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ReportController } from './report.controller';
+import { ReportService } from './report.service';
+
+/** The standalone HTML report of a run or a comparison (issue 16). */
+@Module({})
+export class ReportModule {
+  /** `runs` is the RunsModule the app built (it exports RunResultService). */
+  static forRoot(runs: DynamicModule): DynamicModule {
+    return {
+      module: ReportModule,
+      imports: [runs],
+      controllers: [ReportController],
+      providers: [ReportService],
+    };
+  }
+}
