@@ -1,6 +1,8 @@
 // Beds per area × function: the baseline's, a target to set, the beds after the levers and the
 // static need (both from the last valid what-if); and conversions of beds from one function to
-// another within an area, as many as the planner adds.
+// another within an area, as many as the planner adds. A new conversion row is empty and asks
+// for its area and beds (no policy until it has both); a bed target and a conversion on the
+// same beds (same area and function) are flagged as double counting (二重計上).
 import type { StaticNeed } from '@caretwin/contracts';
 import type { BedFunction } from '@caretwin/scenario';
 import { BED_FUNCTION_ORDER, FUNCTION_NAMES } from '../../charts/labels';
@@ -9,7 +11,15 @@ import { h } from '../../ui/dom';
 import { section } from '../../ui/widgets';
 import { bedsByAreaFunction, bedsKey, needByAreaFunction, type LeverContext } from './baseline';
 import { labelled, numberInput } from './fields';
+import { conversionProblems, doubleCounts, type ConversionProblem } from './guardrails';
 import type { Conversion } from './what-if';
+import './editor.css';
+
+const PROBLEM_MESSAGES = {
+  area: 'editor.conversionNeedsArea',
+  count: 'editor.conversionNeedsCount',
+  same: 'editor.conversionSame',
+} as const satisfies Record<ConversionProblem, string>;
 
 export interface AreaBedsSection {
   element: HTMLElement;
@@ -17,11 +27,20 @@ export interface AreaBedsSection {
   showAfter(staticNeed: StaticNeed): void;
 }
 
-export function areaBedsSection(levers: LeverContext): AreaBedsSection {
+export function areaBedsSection(outer: LeverContext): AreaBedsSection {
   const afterCells = new Map<string, HTMLElement>();
   const needCells = new Map<string, HTMLElement>();
   const conversions = h('div', { class: 'conversions' });
+  const warnings = h('ul', { class: 'double-counts', role: 'status', 'aria-live': 'polite' });
   let conversionKey = 0;
+  // every change of a target or a conversion looks for double counting, then goes on as usual
+  const levers: LeverContext = {
+    ...outer,
+    changed: () => {
+      showDoubleCounts(levers, warnings, conversions);
+      outer.changed();
+    },
+  };
   const element = section(
     t('editor.areaBeds'),
     h('p', { class: 'hint' }, t('editor.areaBedsHint')),
@@ -31,6 +50,7 @@ export function areaBedsSection(levers: LeverContext): AreaBedsSection {
       levers.baseline.region.areas.map((area) => areaTable(levers, area.id, afterCells, needCells)),
     ),
     h('h3', null, t('editor.conversions')),
+    warnings,
     conversions,
     h(
       'button',
@@ -38,7 +58,9 @@ export function areaBedsSection(levers: LeverContext): AreaBedsSection {
         type: 'button',
         'data-action': 'add-conversion',
         onclick: () => {
-          conversions.append(conversionRow(levers, ++conversionKey));
+          const row = conversionRow(levers, ++conversionKey);
+          conversions.append(row);
+          row.querySelector('select')?.focus();
           levers.changed();
         },
       },
@@ -150,41 +172,69 @@ function functionSelect(
   return select;
 }
 
-/** A new conversion (50 acute beds to recovery in the first area), added to the levers, and its row. */
+/** Lists each conversion that changes beds an area target already fixes, and marks its row. */
+function showDoubleCounts(levers: LeverContext, list: HTMLElement, rows: HTMLElement): void {
+  const found = doubleCounts(levers.state);
+  list.replaceChildren(
+    ...found.map((d) =>
+      h(
+        'li',
+        { class: 'warning', 'data-double-count': `${d.area}.${d.fn}`, 'data-conversion': String(d.key) },
+        t('editor.doubleCount', { area: levers.areaName(d.area), fn: FUNCTION_NAMES[d.fn][lang()] }),
+      ),
+    ),
+  );
+  const keys = new Set(found.map((d) => `conversion.${d.key}`));
+  for (const row of rows.querySelectorAll<HTMLElement>('.conversion'))
+    row.classList.toggle('double-count', keys.has(row.dataset.field ?? ''));
+}
+
+/** A new, empty conversion (acute → recovery, no area, no beds) added to the levers, and its row. */
 function conversionRow(levers: LeverContext, key: number): HTMLElement {
   const { state, baseline } = levers;
-  const conversion: Conversion = {
-    key,
-    area: baseline.region.areas[0]?.id ?? '',
-    from: 'acute',
-    to: 'recovery',
-    count: 50,
-  };
+  const conversion: Conversion = { key, area: '', from: 'acute', to: 'recovery', count: null };
   state.conversions.push(conversion);
   const field = `conversion.${conversion.key}`;
+  const problems = h('small', { class: 'conversion-problems', 'aria-live': 'polite' });
+  // what the row still needs, in the page's language (no policy is made until nothing is missing)
+  const check = (): void => {
+    const missing = conversionProblems(conversion);
+    row.dataset.complete = String(missing.length === 0);
+    problems.replaceChildren(
+      ...missing.map((p) => h('span', { 'data-problem': p }, t(PROBLEM_MESSAGES[p]))),
+      missing.length ? h('span', { class: 'muted' }, t('editor.conversionIncomplete')) : '',
+    );
+  };
   const area = h(
     'select',
-    { 'data-field': `${field}.area`, 'aria-label': t('need.area') },
+    { 'data-field': `${field}.area`, 'aria-label': t('need.area'), required: true },
+    h('option', { value: '', selected: true }, t('editor.conversionChooseArea')),
     baseline.region.areas.map((a) => h('option', { value: a.id }, levers.areaName(a.id))),
   );
   area.addEventListener('change', () => {
     conversion.area = area.value;
+    check();
     levers.changed();
   });
   const count = numberInput(
     `${field}.count`,
     t('editor.count'),
-    conversion.count,
+    null,
     (v) => {
-      conversion.count = v ?? 0;
+      conversion.count = v;
+      check();
       levers.changed();
     },
-    { min: 0, step: 1 },
+    { min: 1, step: 1, required: 'required', placeholder: '0' },
   );
   const remove = (): void => {
     state.conversions = state.conversions.filter((c) => c !== conversion);
     row.remove();
     levers.changed();
+  };
+  const functionChanged = (set: (fn: BedFunction) => void) => (fn: BedFunction) => {
+    set(fn);
+    check();
   };
   const row = h(
     'div',
@@ -192,14 +242,26 @@ function conversionRow(levers: LeverContext, key: number): HTMLElement {
     labelled(t('need.area'), area),
     labelled(
       t('editor.from'),
-      functionSelect(levers, `${field}.from`, conversion.from, (fn) => (conversion.from = fn)),
+      functionSelect(
+        levers,
+        `${field}.from`,
+        conversion.from,
+        functionChanged((fn) => (conversion.from = fn)),
+      ),
     ),
     labelled(
       t('editor.to'),
-      functionSelect(levers, `${field}.to`, conversion.to, (fn) => (conversion.to = fn)),
+      functionSelect(
+        levers,
+        `${field}.to`,
+        conversion.to,
+        functionChanged((fn) => (conversion.to = fn)),
+      ),
     ),
     labelled(t('editor.count'), count),
     h('button', { type: 'button', class: 'link', onclick: remove }, t('editor.remove')),
+    problems,
   );
+  check();
   return row;
 }

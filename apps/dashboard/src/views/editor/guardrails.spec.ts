@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversionProblems, doubleCounts, mergeTarget } from './guardrails';
+import { conversionProblems, doubleCounts, mergeIssueKind, mergeTarget } from './guardrails';
 import { buildWhatIf, emptyState } from './what-if';
 
 describe('a conversion row', () => {
@@ -68,5 +68,18 @@ describe('a typed merge target', () => {
     expect(mergeTarget('石巻', hospitals, 'h-1', []).kind).toBe('unknown');
     expect(mergeTarget('仙台中央病院', hospitals, 'h-1', []).kind).toBe('self');
     expect(mergeTarget('h-3', hospitals, 'h-1', ['h-3']).kind).toBe('closed');
+  });
+});
+
+describe("the api's merge issues", () => {
+  it('are read as an unknown hospital or a merge into itself, anything else as refused', () => {
+    expect(mergeIssueKind('unknown hospital "h-99"; known hospitals: h-1, h-2')).toEqual({
+      kind: 'unknown',
+      text: 'h-99',
+    });
+    expect(mergeIssueKind('"h-1" is the hospital merged into; list only the ones folded into it')).toEqual({
+      kind: 'self',
+    });
+    expect(mergeIssueKind('"h-1" is listed twice')).toEqual({ kind: 'other' });
   });
 });

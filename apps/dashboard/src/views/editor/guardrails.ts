@@ -77,3 +77,17 @@ export function mergeTarget(
 }
 
 const norm = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * An api issue about a merge (field `merge.<hospital>…`) as one of the editor's own merge
+ * messages, so it reads in the page's language: an unknown hospital, a hospital merged into
+ * itself; anything else is shown as refused, with the api's words.
+ */
+export function mergeIssueKind(
+  message: string,
+): { kind: 'unknown'; text: string } | { kind: 'self' | 'other' } {
+  const unknown = /^unknown hospital "([^"]*)"/.exec(message);
+  if (unknown) return { kind: 'unknown', text: unknown[1] };
+  if (/is the hospital merged into/.test(message)) return { kind: 'self' };
+  return { kind: 'other' };
+}

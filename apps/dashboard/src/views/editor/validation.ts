@@ -10,6 +10,7 @@ import { errorLine } from '../../ui/widgets';
 import type { ViewContext } from '../context';
 import type { Baseline } from './baseline';
 import { clearIssues, showIssues } from './fields';
+import { mergeIssueKind } from './guardrails';
 import { buildWhatIf, fieldForIssue, type EditorState } from './what-if';
 
 const VALIDATE_DELAY_MS = 400;
@@ -108,10 +109,10 @@ function showErrors(shown: Shown, error: unknown, policyFields: string[]): void 
     shown.status.dataset.state = 'error';
     return;
   }
-  const located = error.issues.map((issue) => ({
-    issue,
-    field: fieldForIssue(issue.path, shown.baselinePolicies, policyFields),
-  }));
+  const located = error.issues.map((issue) => {
+    const field = fieldForIssue(issue.path, shown.baselinePolicies, policyFields);
+    return { issue: field?.startsWith('merge.') ? mergeIssue(issue) : issue, field };
+  });
   replace(shown.general, showIssues(shown.form, located).map(generalIssue));
   showStatus(
     shown,
@@ -119,6 +120,18 @@ function showErrors(shown: Shown, error: unknown, policyFields: string[]): void 
     t('editor.invalid', { n: error.issues.length || 1 }),
     error.issues.length ? '' : ` — ${error.message}`,
   );
+}
+
+/** A merge issue in the page's language (the api words them in English). */
+function mergeIssue(issue: ApiIssue): ApiIssue {
+  const read = mergeIssueKind(issue.message);
+  const message =
+    read.kind === 'unknown'
+      ? t('editor.mergeUnknown', { text: read.text })
+      : read.kind === 'self'
+        ? t('editor.mergeSelf')
+        : t('editor.mergeRefused', { message: issue.message });
+  return { ...issue, message };
 }
 
 const generalIssue = (issue: ApiIssue): HTMLElement =>
