@@ -107,7 +107,7 @@ export const en: Record<MessageKey, string> = {
   'editor.hospitalsHint':
     "Beds are the region data's (before the baseline's policies). Only values you change become policies.",
   'editor.hospital': 'Hospital',
-  'editor.open': 'Open',
+  'editor.open': 'Open (untick to close)',
   'editor.mergeInto': 'Merge into',
   'editor.ambulances': 'Ambulances per area',
   'editor.vehicles': 'Vehicles',

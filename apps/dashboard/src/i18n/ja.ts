@@ -102,11 +102,11 @@ export const ja = {
   'editor.from': '転換元',
   'editor.to': '転換先',
   'editor.count': '床数',
-  'editor.hospitals': '病院ごとの病床・休止・統合',
+  'editor.hospitals': '病院ごとの病床・閉鎖・統合',
   'editor.hospitalsHint':
     '病床数は地域データの値(基準シナリオの施策を適用する前)です。変えた値だけが施策になります。',
   'editor.hospital': '病院',
-  'editor.open': '稼働',
+  'editor.open': '稼働中(外すと閉鎖)',
   'editor.mergeInto': '統合先',
   'editor.ambulances': '医療圏ごとの救急車台数',
   'editor.vehicles': '台数',

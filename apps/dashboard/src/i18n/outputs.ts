@@ -13,9 +13,6 @@ export const jaOutputs = {
   'live.latestMean': '平均(ウォームアップ後)',
   'live.warmupNote':
     '帯と線はウォームアップ中の日も含めて描いています。網掛けがウォームアップで、右下の平均と結果のページの稼働率はウォームアップ後の日だけの平均です。',
-  'initialCensus.empty': '空床から開始',
-  'initialCensus.expected': '定常状態の期待患者数で開始',
-  'initialCensus.given': '指定の患者数で開始',
   'csv.kpi': '指標ID',
   'csv.label': '指標',
   'csv.unit': '単位',
@@ -52,9 +49,6 @@ export const enOutputs: Record<OutputsKey, string> = {
   'live.latestMean': 'mean after warm-up',
   'live.warmupNote':
     'Bands and lines include the warm-up days (shaded); the mean in each corner, like the utilisation on the results page, averages only the days after the warm-up.',
-  'initialCensus.empty': 'starts with empty beds',
-  'initialCensus.expected': 'starts at the expected steady-state census',
-  'initialCensus.given': 'starts at a given census',
   'csv.kpi': 'KPI id',
   'csv.label': 'KPI',
   'csv.unit': 'Unit',

@@ -37,7 +37,7 @@ export function describePolicy(policy: Policy, names: Namers, lang: Lang): strin
       return `${target(policy, names, lang)}: ${fnName(policy.from, lang)} → ${fnName(policy.to, lang)} ${formatNumber(policy.count, lang)}${ja ? '床を転換' : ' beds converted'}${when}`;
     case 'closeHospital':
       return ja
-        ? `${names.hospital(policy.hospital)}を休止${when}`
+        ? `${names.hospital(policy.hospital)}を閉鎖${when}`
         : `${names.hospital(policy.hospital)} closed${when}`;
     case 'mergeHospitals': {
       const merged = policy.hospitals.map(names.hospital).join(ja ? '、' : ', ');
@@ -130,6 +130,19 @@ export const SETTING_NAMES: Record<SettingField, { ja: string; en: string }> = {
   'demand.maxMultiplier': { ja: '需要倍率の上限', en: 'demand bound' },
   initialCensus: { ja: '初期患者', en: 'initial census' },
 };
+
+/** How the beds are filled at the start (initialCensus.mode), in words. */
+export const INITIAL_CENSUS_NAMES: Record<string, { ja: string; en: string }> = {
+  empty: { ja: '空床から開始', en: 'starts with empty beds' },
+  expected: { ja: '定常状態の期待患者数で開始', en: 'starts at the expected steady-state census' },
+  given: { ja: '指定した患者数で開始', en: 'starts at a given census' },
+};
+
+/** A setting's value as a planner reads it (a mode in words, not its code). */
+export function settingText(field: SettingField, value: string, lang: Lang): string {
+  if (field === 'initialCensus') return INITIAL_CENSUS_NAMES[value]?.[lang] ?? value;
+  return value;
+}
 
 export function settingValue(scenario: Scenario, field: SettingField): string {
   switch (field) {

@@ -16,6 +16,7 @@ import { BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { needChart, shapeNeed } from '../charts/need-chart';
 import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
 import { regionMap } from '../charts/region-map';
+import { provideExportCaption, resultCaption } from '../export/caption';
 import { withExports } from '../export/toolbar';
 import {
   differenceTable,
@@ -29,6 +30,7 @@ import {
   type TableContext,
 } from '../export/tables';
 import { fmt, lang, localized, setLang, t } from '../i18n';
+import { settingText } from '../levers/describe';
 import { h } from '../ui/dom';
 import { inputsBanner, inputsLine } from '../ui/provenance';
 import { chartSlot, section } from '../ui/widgets';
@@ -70,7 +72,7 @@ function settingsList(payload: ReportPayload): HTMLElement {
     row(t('runs.replications'), String(payload.result.provenance.replications)),
     row(t('runs.seed'), String(payload.result.provenance.seed)),
     row(t('editor.demand'), scenario.demand.multiplier),
-    row(t('report.initialCensus'), scenario.initialCensus.mode),
+    row(t('report.initialCensus'), settingText('initialCensus', scenario.initialCensus.mode, lang())),
     scenario.extends ? row(t('report.extends'), scenario.extends) : [],
   );
 }
@@ -324,4 +326,5 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
       provenanceFooter(payload),
     ),
   );
+  provideExportCaption(root, () => resultCaption(doc));
 }

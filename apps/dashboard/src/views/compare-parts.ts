@@ -8,7 +8,7 @@ import { formatDifference } from '../charts/difference-chart';
 import { formatKpi } from '../charts/kpi-cards';
 import { kpiLabel, kpiUnit, NO_NAMES, type KpiNames, type KpiUnit } from '../charts/kpi-labels';
 import { lang, t } from '../i18n';
-import { describePolicy, SETTING_NAMES, type Namers } from '../levers/describe';
+import { describePolicy, SETTING_NAMES, settingText, type Namers } from '../levers/describe';
 import { leverDifferences, sameLevers } from '../levers/diff';
 import { h } from '../ui/dom';
 import { section } from '../ui/widgets';
@@ -85,8 +85,8 @@ export function leverSection(a: ResultDocument, b: ResultDocument): HTMLElement 
                 'tr',
                 { 'data-setting': s.field },
                 h('th', { scope: 'row' }, SETTING_NAMES[s.field][lang()]),
-                h('td', null, s.a),
-                h('td', null, s.b),
+                h('td', null, settingText(s.field, s.a, lang())),
+                h('td', null, settingText(s.field, s.b, lang())),
               ),
             ),
           ),

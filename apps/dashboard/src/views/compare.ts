@@ -8,6 +8,7 @@ import type { ResultDocument, RunView } from '../api/types';
 import { differenceChart, shapeDifferences } from '../charts/difference-chart';
 import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
 import { kpiNamesOf } from '../charts/kpi-labels';
+import { provideExportCaption, resultCaption } from '../export/caption';
 import { withExports } from '../export/toolbar';
 import { differenceTable } from '../export/tables';
 import { fmt, lang, localized, t } from '../i18n';
@@ -315,6 +316,8 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
           ),
         ),
       );
+      // exported charts say a vs b, the period, the replications and the date
+      provideExportCaption(root, () => resultCaption(b, a));
       root.dataset.renderMs = String(Math.round(performance.now() - started));
     } catch (error) {
       if (alive)

@@ -3,6 +3,7 @@
 // start from, and the latest runs.
 import { regionMap, regionMapData } from '../charts/region-map';
 import { mapTable } from '../export/tables';
+import { provideExportCaption } from '../export/caption';
 import { withExports } from '../export/toolbar';
 import { fmt, lang, localized, t } from '../i18n';
 import { href } from '../router';
@@ -133,6 +134,11 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
               ),
         ),
       );
+      // the region as it is (no run): exports name the region and the baseline
+      provideExportCaption(root, () => ({
+        scenarios: `${localized(region.name)} · ${localized(baseline.name, baseline.id)}`,
+        fileStem: [region.id],
+      }));
     } catch (error) {
       if (alive) root.replaceChildren(errorLine(error, () => void load()));
     }

@@ -24,6 +24,7 @@ import {
   occupancyTable,
   type TableContext,
 } from '../export/tables';
+import { provideExportCaption, resultCaption } from '../export/caption';
 import { withExports } from '../export/toolbar';
 import { fmt, lang, localized, t } from '../i18n';
 import { href } from '../router';
@@ -257,6 +258,8 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
         ),
       ),
     );
+    // exported charts say the scenario, period, replications and date
+    provideExportCaption(root, () => resultCaption(doc));
   };
 
   void load();
