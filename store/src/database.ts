@@ -17,7 +17,11 @@ export function openDatabase(dataDir: string, file = STORE_FILE): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, file));
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: a transaction is on disk when it returns (WAL fsynced at every commit), so a run the
+  // api answered 202 for, a stored replication or a completed result survives a power cut.
+  // Measured on a 2-core VM: 8–9 ms per write transaction against 2–3 ms with NORMAL; a
+  // 10-replication run makes about 25 (progress at most once a second), 0.2–0.3 s in all.
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, MIGRATIONS);

@@ -15,3 +15,13 @@ export {
   type TokenRole,
 } from './tokens';
 export { AuditRepository, type AuditEntry, type NewAuditEntry } from './audit';
+export {
+  PRUNED_AGGREGATE_FIELDS,
+  RetentionRepository,
+  parseAge,
+  retentionCutoff,
+  storeBytes,
+  storeFiles,
+  type PruneOptions,
+  type PruneResult,
+} from './retention';

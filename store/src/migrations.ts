@@ -109,4 +109,14 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX runs_by_owner ON runs (owner, state);
     `,
   },
+  {
+    version: 3,
+    name: 'retention: when a run lost its replications and daily series',
+    sql: `
+      -- set by pruneRuns (RETENTION_DAYS, \`caretwin store prune\`); the run row, its history, input
+      -- (provenance) and the aggregate's KPIs stay
+      ALTER TABLE runs ADD COLUMN pruned_at TEXT;
+      CREATE INDEX runs_prunable ON runs (finished_at) WHERE pruned_at IS NULL;
+    `,
+  },
 ];
