@@ -83,7 +83,7 @@ export const closeHospitalSchema = titled(
     ...base,
   }),
   'closeHospital',
-  'Closes a hospital: no new admissions; patients in it finish their stay.',
+  'Closes a hospital (閉鎖): no new admissions; patients in it finish their stay.',
 );
 
 export const mergeHospitalsSchema = titled(
