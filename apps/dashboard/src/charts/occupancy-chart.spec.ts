@@ -102,6 +102,32 @@ describe('occupancy chart SVG', () => {
     expect(svg.querySelector('text.latest')?.textContent).toBe('n = 4 · mean 75%');
   });
 
+  it('averages only the days after the warm-up in a live corner, as the results page does', () => {
+    const points = [
+      { day: 1, n: 6, mean: 20, min: 20, max: 20, capacity: 100 },
+      { day: 2, n: 6, mean: 40, min: 40, max: 40, capacity: 100 },
+      { day: 3, n: 6, mean: 80, min: 80, max: 80, capacity: 100 },
+      { day: 4, n: 6, mean: 90, min: 90, max: 90, capacity: 100 },
+    ];
+    const options = {
+      lang: 'en' as const,
+      band: 'minmax' as const,
+      xDomain: [1, 4] as [number, number],
+      shadeUntil: 2,
+      shadeLabel: 'warm-up',
+      meanAfter: 2,
+      afterLabel: 'mean after warm-up',
+    };
+    const svg = occupancyChart(panelsFromLive([{ area: 'north', function: 'acute', points }]), options);
+    // (80 + 90) / 2, not the 57.5 % over all four days nor the latest day's 90 %
+    expect(svg.querySelector('text.latest')?.textContent).toBe('n = 6 · mean after warm-up 85%');
+    const early = occupancyChart(
+      panelsFromLive([{ area: 'north', function: 'acute', points: points.slice(0, 2) }]),
+      options,
+    );
+    expect(early.querySelector('text.latest')?.textContent).toBe('n = 6 · warm-up');
+  });
+
   it('shades the warm-up of a live run in every panel', () => {
     const svg = occupancyChart([], {
       lang: 'en',

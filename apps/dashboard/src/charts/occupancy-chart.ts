@@ -58,6 +58,12 @@ export interface OccupancyChartOptions {
   /** x values up to this one are shaded (the warm-up of a live run), labelled `shadeLabel` */
   shadeUntil?: number;
   shadeLabel?: string;
+  /**
+   * A live chart's corner mean averages only the days after this x (the warm-up), as the
+   * results page does, and says so with `afterLabel`; during the warm-up it names the shade.
+   */
+  meanAfter?: number;
+  afterLabel?: string;
   /** target utilisation per column (e.g. 0.78 for acute) */
   targets?: Partial<Record<string, number>>;
   title?: string;
@@ -484,7 +490,7 @@ function drawData(
       part.shade.attr('width', r2(x(Math.min(options.shadeUntil, xDomain[1]))));
     if (part.target) atY(part.target.line, part.target.value);
     if (part.xTicks) part.xTicks = drawXTicks(part.g, part.xTicks, layout, x);
-    drawSeries(part.g, byKey.get(`${part.row}\u0000${part.column}`), layout, scales);
+    drawSeries(part.g, byKey.get(`${part.row}\u0000${part.column}`), layout, scales, options);
   }
 }
 
@@ -512,7 +518,13 @@ function drawXTicks(
 }
 
 /** Band, mean line and the latest value; or why there is nothing to show. */
-function drawSeries(g: G, panel: OccupancyPanel | undefined, layout: Layout, scales: Scales): void {
+function drawSeries(
+  g: G,
+  panel: OccupancyPanel | undefined,
+  layout: Layout,
+  scales: Scales,
+  options: OccupancyChartOptions,
+): void {
   const points = panel && !panel.noBeds && panel.points.length > 0 ? panel.points : null;
   drawEmpty(g, points ? null : word(panel?.noBeds ? 'noBeds' : 'noData', layout.lang), layout);
   const series = points ? [points] : [];
@@ -547,7 +559,7 @@ function drawSeries(g: G, panel: OccupancyPanel | undefined, layout: Layout, sca
         .attr('stroke-width', 1.5),
     )
     .attr('d', (d) => meanLine(d));
-  drawLatest(g, series, layout);
+  drawLatest(g, series, layout, options);
 }
 
 /** Why a panel shows nothing (no beds, no data yet); null: it shows data. */
@@ -567,7 +579,12 @@ function drawEmpty(g: G, message: string | null, layout: Layout): void {
 }
 
 /** The latest mean (and the replications behind it, live) in the panel's corner. */
-function drawLatest(g: G, series: UtilisationPoint[][], layout: Layout): void {
+function drawLatest(
+  g: G,
+  series: UtilisationPoint[][],
+  layout: Layout,
+  options: Pick<OccupancyChartOptions, 'meanAfter' | 'afterLabel' | 'shadeLabel'>,
+): void {
   const { lang } = layout;
   g.selectAll<SVGTextElement, UtilisationPoint[]>('text.latest')
     .data(series)
@@ -582,7 +599,27 @@ function drawLatest(g: G, series: UtilisationPoint[][], layout: Layout): void {
     )
     .text((points) => {
       const latest = points[points.length - 1];
-      const meanText = `${word('mean', lang)} ${formatPercent(latest.mean, lang, 0)}`;
+      const meanText = cornerMean(points, lang, options);
       return latest.n !== undefined ? `n = ${formatNumber(latest.n, lang)} · ${meanText}` : meanText;
     });
+}
+
+/**
+ * The corner's mean: the latest day's, or (live) the average of the days after the warm-up, so
+ * it agrees with the results page; while every day is still warm-up it says that instead.
+ */
+function cornerMean(
+  points: UtilisationPoint[],
+  lang: Lang,
+  options: Pick<OccupancyChartOptions, 'meanAfter' | 'afterLabel' | 'shadeLabel'>,
+): string {
+  const { meanAfter } = options;
+  if (meanAfter === undefined) {
+    const latest = points[points.length - 1];
+    return `${word('mean', lang)} ${formatPercent(latest.mean, lang, 0)}`;
+  }
+  const after = points.filter((p) => p.x > meanAfter);
+  if (after.length === 0) return options.shadeLabel ?? word('mean', lang);
+  const mean = after.reduce((sum, p) => sum + p.mean, 0) / after.length;
+  return `${options.afterLabel ?? word('mean', lang)} ${formatPercent(mean, lang, 0)}`;
 }

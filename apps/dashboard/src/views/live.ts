@@ -14,6 +14,7 @@ import {
   type OccupancyChart,
   type OccupancyChartOptions,
 } from '../charts/occupancy-chart';
+import { provideExportCaption } from '../export/caption';
 import { occupancyTable } from '../export/tables';
 import { withExports } from '../export/toolbar';
 import type { RegionView, RunView } from '../api/types';
@@ -41,6 +42,20 @@ export const liveView: View<{ name: 'live'; runId: string }> = (root, route, con
   const known: Known = {};
   const page = livePage(runId, known, context);
   root.replaceChildren(...page.nodes);
+  // exported charts say whose run, how far it got and how many replications
+  provideExportCaption(root, () => {
+    const live = known.live;
+    const scenarioId = known.polled?.scenarioId ?? runId;
+    const reached = live?.replications.length ?? 0;
+    return {
+      scenarios: scenarioId,
+      period: live
+        ? t('export.liveSoFar', { day: fmt.number(furthestDay(live)), total: fmt.number(live.totalDays) })
+        : undefined,
+      replications: reached ? t('common.replications', { n: reached }) : undefined,
+      fileStem: [scenarioId, 'live'],
+    };
+  });
   let alive = true;
   let renders = 0;
 
@@ -144,7 +159,11 @@ function livePage(runId: string, known: Known, context: ViewContext): LivePage {
       section(t('live.progress'), overall.element, cancel, end),
       section(t('live.counters'), counters.element),
     ),
-    section(t('live.occupancy'), occupancy.element),
+    section(
+      t('live.occupancy'),
+      h('p', { class: 'muted small', 'data-note': 'warmup' }, t('live.warmupNote')),
+      occupancy.element,
+    ),
     section(t('live.replications'), replications.element),
   ];
   return {
@@ -311,6 +330,9 @@ function occupancyOptions(live: LiveRunState, region: RegionView | undefined): O
     xLabel: word('simulatedDay', lang()),
     shadeUntil: live.warmupDays,
     shadeLabel: t('live.warmup'),
+    // the corner's mean leaves the warm-up out, as the results page does
+    meanAfter: live.warmupDays,
+    afterLabel: t('live.latestMean'),
     targets: region?.occupancyTargets,
     footnote: region ? inputsLine(region.inputs) : undefined,
   };
@@ -320,13 +342,13 @@ function occupancyExport(runId: string, { live, region }: Known): DataTable | nu
   if (!live) return null;
   return occupancyTable(
     {
-      heading: `CareTwin — run ${runId} (live, ${live.state})`,
+      heading: `CareTwin — ${runId} (${t(`state.${live.state}`)})`,
       notes: region ? [inputsLine(region.inputs)] : [],
     },
     panelsFromLive(live.band),
     {
-      what: 'occupancy by area and function so far',
-      band: 'min–max of the replications that reached the day (replications = their count)',
+      what: t('live.occupancy'),
+      band: t('csv.band.minmax'),
       xName: 'simulatedDay',
       rowName: 'area',
       rowLabel: region ? areaNamer(region) : undefined,
@@ -350,4 +372,9 @@ function drawEnd(
       ? h('a', { class: 'button primary', href: href({ name: 'results', runId }) }, t('live.results'))
       : null,
   );
+}
+
+/** The furthest simulated day any replication has reached. */
+function furthestDay(live: LiveRunState): number {
+  return Math.max(0, ...live.replications.map((r) => r.day));
 }
