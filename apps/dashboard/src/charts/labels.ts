@@ -42,6 +42,8 @@ export const CHART_WORDS = {
   hospitalBeds: { ja: '病院(円の大きさ=病床数)', en: 'Hospitals (size = beds)' },
   occupancy: { ja: '稼働率', en: 'Occupancy' },
   noOccupancy: { ja: '稼働率なし(未実行)', en: 'no occupancy (not run)' },
+  closedHospital: { ja: '閉鎖した病院(病床なし)', en: 'closed hospital (no beds)' },
+  closed: { ja: '閉鎖', en: 'closed' },
   areas: { ja: '二次医療圏', en: 'Secondary medical areas' },
   selfSufficiency: { ja: '自己完結率', en: 'Self-sufficiency' },
   flowsBetween: {

@@ -2,6 +2,7 @@
 import { polygonArea, polygonContains } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { MAP_DATA } from '../testing/fixtures';
+import { word } from './labels';
 import { regionMap, shapeRegionMap, sizeSteps } from './region-map';
 
 const options = { lang: 'ja' as const, width: 600, height: 400, legendWidth: 180 };
@@ -100,6 +101,23 @@ describe('region map SVG', () => {
     circle?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     circle?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(clicked).toEqual(['h-north', 'h-north']);
+  });
+
+  it('draws a hospital without beds as a grey ✕ with a legend entry, not as a coloured dot', () => {
+    const data = {
+      ...MAP_DATA,
+      hospitals: MAP_DATA.hospitals.map((h) => (h.id === 'h-north' ? { ...h, beds: 0, utilisation: 0 } : h)),
+    };
+    const svg = regionMap(data, options);
+    expect(svg.querySelector('circle[data-hospital="h-north"]')).toBeNull();
+    const cross = svg.querySelector('path.hospital.closed[data-hospital="h-north"]');
+    expect(cross?.getAttribute('stroke')).toBe('#6b6b6b');
+    expect(cross?.querySelector('title')?.textContent).toBe(`北病院 · ${word('closed', 'ja')}`);
+    expect(svg.querySelectorAll('circle.hospital')).toHaveLength(3);
+    expect(svg.querySelector('.legend path.legend-closed')).not.toBeNull();
+    expect(svg.querySelector('.legend')?.textContent).toContain(word('closedHospital', 'ja'));
+    // no closed hospital, no legend entry
+    expect(regionMap(MAP_DATA, options).querySelector('.legend-closed')).toBeNull();
   });
 
   it('prints the footnote about synthetic inputs', () => {

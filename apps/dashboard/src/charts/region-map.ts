@@ -1,8 +1,9 @@
 // Region map: municipality centroids as Voronoi cells (d3.Delaunay) clipped to the region's
 // hull, filled by secondary medical area (二次医療圏) and labelled with the area's name;
 // hospitals as circles whose area is proportional to beds (sqrt scale) and whose fill is the
-// utilisation (cividis; hollow when there is no run). Clicking a hospital calls back.
-import { Delaunay, max, scaleSqrt } from 'd3';
+// utilisation (cividis; hollow when there is no run); a closed hospital (no beds after the
+// levers) as a grey ✕, not a dot coloured as if it were nearly empty. Clicking a hospital calls back.
+import { Delaunay, max, scaleSqrt, type Selection } from 'd3';
 import type { Region } from '@caretwin/scenario';
 import { centroidOf, clipToConvex, fitProjection, paddedHull, type Point } from './geometry';
 import { formatNumber, formatPercent } from './format';
@@ -32,6 +33,8 @@ export interface MapHospital {
   /** mean utilisation over the horizon; null before any run */
   utilisation: number | null;
   synthetic: boolean;
+  /** closed by the levers; default: no beds left */
+  closed?: boolean;
 }
 export interface RegionMapData {
   areas: MapArea[];
@@ -71,6 +74,7 @@ export interface MapCircle extends MapHospital {
   y: number;
   r: number;
   fill: string;
+  closed: boolean;
 }
 export interface RegionMapShape {
   cells: MapCell[];
@@ -111,6 +115,13 @@ export function regionMapData(
 }
 
 const HOLLOW = '#ffffff';
+const CLOSED = '#6b6b6b';
+/** half the width of a closed hospital's ✕ */
+const CLOSED_SIZE = 5;
+
+/** An ✕ centred on (x, y). */
+const crossPath = (x: number, y: number, s: number): string =>
+  `M${r2(x - s)},${r2(y - s)}L${r2(x + s)},${r2(y + s)}M${r2(x - s)},${r2(y + s)}L${r2(x + s)},${r2(y - s)}`;
 
 export function shapeRegionMap(data: RegionMapData, options: RegionMapOptions): RegionMapShape {
   const width = options.width ?? 760;
@@ -154,7 +165,16 @@ export function shapeRegionMap(data: RegionMapData, options: RegionMapOptions): 
   const hospitals: MapCircle[] = data.hospitals
     .map((h) => {
       const [x, y] = project(h);
-      return { ...h, x, y, r: radius(h.beds), fill: h.utilisation === null ? HOLLOW : fill(h.utilisation) };
+      const closed = h.closed ?? h.beds <= 0;
+      if (closed) return { ...h, x, y, r: CLOSED_SIZE, fill: CLOSED, closed };
+      return {
+        ...h,
+        x,
+        y,
+        r: radius(h.beds),
+        fill: h.utilisation === null ? HOLLOW : fill(h.utilisation),
+        closed,
+      };
     })
     .sort((a, b) => b.r - a.r || a.id.localeCompare(b.id));
 
@@ -215,21 +235,43 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions): SVGSV
   const circles = svg.append('g').attr('class', 'hospitals');
   for (const h of shape.hospitals) {
     const selected = options.selectedHospital === h.id;
-    const circle = circles
-      .append('circle')
-      .attr('class', selected ? 'hospital selected' : 'hospital')
-      .attr('data-hospital', h.id)
-      .attr('cx', r2(h.x))
-      .attr('cy', r2(h.y))
-      .attr('r', r2(h.r))
-      .attr('fill', h.fill)
-      .attr('stroke', selected ? '#D55E00' : '#111')
-      .attr('stroke-width', selected ? 3 : 1);
+    const circle = (h.closed
+      ? circles
+          .append('path')
+          .attr('class', selected ? 'hospital closed selected' : 'hospital closed')
+          .attr('data-hospital', h.id)
+          .attr('data-closed', 'true')
+          .attr('d', crossPath(h.x, h.y, CLOSED_SIZE))
+          .attr('fill', 'none')
+          .attr('stroke', selected ? '#D55E00' : CLOSED)
+          .attr('stroke-width', 2.5)
+          .attr('stroke-linecap', 'round')
+      : circles
+          .append('circle')
+          .attr('class', selected ? 'hospital selected' : 'hospital')
+          .attr('data-hospital', h.id)
+          .attr('cx', r2(h.x))
+          .attr('cy', r2(h.y))
+          .attr('r', r2(h.r))
+          .attr('fill', h.fill)
+          .attr('stroke', selected ? '#D55E00' : '#111')
+          .attr('stroke-width', selected ? 3 : 1)) as unknown as Selection<
+      SVGElement,
+      undefined,
+      null,
+      undefined
+    >;
     const occupancy =
-      h.utilisation === null ? '' : ` · ${word('occupancy', lang)} ${formatPercent(h.utilisation, lang)}`;
+      h.utilisation === null || h.closed
+        ? ''
+        : ` · ${word('occupancy', lang)} ${formatPercent(h.utilisation, lang)}`;
     circle
       .append('title')
-      .text(`${h.name} · ${formatNumber(h.beds, lang)} ${word('bedsCount', lang)}${occupancy}`);
+      .text(
+        h.closed
+          ? `${h.name} · ${word('closed', lang)}`
+          : `${h.name} · ${formatNumber(h.beds, lang)} ${word('bedsCount', lang)}${occupancy}`,
+      );
     const onClick = options.onHospitalClick;
     if (onClick) {
       circle
@@ -330,6 +372,19 @@ function drawLegend(
     cx += 2 * r + 10;
   }
   y += 2 * biggest + 30;
+
+  if (shape.hospitals.some((h) => h.closed)) {
+    legend
+      .append('path')
+      .attr('class', 'legend-closed')
+      .attr('d', crossPath(7, y - 4, CLOSED_SIZE))
+      .attr('fill', 'none')
+      .attr('stroke', CLOSED)
+      .attr('stroke-width', 2.5)
+      .attr('stroke-linecap', 'round');
+    legend.append('text').attr('x', 20).attr('y', y).text(word('closedHospital', lang));
+    y += 26;
+  }
 
   legend.append('text').attr('y', y).attr('font-weight', 700).text(word('occupancy', lang));
   y += 8;
