@@ -2,6 +2,7 @@
 // the api builds it from its store (apps/api toRunView), the dashboard, the tests and the
 // benchmarks read it. Types only; the api's OpenAPI schema (runs.dto.ts) is checked equal to it.
 import type { RunState } from './domain';
+import type { Estimate } from './result';
 
 /** Live progress of one replication, as its worker last reported it (read from Redis). */
 export interface ReplicationProgressView {
@@ -38,6 +39,11 @@ export interface RunView {
   /** empty in lists (GET /api/runs), the whole history for one run */
   history: RunStateChange[];
   links: { self: string; result: string | null };
+  /**
+   * Only on GET /api/runs/:id of a run whose replications and daily series were pruned
+   * (RETENTION_DAYS): when, and the aggregate's KPIs that were kept; its result answers 410.
+   */
+  pruned?: { at: string; kpis: Record<string, Estimate> };
 }
 
 /** A page of runs, newest first. */

@@ -12,6 +12,7 @@ import { ApiThrottlerGuard } from './api-throttler.guard';
 import { rateLimitGroupOf, trackerKey, trackerOf, type RateLimitName } from './rate-limit';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RunAdmission } from './run-admission';
+import { RunRetention } from './run-retention.service';
 
 /** The limits of config `limits` as @nestjs/throttler options. */
 export function throttlerOptions(config: AppConfig, redis: Redis): ThrottlerModuleOptions {
@@ -49,7 +50,7 @@ export class LimitsModule {
   static forRoot(queue: DynamicModule): DynamicModule {
     return {
       module: LimitsModule,
-      global: true, // RunAdmission for the runs module
+      global: true, // RunAdmission and RunRetention for the runs module
       imports: [
         queue,
         ThrottlerModule.forRootAsync({
@@ -58,8 +59,13 @@ export class LimitsModule {
           useFactory: throttlerOptions,
         }),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiThrottlerGuard }, ActiveRunsRepository, RunAdmission],
-      exports: [RunAdmission],
+      providers: [
+        { provide: APP_GUARD, useClass: ApiThrottlerGuard },
+        ActiveRunsRepository,
+        RunAdmission,
+        RunRetention,
+      ],
+      exports: [RunAdmission, RunRetention],
     };
   }
 }

@@ -5,8 +5,9 @@
 // them). A scrape never hangs on Redis: each read is bounded and a failed one is left out.
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Logger } from '@caretwin/config';
-import { APP_LOGGER } from '../config/config.tokens';
+import type { AppConfig, Logger } from '@caretwin/config';
+import { storeBytes } from '@caretwin/store';
+import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { LiveStateStore } from '../queue/live-state.store';
 import { RunQueue } from '../queue/run-queue';
 import { RunsRepository } from '../store/runs.repository';
@@ -57,6 +58,7 @@ export class ServiceMetrics {
     private readonly queue: RunQueue,
     private readonly live: LiveStateStore,
     @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'caretwin_api_' });
@@ -69,6 +71,16 @@ export class ServiceMetrics {
       registers,
       collect() {
         for (const [state, n] of Object.entries(store.countByState())) this.set({ state }, n);
+      },
+    });
+
+    const dataDir = config.dataDir;
+    new Gauge({
+      name: 'caretwin_store_bytes',
+      help: 'Bytes of the SQLite store on disk: database file + write-ahead log + shared memory (RETENTION_DAYS prunes old runs)',
+      registers,
+      collect() {
+        this.set(storeBytes(dataDir));
       },
     });
 

@@ -5,6 +5,8 @@ import { Injectable } from '@nestjs/common';
 import type { AggregateResult, ReplicationResult } from '@caretwin/contracts';
 import { buildRunResult, type JobExecution, type RunInput, type RunResultDocument } from '@caretwin/runner';
 import { NotFoundError, RunNotFinishedError } from '../errors/api-error';
+import { RunPrunedError } from '../limits/limit-errors';
+import { RunRetention } from '../limits/run-retention.service';
 import { RunsRepository } from '../store/runs.repository';
 
 export interface ServiceExecution {
@@ -20,13 +22,19 @@ export interface ServiceExecution {
 
 @Injectable()
 export class RunResultService {
-  constructor(private readonly runs: RunsRepository) {}
+  constructor(
+    private readonly runs: RunsRepository,
+    private readonly retention: RunRetention,
+  ) {}
 
   result(id: string): RunResultDocument<ServiceExecution> {
     const run = this.runs.get(id);
     if (!run) throw new NotFoundError('run', id);
     const stored = this.runs.result(id);
     if (run.state !== 'completed' || !stored) throw new RunNotFinishedError(id, run.state);
+    // its replications are gone: a document without them would be a different result
+    const prunedAt = this.retention.prunedAt(id);
+    if (prunedAt) throw new RunPrunedError(id, prunedAt);
     const rows = this.runs.replicationResults(id);
     const aggregate = JSON.parse(stored.aggregate) as AggregateResult;
     // Only the replications the aggregate used (a precision run never stores others, but be exact).

@@ -106,6 +106,23 @@ export const runViewSchema = z.object({
   }),
   history: z.array(z.object({ state: z.enum(RUN_STATES), at: z.string(), reason: z.string().nullable() })),
   links: z.object({ self: z.string(), result: z.string().nullable() }),
+  pruned: z
+    .object({
+      at: z.string(),
+      kpis: z.record(
+        z.string(),
+        z.object({
+          n: z.number(),
+          mean: z.number(),
+          sd: z.number(),
+          halfWidth: z.number(),
+          lo: z.number(),
+          hi: z.number(),
+        }),
+      ),
+    })
+    .optional()
+    .describe('only for a pruned run (RETENTION_DAYS): when, and the KPIs kept; its result answers 410'),
 });
 
 export const runListSchema = z.object({

@@ -15,6 +15,7 @@ import {
 } from '../errors/api-error';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { RunAdmission } from '../limits/run-admission';
+import { RunRetention } from '../limits/run-retention.service';
 import { LiveStateStore } from '../queue/live-state.store';
 import { RunsRepository } from '../store/runs.repository';
 import { applyChanges, requestedChanges } from './overrides';
@@ -48,6 +49,7 @@ export class RunsService {
     private readonly lifecycle: RunLifecycleService,
     private readonly live: LiveStateStore,
     private readonly admission: RunAdmission,
+    private readonly retention: RunRetention,
   ) {}
 
   /**
@@ -150,7 +152,7 @@ export class RunsService {
     const row = this.runs.summary(id);
     if (!row) throw new NotFoundError('run', id);
     const history = this.runs.history(id);
-    if (FINISHED_STATES.has(row.state)) return toRunView(row, history, []);
+    if (FINISHED_STATES.has(row.state)) return this.retention.withPruned(toRunView(row, history, []));
     const live = await this.live.progress(id).catch(() => undefined);
     if (!live) return toRunView(row, history, []);
     // It may have finished while Redis answered: re-read the row and its history together.
