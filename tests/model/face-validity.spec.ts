@@ -28,6 +28,8 @@ function present(a: ReplicationResult[], b: ReplicationResult[], key: string): M
 
 const expectUp = (m: Move) => expect(m.lo, describeMove(m)).toBeGreaterThan(0);
 const expectNotDown = (m: Move) => expect(m.hi, describeMove(m)).toBeGreaterThanOrEqual(0);
+const expectDown = (m: Move) => expect(m.hi, describeMove(m)).toBeLessThan(0);
+const expectNotUp = (m: Move) => expect(m.lo, describeMove(m)).toBeLessThanOrEqual(0);
 
 describe('closing the largest hospital of an area', () => {
   const closures = largestHospitalPerArea(w.baselineScenario());
@@ -116,11 +118,28 @@ describe('converting acute beds to recovery where recovery is short', () => {
     );
   });
 
-  // The simulated census shows a recovery shortage only once demand grows: at today's demand the
-  // baseline's recovery wards keep up, because the recovery-level tail of an acute phase stays in
-  // its acute ward (the static need counts those days as recovery; the simulation does not move
-  // them — a known gap, docs/validation.md). So the property is tested where the simulated
-  // recovery beds ARE short: a fifth more demand, with and without the plan's conversion.
+  // Today the recovery-level tail of an acute stay (points below C2) moves to a recovery bed when
+  // one is free and otherwise waits in its acute bed: that wait is the shortage the static need
+  // shows. The plan's conversion lets more tails move and shortens the wait.
+  it('moves more recovery-level care out of acute beds and shortens its wait, at today’s demand', () => {
+    expect(conversions.length, 'areas short of recovery with acute beds to spare').toBeGreaterThan(0);
+    const converted = w.runs(
+      'acute-to-recovery',
+      conversions.map(({ area, count }) => ({
+        kind: 'convertBeds',
+        area,
+        from: 'acute',
+        to: 'recovery',
+        count,
+      })),
+    );
+    expectUp(present(w.baseline(), converted, 'stepDowns.recoveryTail'));
+    expectDown(present(w.baseline(), converted, 'stepDowns.recoveryTailWaitDays'));
+    expectNotUp(present(w.baseline(), converted, 'bedBlocking.days.recovery'));
+  });
+
+  // Where demand outgrows the recovery wards, patients of the recovery pathway itself block:
+  // a fifth more demand, with and without the plan's conversion.
   it('lowers the days patients wait for a recovery bed where the simulated recovery beds are short', () => {
     expect(conversions.length, 'areas short of recovery with acute beds to spare').toBeGreaterThan(0);
     const busier = { demand: { multiplier: '1.2', maxMultiplier: 1.5 } };

@@ -99,14 +99,14 @@ export function buildRefusal(): RefusalParameters {
     offHoursFactor: 2.5,
     offHoursBusyFactor: 0.6,
     busyAtFullLoad: 3,
-    caseDifficultyCv: 4,
+    caseDifficultyCv: 3.3,
     provenance: {
       estimated: true,
       source: 'inquiryCounts, refusalReasons',
       note:
         'calibrated within their ranges to the FDMA Miyagi 2023 count of inquiries per 重症以上 patient (first inquiry ≤ 70.2 %, 4 or more ≥ 8.2 %): ' +
         '処置困難 0.18 (0.02–0.25), 専門外 0.072 (0.4 × 処置困難 as in the Nagasaki 2008 mix, 0.01–0.10) per daytime inquiry at a 300-bed hospital holding the capability for a case of average difficulty, ' +
-        'case difficulty gamma CV 4 (0–5); 手術中・患者対応中 0.01 at empty acute beds, 3 × at full (0.005–0.05), 医師不在 0.005 (0.002–0.02); estimates: ' +
+        'case difficulty gamma CV 3.3 (0–5); 手術中・患者対応中 0.01 at empty acute beds, 3 × at full (0.005–0.05), 医師不在 0.005 (0.002–0.02); estimates: ' +
         'size (300 ÷ acute beds)^0.5 within 1/3–3 (exponent 0–1), 3 × 処置困難/専門外 without the capability or 救急告示 (2–5), 0.5 × at a 救命救急センター (0.3–0.8), ' +
         '2.5 × 医師不在/処置困難 outside 8–18 h and at weekends (1.5–4), 0.6 × 手術中・患者対応中 then (0.4–1)',
     },

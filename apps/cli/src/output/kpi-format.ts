@@ -34,7 +34,7 @@ const UNITS: ReadonlyArray<[RegExp, string]> = [
   [/^transfers\.minutes\.mean$/, 'min'],
   [/^eligibility\.(delayMinutes|staffMinutes)$/, 'min'],
   [/^(los|alos|daysOver95)\.|^(elective|scheduled)\.waitDays\.mean$/, 'days'],
-  [/^bedBlocking\.days|\.bedDays$/, 'patient-days'],
+  [/^bedBlocking\.days|\.bedDays$|^stepDowns\.recoveryTailWaitDays$/, 'patient-days'],
   [/^(beds|bedsInUse)\./, 'beds'],
   [/^admissions\.perYearPer100k$/, 'per 100k a year'],
   [/^events$/, 'events'],
@@ -43,7 +43,7 @@ const UNITS: ReadonlyArray<[RegExp, string]> = [
     'cases',
   ],
   [
-    /^(admissions|overflow|leftRegion|area\.[^.]+\.(admissions|leftRegion|overflow)$|transfers|borrowing\.admissions|walkIns\.redirected|area\.[^.]+\.walkInsRedirected|ambulance\.(accepted|transportedNotAdmitted|callToHospital\.count)|timeToCare\..*\.count|discharges|deaths|(elective|scheduled)\.waiting\.mean|eligibility\.)/,
+    /^(admissions|overflow|leftRegion|area\.[^.]+\.(admissions|leftRegion|overflow)$|transfers|stepDowns\.recoveryTail$|borrowing\.admissions|walkIns\.redirected|area\.[^.]+\.walkInsRedirected|ambulance\.(accepted|transportedNotAdmitted|callToHospital\.count)|timeToCare\..*\.count|discharges|deaths|(elective|scheduled)\.waiting\.mean|eligibility\.)/,
     'patients',
   ],
 ];
@@ -71,6 +71,8 @@ const HEADLINE: Array<[string, string]> = [
   ['bedBlocking.days', 'bed blocking'],
   ['bedBlocking.days.recovery', 'bed blocking waiting for recovery 回復期'],
   ['transfers', 'step-down transfers'],
+  ['stepDowns.recoveryTail', 'acute-stay tails moved to recovery 転棟'],
+  ['stepDowns.recoveryTailWaitDays', 'acute-bed days waiting for recovery'],
   ['ambulance.calls', 'ambulance calls'],
   ['ambulance.response.mean', 'call → scene, mean'],
   ['ambulance.callToHospital.mean', 'call → hospital, mean'],

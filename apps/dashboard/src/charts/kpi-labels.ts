@@ -191,6 +191,12 @@ const FAMILIES: readonly KpiFamily[] = [
     '急性期後半の回復期病床への転棟',
     'Acute-stay tails moved to a recovery bed',
   ),
+  family(
+    'stepDowns.recoveryTailWaitDays',
+    'patientDays',
+    '回復期病床を待つ急性期病床の延べ日数',
+    'Acute-bed days waiting for a recovery bed',
+  ),
   family('borrowing.admissions', 'patients', '他機能の空床を借りた入院', 'Admissions into a borrowed bed'),
   family('borrowing.bedDays', 'patientDays', '借りた病床の延べ日数', 'Borrowed-bed patient-days'),
 

@@ -59,6 +59,8 @@ export class Recorder {
   transfers = 0;
   /** drive minutes of those transfers (hospital to hospital) */
   transferMinutes = 0;
+  /** acute-phase tails moved to a recovery bed (転棟 of recovery-level care) */
+  tailStepDowns = 0;
   borrowings = 0;
   /** MHLW 平均在院日数 inputs per ward group (0 general = highAcute+acute+recovery, 1 chronic) */
   readonly groupIn = new Float64Array(2);

@@ -168,6 +168,9 @@ function patientFlowKpis(kpis: Kpis, state: ReplicationState, span: Span): void 
   kpis['transfers'] = rec.transfers;
   kpis['transfers.minutes.mean'] = ratio(rec.transferMinutes, rec.transfers);
   kpis['stepDowns.recoveryTail'] = rec.tailStepDowns;
+  // Acute bed-days of recovery-level care whose hospital's recovery ward was full (a form of
+  // bed blocking the plan's conversions answer; not in bedBlocking.days, which counts phases).
+  kpis['stepDowns.recoveryTailWaitDays'] = bedDays(Misc.TAIL_WAITING);
   kpis['borrowing.admissions'] = rec.borrowings;
   kpis['borrowing.bedDays'] = bedDays(Misc.BORROWED);
 }

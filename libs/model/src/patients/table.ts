@@ -79,6 +79,11 @@ export class PatientTable {
   tMark!: Float64Array;
   /** minutes added to time to care (redirect drive) */
   extra!: Float64Array;
+  /**
+   * End of the current acute phase while its recovery-level tail may still move to a recovery
+   * bed (bed-rules.ts, step-down of the tail); −1 otherwise.
+   */
+  tEnd!: Float64Array;
 
   private freeList: Int32Array;
   private freeCount = 0;
@@ -121,6 +126,7 @@ export class PatientTable {
     this.base[id] = -1;
     this.nextPhase[id] = -1;
     this.extra[id] = 0;
+    this.tEnd[id] = -1;
     this.live++;
     return id;
   }
@@ -168,6 +174,7 @@ export class PatientTable {
     this.tBed = grow(this.tBed, (k) => new Float64Array(k));
     this.tMark = grow(this.tMark, (k) => new Float64Array(k));
     this.extra = grow(this.extra, (k) => new Float64Array(k));
+    this.tEnd = grow(this.tEnd, (k) => new Float64Array(k));
     const fl = new Int32Array(n);
     fl.set(this.freeList.subarray(0, this.freeCount));
     this.freeList = fl;

@@ -27,6 +27,9 @@ export const EXIT_DEATH = -2;
 /** Cells of the detailed demand tables per municipality or condition: sex (male, female) × 5-year band. */
 export const SEX_AGE_CELLS = 2 * FIVE_YEAR_BANDS.length;
 /** Segment variants per phase: entered directly, or stepping down from a high-acute phase. */
+const ACUTE = BED_FUNCTIONS.indexOf('acute');
+const RECOVERY = BED_FUNCTIONS.indexOf('recovery');
+
 export const DIRECT = 0;
 export const AFTER_HIGH_ACUTE = 1;
 
@@ -96,6 +99,12 @@ export class Pathways {
   readonly segCount: Int32Array;
   readonly segUntil: Float64Array;
   readonly segFunction: Int32Array;
+  /**
+   * Per (phase × variant): the day from which every remaining day of an acute-ward phase is at
+   * recovery level or below (points < C2), i.e. when the patient may step down to a recovery bed
+   * (転棟 to 地域包括ケア / 回復期 wards) for the rest of the stay; −1 when the phase never gets there.
+   */
+  readonly subacuteFrom: Float64Array;
 
   constructor(
     conditions: Condition[],
@@ -233,6 +242,16 @@ export class Pathways {
     this.branchCum = Float64Array.from(branchCum);
     this.segUntil = Float64Array.from(segUntil);
     this.segFunction = Int32Array.from(segFunction);
+    this.subacuteFrom = new Float64Array(P * 2).fill(-1);
+    for (let v = 0; v < P * 2; v++) {
+      if (this.phaseFunction[v >> 1] !== ACUTE) continue;
+      const start = this.segStart[v];
+      let k = this.segCount[v];
+      // Walk back over the trailing segments below acute level (recovery, or home-care level).
+      while (k > 0 && (this.segFunction[start + k - 1] === RECOVERY || this.segFunction[start + k - 1] < 0))
+        k--;
+      if (k > 0 && k < this.segCount[v]) this.subacuteFrom[v] = this.segUntil[start + k - 1];
+    }
   }
 
   /** Picks the entry phase of condition c from a uniform. */

@@ -4,9 +4,18 @@
 // FIFO transfer queue of the home area; a patient whose next bed is not free keeps the current
 // one and waits (bed blocking). After TRANSFER_WIDEN_DAYS of waiting, the adjacent areas' beds
 // will do too. When a bed frees, waiters are served: own-hospital step-downs, then transfers,
-// then the booking list (when a slot of the day is left). Borrowing (a policy) lets a full
-// function use a free bed of a more acute one, counted apart. Pools are indexed h × 4 + f, so
-// h = pool >> 2 and f = pool & 3.
+// then the booking list (when a slot of the day is left), last the recovery-level tails of acute
+// phases (below). Borrowing (a policy) lets a full function use a free bed of a more acute one,
+// counted apart. Pools are indexed h × 4 + f, so h = pool >> 2 and f = pool & 3.
+//
+// The tail of an acute phase whose 医療資源投入量 falls below C2 (600 points) is recovery-level
+// care: from that day the patient moves to a recovery bed (転棟 to a 地域包括ケア / 回復期 ward) of
+// its hospital or, when none is free there, of the nearest hospital of the same area — if one is
+// free above a reserve kept for the recovery pathway — for the rest of the same stay. Otherwise
+// it stays in its acute bed and waits for its own hospital's recovery ward until the phase ends.
+// This is how the gap the static need shows (Sendai's recovery need ≈ 3 × its beds) reaches the
+// simulated census: tails fill recovery beds where there are some, and stay in acute beds where
+// there are not.
 import { MINUTES_PER_DAY as MINUTES_PER_DAY_ } from '@caretwin/contracts';
 import type { WaitingLine } from '@caretwin/engine';
 import { Slot, keyedUniform as keyedUniform_ } from '../demand/keyed-draws';
@@ -30,6 +39,7 @@ const LIVE_IN_BED = Live.IN_BED;
 const MISC_BLOCKED = Misc.BLOCKED;
 const MISC_BORROWED = Misc.BORROWED;
 const MISC_OVERFLOW = Misc.OVERFLOW;
+const MISC_TAIL_WAITING = Misc.TAIL_WAITING;
 const SLOT_PHASE_BRANCH = Slot.PHASE_BRANCH;
 const SLOT_PHASE_STAY = Slot.PHASE_STAY;
 const FUNCTIONS = FUNCTIONS_;
@@ -47,6 +57,15 @@ export const TRANSFER_WIDEN_DAYS = 7;
 const WIDEN_MINUTES = TRANSFER_WIDEN_DAYS * MINUTES_PER_DAY;
 /** Share of a more acute function's beds that borrowing leaves free for its own patients. */
 const BORROWING_RESERVE = 0.1;
+const HIGH_ACUTE = 0;
+const RECOVERY = 2;
+/**
+ * Share of a recovery ward's beds a tail step-down leaves free for patients of the recovery
+ * pathway (post-acute rehabilitation admitted from the transfer lines) [E, 0–0.2]. docs/data.md.
+ */
+export const TAIL_RESERVE = 0.05;
+/** A tail shorter than a day is not worth a move [E]. */
+const TAIL_MIN_DAYS = 1;
 
 /** Admits the next booked patient of (hospital h, function f) when a slot of the day is left (bookings.ts). */
 export interface BookingIntake {
@@ -109,6 +128,7 @@ export class BedRules {
     const s = this.state;
     const p = s.patients;
     const path = s.pathways;
+    const prev = p.phase[pid];
     p.phase[pid] = phase;
     p.pool[pid] = pool;
     const f = path.phaseFunction[phase];
@@ -124,19 +144,117 @@ export class BedRules {
     const c = p.condition[pid];
     const days =
       unit * path.phaseMeanDays[phase] * s.levers.losMultiplier[c * FUNCTIONS + f] * p.stayFactor[pid];
-    s.phaseEnds.schedule(s.sim.now + days * MINUTES_PER_DAY, pid);
+    // The entry phase, or a phase after another acute one, follows the direct-entry points.
+    const after = prev !== phase && path.phaseFunction[prev] === HIGH_ACUTE ? 1 : 0;
+    this.scheduleEnd(pid, phase * 2 + after, 0, days);
   }
 
-  /** Length of a completed bed stay; a stay already running at time 0 has no known start. */
-  private recordStay(pid: number, phase: number, since: number): void {
+  /**
+   * Schedules the end of the patient's phase (in its bed) `days` long of which `elapsed` have
+   * passed, or first the start of its recovery-level tail when it has one of a day or more
+   * (segment variant `v` = phase × 2 + after-high-acute). The initial census calls it too.
+   */
+  scheduleEnd(pid: number, v: number, elapsed: number, days: number): void {
+    const s = this.state;
+    const p = s.patients;
+    const now = s.sim.now;
+    const end = now + (days - elapsed) * MINUTES_PER_DAY;
+    const from = s.pathways.subacuteFrom[v];
+    if (from >= 0 && p.pool[pid] >= 0 && days - from >= TAIL_MIN_DAYS) {
+      p.tEnd[pid] = end;
+      s.phaseEnds.schedule(now + Math.max(0, from - elapsed) * MINUTES_PER_DAY, pid);
+      return;
+    }
+    s.phaseEnds.schedule(end, pid);
+  }
+
+  /** The recovery-level tail of an acute phase begins: a recovery bed now, or wait for one in the hospital. */
+  private tailDue(pid: number): void {
+    const s = this.state;
+    const p = s.patients;
+    s.phaseEnds.schedule(p.tEnd[pid], pid);
+    const h = p.hospital[pid];
+    const net = s.network;
+    const start = net.nearbyOwnStart[h * FUNCTIONS + RECOVERY];
+    const end = start + net.nearbyOwnCount[h * FUNCTIONS + RECOVERY];
+    // Own ward first (the nearby list starts with h when it offers recovery), then the nearest.
+    for (let i = start; i < end; i++) {
+      const pool = net.nearbyHospital[i] * FUNCTIONS + RECOVERY;
+      if (this.tailBedFree(pool) && this.takeBed(pool)) {
+        this.moveTail(pid, pool);
+        return;
+      }
+    }
+    if (s.facilities.offers(h, RECOVERY)) {
+      s.line(s.tailQueues, h).enqueue(pid);
+      s.misc.add(MISC_TAIL_WAITING, 1, s.sim.now);
+    } else p.tEnd[pid] = -1;
+  }
+
+  /** Whether a tail may take a bed of recovery pool `pool` (more than the reserve is free). */
+  private tailBedFree(pool: number): boolean {
+    const beds = this.state.facilities.pools[pool];
+    return beds.free > Math.ceil(beds.capacity * TAIL_RESERVE);
+  }
+
+  /** Moves a tail patient into recovery bed `pool` (taken) for the rest of its acute phase. */
+  private moveTail(pid: number, pool: number): void {
+    const s = this.state;
+    const p = s.patients;
+    const rec = s.rec;
+    const old = p.pool[pid];
+    const h = pool >> 2;
+    if (rec.measuring) {
+      rec.tailStepDowns++;
+      if (old >> 2 !== h) {
+        rec.transfers++;
+        rec.transferMinutes += s.network.minutesHospitalToHospital(old >> 2, h);
+      }
+    }
+    const borrowed = p.flags[pid] & FLAG_BORROWED;
+    p.flags[pid] &= ~FLAG_BORROWED;
+    this.recordStay(pid, borrowed ? s.pathways.phaseFunction[p.phase[pid]] : old & 3, p.tBed[pid]);
+    if (borrowed) s.misc.add(MISC_BORROWED, -1, s.sim.now);
+    p.pool[pid] = pool;
+    p.hospital[pid] = h;
+    p.tBed[pid] = s.sim.now;
+    p.tEnd[pid] = -1;
+    s.facilities.pools[old].release();
+    this.occupancy(old, -1);
+    this.serveWaiters(old);
+  }
+
+  /** A recovery bed of hospital h may be free: the first tail waiting there takes it. */
+  private serveTail(h: number): boolean {
+    const s = this.state;
+    const q = s.tailQueues[h];
+    if (q === null || q.length === 0) return false;
+    const pool = h * FUNCTIONS + RECOVERY;
+    if (!this.tailBedFree(pool) || !this.takeBed(pool)) return false;
+    s.misc.add(MISC_TAIL_WAITING, -1, s.sim.now);
+    this.moveTail(q.dequeue(), pool);
+    return true;
+  }
+
+  /** The hospital's recovery ward closed: its waiting tails stay in their acute beds. */
+  dropTails(h: number): void {
+    const s = this.state;
+    const q = s.tailQueues[h];
+    while (q !== null && q.length > 0) {
+      s.patients.tEnd[q.dequeue()] = -1;
+      s.misc.add(MISC_TAIL_WAITING, -1, s.sim.now);
+    }
+  }
+
+  /** Length of a completed stay in a bed of function f; a stay already running at time 0 has no known start. */
+  private recordStay(pid: number, f: number, since: number): void {
     const s = this.state;
     const p = s.patients;
     if (p.flags[pid] & FLAG_INITIAL) {
       p.flags[pid] &= ~FLAG_INITIAL;
       return;
     }
-    if (s.rec.measuring)
-      s.rec.lengthOfStay[s.pathways.phaseFunction[phase]].add((s.sim.now - since) / MINUTES_PER_DAY);
+    if (s.rec.measuring) s.rec.lengthOfStay[f].add((s.sim.now - since) / MINUTES_PER_DAY);
   }
 
   /** Gives up the patient's current bed (if any) and serves whoever waits for it. */
@@ -146,8 +264,9 @@ export class BedRules {
     const pool = p.pool[pid];
     if (pool < 0) return;
     const t = s.sim.now;
-    this.recordStay(pid, p.phase[pid], p.tBed[pid]);
-    if (p.flags[pid] & FLAG_BORROWED) {
+    const borrowed = p.flags[pid] & FLAG_BORROWED;
+    this.recordStay(pid, borrowed ? s.pathways.phaseFunction[p.phase[pid]] : pool & 3, p.tBed[pid]);
+    if (borrowed) {
       p.flags[pid] &= ~FLAG_BORROWED;
       s.misc.add(MISC_BORROWED, -1, t);
     }
@@ -188,7 +307,7 @@ export class BedRules {
     this.beginPhase(pid, next, pool);
     if (oldPool >= 0) {
       const t = s.sim.now;
-      this.recordStay(pid, oldPhase, tOld);
+      this.recordStay(pid, borrowed ? s.pathways.phaseFunction[oldPhase] : oldPool & 3, tOld);
       if (borrowed) s.misc.add(MISC_BORROWED, -1, t);
       s.facilities.pools[oldPool].release();
       this.occupancy(oldPool, -1);
@@ -201,6 +320,17 @@ export class BedRules {
     const s = this.state;
     const p = s.patients;
     const path = s.pathways;
+    const tEnd = p.tEnd[pid];
+    if (tEnd >= 0) {
+      if (tEnd > s.sim.now) {
+        this.tailDue(pid);
+        return;
+      }
+      // The phase ends while its tail still waits for the hospital's recovery ward.
+      p.tEnd[pid] = -1;
+      s.tailQueues[p.hospital[pid]]!.remove(pid);
+      s.misc.add(MISC_TAIL_WAITING, -1, s.sim.now);
+    }
     const next = path.nextPhase(
       p.phase[pid],
       keyedUniform(p.key[pid], SLOT_PHASE_BRANCH + p.ordinal[pid] - 1, 0),
@@ -216,6 +346,14 @@ export class BedRules {
     }
     const f = path.phaseFunction[next];
     const h = p.hospital[pid];
+    const pool = p.pool[pid];
+    if ((pool & 3) === f && !(p.flags[pid] & FLAG_BORROWED)) {
+      // Already in a bed of the next phase's function (a tail moved to recovery): it stays there.
+      this.recordStay(pid, f, p.tBed[pid]);
+      p.tBed[pid] = s.sim.now;
+      this.beginPhase(pid, next, pool);
+      return;
+    }
     if (s.facilities.offers(h, f)) {
       // Same hospital first; when its ward is full, the nearest free bed of the home area's
       // transfer hospitals will do, and the patient waits for whichever of the two frees first.
@@ -446,8 +584,9 @@ export class BedRules {
       this.moveTo(pid, p.nextPhase[pid], h, pool);
       return true;
     }
-    // Last the booking list, if the day has a slot left there.
-    return this.intake!.admitBooked(h, f);
+    // Then the booking list, if the day has a slot left there; last the tails of acute phases.
+    if (this.intake!.admitBooked(h, f)) return true;
+    return f === RECOVERY && this.serveTail(h);
   }
 
   /**

@@ -32,5 +32,7 @@ export const Misc = {
   BOOKED: 6,
   VEHICLES_BUSY: 7,
   WAITING_VEHICLE: 8,
-  SIZE: 9,
+  /** recovery-level tails of acute phases waiting in their acute bed for the hospital's recovery ward */
+  TAIL_WAITING: 9,
+  SIZE: 10,
 } as const;

@@ -3,7 +3,7 @@
 // (`expected`) or as given per hospital (`given`); phases from the pool's expected mix, home
 // municipality from the hospital's expected catchment, remaining stay length-biased × U(0, 1).
 // Runs once, before the first event.
-import { BED_FUNCTIONS, MINUTES_PER_DAY as MINUTES_PER_DAY_ } from '@caretwin/contracts';
+import { BED_FUNCTIONS } from '@caretwin/contracts';
 import { streamFor } from '@caretwin/engine';
 import type { InitialCensus } from '@caretwin/scenario';
 import { Slot, TWO_POW_32 as TWO_POW_32_ } from '../demand/keyed-draws';
@@ -24,7 +24,6 @@ const FLAG_INITIAL = Flag.INITIAL;
 const LIVE_IN_BED = Live.IN_BED;
 const SLOT_CENSUS_REMAINING = Slot.CENSUS_REMAINING;
 const FUNCTIONS = FUNCTIONS_;
-const MINUTES_PER_DAY = MINUTES_PER_DAY_;
 const TWO_POW_32 = TWO_POW_32_;
 const routeKey = routeKey_;
 
@@ -135,7 +134,7 @@ function seedPatient(
   const f = path.phaseFunction[phase];
   const d = state.draws.begin(key, SLOT_CENSUS_REMAINING);
   const full = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true);
-  const remaining =
-    full * d.uniform() * path.phaseMeanDays[phase] * state.levers.losMultiplier[c * FUNCTIONS + f];
-  state.phaseEnds.schedule(remaining * MINUTES_PER_DAY, pid);
+  const days = full * path.phaseMeanDays[phase] * state.levers.losMultiplier[c * FUNCTIONS + f];
+  // Part-way through: an acute patient already in its recovery-level tail looks for a recovery bed at once.
+  beds.scheduleEnd(pid, phase * 2, days * (1 - d.uniform()), days);
 }

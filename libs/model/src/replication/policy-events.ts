@@ -82,6 +82,7 @@ export class PolicyEvents {
   private rehomeWaiters(pool: number): void {
     const state = this.state;
     const p = state.patients;
+    if ((pool & 3) === 2) this.beds.dropTails(pool >> 2);
     const internal = state.internalQueues[pool];
     while (internal !== null && internal.length > 0) {
       const pid = internal.dequeue();

@@ -42,6 +42,8 @@ export class ReplicationState {
   readonly transferQueues: Array<WaitingLine | null>;
   /** booking lists of scheduled patients (予定入院) per pool (hospital × entry function) */
   readonly bookingLists: Array<WaitingLine | null>;
+  /** acute-phase patients whose recovery-level tail waits for their hospital's recovery bed, per hospital */
+  readonly tailQueues: Array<WaitingLine | null>;
   /** ambulance calls waiting for a vehicle, per dispatch area */
   readonly callQueues: Array<WaitingLine | null>;
   readonly vehiclesBusy: Int32Array;
@@ -90,6 +92,7 @@ export class ReplicationState {
     this.internalQueues = new Array<WaitingLine | null>(H * FUNCTIONS).fill(null);
     this.transferQueues = new Array<WaitingLine | null>(A * FUNCTIONS).fill(null);
     this.bookingLists = new Array<WaitingLine | null>(H * FUNCTIONS).fill(null);
+    this.tailQueues = new Array<WaitingLine | null>(H).fill(null);
     this.callQueues = new Array<WaitingLine | null>(A).fill(null);
     this.vehiclesBusy = new Int32Array(this.index.baseCount);
     this.baseBusy = new Levels(this.index.baseCount);
