@@ -6,6 +6,7 @@ import { compareCommand } from './commands/compare';
 import { addRunOptions, parseSeed } from './commands/options';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { storeCommand } from './commands/store';
 import { SYNTH_LIMITS, synthCommand } from './commands/synth';
 import { runValidate } from './commands/validate';
 import { runDemo } from './demo';
@@ -218,6 +219,8 @@ program
   .action((options: { seed: number }) => {
     for (const line of runDemo({ seed: options.seed })) console.log(line);
   });
+
+program.addCommand(storeCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
