@@ -19,6 +19,7 @@ for (const built of ['config/dist/index.js', 'apps/api/dist/bootstrap.js', 'apps
 
 const {
   ConfigError,
+  assertAccessBinding,
   createLogger,
   loadConfig,
   redactRedisUrl,
@@ -29,7 +30,9 @@ const { startWorker } = require('../apps/worker/dist/bootstrap.js');
 
 function load(env) {
   try {
-    return loadConfig({ env });
+    const config = loadConfig({ env });
+    assertAccessBinding(config); // AUTH_MODE=open only on loopback: refuse before starting anything
+    return config;
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);

@@ -7,7 +7,8 @@ export {
   type AppConfig,
   type LoadConfigOptions,
 } from './load';
-export { ENV_VARIABLES, LOG_LEVELS, configSchema, type ConfigInput } from './schema';
+export { assertAccessBinding, isLoopbackHost } from './access';
+export { AUTH_MODES, ENV_VARIABLES, LOG_LEVELS, configSchema, type ConfigInput } from './schema';
 export { redactRedisUrl, redisConnectionOptions, type RedisConnectionOptions } from './redis';
 export { PinoNestLogger, createLogger, type Logger } from './logger';
 export { exitOnSignals } from './shutdown';

@@ -13,17 +13,43 @@ const milliseconds = z.coerce
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** `auto` is not a format of its own: loadConfig resolves it to pretty on a terminal, json otherwise. */
 export const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
+/** AUTH_MODE: open (everyone is admin; loopback only) or tokens (bearer tokens from `caretwin token`). */
+export const AUTH_MODES = ['open', 'tokens'] as const;
 
 export const configSchema = z
   .object({
     http: z
       .object({
-        /** Interface the api binds; loopback until access control exists. */
+        /** Interface the api binds; anything but loopback needs AUTH_MODE=tokens. */
         host: z.string().min(1),
         /** HTTP port of the api (docs/architecture.md "Settings": default 3000). */
         port,
         /** Largest request body; larger ones are refused with 413. */
         bodyLimitBytes: positiveInt.max(64 * 1024 * 1024),
+      })
+      .strict(),
+    access: z
+      .object({
+        /**
+         * open: every request acts as admin, allowed only when HOST is loopback (the api refuses to
+         * start otherwise); tokens: every /api request needs `Authorization: Bearer <token>`.
+         */
+        mode: z.enum(AUTH_MODES, { error: 'must be open or tokens' }),
+        /**
+         * Origins (scheme://host[:port]) a browser may write from besides the api's own; a write
+         * or socket.io handshake with any other Origin header is refused (403 FORBIDDEN).
+         */
+        allowedOrigins: z.preprocess(
+          (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value),
+          z.array(
+            z
+              .string()
+              .regex(
+                /^https?:\/\/[^/\s]+$/,
+                'each origin is scheme://host[:port] (no path), e.g. https://twin.example.jp',
+              ),
+          ),
+        ),
       })
       .strict(),
     /** SQLite store and a private Redis live here. */
@@ -170,6 +196,8 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   REGIONS_DIR: 'scenarios.regionsDir',
   MAX_REPLICATIONS: 'runs.maxReplications',
   PRECISION_ROUND_SIZE: 'runs.roundSize',
+  AUTH_MODE: 'access.mode',
+  ALLOWED_ORIGINS: 'access.allowedOrigins',
   JOB_ATTEMPTS: 'runs.attempts',
   RECONCILE_INTERVAL_MS: 'runs.reconcileIntervalMs',
   WORKER_THREADS: 'worker.threads',

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { AppConfig, Logger } from '@caretwin/config';
+import { AccessModule } from './access/access.module';
 import { CompareModule } from './compare/compare.module';
 import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -28,6 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, logger),
         StoreModule,
+        AccessModule, // its guard sets request.principal before any other guard reads it
         // after the access guard's module: the rate limits read request.principal
         LimitsModule.forRoot(queue),
         MetricsModule.forRoot(queue),

@@ -1,17 +1,24 @@
 // Starts the HTTP api: our body parsers (one error body for bad input), the Nest app, listening
-// on HOST:PORT (127.0.0.1 by default until access control exists).
+// on HOST:PORT (127.0.0.1 by default; AUTH_MODE=open is refused anywhere else).
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AddressInfo } from 'node:net';
-import { PinoNestLogger, redactRedisUrl, type AppConfig, type Logger } from '@caretwin/config';
+import {
+  PinoNestLogger,
+  assertAccessBinding,
+  redactRedisUrl,
+  type AppConfig,
+  type Logger,
+} from '@caretwin/config';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './http/body-parsers';
 import { HELMET_OPTIONS } from './http/content-security-policy';
 import { installOpenApi } from './http/openapi';
 import { installRequestLog } from './http/request-log';
 
+import { installWriteChecks } from './http/write-checks';
 export interface ApiHandle {
   /** e.g. http://127.0.0.1:3000 */
   url: string;
@@ -21,6 +28,7 @@ export interface ApiHandle {
 
 export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHandle> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+  assertAccessBinding(config); // AUTH_MODE=open (everyone is admin) only on loopback
     bodyParser: false,
     logger: new PinoNestLogger(logger),
     abortOnError: false,
@@ -28,6 +36,7 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
   installRequestLog(app.getHttpAdapter().getInstance(), logger);
   app.use(helmet(HELMET_OPTIONS));
   installBodyParsers(app.getHttpAdapter().getInstance(), config.http.bodyLimitBytes, logger);
+  installWriteChecks(app.getHttpAdapter().getInstance(), config.access.allowedOrigins);
   installOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as AddressInfo;
@@ -44,9 +53,20 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
   );
 
   let closing: Promise<void> | undefined;
+      authMode: config.access.mode,
   const close = (): Promise<void> => {
     closing ??= (async () => {
       logger.info('api stopping');
+  if (config.access.mode === 'open')
+    logger.warn(
+      { host: config.http.host },
+      'AUTH_MODE=open: every request acts as admin (allowed on loopback only); set AUTH_MODE=tokens to require tokens',
+    );
+  else
+    logger.info(
+      { allowedOrigins: config.access.allowedOrigins },
+      'AUTH_MODE=tokens: requests need a bearer token',
+    );
       await app.close();
       logger.info('api stopped');
     })();

@@ -8,6 +8,7 @@ import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { storeCommand } from './commands/store';
 import { SYNTH_LIMITS, synthCommand } from './commands/synth';
+import { tokenCommand } from './commands/token';
 import { runValidate } from './commands/validate';
 import { runDemo } from './demo';
 import { looksLikeFile, scenarioDirsFor } from './scenario/scenario-argument';
@@ -219,6 +220,8 @@ program
   .action((options: { seed: number }) => {
     for (const line of runDemo({ seed: options.seed })) console.log(line);
   });
+
+program.addCommand(tokenCommand());
 
 program.addCommand(storeCommand());
 

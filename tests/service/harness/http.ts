@@ -27,7 +27,7 @@ export async function call<T = unknown>(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.json);
   } else if (options.text !== undefined) {
-    headers['content-type'] = options.contentType ?? 'text/yaml';
+    headers['content-type'] = options.contentType ?? 'application/yaml';
     body = options.text;
   }
   const response = await fetch(`${base}${path}`, {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ErrorResponses, ZodQuery } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { CompareService, type ComparisonView } from './compare.service';
+import { AllowReaders } from '../access/access.decorators';
 
 const compareQuery = z
   .object({
@@ -14,6 +15,7 @@ const compareQuery = z
 type CompareQuery = z.infer<typeof compareQuery>;
 
 @ApiTags('runs')
+@AllowReaders()
 @Controller('api/compare')
 export class CompareController {
   constructor(private readonly compare: CompareService) {}

@@ -2,9 +2,11 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReadinessService, type Readiness } from './readiness.service';
+import { Public } from '../access/access.decorators';
 
 /** Liveness and readiness for orchestrators and `npm start` scripts (outside /api). */
 @ApiTags('operations')
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -4,13 +4,8 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '@caretwin/config';
 import { mapError } from '../errors/error-mapping';
 
-export const YAML_TYPES = [
-  'text/yaml',
-  'text/x-yaml',
-  'application/yaml',
-  'application/x-yaml',
-  'text/plain',
-];
+/** YAML bodies: application/yaml only (write-checks.ts answers 415 to text/plain and the rest). */
+export const YAML_TYPES = ['application/yaml'];
 
 export function installBodyParsers(app: Express, limitBytes: number, logger: Logger): void {
   app.use(express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'] }));

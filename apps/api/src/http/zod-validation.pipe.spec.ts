@@ -68,7 +68,7 @@ describe('ZodValidationPipe', () => {
       const refused = refusal(() => scenarioInputPipe.transform(value));
       expect([refused.status, refused.body.message]).toEqual([
         400,
-        'send a scenario as a JSON object (application/json) or as YAML text (text/yaml)',
+        'send a scenario as a JSON object (application/json) or as YAML text (application/yaml)',
       ]);
     }
   });

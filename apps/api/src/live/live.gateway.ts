@@ -22,6 +22,10 @@ import type {
   RunSnapshot,
   ServerToClientEvents,
 } from '@caretwin/contracts';
+import { AccessService } from '../access/access.service';
+import { READERS } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
+import { socketAccess } from '../access/socket-access';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { LiveRelay, type LiveSink } from './live-relay.service';
@@ -30,6 +34,8 @@ import { subscribeSchema } from './subscribe.dto';
 interface SocketData {
   /** runs this socket subscribed to (to release them when it disconnects) */
   runs: Set<string>;
+  /** who opened it, set by the handshake middleware (socket-access.ts) */
+  principal?: Principal;
 }
 
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -51,10 +57,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
   constructor(
     private readonly relay: LiveRelay,
     private readonly metrics: ServiceMetrics,
+    private readonly access: AccessService,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
   afterInit(): void {
+    this.server.use(socketAccess(this.access)); // origin and auth.token at the handshake
     this.relay.attach(this);
     this.metrics.watchSockets(() => this.server.engine?.clientsCount ?? 0);
   }
@@ -66,6 +74,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
     @Ack() ack: (reply: AckReply<RunSnapshot>) => void,
   ): Promise<void> {
     const reply = typeof ack === 'function' ? ack : () => undefined;
+    const principal = socket.data.principal;
+    if (!principal || !this.access.may(principal, READERS))
+      return reply({
+        error: { code: 'FORBIDDEN', message: `role ${principal?.role ?? 'none'} may not watch runs` },
+      });
     const parsed = subscribeSchema.safeParse(body);
     if (!parsed.success) return reply(invalid(parsed.error));
     const { runId } = parsed.data;

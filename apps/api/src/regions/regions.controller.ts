@@ -2,8 +2,10 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponses } from '../http/openapi';
 import { RegionsService, type RegionListing, type RegionView } from './regions.service';
+import { AllowReaders } from '../access/access.decorators';
 
 @ApiTags('regions')
+@AllowReaders()
 @Controller('api/regions')
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}

@@ -7,7 +7,10 @@ import { FINISHED_STATES, type RunAccepted, type RunList, type RunView } from '@
 import { maxReplications, planFor, runInputKey, toRunInput } from '@caretwin/runner';
 import { parseText, type ResolvedScenario } from '@caretwin/scenario';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { ForbiddenError } from '../access/access-errors';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import {
+  ApiError,
   IdempotencyConflictError,
   NotFoundError,
   RequestInvalidError,
@@ -113,6 +116,7 @@ export class RunsService {
       const base = this.scenarios.resolve(request.scenarioId).scenario;
       return this.scenarios.resolve({
         id: base.id,
+      owner,
         name: base.name,
         description: base.description,
         ...changes,
@@ -166,9 +170,34 @@ export class RunsService {
     );
   }
 
-  /** Cancels a queued or running run (kept, as cancelled); a finished run answers as it is. */
-  cancel(id: string): Promise<RunView> {
-    if (!this.runs.summary(id)) throw new NotFoundError('run', id);
+  /**
+   * Cancels a queued or running run (kept, as cancelled); a finished run answers as it is. A
+   * planner cancels only the runs it started; an admin any.
+   */
+  cancel(id: string, principal: Principal = OPEN_PRINCIPAL): Promise<RunView> {
+    const run = this.runs.summary(id);
+    if (!run) throw new NotFoundError('run', id);
+
+  /**
+   * Deletes a finished run and all that is stored of it (admin: DELETE /api/runs/:id/record). An
+   * active run is refused (409): its workers still write to it, so it is cancelled first.
+   */
+  purge(id: string): { id: string; deleted: true } {
+    const run = this.runs.summary(id);
+    if (!run) throw new NotFoundError('run', id);
+    if (!this.runs.purge(id))
+      throw new ApiError(
+        409,
+        'RUN_ACTIVE',
+        `run "${id}" is ${run.state}; cancel it first (DELETE /api/runs/${id}), then delete its record`,
+      );
+    this.logger.info({ runId: id }, 'run deleted');
+    return { id, deleted: true };
+  }
+    if (principal.role !== 'admin' && run.owner !== principal.id)
+      throw new ForbiddenError(
+        `run "${id}" was started by another token; a planner cancels only its own runs`,
+      );
     this.lifecycle.cancel(id);
     return this.get(id);
   }

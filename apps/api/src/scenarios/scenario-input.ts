@@ -1,5 +1,6 @@
-// A scenario arrives as a JSON object (application/json) or as YAML text (text/yaml,
-// application/yaml, text/plain); anything else is refused, 400, before the scenario library
+// A scenario arrives as a JSON object (application/json) or as YAML text (application/yaml;
+// other media types are refused with 415 before parsing, http/write-checks.ts); anything else
+// is refused, 400, before the scenario library
 // sees it (which then reports what is wrong inside it, with lines and columns).
 import { z } from 'zod';
 import { ApiError } from '../errors/api-error';
@@ -29,7 +30,7 @@ export const scenarioInputPipe = new ZodValidationPipe(
       'REQUEST_UNPARSEABLE',
       issues.some((issue) => issue.message === EMPTY)
         ? 'the scenario text is empty'
-        : 'send a scenario as a JSON object (application/json) or as YAML text (text/yaml)',
+        : 'send a scenario as a JSON object (application/json) or as YAML text (application/yaml)',
       issues,
     ),
 );

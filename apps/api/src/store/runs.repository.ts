@@ -36,6 +36,8 @@ export interface RunSummary {
   updatedAt: string;
   /** active run: its flow is known to be in Redis; finished run: Redis is cleaned */
   queueSynced: boolean;
+  /** principal id of whoever started it (the access guard's request.principal); null before access control */
+  owner: string | null;
 }
 
 /** A stored run in full. */
@@ -60,6 +62,8 @@ export interface NewRun {
   idempotencyKey: string | null;
   bodyHash: string | null;
   at: string;
+  /** principal id of whoever started it */
+  owner?: string | null;
 }
 
 export interface RunListQuery {
@@ -103,6 +107,7 @@ interface RunSummaryRow {
   finished_at: string | null;
   updated_at: string;
   queue_synced: number;
+  owner: string | null;
 }
 
 interface RunRow extends RunSummaryRow {
@@ -111,7 +116,7 @@ interface RunRow extends RunSummaryRow {
 }
 
 const SUMMARY_COLUMNS =
-  'id, scenario_id, region_id, state, input_key, plan, seed, replications_planned, replications_max, replications_done, progress_percent, error, idempotency_key, body_hash, created_at, started_at, finished_at, updated_at, queue_synced';
+  'id, scenario_id, region_id, state, input_key, plan, seed, replications_planned, replications_max, replications_done, progress_percent, error, idempotency_key, body_hash, created_at, started_at, finished_at, updated_at, queue_synced, owner';
 
 function toRunSummary(row: RunSummaryRow): RunSummary {
   return {
@@ -134,6 +139,7 @@ function toRunSummary(row: RunSummaryRow): RunSummary {
     finishedAt: row.finished_at,
     updatedAt: row.updated_at,
     queueSynced: row.queue_synced === 1,
+    owner: row.owner,
   };
 }
 
@@ -155,9 +161,9 @@ function prepareRunStatements(db: Db) {
   const statements = {
     insert: db.prepare<[NewRun]>(
       `INSERT INTO runs (id, scenario_id, region_id, state, request, input, input_key, plan, seed, replications_planned, replications_max,
-         idempotency_key, body_hash, created_at, updated_at)
+         idempotency_key, body_hash, created_at, updated_at, owner)
        VALUES (@id, @scenarioId, @regionId, 'queued', @request, @input, @inputKey, @plan, @seed, @replicationsPlanned, @replicationsMax,
-         @idempotencyKey, @bodyHash, @at, @at)`,
+         @idempotencyKey, @bodyHash, @at, @at, @owner)`,
     ),
     insertAccepted: db.prepare<[string, string]>(
       `INSERT INTO run_states (run_id, seq, state, at, reason) VALUES (?, 1, 'queued', ?, 'accepted')`,
@@ -226,10 +232,16 @@ function prepareRunStatements(db: Db) {
       ),
     },
     markUnsynced: db.prepare<[string]>('UPDATE runs SET queue_synced = 0 WHERE id = ?'),
+    purge: [
+      db.prepare<[string]>('DELETE FROM run_results WHERE run_id = ?'),
+      db.prepare<[string]>('DELETE FROM replication_results WHERE run_id = ?'),
+      db.prepare<[string]>('DELETE FROM run_states WHERE run_id = ?'),
+      db.prepare<[string]>(`DELETE FROM runs WHERE id = ? AND state IN ${FINISHED_STATES_SQL}`),
+    ],
   };
 
   const insertRun = db.transaction((run: NewRun) => {
-    statements.insert.run(run);
+    statements.insert.run({ ...run, owner: run.owner ?? null });
     statements.insertAccepted.run(run.id, run.at);
   });
   const moveRun = db.transaction((id: string, to: RunState, at: string, reason: string | null): boolean => {
@@ -251,7 +263,13 @@ function prepareRunStatements(db: Db) {
     statements.saveResult.run(id, aggregate, execution);
     return true;
   });
-  return { ...statements, insertRun, moveRun, saveReplication, complete };
+  // Only a finished run is deleted (an active one still has workers writing to it).
+  const purge = db.transaction((id: string): boolean => {
+    if (!FINISHED_STATES.has(statements.state.get(id) as RunState)) return false;
+    for (const statement of statements.purge) statement.run(id);
+    return true;
+  });
+  return { ...statements, insertRun, moveRun, saveReplication, complete, purge };
 }
 
 type RunStatements = ReturnType<typeof prepareRunStatements>;
@@ -392,5 +410,10 @@ export class RunsRepository {
 
   markUnsynced(id: string): void {
     this.statements.markUnsynced.run(id);
+  }
+
+  /** Deletes a finished run and everything stored of it; false when it is not finished (or absent). */
+  purge(id: string): boolean {
+    return this.statements.purge(id);
   }
 }

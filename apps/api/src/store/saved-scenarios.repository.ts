@@ -36,8 +36,8 @@ function prepareSavedScenarioStatements(db: Db) {
     lastVersion: db
       .prepare<[string], number | null>('SELECT MAX(version) FROM saved_scenarios WHERE id = ?')
       .pluck(),
-    insert: db.prepare<[string, number, string, string]>(
-      'INSERT INTO saved_scenarios (id, version, document, created_at) VALUES (?, ?, ?, ?)',
+    insert: db.prepare<[string, number, string, string, string | null]>(
+      'INSERT INTO saved_scenarios (id, version, document, created_at, owner) VALUES (?, ?, ?, ?, ?)',
     ),
     version: db.prepare<[string, number], SavedScenarioRow>(
       'SELECT id, version, document, created_at FROM saved_scenarios WHERE id = ? AND version = ?',
@@ -52,13 +52,18 @@ function prepareSavedScenarioStatements(db: Db) {
          ON v.id = s.id AND v.version = s.version
        ORDER BY s.id`,
     ),
+    owner: db
+      .prepare<[string], string | null>(
+        'SELECT owner FROM saved_scenarios WHERE id = ? ORDER BY version LIMIT 1',
+      )
+      .pluck(),
     versions: db.prepare<[string], Pick<SavedScenarioRow, 'version' | 'created_at'>>(
       'SELECT version, created_at FROM saved_scenarios WHERE id = ? ORDER BY version',
     ),
   };
-  const save = db.transaction((id: string, document: string, at: string): number => {
+  const save = db.transaction((id: string, document: string, at: string, owner: string | null): number => {
     const version = (statements.lastVersion.get(id) ?? 0) + 1;
-    statements.insert.run(id, version, document, at);
+    statements.insert.run(id, version, document, at, owner);
     return version;
   });
   return { ...statements, save };
@@ -72,9 +77,14 @@ export class SavedScenariosRepository {
     this.statements = prepareSavedScenarioStatements(db);
   }
 
-  /** Adds the next version of `id` and answers its number. */
-  save(id: string, document: string, at: string): number {
-    return this.statements.save(id, document, at);
+  /** Adds the next version of `id` and answers its number; `owner` is the saving principal's id. */
+  save(id: string, document: string, at: string, owner: string | null = null): number {
+    return this.statements.save(id, document, at, owner);
+  }
+
+  /** Who saved the first version of `id` (null: before access control); undefined when none is saved. */
+  ownerOf(id: string): string | null | undefined {
+    return this.statements.owner.get(id);
   }
 
   /** A given version, or the latest when `version` is omitted. */

@@ -21,6 +21,7 @@ const newRun = (id: string, at: string, scenarioId = 'miyagi-2025-baseline'): Ne
   idempotencyKey: null,
   bodyHash: 'hash',
   at,
+  owner: 'tok_planner',
 });
 
 /** Counts the statements a database prepares from now on. */
@@ -84,6 +85,7 @@ describe('the store', () => {
       finishedAt: null,
       updatedAt: '2025-01-01T00:00:01.000Z',
       queueSynced: false,
+      owner: 'tok_planner',
     });
     expect(runs.get('r1')).toMatchObject({ id: 'r1', request: '{"scenarioId":"miyagi-2025-baseline"}' });
     expect(runs.history('r1')).toEqual([
@@ -188,6 +190,30 @@ describe('the store', () => {
     useEverything(2);
     useEverything(3);
     expect(prepared()).toBe(afterFirstUse);
+  });
+
+  it('deletes a finished run and all stored of it, and refuses to delete an active one', () => {
+    const runs = new RunsRepository(db);
+    runs.insert(newRun('done', '2025-01-01T00:00:00.000Z'));
+    runs.insert(newRun('busy', '2025-01-01T00:00:01.000Z'));
+    runs.saveReplication('done', 0, '{"r":0}', '{}');
+    runs.complete('done', '{"kpis":{}}', '{}', '2025-01-01T00:01:00.000Z');
+    expect(runs.purge('busy')).toBe(false);
+    expect(runs.purge('done')).toBe(true);
+    expect(runs.summary('done')).toBeUndefined();
+    expect(runs.history('done')).toEqual([]);
+    expect(runs.replicationResults('done')).toEqual([]);
+    expect(runs.result('done')).toBeUndefined();
+    expect(runs.summary('busy')?.state).toBe('queued');
+    expect(runs.purge('missing')).toBe(false);
+  });
+
+  it('remembers who saved the first version of a scenario id', () => {
+    const saved = new SavedScenariosRepository(db);
+    expect(saved.ownerOf('plan')).toBeUndefined();
+    saved.save('plan', '{"id":"plan"}', '2025-01-01T00:00:00.000Z', 'tok_a');
+    saved.save('plan', '{"id":"plan"}', '2025-01-02T00:00:00.000Z', 'tok_admin');
+    expect(saved.ownerOf('plan')).toBe('tok_a');
   });
 
   it('answers saved scenarios as camelCase records, each save the next version', () => {

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VersionService, type VersionInfo } from './version.service';
+import { Public } from '../access/access.decorators';
 
 @ApiTags('operations')
+@Public()
 @Controller('api/version')
 export class VersionController {
   constructor(private readonly versions: VersionService) {}
