@@ -156,6 +156,7 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
     ...input,
     dataDir,
     scenarios: {
+      ...input.scenarios,
       shippedDir: fromRoot(input.scenarios.shippedDir),
       regionsDir: fromRoot(input.scenarios.regionsDir),
     },

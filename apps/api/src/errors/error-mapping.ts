@@ -36,7 +36,24 @@ const HTTP_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
+/** zlib / brotli failing on a body whose Content-Encoding does not match its bytes (http-errors, 400). */
+function isDecompressionError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  return status === 400 && typeof code === 'string' && (/^Z_/.test(code) || /^ERR__ERROR/.test(code));
+}
+
 export function mapError(error: unknown): MappedError {
+  if (isDecompressionError(error))
+    return {
+      status: 400,
+      body: {
+        code: 'REQUEST_UNPARSEABLE',
+        message: 'request body could not be decompressed: it does not match its Content-Encoding',
+        issues: [requestIssue('', (error as Error).message)],
+      },
+      internal: false,
+    };
   if (error instanceof ApiError) return { status: error.status, body: error.body, internal: false };
   if (isScenarioValidationError(error))
     return { status: error.httpStatus, body: error.body, internal: error.httpStatus >= 500 };

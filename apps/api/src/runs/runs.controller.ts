@@ -47,14 +47,14 @@ export class RunsController {
   @ZodResponse(202, acceptedRunSchema, 'accepted; Location: /api/runs/{id}')
   @ErrorResponses(400, 413, 422, 429, 503)
   @RateLimited('runs')
-  create(
+  async create(
     @Body(new ZodValidationPipe(createRunSchema, 'run request')) body: CreateRunRequest,
     @RequestHeader('idempotency-key', new ZodValidationPipe(idempotencyKeySchema, 'Idempotency-Key header'))
     key: string | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): RunAccepted {
-    const run = this.runs.create(body, key ?? null, req.principal?.id ?? null);
+  ): Promise<RunAccepted> {
+    const run = await this.runs.create(body, key ?? null, req.principal?.id ?? null);
     res.setHeader('Location', `/api/runs/${run.id}`);
     return { id: run.id, state: run.state };
   }

@@ -36,7 +36,7 @@ export class ScenariosController {
   @ApiResponse({ status: 200, description: '{valid, scenario, region, staticNeed}' })
   @ErrorResponses(400, 413, 422, 429)
   @RateLimited('validations')
-  validate(@Body(scenarioInputPipe) body: ScenarioInput): ValidationView {
+  validate(@Body(scenarioInputPipe) body: ScenarioInput): Promise<ValidationView> {
     return this.scenarios.validate(body);
   }
 
@@ -47,7 +47,7 @@ export class ScenariosController {
   })
   @ApiParam({ name: 'id', description: 'scenario id, optionally id@version' })
   @ErrorResponses(404)
-  get(@Param('id') id: string): ScenarioView {
+  get(@Param('id') id: string): Promise<ScenarioView> {
     return this.scenarios.get(id);
   }
 
@@ -58,7 +58,7 @@ export class ScenariosController {
   @ScenarioBody
   @ApiResponse({ status: 201, description: '{id, version, scenario}' })
   @ErrorResponses(400, 413, 422)
-  save(@Body(scenarioInputPipe) body: ScenarioInput): SavedScenarioView {
+  save(@Body(scenarioInputPipe) body: ScenarioInput): Promise<SavedScenarioView> {
     return this.scenarios.save(body);
   }
 }

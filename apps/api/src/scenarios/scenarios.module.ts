@@ -4,6 +4,7 @@ import { ScenarioCatalog } from '@caretwin/scenario';
 import { APP_CONFIG } from '../config/config.tokens';
 import { StoreScenarioSource } from '../store/store-scenario-source';
 import { ScenariosController } from './scenarios.controller';
+import { ScenarioResolver } from './scenario-resolver.service';
 import { ScenariosService } from './scenarios.service';
 
 @Module({
@@ -19,8 +20,9 @@ import { ScenariosService } from './scenarios.service';
           saved,
         }),
     },
+    ScenarioResolver,
     ScenariosService,
   ],
-  exports: [ScenarioCatalog, ScenariosService],
+  exports: [ScenarioCatalog, ScenarioResolver, ScenariosService],
 })
 export class ScenariosModule {}

@@ -1,11 +1,9 @@
 // Use cases on scenarios: list, show, validate (with the static MHLW need), save a new version.
 import { Inject, Injectable } from '@nestjs/common';
-import { staticNeed } from '@caretwin/model';
 import type { StaticNeed } from '@caretwin/contracts';
 import {
   ScenarioCatalog,
   ScenarioValidationError,
-  parseText,
   type ResolvedScenario,
   type Scenario,
   type ScenarioListing,
@@ -13,6 +11,7 @@ import {
 import { ApiError, NotFoundError } from '../errors/api-error';
 import { SavedScenariosRepository } from '../store/saved-scenarios.repository';
 import type { ScenarioInput } from './scenario-input';
+import { ScenarioResolver } from './scenario-resolver.service';
 
 export interface ScenarioView extends ScenarioListing {
   /** the text as written (YAML for shipped, as saved for saved ones) */
@@ -41,13 +40,14 @@ export class ScenariosService {
   constructor(
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     private readonly saved: SavedScenariosRepository,
+    private readonly resolver: ScenarioResolver,
   ) {}
 
   list(): ScenarioListing[] {
     return this.catalog.list();
   }
 
-  get(ref: string): ScenarioView {
+  async get(ref: string): Promise<ScenarioView> {
     const entry = this.catalog.get(ref);
     if (!entry) throw new NotFoundError('scenario', ref);
     const view: ScenarioView = {
@@ -60,7 +60,7 @@ export class ScenariosService {
     view.text =
       entry.text ?? (entry.object !== undefined ? JSON.stringify(entry.object, null, 2) : undefined);
     try {
-      view.scenario = this.catalog.resolve(ref).scenario;
+      view.scenario = (await this.resolver.resolve({ ref, file: undefined })).resolved.scenario;
       view.name ??= view.scenario.name;
     } catch (error) {
       if (!(error instanceof ScenarioValidationError)) throw error;
@@ -73,30 +73,38 @@ export class ScenariosService {
     return view;
   }
 
-  /** Resolves a scenario given in a request; throws ScenarioValidationError (400/413/422). */
-  resolve(input: ScenarioInput | string, file = '<request>'): ResolvedScenario {
-    return this.catalog.resolve(input, { file });
+  /**
+   * Resolves a run request's scenario on a resolver thread: `ref` names one, `scenario` is text
+   * or an object, `changes` a what-if on top. Throws ScenarioValidationError (400/404/413/422).
+   */
+  async resolve(request: {
+    ref?: string;
+    scenario?: ScenarioInput;
+    changes?: Record<string, unknown>;
+  }): Promise<ResolvedScenario> {
+    return (await this.resolver.resolve(request)).resolved;
   }
 
-  validate(input: ScenarioInput): ValidationView {
-    const resolved = this.resolve(input);
+  async validate(input: ScenarioInput): Promise<ValidationView> {
+    const { resolved, staticNeed } = await this.resolver.resolve({ scenario: input, staticNeed: true });
     return {
       valid: true,
       scenario: resolved.scenario,
       region: { id: resolved.region.id, name: resolved.region.name },
-      staticNeed: staticNeed(resolved),
+      staticNeed: staticNeed!,
     };
   }
 
   /** Validates, then stores the next version; nothing is stored when the scenario is refused. */
-  save(input: ScenarioInput): SavedScenarioView {
-    const explicitId =
-      typeof input === 'string' ? idOfText(input) : typeof input.id === 'string' ? input.id : undefined;
+  async save(input: ScenarioInput): Promise<SavedScenarioView> {
+    // Resolved first (on a resolver thread): text that does not parse says so, not that `id` is missing.
+    const resolution = await this.resolver.resolve({ scenario: input, writtenId: true });
+    const { resolved } = resolution;
+    const explicitId = resolution.writtenId;
     if (explicitId === undefined)
       throw new ApiError(422, 'SCENARIO_INVALID', 'a saved scenario needs an `id`', [
         { file: '<request>', path: 'id', line: null, column: null, message: 'required to save' },
       ]);
-    const resolved = this.resolve(input);
     const shipped = this.catalog.get(explicitId);
     if (shipped?.source === 'shipped')
       throw new ApiError(
@@ -108,14 +116,5 @@ export class ScenariosService {
     const document = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
     const version = this.saved.save(explicitId, document, new Date().toISOString());
     return { id: explicitId, version, scenario: resolved.scenario };
-  }
-}
-
-function idOfText(text: string): string | undefined {
-  try {
-    const value = parseText(text, { file: '<request>' }).doc.value as { id?: unknown } | null;
-    return value && typeof value.id === 'string' ? value.id : undefined;
-  } catch {
-    return undefined; // unparseable: resolve() reports it with its position
   }
 }
