@@ -5,4 +5,6 @@
 // 0.3.0: issue 15 — demand from population × rates by sex and 5-year band, wards from
 // 医療資源投入量, booked admissions, refusals with reasons, vehicle queues and mutual aid, nearest
 // step-down, the eligibility lever as the system works, calibration to observed figures.
-export const MODEL_VERSION = '0.3.0';
+// 0.4.0: the recovery-level tail of an acute stay steps down to a recovery bed (転棟); case
+// difficulty CV refitted.
+export const MODEL_VERSION = '0.4.0';
