@@ -17,8 +17,8 @@ import { installBodyParsers } from './http/body-parsers';
 import { HELMET_OPTIONS } from './http/content-security-policy';
 import { installOpenApi } from './http/openapi';
 import { installRequestLog } from './http/request-log';
-
 import { installWriteChecks } from './http/write-checks';
+
 export interface ApiHandle {
   /** e.g. http://127.0.0.1:3000 */
   url: string;
@@ -27,16 +27,16 @@ export interface ApiHandle {
 }
 
 export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHandle> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
   assertAccessBinding(config); // AUTH_MODE=open (everyone is admin) only on loopback
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
   installRequestLog(app.getHttpAdapter().getInstance(), logger);
   app.use(helmet(HELMET_OPTIONS));
-  installBodyParsers(app.getHttpAdapter().getInstance(), config.http.bodyLimitBytes, logger);
   installWriteChecks(app.getHttpAdapter().getInstance(), config.access.allowedOrigins);
+  installBodyParsers(app.getHttpAdapter().getInstance(), config.http.bodyLimitBytes, logger);
   installOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as AddressInfo;
@@ -48,15 +48,10 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
       dataDir: config.dataDir,
       redis: redactRedisUrl(config.redis.url),
       prefix: config.redis.prefix,
+      authMode: config.access.mode,
     },
     'api listening',
   );
-
-  let closing: Promise<void> | undefined;
-      authMode: config.access.mode,
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      logger.info('api stopping');
   if (config.access.mode === 'open')
     logger.warn(
       { host: config.http.host },
@@ -67,6 +62,11 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
       { allowedOrigins: config.access.allowedOrigins },
       'AUTH_MODE=tokens: requests need a bearer token',
     );
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      logger.info('api stopping');
       await app.close();
       logger.info('api stopped');
     })();

@@ -100,6 +100,7 @@ export class RunsService {
       replicationsMax: most,
       idempotencyKey: key,
       bodyHash,
+      owner,
       at: new Date().toISOString(),
     });
     this.logger.info({ runId: id, scenarioId: resolved.scenario.id }, 'run accepted');
@@ -116,7 +117,6 @@ export class RunsService {
       const base = this.scenarios.resolve(request.scenarioId).scenario;
       return this.scenarios.resolve({
         id: base.id,
-      owner,
         name: base.name,
         description: base.description,
         ...changes,
@@ -177,6 +177,13 @@ export class RunsService {
   cancel(id: string, principal: Principal = OPEN_PRINCIPAL): Promise<RunView> {
     const run = this.runs.summary(id);
     if (!run) throw new NotFoundError('run', id);
+    if (principal.role !== 'admin' && run.owner !== principal.id)
+      throw new ForbiddenError(
+        `run "${id}" was started by another token; a planner cancels only its own runs`,
+      );
+    this.lifecycle.cancel(id);
+    return this.get(id);
+  }
 
   /**
    * Deletes a finished run and all that is stored of it (admin: DELETE /api/runs/:id/record). An
@@ -193,12 +200,5 @@ export class RunsService {
       );
     this.logger.info({ runId: id }, 'run deleted');
     return { id, deleted: true };
-  }
-    if (principal.role !== 'admin' && run.owner !== principal.id)
-      throw new ForbiddenError(
-        `run "${id}" was started by another token; a planner cancels only its own runs`,
-      );
-    this.lifecycle.cancel(id);
-    return this.get(id);
   }
 }
