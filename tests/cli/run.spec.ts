@@ -13,6 +13,7 @@ const CSV_FILES = [
   'flow.csv',
   'static-need.csv',
   'replications.csv',
+  'areas.csv',
 ];
 
 describe('caretwin run', () => {

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { compareResults } from '@caretwin/model';
 import type { Comparison } from '@caretwin/contracts';
 import { ReplicationPool, type RunResultDocument } from '@caretwin/runner';
+import { areaDifferencesTable } from '../output/area-table';
 import { compareTable } from '../output/compare-table';
 import { createProgress } from '../output/progress';
 import { RESULT_FILE, resultFiles, writeResultDir } from '../output/result-dir';
@@ -141,6 +142,11 @@ export async function compareCommand(
     if (options.json) io.out(JSON.stringify(outcome, null, 2));
     else {
       for (const line of compareTable(comparison, { all: options.all })) io.out(line);
+      if (options.areas || options.area !== undefined) {
+        io.out('');
+        const areas = docs[1].aggregate.flow.areas;
+        for (const line of areaDifferencesTable(comparison, areas, { area: options.area })) io.out(line);
+      }
       for (const dir of saved) io.out(`saved ${dir}/`);
     }
     return 0;

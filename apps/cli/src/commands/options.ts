@@ -12,6 +12,10 @@ export interface RunLikeOptions {
   progress: boolean;
   json?: boolean;
   all?: boolean;
+  /** print the local KPIs by 二次医療圏 (issue 16) */
+  areas?: boolean;
+  /** only this area in that table (implies areas) */
+  area?: string;
 }
 
 const integer =
@@ -72,5 +76,12 @@ export function addRunOptions(command: Command): Command {
       ),
     )
     .addOption(new Option('--no-progress', 'no progress bars or progress lines on stderr'))
-    .addOption(new Option('--all', 'list every KPI in the table, not only the headline ones'));
+    .addOption(new Option('--all', 'list every KPI in the table, not only the headline ones'))
+    .addOption(
+      new Option(
+        '--areas',
+        'also print the local KPIs by 二次医療圏 (call → scene, call → hospital, difficult transports, inquiries refused, walk-ins redirected, admissions, overflow, left region, bed blocking, occupancy, outflow)',
+      ),
+    )
+    .addOption(new Option('--area <id>', 'print that table for one area only (implies --areas)'));
 }

@@ -8,6 +8,7 @@ import {
   ReplicationFailedError,
   type RunResultDocument,
 } from '@caretwin/runner';
+import { areasTable } from '../output/area-table';
 import { kpiTable } from '../output/kpi-table';
 import { createProgress } from '../output/progress';
 import { resultFiles, writeResultDir } from '../output/result-dir';
@@ -161,6 +162,10 @@ function printRunSummary(
     io.out('warning: a replication failed its conservation census (see result.json census)');
   io.out('');
   for (const line of kpiTable(doc.aggregate, { all: options.all })) io.out(line);
+  if (options.areas || options.area !== undefined) {
+    io.out('');
+    for (const line of areasTable(doc.aggregate, { area: options.area })) io.out(line);
+  }
   for (const warning of doc.warnings ?? []) io.out(`warning: ${warning}`);
   io.out('');
   io.out(inputLabelLine(doc.provenance.inputs));

@@ -1,6 +1,7 @@
 // The table `caretwin compare` prints: a, b, the difference b − a with its 95 % CI, and a mark
-// on differences whose CI excludes 0. The method line says paired or unpaired (Welch), and why.
-import type { Comparison } from '@caretwin/contracts';
+// on differences whose CI excludes 0 and that reach the KPI's practical threshold (issue 16).
+// The method line says paired or unpaired (Welch), and why.
+import { practicallySignificant, type Comparison } from '@caretwin/contracts';
 import { allRows, formatValue, headlineRows, isShare } from './kpi-format';
 import { renderTable } from './table';
 
@@ -21,7 +22,7 @@ export function compareTable(
   const body = rows.map(({ key, label, unit }) => {
     const d = comparison.kpis[key];
     return [
-      `${d.significant ? SIGNIFICANT_MARK : ' '} ${label}`,
+      `${practicallySignificant(key, d) ? SIGNIFICANT_MARK : ' '} ${label}`,
       formatValue(key, d.a),
       formatValue(key, d.b),
       signed(key, d.difference),
@@ -29,13 +30,13 @@ export function compareTable(
       isShare(key) ? 'pct points' : unit,
     ];
   });
-  const significant = Object.values(comparison.kpis).filter((d) => d.significant).length;
+  const significant = keys.filter((k) => practicallySignificant(k, comparison.kpis[k])).length;
   return [
     comparison.note.charAt(0).toUpperCase() + comparison.note.slice(1),
     `a = ${comparison.a.scenarioId} (seed ${comparison.a.seed}, ${comparison.a.replications} replications), b = ${comparison.b.scenarioId} (seed ${comparison.b.seed}, ${comparison.b.replications} replications)`,
     '',
     ...renderTable(['  KPI', la, lb, 'b − a', '95 % CI of b − a', 'unit'], body),
     '',
-    `${SIGNIFICANT_MARK} significant: the 95 % CI of the difference excludes 0 (${significant} of ${keys.length} KPIs${options.all ? '' : '; --all lists every KPI'})`,
+    `${SIGNIFICANT_MARK} significant: the 95 % CI of the difference excludes 0 and it reaches the practical threshold — minutes 1.0, shares 1 pt, days 0.5, counts 5 % of a (${significant} of ${keys.length} KPIs${options.all ? '' : '; --all lists every KPI'})`,
   ];
 }

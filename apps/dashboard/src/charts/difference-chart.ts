@@ -1,10 +1,11 @@
 // Paired (or Welch) differences b − a between two runs as a forest plot: one row per KPI, the
 // difference relative to a's mean with its 95 % CI, a zero line, and each row's absolute
-// difference in its unit at the right. Rows whose CI excludes 0 are significant: a filled
+// difference in its unit at the right. Rows whose CI excludes 0 and whose difference reaches the
+// KPI's practical threshold (issue 16) are significant: a filled
 // marker, a heavier bar and a bold label ("significant" is not colour alone, so greyscale and
 // colour-blind readers see it).
 import { max, scaleLinear } from 'd3';
-import type { KpiDifference } from '@caretwin/contracts';
+import { practicallySignificant, type KpiDifference } from '@caretwin/contracts';
 import { digitsFor, formatPercent } from './format';
 import { formatKpi } from './kpi-cards';
 import type { KpiDefinition, KpiUnit } from './kpi-catalogue';
@@ -64,7 +65,8 @@ export interface DifferenceChartOptions {
 
 const WORDS = {
   axis: { ja: '差 b − a(a に対する割合、95%信頼区間)', en: 'Difference b − a (relative to a, 95% CI)' },
-  significant: { ja: '有意(信頼区間が0を含まない)', en: 'significant (CI excludes 0)' },
+  // 有意 = the CI excludes 0 AND the practical threshold is reached (libs/contracts areas.ts)
+  significant: { ja: '有意(0を含まず閾値以上)', en: 'significant, ≥ threshold' },
   notSignificant: { ja: '有意でない', en: 'not significant' },
   noScale: { ja: 'a が 0', en: 'a is 0' },
 } as const;
@@ -144,7 +146,7 @@ export function differenceChart(
   }
   rows.forEach((row, i) => {
     const y = i * rowHeight + rowHeight / 2;
-    const significant = row.difference.significant;
+    const significant = practicallySignificant(row.key, row.difference);
     const g = plot
       .append('g')
       .attr('class', significant ? 'row significant' : 'row')

@@ -12,6 +12,8 @@ export interface KpiCard {
   label: string;
   unit: KpiUnit;
   estimate: Estimate;
+  /** a short line beside the value, e.g. bed blocking's "≈ 1日 3.4 人" (issue 16) */
+  note?: string;
 }
 
 /** Cards for the definitions the KPIs have (missing keys are left out, in catalogue order). */
@@ -126,6 +128,15 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
           .attr('font-weight', 400)
           .text(` ${UNIT_NAMES[card.unit][lang]}`);
     }
+    if (card.note)
+      g.append('text')
+        .attr('class', 'note')
+        .attr('x', r2(cardWidth - 10))
+        .attr('y', 60)
+        .attr('text-anchor', 'end')
+        .attr('font-size', 11)
+        .attr('fill', '#333')
+        .text(card.note);
     // the CI in the value's unit, which the line above names (a share keeps its %)
     const bound = (x: number): string =>
       formatKpi(x, card.unit === 'percent' ? 'percent' : 'number', lang, digits);

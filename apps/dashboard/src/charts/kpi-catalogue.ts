@@ -41,9 +41,10 @@ export const HEADLINE_KPI_KEYS: readonly string[] = [
   'ambulance.callToHospital.mean',
   'bedBlocking.days.recovery',
   'bedBlocking.days',
+  // overflow and left-region beside admissions: fewer admissions need not mean less demand
+  'admissions',
   'overflow',
   'leftRegion',
-  'admissions',
   'scheduled.waitDays.mean',
   'elective.waitDays.mean',
   'eligibility.failures',

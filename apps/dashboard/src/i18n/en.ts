@@ -245,7 +245,8 @@ export const en: Record<MessageKey, string> = {
   'compare.onlyA': 'Levers only a has ({n})',
   'compare.shared': 'Levers both have: {n}',
   'compare.differences': 'Differences b − a (95% CI)',
-  'compare.significantCount': 'Significant differences (CI excludes 0): {n} of {total} KPIs',
+  'compare.significantCount':
+    'Significant differences (CI excludes 0 and at least the practical threshold): {n} of {total} KPIs',
   'compare.headline': 'Headline KPIs',
   'compare.allKpis': 'All KPIs ({n})',
   'compare.kpi': 'KPI',

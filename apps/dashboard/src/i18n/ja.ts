@@ -242,7 +242,7 @@ export const ja = {
   'compare.onlyA': 'a にだけある施策({n} 件)',
   'compare.shared': '共通の施策: {n} 件',
   'compare.differences': '指標の差 b − a(95%信頼区間)',
-  'compare.significantCount': '信頼区間が0を含まない(有意な)差: 全 {total} 指標のうち {n}',
+  'compare.significantCount': '有意な差(信頼区間が0を含まず、実務上の閾値以上): 全 {total} 指標のうち {n}',
   'compare.headline': '主な指標',
   'compare.allKpis': 'すべての指標({n})',
   'compare.kpi': '指標',

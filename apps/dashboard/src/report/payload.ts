@@ -19,6 +19,8 @@ export interface ReportPayload {
   source: string;
   result: ResultDocument;
   baseline?: { source: string; result: ResultDocument; comparison: Comparison };
+  /** the area the dashboard's filter had selected (issue 16): its section comes first */
+  area?: string;
 }
 
 /** Reads the payload from the page; a message says what is wrong instead of a blank page. */

@@ -44,7 +44,10 @@ import {
 import { needTableElement } from '../views/need-panel';
 import { areaNamer, functionName } from '../views/region-labels';
 import { resultMapData } from '../views/results';
+import { withPerDay } from '../views/area-tables';
+import { areaSections } from './area-sections';
 import type { ReportPayload } from './payload';
+import { baselineName, summarySentences } from './summary';
 import './report.css';
 
 interface VersionedProvenance {
@@ -73,8 +76,14 @@ function settingsList(payload: ReportPayload): HTMLElement {
     row(t('runs.seed'), String(payload.result.provenance.seed)),
     row(t('editor.demand'), scenario.demand.multiplier),
     row(t('report.initialCensus'), settingText('initialCensus', scenario.initialCensus.mode, lang())),
-    scenario.extends ? row(t('report.extends'), scenario.extends) : [],
+    baselineRow(payload),
   );
+}
+
+/** 基準シナリオ: the compared baseline run's scenario, else what the scenario extends (never itself). */
+function baselineRow(payload: ReportPayload): HTMLElement[] {
+  const name = baselineName(payload.result, payload.baseline?.result);
+  return name ? [h('dt', null, t('report.extends')), h('dd', { 'data-field': 'baseline' }, name)] : [];
 }
 
 function kpiTableElement(payload: ReportPayload): HTMLElement {
@@ -161,7 +170,7 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
   };
 
   const kpis = chartSlot('kpi-cards');
-  const cards = shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang());
+  const cards = withPerDay(shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang()), aggregate.horizonDays);
   kpis.append(kpiCards(cards, { lang: lang(), footnote }));
 
   const fullDaysShape = shapeFullDays(
@@ -265,6 +274,14 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
         { class: 'meta' },
         `${scenario.id} · ${localized(region.name, region.id)} · ${t('results.meta', { seed: doc.provenance.seed, replications: doc.provenance.replications, horizon: fmt.number(aggregate.horizonDays), warmup: fmt.number(aggregate.warmupDays), year: scenario.year })}`,
       ),
+      section(
+        t('report.summary'),
+        h(
+          'p',
+          { class: 'summary', 'data-summary': 'true' },
+          summarySentences(doc, payload.baseline).join(lang() === 'ja' ? '' : ' '),
+        ),
+      ),
       inputsBanner(inputs),
       section(
         t('report.scenario'),
@@ -272,6 +289,7 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
         settingsList(payload),
       ),
       comparison,
+      areaSections(doc, { comparison: payload.baseline?.comparison, first: payload.area, notes: [footnote] }),
       section(
         t('results.kpis'),
         withExports(kpis, [...stem, 'kpis'], () => kpiTable(tables, cards)),

@@ -74,3 +74,12 @@ export function areaSelect(areas: readonly string[], name: (id: string) => strin
 export function areaIn(areas: readonly string[]): string | null {
   return selected && areas.includes(selected) ? selected : null;
 }
+
+/** The api's standalone report of run b (against baseline a), opening on the selected area. */
+export function reportHref(runId: string, baseline?: string, area: string | null = selected): string {
+  const query = new URLSearchParams();
+  if (baseline) query.set('baseline', baseline);
+  if (area) query.set('area', area);
+  const q = query.toString();
+  return `/api/runs/${encodeURIComponent(runId)}/report${q ? `?${q}` : ''}`;
+}

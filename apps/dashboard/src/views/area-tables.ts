@@ -22,6 +22,8 @@ import { csvBlob, type CsvCell, type DataTable } from '../export/csv';
 import { downloadBlob, fileName } from '../export/download';
 import { lang, t, type MessageKey } from '../i18n';
 import { h } from '../ui/dom';
+import './compare.css';
+import './area-tables.css';
 
 /** A column's header in the page's language with its unit; † marks a treating-area figure. */
 export function areaColumnName(column: AreaColumn): string {
@@ -332,5 +334,15 @@ export function areaDifferenceTableElement(
       ),
     ),
     h('p', { class: 'muted small' }, t('area.differencesNote'), ' ', t('area.basisNote')),
+  );
+}
+
+/** Bed-blocking cards (patient-days) with "≈ N patients a day" beside the value. */
+export function withPerDay<C extends { unit: KpiUnit; estimate: Estimate; note?: string }>(
+  cards: readonly C[],
+  horizonDays: number,
+): C[] {
+  return cards.map((c) =>
+    c.unit === 'patientDays' ? { ...c, note: perDayText(c.estimate.mean, horizonDays) } : c,
   );
 }

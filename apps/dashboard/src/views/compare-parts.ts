@@ -1,7 +1,12 @@
 // Pieces of a comparison shared by the Compare view and the standalone report: the lever
 // differences of two scenarios in words, the method banner (paired on common random numbers, or
 // Welch and why), and the table of differences with significant rows highlighted.
-import type { Comparison, KpiDifference } from '@caretwin/contracts';
+import {
+  practicallySignificant,
+  practicalThreshold,
+  type Comparison,
+  type KpiDifference,
+} from '@caretwin/contracts';
 import type { Scenario } from '@caretwin/scenario';
 import type { ResultDocument } from '../api/types';
 import { formatDifference } from '../charts/difference-chart';
@@ -107,13 +112,17 @@ function differenceRows(
     const d = kpis[key];
     if (!d) return [];
     const unit = unitOf(key);
+    // 有意 only when the CI excludes 0 AND the difference reaches the KPI's practical threshold
+    const practical = practicallySignificant(key, d);
+    const threshold = d.threshold ?? practicalThreshold(key, d.a);
     return [
       h(
         'tr',
         {
           'data-kpi': key,
-          'data-significant': String(d.significant),
-          class: d.significant ? 'significant' : null,
+          'data-significant': String(practical),
+          'data-ci-excludes-zero': String(d.significant),
+          class: practical ? 'significant' : null,
         },
         h('th', { scope: 'row' }, labelOf(key, names)),
         h('td', { class: 'num' }, formatKpi(d.a, unit, lang())),
@@ -124,12 +133,17 @@ function differenceRows(
           { class: 'num' },
           `${formatDifference(d.lo, unit, lang())} … ${formatDifference(d.hi, unit, lang())}`,
         ),
+        h('td', { class: 'num threshold' }, `±${formatDifference(threshold, unit, lang()).slice(1)}`),
         h(
           'td',
           null,
-          d.significant
+          practical
             ? h('span', { class: 'badge significant' }, t('compare.significant'))
-            : h('span', { class: 'muted' }, t('compare.notSignificant')),
+            : h(
+                'span',
+                { class: 'muted' },
+                d.significant ? t('compare.belowThreshold') : t('compare.notSignificant'),
+              ),
         ),
       ),
     ];
@@ -161,12 +175,14 @@ export function differenceTableElement(
             'b',
             t('compare.difference'),
             t('compare.ci'),
+            t('compare.threshold'),
             t('compare.significance'),
           ].map((x) => h('th', { scope: 'col' }, x)),
         ),
       ),
       h('tbody', null, differenceRows(keys, comparison.kpis, names)),
     ),
+    h('p', { class: 'muted small threshold-note' }, t('compare.thresholdNote')),
   );
 }
 

@@ -23,7 +23,11 @@ import {
   firstWithHorizon,
   type RunSettings,
 } from './baseline-run';
+import { areaKpiKeys, practicallySignificant } from '@caretwin/contracts';
+import { areaIn, areaSelect, reportHref } from '../ui/area-filter';
+import { areaDifferenceTableElement, areaKpiDefinitions } from './area-tables';
 import { differenceTableElement, labelOf, leverSection, methodBanner } from './compare-parts';
+import { areaNamer } from './region-labels';
 import type { View, ViewContext } from './context';
 
 type CompareRoute = { name: 'compare'; a?: string; b?: string };
@@ -264,7 +268,14 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
       const started = performance.now();
       const { comparison } = view;
       const footnote = `${comparison.method === 'paired' ? t('compare.paired') : t('compare.unpaired')} · ${inputsLine(b.provenance.inputs)}`;
-      const rows = shapeDifferences(comparison.kpis, HEADLINE_KPIS, lang());
+      // b's region names the areas and conditions of the keys (a what-if shares its baseline's region)
+      const names = kpiNamesOf(b.provenance.region);
+      // the area filter (issue 16): the chart and the headline table show that area's local KPIs
+      const areaIds = b.provenance.region.areas.map((x) => x.id);
+      const area = areaIn(areaIds);
+      const areaName = areaNamer(b.provenance.region);
+      const definitions = area ? areaKpiDefinitions(area, names) : HEADLINE_KPIS;
+      const rows = shapeDifferences(comparison.kpis, definitions, lang());
       const chart = chartSlot('differences');
       chart.append(
         differenceChart(rows, {
@@ -277,11 +288,22 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
         heading: `CareTwin — ${t('compare.title')}: a ${aId} (${comparison.a.scenarioId}), b ${bId} (${comparison.b.scenarioId})`,
         notes: [inputsLine(b.provenance.inputs)],
       };
-      const headline = HEADLINE_KPIS.map((d) => d.key).filter((k) => comparison.kpis[k]);
-      // b's region names the areas and conditions of the keys (a what-if shares its baseline's region)
-      const names = kpiNamesOf(b.provenance.region);
+      const headline = (area ? areaKpiKeys([area]) : HEADLINE_KPIS.map((d) => d.key)).filter(
+        (k) => comparison.kpis[k],
+      );
       const all = Object.keys(comparison.kpis).sort();
-      const significantCount = all.filter((k) => comparison.kpis[k].significant).length;
+      const significantCount = all.filter((k) => practicallySignificant(k, comparison.kpis[k])).length;
+      const areaBar = h(
+        'p',
+        { class: 'area-bar' },
+        areaSelect(areaIds, areaName),
+        ' ',
+        h(
+          'a',
+          { href: reportHref(bId, aId, area), target: '_blank', rel: 'noopener', 'data-action': 'report' },
+          t('report.link'),
+        ),
+      );
       root.replaceChildren(
         ...header,
         form,
@@ -294,9 +316,20 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
             b: localized(b.provenance.scenario.name, b.provenance.scenario.id),
           }),
         ),
+        areaBar,
         methodBanner(comparison),
         h('div', { class: 'grid two' }, runCard('a', aId, a), runCard('b', bId, b)),
         leverSection(a, b),
+        section(
+          t('area.differencesTitle'),
+          areaDifferenceTableElement(comparison, {
+            areas: areaIds,
+            areaName,
+            area,
+            fileParts: ['compare', aId, bId, 'areas'],
+            notes: tables.notes,
+          }),
+        ),
         section(
           t('compare.differences'),
           h(
@@ -307,7 +340,12 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
           withExports(chart, ['compare', aId, bId, 'differences'], () =>
             differenceTable(tables, comparison, (key) => labelOf(key, names)),
           ),
-          differenceTableElement(headline, comparison, t('compare.headline'), names),
+          differenceTableElement(
+            headline,
+            comparison,
+            area ? `${t('compare.headline')}: ${areaName(area)}` : t('compare.headline'),
+            names,
+          ),
           h(
             'details',
             { class: 'all-kpis' },

@@ -26,6 +26,7 @@ import { createFrameScheduler } from '../ui/frame-scheduler';
 import { inputsLine } from '../ui/provenance';
 import { chartSlot, errorLine, progressBar, section, setProgress, stateBadge } from '../ui/widgets';
 import type { View, ViewContext } from './context';
+import { areaIn } from '../ui/area-filter';
 import { areaNamer, functionName } from './region-labels';
 
 const POLL_MS = 2000;
@@ -318,11 +319,18 @@ function liveOccupancy(
   };
 }
 
+function liveAreas(region: RegionView): string[] {
+  const ids = region.areas.map((a) => a.id);
+  const area = areaIn(ids);
+  return area ? [area] : ids;
+}
+
 function occupancyOptions(live: LiveRunState, region: RegionView | undefined): OccupancyChartOptions {
   return {
     lang: lang(),
     band: 'minmax',
-    rows: region?.areas.map((a) => a.id),
+    // the area filter of results and compare (issue 16) narrows the live panels too
+    rows: region ? liveAreas(region) : undefined,
     columns: [...BED_FUNCTION_ORDER],
     rowLabel: region ? areaNamer(region) : (id: string) => id,
     columnLabel: functionName,

@@ -34,9 +34,20 @@ import { chartSlot, errorLine, loading, section } from '../ui/widgets';
 import type { View } from './context';
 import { hospitalDetail } from './hospital-detail';
 import { needPanel } from './need-panel';
+import { kpiNamesOf } from '../charts/kpi-labels';
+import { areaIn, areaSelect, reportHref } from '../ui/area-filter';
+import { areaKpiDefinitions, areaTableElement, flowTableElement, withPerDay } from './area-tables';
 import { areaNamer, functionName } from './region-labels';
 
-const CSV_TABLES = ['kpis', 'occupancy', 'hospitals', 'flow', 'static-need', 'replications'] as const;
+const CSV_TABLES = [
+  'kpis',
+  'areas',
+  'occupancy',
+  'hospitals',
+  'flow',
+  'static-need',
+  'replications',
+] as const;
 
 /** The map's data for a result: beds after the levers (mean capacity) and mean utilisation per hospital. */
 export function resultMapData(doc: ResultDocument): RegionMapData {
@@ -78,6 +89,10 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     const footnote = inputsLine(inputs);
     const areaName = areaNamer(region);
     let selected: string | null = null;
+    // the area filter (issue 16): cards, full days, occupancy and the area tables of one area
+    const areaIds = region.areas.map((a) => a.id);
+    const area = areaIn(areaIds);
+    const shownAreas = area ? [area] : areaIds;
 
     // every chart exports PNG, SVG and its data as CSV (headed by the synthetic / estimated inputs)
     const stem = (chart: string): string[] => ['results', route.runId, chart];
@@ -87,15 +102,12 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     };
 
     const kpis = chartSlot('kpi-cards');
-    const cards = shapeKpiCards(aggregate.kpis, HEADLINE_KPIS, lang());
+    const definitions = area ? areaKpiDefinitions(area, kpiNamesOf(region)) : HEADLINE_KPIS;
+    const cards = withPerDay(shapeKpiCards(aggregate.kpis, definitions, lang()), aggregate.horizonDays);
     kpis.append(kpiCards(cards, { lang: lang(), footnote }));
 
     const fullDays = chartSlot('full-days');
-    const fullDaysShape = shapeFullDays(
-      aggregate.kpis,
-      region.areas.map((a) => a.id),
-      aggregate.horizonDays,
-    );
+    const fullDaysShape = shapeFullDays(aggregate.kpis, shownAreas, aggregate.horizonDays);
     fullDays.append(fullDaysChart(fullDaysShape, { lang: lang(), areaLabel: areaName, footnote }));
 
     const map = chartSlot('region-map');
@@ -123,7 +135,7 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
       occupancyChart(panels, {
         lang: lang(),
         band: 'ci',
-        rows: region.areas.map((a) => a.id),
+        rows: shownAreas,
         columns: [...BED_FUNCTION_ORDER],
         rowLabel: areaName,
         columnLabel: functionName,
@@ -136,6 +148,17 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     const flows = chartSlot('flows');
     const flowShape = shapeFlows(aggregate.flow);
     flows.append(flowChart(flowShape, { lang: lang(), areaLabel: areaName, footnote }));
+
+    const areaOptions = {
+      areas: areaIds,
+      areaName,
+      horizonDays: aggregate.horizonDays,
+      area,
+      fileParts: ['results', route.runId, 'areas'],
+      notes: [tables.heading, footnote],
+    };
+    const areaTable = areaTableElement(aggregate.kpis, areaOptions);
+    const flowsTable = flowTableElement(aggregate.flow, areaOptions);
 
     const ambulance = chartSlot('ambulance');
     const ambulanceRows = shapeAmbulanceTimes(doc.replications, aggregate.kpis, lang());
@@ -179,6 +202,17 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
         { href: href({ name: 'compare', b: route.runId }), 'data-action': 'compare' },
         t('results.compareLink'),
       ),
+      ' · ',
+      h(
+        'a',
+        {
+          href: reportHref(route.runId, undefined, area),
+          target: '_blank',
+          rel: 'noopener',
+          'data-action': 'report',
+        },
+        t('report.link'),
+      ),
     );
 
     root.replaceChildren(
@@ -199,11 +233,13 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
         }),
       ),
       inputsBanner(inputs),
+      h('p', { class: 'area-bar' }, areaSelect(areaIds, areaName)),
       csv,
       section(
-        t('results.kpis'),
+        area ? `${t('results.kpis')}: ${areaName(area)}` : t('results.kpis'),
         withExports(kpis, stem('kpis'), () => kpiTable(tables, cards)),
       ),
+      section(t('area.tableTitle'), areaTable),
       section(
         t('results.fullDays'),
         withExports(fullDays, stem('full-days'), () => fullDaysTable(tables, fullDaysShape, areaName)),
@@ -234,6 +270,7 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
       section(
         t('results.flows'),
         withExports(flows, stem('flows'), () => flowTable(tables, flowShape, areaName)),
+        flowsTable,
       ),
       section(
         t('results.need'),
