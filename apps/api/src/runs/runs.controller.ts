@@ -1,8 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { RunAccepted, RunList, RunView } from '@caretwin/contracts';
 import { resultCsv, type RunResultDocument } from '@caretwin/runner';
+import { Allow, AllowReaders } from '../access/access.decorators';
 import { ErrorResponses, ZodBody, ZodQuery, ZodResponse } from '../http/openapi';
 import { RateLimited } from '../limits/rate-limit';
 import { RequestHeader, ZodValidationPipe } from '../http/zod-validation.pipe';
@@ -27,6 +36,8 @@ const RunId = ApiParam({
 });
 
 @ApiTags('runs')
+@ApiBearerAuth()
+@AllowReaders()
 @Controller('api/runs')
 export class RunsController {
   constructor(
@@ -47,6 +58,7 @@ export class RunsController {
   @ZodResponse(202, acceptedRunSchema, 'accepted; Location: /api/runs/{id}')
   @ErrorResponses(400, 413, 422, 429, 503)
   @RateLimited('runs')
+  @Allow('planner')
   async create(
     @Body(new ZodValidationPipe(createRunSchema, 'run request')) body: CreateRunRequest,
     @RequestHeader('idempotency-key', new ZodValidationPipe(idempotencyKeySchema, 'Idempotency-Key header'))
@@ -108,15 +120,30 @@ export class RunsController {
     res.send(csv);
   }
 
-  /** Cancels a queued or running run; it is kept, as cancelled. */
+  /** Cancels a queued or running run; it is kept, as cancelled. Planner: its own runs only. */
   @Delete(':id')
+  @Allow('planner')
   @ApiOperation({
     summary: 'Cancel a queued or running run (kept, as cancelled); workers stop at the next simulated day',
   })
   @RunId
   @ZodResponse(200, runViewSchema, 'the run as it is now')
-  @ErrorResponses(404)
-  cancel(@Param('id') id: string): Promise<RunView> {
-    return this.runs.cancel(id);
+  @ErrorResponses(401, 403, 404)
+  cancel(@Param('id') id: string, @Req() req: Request): Promise<RunView> {
+    return this.runs.cancel(id, req.principal);
+  }
+
+  /** Deletes a finished run and everything stored of it (admin only). */
+  @Delete(':id/record')
+  @Allow('admin')
+  @ApiOperation({
+    summary:
+      'Delete a finished run entirely: its record, history, replication results and result (admin only; cancel an active run first)',
+  })
+  @RunId
+  @ApiResponse({ status: 200, description: '{id, deleted: true}' })
+  @ErrorResponses(401, 403, 404, 409)
+  purge(@Param('id') id: string): { id: string; deleted: true } {
+    return this.runs.purge(id);
   }
 }

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { scenarioSchema, type ScenarioListing } from '@caretwin/scenario';
+import type { Request } from 'express';
+import { Allow, AllowReaders } from '../access/access.decorators';
 import { ErrorResponses, ZodBody } from '../http/openapi';
 import { RateLimited } from '../limits/rate-limit';
 import { scenarioInputPipe, type ScenarioInput } from './scenario-input';
@@ -13,10 +15,12 @@ import {
 
 const ScenarioBody = ZodBody(
   scenarioSchema,
-  'a scenario as JSON, or the same as YAML text (Content-Type: text/yaml)',
+  'a scenario as JSON, or the same as YAML text (Content-Type: application/yaml)',
 );
 
 @ApiTags('scenarios')
+@ApiBearerAuth()
+@AllowReaders()
 @Controller('api/scenarios')
 export class ScenariosController {
   constructor(private readonly scenarios: ScenariosService) {}
@@ -31,7 +35,7 @@ export class ScenariosController {
   @Post('validate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Validate a scenario; answers it resolved, its region and the static bed need' })
-  @ApiConsumes('application/json', 'text/yaml')
+  @ApiConsumes('application/json', 'application/yaml')
   @ScenarioBody
   @ApiResponse({ status: 200, description: '{valid, scenario, region, staticNeed}' })
   @ErrorResponses(400, 413, 422, 429)
@@ -54,11 +58,12 @@ export class ScenariosController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Save a new version of a scenario with an id (not a shipped id)' })
-  @ApiConsumes('application/json', 'text/yaml')
+  @ApiConsumes('application/json', 'application/yaml')
   @ScenarioBody
   @ApiResponse({ status: 201, description: '{id, version, scenario}' })
   @ErrorResponses(400, 413, 422)
-  save(@Body(scenarioInputPipe) body: ScenarioInput): Promise<SavedScenarioView> {
-    return this.scenarios.save(body);
+  @Allow('planner')
+  save(@Body(scenarioInputPipe) body: ScenarioInput, @Req() req: Request): Promise<SavedScenarioView> {
+    return this.scenarios.save(body, req.principal);
   }
 }

@@ -8,6 +8,8 @@ import {
   type Scenario,
   type ScenarioListing,
 } from '@caretwin/scenario';
+import { ForbiddenError } from '../access/access-errors';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { ApiError, NotFoundError } from '../errors/api-error';
 import { SavedScenariosRepository } from '../store/saved-scenarios.repository';
 import type { ScenarioInput } from './scenario-input';
@@ -95,8 +97,12 @@ export class ScenariosService {
     };
   }
 
-  /** Validates, then stores the next version; nothing is stored when the scenario is refused. */
-  async save(input: ScenarioInput): Promise<SavedScenarioView> {
+  /**
+   * Validates, then stores the next version; nothing is stored when the scenario is refused. A
+   * planner adds versions only to ids it saved first (so nobody else can change what a saved id
+   * resolves to); an admin to any.
+   */
+  async save(input: ScenarioInput, principal: Principal = OPEN_PRINCIPAL): Promise<SavedScenarioView> {
     // Resolved first (on a resolver thread): text that does not parse says so, not that `id` is missing.
     const resolution = await this.resolver.resolve({ scenario: input, writtenId: true });
     const { resolved } = resolution;
@@ -113,8 +119,13 @@ export class ScenariosService {
         `"${explicitId}" is a shipped scenario; save under another id (and \`extends: ${explicitId}\`)`,
         [{ file: '<request>', path: 'id', line: null, column: null, message: 'names a shipped scenario' }],
       );
+    const owner = this.saved.ownerOf(explicitId);
+    if (owner !== undefined && owner !== principal.id && principal.role !== 'admin')
+      throw new ForbiddenError(
+        `saved scenario "${explicitId}" belongs to another token; save under a new id (and \`extends: ${explicitId}\`)`,
+      );
     const document = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
-    const version = this.saved.save(explicitId, document, new Date().toISOString());
+    const version = this.saved.save(explicitId, document, new Date().toISOString(), principal.id);
     return { id: explicitId, version, scenario: resolved.scenario };
   }
 }
