@@ -6,6 +6,7 @@ import { REPORT_CSP } from '@caretwin/runner';
 import { ErrorResponses, ZodQuery } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ReportService } from './report.service';
+import { AllowReaders } from '../access/access.decorators';
 
 const reportQuery = z
   .object({
@@ -21,6 +22,7 @@ const reportQuery = z
 type ReportQuery = z.infer<typeof reportQuery>;
 
 @ApiTags('runs')
+@AllowReaders()
 @Controller('api/runs')
 export class ReportController {
   constructor(private readonly reports: ReportService) {}
