@@ -107,9 +107,11 @@ if (!existsSync(CHROMIUM)) {
       const firstArea = await page.locator('table.area-beds').first().getAttribute('data-area');
       const recovery = page.locator(`[data-after="${firstArea}.recovery"]`);
       const before = Number((await recovery.innerText()).replace(/[^0-9]/g, ''));
-      // convert 50 acute beds to recovery in the first area (the conversion's defaults)
+      // convert 50 acute beds to recovery in the first area (a new row asks for area and beds)
       await page.locator('[data-action="add-conversion"]').click();
-      await page.locator('.validation-status[data-state="validating"]').waitFor();
+      const conversion = page.locator('.conversion').first();
+      await conversion.locator('select[data-field$=".area"]').selectOption(firstArea ?? '');
+      await conversion.locator('input[data-field$=".count"]').fill('50');
       await page.locator('.validation-status[data-state="valid"]').waitFor();
       await expect
         .poll(async () => Number((await recovery.innerText()).replace(/[^0-9]/g, '')))

@@ -206,8 +206,9 @@ if (!existsSync(CHROMIUM)) {
       const acuteBefore = Number((await acute.innerText()).replace(/[^0-9]/g, ''));
       await page.locator('[data-action="add-conversion"]').click();
       const conversion = page.locator('.conversion').first();
-      // the lever as a planner states it: this area, acute → recovery, 50 beds
-      expect(await conversion.locator('select[data-field$=".area"]').inputValue()).toBe(area);
+      // the lever as a planner states it: this area, acute → recovery, 50 beds (a new row names no area)
+      expect(await conversion.locator('select[data-field$=".area"]').inputValue()).toBe('');
+      await conversion.locator('select[data-field$=".area"]').selectOption(area ?? '');
       expect(await conversion.locator('select[data-field$=".from"]').inputValue()).toBe('acute');
       expect(await conversion.locator('select[data-field$=".to"]').inputValue()).toBe('recovery');
       await conversion.locator('input[data-field$=".count"]').fill('50');
@@ -341,9 +342,10 @@ if (!existsSync(CHROMIUM)) {
       step = 'compare';
       await page.locator('[data-action="compare"]').click();
       await page.waitForURL(/#\/compare\//);
-      await page.locator('select[data-field="compare.a"]').selectOption(baselineId);
+      // a defaults to the what-if's own baseline run (same seed, replications and horizon)
+      await page.locator('.baseline-note[data-baseline="found"]').waitFor();
+      expect(await page.locator('select[data-field="compare.a"]').inputValue()).toBe(baselineId);
       expect(await page.locator('select[data-field="compare.b"]').inputValue()).toBe(whatIfId);
-      await page.locator('button[data-action="compare"]').click();
       await page.locator('.method-banner').waitFor();
       expect(await page.locator('.method-banner').getAttribute('data-method')).toBe('paired');
       const levers = await page.locator('.levers-only-b li').allInnerTexts();
