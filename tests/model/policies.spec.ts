@@ -23,9 +23,11 @@ const admissionsAt = (ids: string[]) => (r: ReplicationResult) =>
 
 describe('policies on Miyagi, paired against their baseline', () => {
   it('setBeds: more high-acute beds where they are full mean fewer inquiries refused for want of a bed', () => {
+    // The three areas whose high-acute beds are 96–99 % full (docs/calibration.md).
     const more = runs('more-beds', [
       { kind: 'setBeds', area: 'ishinomaki-tome-kesennuma', beds: { highAcute: 150 } },
       { kind: 'setBeds', area: 'osaki-kurihara', beds: { highAcute: 150 } },
+      { kind: 'setBeds', area: 'sennan', beds: { highAcute: 60 } },
     ]);
     expectPairedMove(baseline, more, 'inquiries.refused.noBed', 'down');
     // Overflow is rare in the calibrated baseline (Sendai as five wards); inquiries per patient bind.
