@@ -257,6 +257,11 @@ export const compareView: View<CompareRoute> = (root, route, context) => {
         root.replaceChildren(...header, form, h('p', { class: 'muted' }, t('compare.needTwo')));
         return;
       }
+      // b has no baseline: the newest other run is only a suggestion, compared when asked
+      if (chosen.how.kind === 'newest') {
+        root.replaceChildren(...header, form);
+        return;
+      }
       const aId = chosen.a;
       root.replaceChildren(...header, form, loading());
       const [a, b, view] = await Promise.all([

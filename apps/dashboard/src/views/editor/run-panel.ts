@@ -10,7 +10,7 @@ import { loadRunSettings, saveRunSettings, type RememberedSettings } from '../ru
 import type { Baseline } from './baseline';
 import { labelled } from './fields';
 import type { Validation } from './validation';
-import { buildWhatIf, type EditorState } from './what-if';
+import { buildWhatIf, isUnchanged, type EditorState } from './what-if';
 
 interface Saved {
   id: string;
@@ -91,12 +91,6 @@ function save(panel: Panel, button: HTMLButtonElement): void {
     .catch((error: unknown) => panel.validation.showErrors(error, whatIf.policyFields))
     .finally(() => (button.disabled = false));
 }
-
-/** No lever changed: running it is running the baseline (基準シナリオ), not a what-if of it. */
-export const isUnchanged = (whatIf: { scenario: Record<string, unknown>; policyFields: string[] }): boolean =>
-  whatIf.policyFields.length === 0 &&
-  whatIf.scenario.year === undefined &&
-  whatIf.scenario.demand === undefined;
 
 /** Starts a run of the what-if (or of the baseline when nothing changed) and opens its live view. */
 function run(panel: Panel, button: HTMLButtonElement): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWhatIf, emptyState, fieldAncestors, fieldForIssue } from './what-if';
+import { buildWhatIf, emptyState, fieldAncestors, fieldForIssue, isUnchanged } from './what-if';
 
 describe('building a what-if from the levers', () => {
   it('extends the baseline with no policies when nothing changed', () => {
@@ -60,6 +60,19 @@ describe('building a what-if from the levers', () => {
       to: 'recovery',
       count: 50,
     });
+  });
+});
+
+describe('telling a baseline run from a what-if run', () => {
+  it('is the baseline while no lever, year or demand changed, whatever the name', () => {
+    const state = { ...emptyState('base'), id: 'renamed' };
+    expect(isUnchanged(buildWhatIf(state))).toBe(true);
+    expect(isUnchanged(buildWhatIf({ ...state, year: 2040 }))).toBe(false);
+    expect(isUnchanged(buildWhatIf({ ...state, demand: '1.1' }))).toBe(false);
+    expect(isUnchanged(buildWhatIf({ ...state, closed: ['h-1'] }))).toBe(false);
+    // an incomplete conversion row is no change yet
+    const row = { key: 1, area: '', from: 'acute' as const, to: 'recovery' as const, count: null };
+    expect(isUnchanged(buildWhatIf({ ...state, conversions: [row] }))).toBe(true);
   });
 });
 

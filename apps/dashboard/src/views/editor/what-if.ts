@@ -115,6 +115,12 @@ export function buildWhatIf(state: EditorState): WhatIf {
   return { scenario, policyFields: fields };
 }
 
+/** No lever changed (policies, year, demand): running it is running the baseline (基準シナリオ) itself. */
+export const isUnchanged = (whatIf: WhatIf): boolean =>
+  whatIf.policyFields.length === 0 &&
+  whatIf.scenario.year === undefined &&
+  whatIf.scenario.demand === undefined;
+
 /**
  * The editor field an issue belongs to, or null for issues with no field (shown at the top).
  * Policy paths count the baseline's policies first (extends appends), so index i of the
