@@ -78,6 +78,20 @@ describe('the rate limits counted in Redis', () => {
     expect(replies.filter((r) => r.isBlocked)).toHaveLength(1);
   });
 
+  it('fails fast while Redis is away (the guard then lets the request pass)', async () => {
+    const away = new Redis({
+      port: 1,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+    });
+    clients.push(away);
+    const storage = new RedisThrottlerStorage(away, prefix);
+    const started = Date.now();
+    await expect(storage.increment('k6', 60_000, 1, 60_000, 'default')).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('loads its script again after Redis forgets it (SCRIPT FLUSH, as after a restart)', async () => {
     const c = client();
     const storage = new RedisThrottlerStorage(c, prefix);

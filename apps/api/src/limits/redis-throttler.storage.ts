@@ -11,6 +11,10 @@
 // Times go out in seconds, rounded up (Retry-After), as the ThrottlerStorage contract says.
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
+import { withTimeout } from '../queue/with-timeout';
+
+/** A rate-limit check never holds a request longer than this (the guard lets it pass then). */
+const CALL_TIMEOUT_MS = 1000;
 
 /** KEYS: hits, blocked. ARGV: window ms, limit, block ms. Returns hits, window ms left, blocked 0|1, block ms left. */
 export const THROTTLE_LUA = `
@@ -74,12 +78,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
     const keys = throttleKeys(this.prefix, `${throttlerName}:${key}`);
-    const reply = await this.redis.caretwinThrottle(
-      keys.hits,
-      keys.blocked,
-      Math.max(1, Math.round(ttl)),
-      limit,
-      Math.max(1, Math.round(blockDuration)),
+    const reply = await withTimeout(
+      this.redis.caretwinThrottle(
+        keys.hits,
+        keys.blocked,
+        Math.max(1, Math.round(ttl)),
+        limit,
+        Math.max(1, Math.round(blockDuration)),
+      ),
+      CALL_TIMEOUT_MS,
+      'rate limit',
     );
     const [totalHits, windowLeftMs, blocked, blockLeftMs] = reply.map(Number);
     return {
