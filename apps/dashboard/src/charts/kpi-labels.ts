@@ -180,8 +180,9 @@ const FAMILIES: readonly KpiFamily[] = [
   family(
     'bedBlocking.days.{area}',
     'patientDays',
-    '次の病床待ちの延べ日数(ベッドブロッキング)',
-    'Bed blocking (patient-days waiting for the next bed)',
+    // counted where the hospital is (issue 16: say which basis)
+    '次の病床待ちの延べ日数(ベッドブロッキング、医療機関所在地別)',
+    'Bed blocking (patient-days waiting for the next bed, by hospital area)',
   ),
   family('transfers', 'patients', '他院への転院', 'Step-down transfers to another hospital'),
   family('transfers.minutes.mean', 'minutes', '転院の移動時間(平均)', 'Transfer drive (mean)'),
