@@ -16,6 +16,8 @@ const CLI_WORKSPACES = [
   'libs/contracts',
   'libs/model',
   'libs/runner',
+  'config',
+  'store',
   'apps/cli',
 ];
 
