@@ -68,6 +68,12 @@ export function mapError(error: unknown): MappedError {
         },
         internal: false,
       };
+    if (error.type === 'entity.too.deep')
+      return {
+        status: 400,
+        body: { code: 'REQUEST_TOO_DEEP', message: error.message, issues: [requestIssue('', error.message)] },
+        internal: false,
+      };
     if (error.type === 'entity.parse.failed')
       return {
         status: 400,

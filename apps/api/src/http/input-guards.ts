@@ -48,6 +48,35 @@ export function excessDepth(root: unknown, max: number): string | undefined {
   return undefined;
 }
 
+/** Thrown from the JSON parser's verify hook; error-mapping.ts answers it 400 REQUEST_TOO_DEEP. */
+export class BodyTooDeepError extends Error {
+  readonly status = 400;
+  readonly type = 'entity.too.deep';
+  constructor(readonly offset: number) {
+    super(`request body nested deeper than ${MAX_BODY_DEPTH} levels (at byte ${offset})`);
+  }
+}
+
+/**
+ * express.json's verify hook: one pass over the raw bytes counting brackets outside strings, so
+ * a body nested too deep is refused before JSON.parse (which needs 1.7 s for 300,000 levels).
+ */
+export function verifyJsonDepth(_req: unknown, _res: unknown, buf: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_BODY_DEPTH) throw new BodyTooDeepError(i);
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 export function bodyDepthGuard(req: Request, res: Response, next: NextFunction): void {
   const path = excessDepth(req.body, MAX_BODY_DEPTH);
   if (path === undefined) return next();
