@@ -223,7 +223,7 @@ if (!existsSync(CHROMIUM)) {
       await page.waitForURL(/#\/live\//);
       whatIfId = decodeURIComponent(page.url().split('#/live/')[1] ?? '');
       expect(whatIfId).not.toBe('');
-    });
+    }, 180_000); // it first waits up to 120 s for the baseline run
 
     it('updates the live chart at least three times before the run completes', async () => {
       step = 'live';
