@@ -72,6 +72,14 @@ export const configSchema = z
       .object({
         shippedDir: z.string().min(1),
         regionsDir: z.string().min(1),
+        /** Threads of the api that resolve scenarios (parse, validate, evaluate), off its event loop. */
+        resolveThreads: z.coerce.number().int().min(1).max(64),
+        /** Longest one resolution may take (waiting for a thread included): then 422 SCENARIO_TIMEOUT. */
+        resolveTimeoutMs: z.coerce.number().int().min(100).max(600_000),
+        /** Most demand-expression node evaluations (nodes × simulated hours): over it, 422 SCENARIO_TOO_COSTLY. */
+        expressionBudget: positiveInt.max(1e12),
+        /** Resolved scenarios kept by content hash (LRU); 0 = none. */
+        cacheEntries: z.coerce.number().int().min(0).max(10_000),
       })
       .strict(),
     runs: z
@@ -194,6 +202,10 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   REDIS_START_PRIVATE: 'redis.startPrivate',
   SCENARIOS_DIR: 'scenarios.shippedDir',
   REGIONS_DIR: 'scenarios.regionsDir',
+  SCENARIO_RESOLVE_THREADS: 'scenarios.resolveThreads',
+  SCENARIO_RESOLVE_TIMEOUT_MS: 'scenarios.resolveTimeoutMs',
+  SCENARIO_EXPRESSION_BUDGET: 'scenarios.expressionBudget',
+  SCENARIO_CACHE_ENTRIES: 'scenarios.cacheEntries',
   MAX_REPLICATIONS: 'runs.maxReplications',
   PRECISION_ROUND_SIZE: 'runs.roundSize',
   AUTH_MODE: 'access.mode',

@@ -14,6 +14,7 @@ import {
 } from '@caretwin/config';
 import { AppModule } from './app.module';
 import { installBodyParsers } from './http/body-parsers';
+import { bodyDepthGuard, installClientErrorBody } from './http/input-guards';
 import { HELMET_OPTIONS } from './http/content-security-policy';
 import { installOpenApi } from './http/openapi';
 import { installRequestLog } from './http/request-log';
@@ -37,6 +38,10 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
   app.use(helmet(HELMET_OPTIONS));
   installWriteChecks(app.getHttpAdapter().getInstance(), config.access.allowedOrigins);
   installBodyParsers(app.getHttpAdapter().getInstance(), config.http.bodyLimitBytes, logger);
+  // After the parsers: a body nested too deep is refused before anything recurses over it.
+  app.getHttpAdapter().getInstance().use(bodyDepthGuard);
+  // What Node's HTTP parser refuses (a URL over the header limit: 431) answers in the error body too.
+  installClientErrorBody(app.getHttpServer(), logger);
   installOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as AddressInfo;

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AppConfig, Logger } from '@caretwin/config';
 import { FINISHED_STATES, type RunAccepted, type RunList, type RunView } from '@caretwin/contracts';
 import { maxReplications, planFor, runInputKey, toRunInput } from '@caretwin/runner';
-import { parseText, type ResolvedScenario } from '@caretwin/scenario';
+import type { ResolvedScenario } from '@caretwin/scenario';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { ForbiddenError } from '../access/access-errors';
 import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
@@ -21,7 +21,7 @@ import { RunAdmission } from '../limits/run-admission';
 import { RunRetention } from '../limits/run-retention.service';
 import { LiveStateStore } from '../queue/live-state.store';
 import { RunsRepository } from '../store/runs.repository';
-import { applyChanges, requestedChanges } from './overrides';
+import { requestedChanges } from './overrides';
 import { RunLifecycleService } from './run-lifecycle.service';
 import { toReplicationView, toRunView } from './run-view';
 import type { CreateRunRequest, ListRunsQuery } from './runs.dto';
@@ -31,7 +31,10 @@ export interface AcceptedRun extends RunAccepted {
   replayed: boolean;
 }
 
-/** Canonical JSON (sorted keys) so the same body always hashes alike. */
+/**
+ * Canonical JSON (sorted keys) so the same body always hashes alike. Recursive: request bodies
+ * nested deeper than MAX_BODY_DEPTH are refused at the edge (http/input-guards.ts) first.
+ */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (typeof value === 'object' && value !== null)
@@ -56,11 +59,15 @@ export class RunsService {
   ) {}
 
   /**
-   * Everything up to the insert is synchronous, so two requests with one Idempotency-Key can
-   * never both pass the check (nor both take the last place under a cap); a rejected request
+   * Everything from the second Idempotency-Key check to the insert is synchronous, so two
+   * requests with one Idempotency-Key can never both pass the check (nor both take the last place under a cap); a rejected request
    * stores nothing. `owner`: the principal id, counted against MAX_ACTIVE_RUNS_PER_TOKEN.
    */
-  create(request: CreateRunRequest, key: string | null, owner: string | null = null): AcceptedRun {
+  async create(
+    request: CreateRunRequest,
+    key: string | null,
+    owner: string | null = null,
+  ): Promise<AcceptedRun> {
     const bodyHash = createHash('sha256').update(canonical(request)).digest('hex');
     if (key) {
       const prior = this.runs.byIdempotencyKey(key);
@@ -70,7 +77,16 @@ export class RunsService {
       }
     }
 
-    const resolved = this.resolve(request);
+    // Resolved on a resolver thread; from here to the insert everything is synchronous again,
+    // so the Idempotency-Key is checked once more (another request may have used it meanwhile).
+    const resolved = await this.resolve(request);
+    if (key) {
+      const prior = this.runs.byIdempotencyKey(key);
+      if (prior) {
+        if (prior.bodyHash !== bodyHash) throw new IdempotencyConflictError(key);
+        return { id: prior.id, state: prior.state, replayed: true };
+      }
+    }
     const plan = planFor(resolved.scenario, this.config.runs.roundSize);
     const most = maxReplications(plan);
     if (most > this.config.runs.maxReplications)
@@ -108,37 +124,14 @@ export class RunsService {
     return { id, state: 'queued', replayed: false };
   }
 
-  private resolve(request: CreateRunRequest): ResolvedScenario {
+  /** The scenario a request names or carries, with its changes as a what-if (on a resolver thread). */
+  private resolve(request: CreateRunRequest): Promise<ResolvedScenario> {
     const changes = requestedChanges(request);
-    const changed = Object.keys(changes).length > 0;
-    if (request.scenarioId !== undefined) {
-      if (!changed) return this.scenarios.resolve(request.scenarioId);
-      // The named scenario becomes the baseline of a what-if that keeps its id and name.
-      const base = this.scenarios.resolve(request.scenarioId).scenario;
-      return this.scenarios.resolve({
-        id: base.id,
-        name: base.name,
-        description: base.description,
-        ...changes,
-        extends: request.scenarioId,
-      });
-    }
-    const scenario = request.scenario as string | Record<string, unknown>;
-    if (!changed) return this.scenarios.resolve(scenario);
-    const document = typeof scenario === 'string' ? this.documentOfText(scenario) : scenario;
-    return this.scenarios.resolve(applyChanges(document, changes));
-  }
-
-  /** YAML/JSON scenario text as a mapping; text that does not parse is refused with its positions. */
-  private documentOfText(text: string): Record<string, unknown> {
-    const parsed = parseText(text, { file: '<request>' });
-    const value = parsed.doc.value;
-    if (parsed.issues.length === 0 && typeof value === 'object' && value !== null && !Array.isArray(value))
-      return value as Record<string, unknown>;
-    this.scenarios.resolve(text); // throws the scenario library's own error for this text
-    throw new RequestInvalidError('scenario text is not a mapping', [
-      requestIssue('scenario', 'expected a scenario mapping'),
-    ]);
+    if (request.scenarioId !== undefined) return this.scenarios.resolve({ ref: request.scenarioId, changes });
+    return this.scenarios.resolve({
+      scenario: request.scenario as string | Record<string, unknown>,
+      changes,
+    });
   }
 
   list(q: ListRunsQuery): RunList {
