@@ -77,7 +77,7 @@ describe('KPI labels', () => {
       '回復期の病床待ちの延べ日数(ベッドブロッキング)',
     );
     expect(kpiLabel('bedBlocking.days.sendai', 'ja', names)).toBe(
-      '仙台: 次の病床待ちの延べ日数(ベッドブロッキング、医療機関所在地別)',
+      '仙台: ベッドブロッキング(病院所在地別の延べ日数)',
     );
     expect(kpiLabel('admissions.ambulance', 'ja', names)).toBe('救急搬送による入院');
     expect(kpiLabel('admissions.stroke', 'ja', names)).toBe('脳卒中: 入院');

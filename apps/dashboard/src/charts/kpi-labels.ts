@@ -181,8 +181,8 @@ const FAMILIES: readonly KpiFamily[] = [
     'bedBlocking.days.{area}',
     'patientDays',
     // counted where the hospital is (issue 16: say which basis)
-    '次の病床待ちの延べ日数(ベッドブロッキング、医療機関所在地別)',
-    'Bed blocking (patient-days waiting for the next bed, by hospital area)',
+    'ベッドブロッキング(病院所在地別の延べ日数)',
+    'Bed blocking (patient-days, by hospital area)',
   ),
   family('transfers', 'patients', '他院への転院', 'Step-down transfers to another hospital'),
   family('transfers.minutes.mean', 'minutes', '転院の移動時間(平均)', 'Transfer drive (mean)'),
