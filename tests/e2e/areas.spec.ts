@@ -3,7 +3,7 @@
 // tables to that area, and goes with the report link; the report served by the api names the
 // baseline run's scenario as 基準シナリオ (not the what-if), opens with its summary and puts
 // the selected area's section first. Runs are small (2 replications × 14 days).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import type { RunView } from '@caretwin/contracts';
 import { ensureProductBuilt, startProduct, type Product } from './product';
 
 const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, 'artifacts');
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -67,6 +68,9 @@ if (!existsSync(CHROMIUM)) {
         await new Promise((r) => setTimeout(r, 250));
       }
     };
+    // screenshots for a reader of the CI artifacts (git-ignored)
+    const shot = (name: string): Promise<Buffer> =>
+      page.screenshot({ path: join(ARTIFACTS, `areas-${name}.png`), fullPage: true });
     const areaInUrl = (): string | null => new URLSearchParams(page.url().split('?')[1] ?? '').get('area');
 
     beforeAll(async () => {
@@ -89,6 +93,7 @@ if (!existsSync(CHROMIUM)) {
         },
         ...SMALL,
       });
+      mkdirSync(ARTIFACTS, { recursive: true });
       profile = mkdtempSync(join(tmpdir(), 'caretwin-chromium-'));
       context = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
@@ -128,6 +133,7 @@ if (!existsSync(CHROMIUM)) {
         .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-kpi')));
       expect(cards.length).toBeGreaterThan(0);
       expect(cards.every((k) => k !== null && k.includes(area))).toBe(true);
+      await shot('results');
 
       step = 'compare';
       // a link without the filter opens on the same area, and the URL says so
@@ -139,6 +145,7 @@ if (!existsSync(CHROMIUM)) {
         .locator('[data-table="area-differences"] tbody tr')
         .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-area')));
       expect(rows).toEqual([area]);
+      await shot('compare');
       const report = await page.locator('a[data-action="report"]').getAttribute('href');
       expect(report).toBe(`/api/runs/${whatIfId}/report?baseline=${baselineId}&area=${area}`);
 
@@ -161,6 +168,7 @@ if (!existsSync(CHROMIUM)) {
       expect(summary).toContain('需要1割増');
       expect(summary).toContain(BASELINE);
       expect(await page.locator('.report-area').first().getAttribute('data-area')).toBe(area);
+      await shot('report');
     });
 
     it('logged no console errors', () => {
