@@ -85,7 +85,7 @@ if (!existsSync(CHROMIUM)) {
       const body = JSON.stringify({
         scenario: {
           id: 'e2e-closure',
-          name: { ja: '三次救急の休止', en: 'Tertiary hospital closes' },
+          name: { ja: '三次救急の閉鎖', en: 'Tertiary hospital closes' },
           extends: BASELINE,
           policies: [{ kind: 'closeHospital', hospital: closedHospital.id }],
         },
