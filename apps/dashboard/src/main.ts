@@ -3,10 +3,12 @@
 import './styles.css';
 import { liveConnection } from './api/live';
 import { createRestClient } from './api/rest';
+import { installAuthFetch, loadSession } from './api/session';
 import { initLang, lang, onLangChange, setLang, t } from './i18n';
 import { href, parseRoute, type Route } from './router';
 import { syncAreaWithHash } from './ui/area-filter';
 import { h, replace } from './ui/dom';
+import { sessionBadge, showTokenPrompt } from './ui/token-prompt';
 import { assumptionsView } from './views/assumptions';
 import { compareView } from './views/compare';
 import type { Cleanup, ViewContext } from './views/context';
@@ -90,6 +92,7 @@ function drawHeader(route: Route): void {
       },
       t('lang.switch'),
     ),
+    sessionBadge(),
   );
   document.title = t('app.title');
   const skip = document.querySelector('a.skip');
@@ -108,6 +111,12 @@ function show(): void {
 }
 
 initLang();
+// AUTH_MODE=tokens: every /api fetch carries the tab's token; a refused one asks for another
+installAuthFetch(showTokenPrompt);
+void loadSession().then(
+  (need) => need !== 'ok' && showTokenPrompt(need),
+  () => undefined, // the api is away: the views say so
+);
 window.addEventListener('hashchange', show);
 onLangChange(show);
 show();

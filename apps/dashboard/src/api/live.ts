@@ -9,6 +9,7 @@ import {
   type RunClient,
   type ServerToClientEvents,
 } from '@caretwin/contracts';
+import { socketAuth } from './session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionListener = (connected: boolean) => void;
@@ -24,7 +25,12 @@ let shared: LiveConnection | undefined;
 export function liveConnection(): LiveConnection {
   if (shared) return shared;
   // WebSocket first: no long-polling requests left hanging when a view closes.
-  const socket: LiveSocket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+  // the handshake carries the tab's token (AUTH_MODE=tokens), read again on each reconnect
+  const socket: LiveSocket = io({
+    path: '/socket.io',
+    transports: ['websocket', 'polling'],
+    auth: socketAuth,
+  });
   const listeners = new Set<ConnectionListener>();
   socket.on('connect', () => listeners.forEach((l) => l(true)));
   socket.on('disconnect', () => listeners.forEach((l) => l(false)));
