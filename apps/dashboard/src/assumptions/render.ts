@@ -89,6 +89,23 @@ function inputsTable(labels: readonly InputLabel[] | undefined): HTMLElement {
   );
 }
 
+/** Sources named in the calibration figures, in English (the figures are copied from the docs). */
+const SOURCE_NAMES_EN: ReadonlyArray<[string, string]> = [
+  ['病院報告', 'Hospital Report'],
+  ['宮城県', 'Miyagi'],
+  ['消防庁', 'FDMA'],
+];
+
+/**
+ * A calibration figure as copied from docs/calibration.md ("44.9 min (宮城県 2021)") in the
+ * page's language: units in Japanese on a Japanese page, the source named in English on an
+ * English one.
+ */
+export function figureText(text: string): string {
+  if (lang() === 'ja') return text.replace(/(\d) min\b/g, '$1 分').replace(/(\d) d\b/g, '$1 日');
+  return SOURCE_NAMES_EN.reduce((out, [ja, en]) => out.split(ja).join(en), text);
+}
+
 function calibrationTables(): Children[] {
   return [
     h(
@@ -115,7 +132,7 @@ function calibrationTables(): Children[] {
             null,
             [
               t('assumptions.figure'),
-              'KPI',
+              t('csv.kpi'),
               t('assumptions.target'),
               t('assumptions.before'),
               t('assumptions.after'),
@@ -132,9 +149,9 @@ function calibrationTables(): Children[] {
               { 'data-kpi': f.kpi, class: f.tuned ? 'tuned' : 'untuned' },
               h('th', { scope: 'row' }, say(f.figure)),
               h('td', null, h('code', null, f.kpi)),
-              h('td', null, f.target),
-              h('td', { class: 'num' }, f.before),
-              h('td', { class: 'num' }, h('strong', null, f.after)),
+              h('td', null, figureText(f.target)),
+              h('td', { class: 'num' }, figureText(f.before)),
+              h('td', { class: 'num' }, h('strong', null, figureText(f.after))),
               h('td', null, say(f.residual)),
             ),
           ),
@@ -198,9 +215,10 @@ export function assumptionsSections(input: AssumptionsInput = {}): HTMLElement[]
             'details',
             { class: 'region-sources' },
             h('summary', null, t('assumptions.regionSources', { n: sources.length })),
+            // quoted from the region's data files as written (not translated)
             h(
               'dl',
-              null,
+              { translate: 'no' },
               sources.map(([key, text]) => [h('dt', null, h('code', null, key)), h('dd', null, text)]),
             ),
           )

@@ -299,7 +299,7 @@ export function distributionChart(
     .attr('x', r2(margin.left + plotWidth / 2))
     .attr('y', height - footnote - 8)
     .attr('text-anchor', 'middle')
-    .text(options.xLabel ?? `${word('minutes', lang)}${log ? ' (log)' : ''}`);
+    .text(options.xLabel ?? `${word('minutes', lang)}${log ? ` (${word('logScale', lang)})` : ''}`);
   appendFootnote(svg, options.footnote, height - 6, 0);
   return svg.node() as SVGSVGElement;
 }

@@ -82,7 +82,7 @@ export const ja = {
   'state.cancelled': '取消',
   'editor.title': 'シナリオ編集(what-if)',
   'editor.intro':
-    '基準シナリオを選び、変えたい項目だけを変更します。変更は基準シナリオを継承(extends)する施策として保存され、入力のたびに検証されます。',
+    '基準シナリオを選び、変えたい項目だけを変更します。変更は基準シナリオを継承する施策として保存され、入力のたびに検証されます。',
   'editor.baseline': '基準シナリオ',
   'editor.id': 'シナリオID(英数字とハイフン)',
   'editor.nameJa': '名前(日本語)',

@@ -125,6 +125,8 @@ function kpiTableElement(payload: ReportPayload): HTMLElement {
   );
 }
 
+const say = (ja: string, en: string): string => (lang() === 'ja' ? ja : en);
+
 function provenanceFooter(payload: ReportPayload): HTMLElement {
   const p = payload.result.provenance as ReportPayload['result']['provenance'] & VersionedProvenance;
   const runId = (payload.result.execution as { runId?: unknown }).runId;
@@ -137,7 +139,8 @@ function provenanceFooter(payload: ReportPayload): HTMLElement {
       t('report.generated', {
         generator: payload.generator,
         at: fmt.dateTime(payload.generatedAt),
-        source: payload.source,
+        // "run <id>" or a file name: the word in the page's language
+        source: payload.source.replace(/^run /, `${say('実行', 'run')} `),
       }),
     ),
     h(
@@ -146,9 +149,9 @@ function provenanceFooter(payload: ReportPayload): HTMLElement {
       [
         `${p.software.name} ${p.software.version}`,
         p.model ? `${p.model.name} ${p.model.version}` : '',
-        p.data ? `data ${p.data.region} ${p.data.version.slice(0, 19)}…` : '',
-        p.reproducibility ? `reproducibility ${p.reproducibility.hash}` : '',
-        typeof runId === 'string' ? `run ${runId}` : '',
+        p.data ? `${say('データ', 'data')} ${p.data.region} ${p.data.version.slice(0, 19)}…` : '',
+        p.reproducibility ? `${say('再現用ハッシュ', 'reproducibility')} ${p.reproducibility.hash}` : '',
+        typeof runId === 'string' ? `${say('実行', 'run')} ${runId}` : '',
       ]
         .filter(Boolean)
         .join(' · '),

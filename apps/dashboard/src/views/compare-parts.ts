@@ -204,6 +204,7 @@ export function methodBanner(comparison: Comparison): HTMLElement {
           nA: comparison.a.replications,
           nB: comparison.b.replications,
         }),
-    h('span', { class: 'muted small' }, ` (${comparison.note})`),
+    // the api's note is English: the sentence above says the same in the page's language
+    lang() === 'en' ? h('span', { class: 'muted small' }, ` (${comparison.note})`) : null,
   );
 }

@@ -178,7 +178,8 @@ function livePage(runId: string, known: Known, context: ViewContext): LivePage {
       cancel.hidden = !state || FINISHED_STATES.has(state);
       counters.draw(live?.counters);
       replications.draw(replicationProgress(known));
-      if (live) occupancy.draw(live, known.region);
+      // drawn once the region names the areas (never their ids as row labels)
+      if (live && known.region) occupancy.draw(live, known.region);
       if (state && FINISHED_STATES.has(state)) drawEnd(end, runId, state, live?.reason ?? polled?.error);
     },
     showScenario: (scenarioId) => replace(title, t('live.title', { scenario: scenarioId })),

@@ -49,6 +49,17 @@ const CSV_TABLES = [
   'replications',
 ] as const;
 
+/** What each CSV file of the api holds, in words (the link text; the table id stays in the URL). */
+const CSV_TABLE_NAMES: Record<(typeof CSV_TABLES)[number], { ja: string; en: string }> = {
+  kpis: { ja: '指標', en: 'KPIs' },
+  areas: { ja: '医療圏別', en: 'by area' },
+  occupancy: { ja: '日ごとの稼働', en: 'daily occupancy' },
+  hospitals: { ja: '病院別', en: 'by hospital' },
+  flow: { ja: '医療圏間の流れ', en: 'flows' },
+  'static-need': { ja: '必要病床数', en: 'static need' },
+  replications: { ja: '反復ごと', en: 'per replication' },
+};
+
 /** The map's data for a result: beds after the levers (mean capacity) and mean utilisation per hospital. */
 export function resultMapData(doc: ResultDocument): RegionMapData {
   const utilisation = new Map(doc.aggregate.hospitals.map((x) => [x.hospital, x.utilisation.mean]));
@@ -190,8 +201,12 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
         i ? ' · ' : '',
         h(
           'a',
-          { href: `/api/runs/${encodeURIComponent(route.runId)}/result.csv?table=${table}`, download: '' },
-          table,
+          {
+            href: `/api/runs/${encodeURIComponent(route.runId)}/result.csv?table=${table}`,
+            download: '',
+            'data-table': table,
+          },
+          CSV_TABLE_NAMES[table][lang()],
         ),
       ]),
       ' · ',
