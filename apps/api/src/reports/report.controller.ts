@@ -37,7 +37,7 @@ export class ReportController {
   @ZodQuery(reportQuery)
   @ApiProduces('text/html')
   @ApiResponse({ status: 200, description: 'one HTML file that opens offline' })
-  @ErrorResponses(404, 409, 422)
+  @ErrorResponses(404, 409, 410, 422, 503)
   report(
     @Param('id') id: string,
     @Query(new ZodValidationPipe(reportQuery, 'query')) query: ReportQuery,
