@@ -3,7 +3,13 @@
 // join tables, and the chart's labels (synthetic / estimated inputs, what the band is). Columns
 // are named in the page's language with their unit, and values are rounded as a planner reads
 // them: shares as percentages with one decimal, other figures to about three significant digits.
-import type { BedFunction, Comparison, Estimate } from '@caretwin/contracts';
+import {
+  practicallySignificant,
+  practicalThreshold,
+  type BedFunction,
+  type Comparison,
+  type Estimate,
+} from '@caretwin/contracts';
 import type { DistributionRow } from '../charts/distribution-chart';
 import { digitsFor } from '../charts/format';
 import { REGION_SCOPE, type FullDaysShape } from '../charts/full-days-chart';
@@ -466,6 +472,9 @@ export function differenceTable(
       col('lo', '95%信頼区間 下限', '95% CI low', 'number'),
       col('hi', '95%信頼区間 上限', '95% CI high', 'number'),
       col('significant', '信頼区間が0を含まない', 'CI excludes 0', 'text'),
+      // 有意 as the page says it: the CI excludes 0 and the practical threshold is reached (issue 16)
+      col('threshold', '実務上の閾値', 'Practical threshold', 'number'),
+      col('practical', '有意(閾値以上)', 'Significant (≥ threshold)', 'text'),
       col('method', '比較の方法', 'Method', 'text'),
     ],
     keys.map((k) => {
@@ -481,6 +490,8 @@ export function differenceTable(
         d.lo,
         d.hi,
         d.significant ? say('はい', 'yes') : say('いいえ', 'no'),
+        d.threshold ?? practicalThreshold(k, d.a),
+        practicallySignificant(k, d) ? say('はい', 'yes') : say('いいえ', 'no'),
         method,
       ];
     }),
