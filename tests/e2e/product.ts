@@ -30,11 +30,14 @@ export async function ensureProductBuilt(): Promise<void> {
 
 export interface Product {
   url: string;
+  /** its DATA_DIR (e.g. for `caretwin token create --data-dir`) */
+  dataDir: string;
   logs: string[];
   stop(): Promise<void>;
 }
 
-export async function startProduct(): Promise<Product> {
+/** `env`: settings on top of the defaults below (e.g. AUTH_MODE=tokens). */
+export async function startProduct(env: Record<string, string> = {}): Promise<Product> {
   const dir = mkdtempSync(join(tmpdir(), 'caretwin-e2e-'));
   let redis: RedisServerHandle | undefined;
   let child: ChildProcess | undefined;
@@ -64,6 +67,7 @@ export async function startProduct(): Promise<Product> {
         PORT: '0',
         WORKER_THREADS: '2',
         LOG_LEVEL: 'info',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -97,7 +101,7 @@ export async function startProduct(): Promise<Product> {
         reject(new Error(`the product exited (${code}) before listening; log: ${logs.slice(-5).join('\n')}`));
       });
     });
-    return { url, logs, stop };
+    return { url, dataDir: join(dir, 'data'), logs, stop };
   } catch (error) {
     await stop();
     throw error;
