@@ -98,6 +98,18 @@ async function main(): Promise<void> {
       }
     })();
 
+    // /metrics resets the api's event-loop delay histogram on every scrape: this one starts it.
+    const lagOf = async (): Promise<{ p99: number; max: number }> => {
+      const text = await fetch(`${url}/metrics`).then((r) => r.text());
+      const read = (name: string): number =>
+        Math.round(
+          Number(
+            new RegExp(`^caretwin_api_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1],
+          ) * 1000,
+        );
+      return { p99: read('p99'), max: read('max') };
+    };
+    await lagOf();
     const started = Date.now();
     const deadline = started + durationS * 1000;
     const client = async (c: number): Promise<void> => {
@@ -131,6 +143,7 @@ async function main(): Promise<void> {
     };
     await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
     const elapsedS = (Date.now() - started) / 1000;
+    const lagMs = await lagOf();
 
     // Drain: every accepted run must complete.
     const drainStarted = Date.now();
@@ -179,6 +192,7 @@ async function main(): Promise<void> {
       socketEvents,
       socketErrors,
       healthMs: { p50: Math.round(percentile(health, 0.5)), p99: Math.round(percentile(health, 0.99)) },
+      apiEventLoopLagMs: lagMs,
       apiRssMiB: { before: Math.round(rssBefore), after: Math.round(rssAfter) },
     };
     console.log(
@@ -188,7 +202,8 @@ async function main(): Promise<void> {
         `  answers            ${JSON.stringify(figures.byStatus)} ${JSON.stringify(figures.byCode)}; errors (not 202/429/503): ${errors}`,
         `  runs               accepted ${accepted.length}, completed ${completed} (queue drained in ${figures.drainS} s)`,
         `  sockets            ${connected} connected, ${socketEvents} events and acks, ${socketErrors} errors`,
-        `  /health            p50 ${figures.healthMs.p50} ms, p99 ${figures.healthMs.p99} ms under load`,
+        `  /health            p50 ${figures.healthMs.p50} ms, p99 ${figures.healthMs.p99} ms under load (timed by this process, itself busy)`,
+        `  api event loop     lag p99 ${lagMs.p99} ms, max ${lagMs.max} ms during the load (its own /metrics)`,
         `  api memory (RSS)   ${figures.apiRssMiB.before} MiB before, ${figures.apiRssMiB.after} MiB after`,
       ].join('\n'),
     );
