@@ -78,7 +78,7 @@ export function kpiCards(cards: readonly KpiCard[], options: KpiCardsOptions): S
   const svg = createFrame({
     width,
     height,
-    title: options.title ?? 'KPI',
+    title: options.title ?? word('kpis', lang),
     className: 'chart kpi-cards',
     document: options.document,
   });

@@ -29,6 +29,7 @@ export const CHART_WORDS = {
   dayAfterWarmup: { ja: 'ウォームアップ後の日数', en: 'Day after warm-up' },
   week: { ja: '週', en: 'Week' },
   logScale: { ja: '対数目盛', en: 'log scale' },
+  kpis: { ja: '主な指標', en: 'Key indicators' },
   ci95: { ja: '95%信頼区間', en: '95% CI' },
   minMax: { ja: '最小〜最大', en: 'min–max' },
   mean: { ja: '平均', en: 'mean' },

@@ -143,9 +143,10 @@ function provenanceFooter(payload: ReportPayload): HTMLElement {
         source: payload.source.replace(/^run /, `${say('実行', 'run')} `),
       }),
     ),
+    // versions, hashes and ids: identifiers, not words to translate
     h(
       'p',
-      null,
+      { translate: 'no' },
       [
         `${p.software.name} ${p.software.version}`,
         p.model ? `${p.model.name} ${p.model.version}` : '',
