@@ -313,10 +313,10 @@ export const ja = {
   'editor.doubleCount':
     '二重計上の恐れ: {area}の{fn}は目標病床数と転換の両方で変わります(転換は目標の後に適用されます)。',
   'editor.capabilities': '機能',
-  'editor.closedHospital': '休止',
+  'editor.closedHospital': '閉鎖',
   'editor.mergeUnknown': '「{text}」という病院はありません。一覧から選んでください。',
   'editor.mergeSelf': '病院を自分自身に統合することはできません。',
-  'editor.mergeClosed': '休止する病院には統合できません。',
+  'editor.mergeClosed': '閉鎖する病院には統合できません。',
   'editor.mergeRefused': '統合先が受け付けられませんでした: {message}',
   'capability.stroke': '脳卒中',
   'capability.pci': 'PCI',
