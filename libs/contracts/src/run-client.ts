@@ -2,6 +2,10 @@
 // on every (re)connect, applies the snapshot from the acknowledgement, then the run events, each
 // only when its seq is newer (live-run.ts). Contracts import no socket library: `RunSocket` is
 // the part of socket.io-client's `Socket<ServerToClientEvents, ClientToServerEvents>` it uses.
+// With AUTH_MODE=tokens the socket is opened with the token in its handshake,
+// `io(url, { auth: socketAuth(token) })`; a refused handshake is the socket's
+// `connect_error` with `err.data.code` UNAUTHORIZED or FORBIDDEN, and a reporter's subscribe is
+// answered `{error: {code: 'FORBIDDEN'}}` (onError).
 import { applyEvent, applySnapshot, type LiveRunState, type Outcome, type RunEventMessage } from './live-run';
 import type { Ack, ClientToServerEvents, RunEventName, RunSnapshot, ServerToClientEvents } from './socket';
 import { RUN_EVENT_NAMES } from './socket';
@@ -16,6 +20,9 @@ export interface RunSocket {
 }
 
 export type AckError = Extract<Ack<unknown>, { error: unknown }>['error'];
+
+/** The socket.io handshake's auth for a token (AUTH_MODE=tokens); {} without one (AUTH_MODE=open). */
+export const socketAuth = (token: string | null | undefined): { token?: string } => (token ? { token } : {});
 
 export interface WatchHandlers {
   /** the state after a snapshot or event was applied */

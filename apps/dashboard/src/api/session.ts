@@ -2,6 +2,7 @@
 // the token held for this tab (sessionStorage, never localStorage: it leaves with the tab), sent
 // on every same-origin /api fetch and on the socket's handshake. A 401 drops the token and asks
 // for another. The role is set on <html data-role>, and access.css hides what it may not do.
+import { socketAuth as handshakeAuth } from '@caretwin/contracts';
 import '../ui/access.css';
 
 export type Role = 'viewer' | 'planner' | 'admin' | 'reporter';
@@ -39,10 +40,8 @@ export function dropToken(): void {
 }
 
 /** The handshake's auth for socket.io (a function, so a reconnect sends the token held then). */
-export const socketAuth = (send: (auth: { token?: string }) => void): void => {
-  const token = heldToken();
-  send(token ? { token } : {});
-};
+export const socketAuth = (send: (auth: { token?: string }) => void): void =>
+  send(handshakeAuth(heldToken()));
 
 const isApi = (url: URL): boolean => url.origin === location.origin && url.pathname.startsWith('/api/');
 
