@@ -142,7 +142,17 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.');
-      const source = sourceOf.get(path);
+      // a list's item (access.allowedOrigins.0) names the variable that set the list
+      const source = issue.path
+        .map((_, i) =>
+          sourceOf.get(
+            issue.path
+              .slice(0, issue.path.length - i)
+              .map(String)
+              .join('.'),
+          ),
+        )
+        .find((found) => found !== undefined);
       const where = source ? `${source} (${path})` : path || '(root)';
       problems.push(`${where}: ${issue.message}`);
     }
