@@ -19,6 +19,8 @@ const caption: ExportCaption = {
   fileStem: ['miyagi-2025-baseline', 'vs', 'sendai-convert'],
 };
 const now = new Date(2026, 11, 2, 9, 30);
+const RUN_A = '0b0e7d5c-7f3a-4a8e-9a57-1d2c3b4a5f60';
+const RUN_B = '1c1f8e6d-8a4b-4b9f-8b68-2e3d4c5b6a71';
 
 describe('captions of exported charts', () => {
   afterEach(() => setLang('ja'));
@@ -52,12 +54,23 @@ describe('captions of exported charts', () => {
   });
 
   it('name the file after whose chart it is, which chart, and the date', () => {
-    const parts = exportFileParts(['compare', 'r1', 'r2', 'differences'], caption, now);
+    const parts = exportFileParts(['compare', RUN_A, RUN_B, 'differences'], caption, now);
     expect(fileName(parts, 'png')).toBe(
       'caretwin-miyagi-2025-baseline-vs-sendai-convert-differences-2026-12-02.png',
     );
     expect(fileName(exportFileParts(['home', 'miyagi', 'region-map'], null, now), 'svg')).toBe(
       'caretwin-home-miyagi-region-map-2026-12-02.svg',
+    );
+    const one = { ...caption, fileStem: ['miyagi-2025-baseline'] };
+    const run = '2214dcb4-98e8-4953-9ac6-b186ec3d7944';
+    expect(fileName(exportFileParts(['results', run, 'occupancy'], one, now), 'csv')).toBe(
+      'caretwin-miyagi-2025-baseline-occupancy-2026-12-02.csv',
+    );
+    expect(fileName(exportFileParts(['hospital', 'sendai-university', 'weekly'], one, now), 'png')).toBe(
+      'caretwin-miyagi-2025-baseline-sendai-university-weekly-2026-12-02.png',
+    );
+    expect(fileName(exportFileParts(['report', 'miyagi-2025-baseline', 'kpis'], one, now), 'png')).toBe(
+      'caretwin-miyagi-2025-baseline-kpis-2026-12-02.png',
     );
   });
 

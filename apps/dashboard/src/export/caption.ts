@@ -121,13 +121,20 @@ export function exportHeading(title: string, caption: ExportCaption | null, now:
   return { title: title || 'CareTwin', subtitle: parts.join(' · '), caveat: t('export.caveat') };
 }
 
-/** The file name's parts: "caretwin", whose chart, which chart, the date. */
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The file name's parts: "caretwin", whose chart (the caption's scenario ids), which chart (the
+ * name after its view, without run ids or what the caption already says, e.g. a hospital id and
+ * "weekly"), and the date.
+ */
 export function exportFileParts(
   name: ReadonlyArray<string | undefined>,
   caption: ExportCaption | null,
   now: Date,
 ): string[] {
-  const chart = name[name.length - 1];
-  const whose = caption ? caption.fileStem : name.slice(0, -1).filter((p): p is string => Boolean(p));
-  return ['caretwin', ...whose, chart ?? 'chart', isoDate(now)].filter(Boolean) as string[];
+  const named = name.filter((p): p is string => Boolean(p));
+  if (!caption) return ['caretwin', ...named, isoDate(now)];
+  const chart = named.slice(1).filter((p) => !RUN_ID.test(p) && !caption.fileStem.includes(p));
+  return ['caretwin', ...caption.fileStem, ...(chart.length ? chart : ['chart']), isoDate(now)];
 }
