@@ -119,4 +119,15 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX runs_prunable ON runs (finished_at) WHERE pruned_at IS NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'retention: the regions of pruned runs, once per content',
+    sql: `
+      -- a pruned run's input names its region here ({"$ref": "sha256:<hex of the region's JSON>"})
+      CREATE TABLE run_regions (
+        hash TEXT PRIMARY KEY,
+        region TEXT NOT NULL
+      );
+    `,
+  },
 ];

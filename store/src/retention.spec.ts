@@ -95,11 +95,23 @@ describe('retention of old runs', () => {
       expect(kept[field]).toEqual(original[field]);
     expect(dump(db, 'run_results', "WHERE run_id = 'new-done'")).toEqual(before.newResult);
 
-    // every run row (input = provenance, request, owner, state) is as it was, bar pruned_at
+    // every run row (request, owner, state, timings) is as it was, bar pruned_at and the input,
+    // whose region is shared now and comes back byte for byte (provenance)
     const after = dump(db, 'runs') as Array<Record<string, unknown>>;
-    expect(after.map(({ pruned_at: _p, ...row }) => row)).toEqual(
-      (before.runs as Array<Record<string, unknown>>).map(({ pruned_at: _p, ...row }) => row),
+    expect(after.map(({ pruned_at: _p, input: _i, ...row }) => row)).toEqual(
+      (before.runs as Array<Record<string, unknown>>).map(({ pruned_at: _p, input: _i, ...row }) => row),
     );
+    for (const run of before.runs as Array<{ id: string; input: string }>)
+      expect(retention.restoredInput(run.id)).toBe(run.input);
+    const inputs = Object.fromEntries(
+      after.map((r) => [r.id, JSON.parse(r.input as string) as { region: unknown }]),
+    );
+    expect(inputs['old-done'].region).toEqual({ $ref: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect(inputs['new-done'].region).toEqual({ big: true });
+    // one copy of the region for the two pruned runs
+    expect(dump(db, 'run_regions')).toEqual([
+      { hash: (inputs['old-done'].region as { $ref: string }).$ref, region: '{"big":true}' },
+    ]);
     expect(Object.fromEntries(after.map((r) => [r.id, r.pruned_at]))).toEqual({
       'new-done': null,
       'old-done': '2026-04-01T00:00:00.000Z',

@@ -4,10 +4,17 @@
 // was and what it found: the run row and its state history, its request and input (the
 // scenario and region: the provenance a result document is built from), and the aggregate's
 // KPIs with their CIs, per-hospital estimates, flows, static need, warm-up analysis and
-// warnings. Plain synchronous SQL (no Nest) so the api's interval and the CLI share it.
+// warnings. The input's region (most of a small run's bytes, the same for every run on one data
+// version) moves to `run_regions`, stored once per content hash, and the input points at it
+// (`region: {$ref: 'sha256:…'}`): restoredInput gives the input back byte for byte. Plain
+// synchronous SQL (no Nest) so the api's interval and the CLI share it.
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { STORE_FILE, type Db } from './database';
+
+/** The key of a pruned run's input region that names its shared copy in run_regions. */
+const REF = '$ref';
 
 /** The aggregate's series that are dropped (each becomes []); everything else in it stays. */
 export const PRUNED_AGGREGATE_FIELDS = ['dailyOccupancy', 'weeklyHospitalOccupancy'] as const;
@@ -26,7 +33,7 @@ export interface PruneResult {
   runs: number;
   /** replication results deleted */
   replications: number;
-  /** bytes of JSON text deleted (replication results and aggregate series) */
+  /** bytes of JSON text deleted (replication results, aggregate series, copies of a region already shared) */
   bytes: number;
 }
 
@@ -58,6 +65,10 @@ export class RetentionRepository {
   private readonly markPruned;
   private readonly prunedAtOf;
   private readonly keptKpisOf;
+  private readonly inputOf;
+  private readonly keepRegion;
+  private readonly regionOf;
+  private readonly setInput;
   private readonly pruneOne;
 
   constructor(db: Db) {
@@ -88,13 +99,20 @@ export class RetentionRepository {
         "SELECT json_extract(aggregate, '$.kpis') FROM run_results WHERE run_id = ?",
       )
       .pluck();
+    this.inputOf = db.prepare<[string], string>('SELECT input FROM runs WHERE id = ?').pluck();
+    this.keepRegion = db.prepare<[string, string]>(
+      'INSERT OR IGNORE INTO run_regions (hash, region) VALUES (?, ?)',
+    );
+    this.regionOf = db.prepare<[string], string>('SELECT region FROM run_regions WHERE hash = ?').pluck();
+    this.setInput = db.prepare<[string, string]>('UPDATE runs SET input = ? WHERE id = ?');
     this.pruneOne = db.transaction((id: string, at: string): { replications: number; bytes: number } => {
       const reps = this.replicationBytes.get(id) ?? { n: 0, bytes: 0 };
       const series = this.seriesBytes.get(id) ?? 0;
       this.deleteReplications.run(id);
       this.dropSeries.run(id);
+      const moved = this.shareRegion(id);
       this.markPruned.run(at, id);
-      return { replications: reps.n, bytes: (reps.bytes ?? 0) + series };
+      return { replications: reps.n, bytes: (reps.bytes ?? 0) + series + moved };
     });
   }
 
@@ -109,6 +127,35 @@ export class RetentionRepository {
       result.bytes += one.bytes;
     }
     return result;
+  }
+
+  /** Moves the input's region to run_regions (once per content); answers the bytes the input lost. */
+  private shareRegion(id: string): number {
+    const text = this.inputOf.get(id);
+    if (text === undefined) return 0;
+    const input = JSON.parse(text) as Record<string, unknown>;
+    const region = input.region;
+    if (typeof region !== 'object' || region === null || REF in region) return 0;
+    const regionText = JSON.stringify(region);
+    const hash = `sha256:${createHash('sha256').update(regionText).digest('hex')}`;
+    const firstCopy = this.keepRegion.run(hash, regionText).changes > 0;
+    const shared = JSON.stringify({ ...input, region: { [REF]: hash } });
+    this.setInput.run(shared, id);
+    // the first run of a region moves it rather than freeing it
+    return firstCopy ? 0 : Buffer.byteLength(text) - Buffer.byteLength(shared);
+  }
+
+  /** The run's input as stored before pruning (its region restored from run_regions); undefined when no such run. */
+  restoredInput(id: string): string | undefined {
+    const text = this.inputOf.get(id);
+    if (text === undefined) return undefined;
+    const input = JSON.parse(text) as Record<string, unknown>;
+    const region = input.region as Record<string, unknown> | undefined;
+    const hash = region?.[REF];
+    if (typeof hash !== 'string') return text;
+    const regionText = this.regionOf.get(hash);
+    if (regionText === undefined) throw new Error(`run ${id}: region ${hash} is missing from run_regions`);
+    return JSON.stringify({ ...input, region: JSON.parse(regionText) as unknown });
   }
 
   /** When the run was pruned; null when it was not (or does not exist). */
