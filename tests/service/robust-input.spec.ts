@@ -58,8 +58,11 @@ describe('bad input against the built api', () => {
       },
     });
     // The resolver threads load the region and mathjs once: wait for that before timing anything.
-    const warm = await send('/api/scenarios/validate', 'application/json', JSON.stringify(VALID));
-    expect(warm.status).toBe(200);
+    // On a busy machine a thread's first resolution can pass the time limit: ask again then.
+    let warm = await send('/api/scenarios/validate', 'application/json', JSON.stringify(VALID));
+    for (let i = 0; i < 3 && (warm.body as { code?: string }).code === 'SCENARIO_TIMEOUT'; i++)
+      warm = await send('/api/scenarios/validate', 'application/json', JSON.stringify(VALID));
+    expect(warm.status, warm.text.slice(0, 500)).toBe(200);
   }, 180_000);
 
   afterAll(async () => {
@@ -373,7 +376,7 @@ describe('bad input against the built api', () => {
       const { reply, health, lagMaxMs } = await timed(work);
       expectHandled(reply, name);
       rows.push(
-        `| ${name} | ${reply.status} ${(reply.body as { code?: string }).code ?? ''} | ${health.length} | ${p(health, 0.5).toFixed(0)} | ${p(health, 0.99).toFixed(0)} | ${Math.max(...health).toFixed(0)} | ${lagMaxMs.toFixed(0)} |`,
+        `| ${name} | ${reply.status} ${(reply.body as { code?: string }).code ?? ''} (${reply.text.length} B) | ${health.length} | ${p(health, 0.5).toFixed(0)} | ${p(health, 0.99).toFixed(0)} | ${Math.max(...health).toFixed(0)} | ${lagMaxMs.toFixed(0)} |`,
       );
       // Generous for a noisy 2-core machine: a blocked event loop took seconds (2.8 s to 72 s).
       expect(p(health, 0.99), `${name}: /health p99`).toBeLessThan(500);
