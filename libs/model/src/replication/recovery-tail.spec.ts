@@ -18,6 +18,7 @@ const tailed = condition({
           { until: 4, points: 1500 },
           { until: null, points: 400 },
         ],
+        rule: null,
       },
       meanDays: 10,
       cv: 0.05,
