@@ -119,7 +119,7 @@ export const en: Record<MessageKey, string> = {
   'editor.hospitalOutageHours': 'Hospital outage length (hours)',
   'editor.regionOutagesPerYear': 'Region-wide outages (per year)',
   'editor.regionOutageHours': 'Region-wide outage length (hours)',
-  'editor.proofShare': 'Settled with 資格確認書 / 申立書 at the usual copay (share, 0–1)',
+  'editor.proofShare': 'Settled with a paper proof (資格確認書 / 申立書) at the usual copay (share, 0–1)',
   'editor.staffMinutes': 'Staff minutes per failed check',
   'editor.delayMinutes': 'Desk minutes of a scheduled patient when a check fails',
   'editor.travel': 'Travel',
