@@ -152,6 +152,13 @@ describe('area tables and sections', () => {
     const one = areaTableElement(doc('x', 'x').aggregate.kpis, { ...options, area: 'south' });
     expect([...one.querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-area'))).toEqual(['south']);
     expect(all.querySelector('td[data-column="bedBlocking"]')?.textContent).toContain('≈ 1日 4.0 人');
+    // an area at 99 % stands out even when the prefecture's mean would not
+    expect(all.querySelector('tr[data-area="north"] td[data-column="occupancy"]')?.classList).toContain(
+      'over-95',
+    );
+    expect(all.querySelector('tr[data-area="south"] td[data-column="occupancy"]')?.classList).not.toContain(
+      'over-95',
+    );
   });
 
   it('give residents admitted per year from the mean flow matrix', () => {

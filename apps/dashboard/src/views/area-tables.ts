@@ -136,7 +136,13 @@ export function areaTableElement(
               r.cells.map((c) =>
                 h(
                   'td',
-                  { class: 'num', 'data-column': c.column.id, 'data-kpi': c.key },
+                  {
+                    // an area near full shows even when the prefecture's mean does not (issue 16)
+                    class:
+                      c.column.id === 'occupancy' && (c.estimate?.mean ?? 0) >= 0.95 ? 'num over-95' : 'num',
+                    'data-column': c.column.id,
+                    'data-kpi': c.key,
+                  },
                   c.estimate ? areaValue(c.column, c.estimate.mean) : '–',
                   c.perDay !== null && c.estimate
                     ? h(
