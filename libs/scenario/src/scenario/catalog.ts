@@ -93,7 +93,19 @@ export class ScenarioCatalog {
     return out;
   }
 
+  /** Names of saved versions, which never change: listing does not parse every saved text again. */
+  private readonly savedNames = new Map<string, LocalizedText | undefined>();
+
   private nameOf(entry: ScenarioEntry): LocalizedText | undefined {
+    if (entry.source !== 'saved') return this.readName(entry);
+    if (this.savedNames.has(entry.file)) return this.savedNames.get(entry.file);
+    const name = this.readName(entry);
+    if (this.savedNames.size >= 10_000) this.savedNames.clear();
+    this.savedNames.set(entry.file, name);
+    return name;
+  }
+
+  private readName(entry: ScenarioEntry): LocalizedText | undefined {
     try {
       const value =
         entry.text !== undefined ? readScenarioText(entry.text, entry.file).doc.value : entry.object;
