@@ -26,7 +26,7 @@ import { createFrameScheduler } from '../ui/frame-scheduler';
 import { inputsLine } from '../ui/provenance';
 import { chartSlot, errorLine, progressBar, section, setProgress, stateBadge } from '../ui/widgets';
 import type { View, ViewContext } from './context';
-import { areaIn } from '../ui/area-filter';
+import { areaIn, areaSelect } from '../ui/area-filter';
 import { areaNamer, functionName } from './region-labels';
 
 const POLL_MS = 2000;
@@ -149,6 +149,8 @@ function livePage(runId: string, known: Known, context: ViewContext): LivePage {
   const counters = counterList();
   const replications = replicationList();
   const occupancy = liveOccupancy(runId, known);
+  // the area filter of results and compare (issue 16), once the region names the areas
+  const areaBar = h('p', { class: 'area-bar' });
   const end = h('div', { class: 'run-end', 'aria-live': 'polite' });
   const cancel = cancelButton(runId, context);
   const nodes = [
@@ -163,6 +165,7 @@ function livePage(runId: string, known: Known, context: ViewContext): LivePage {
     section(
       t('live.occupancy'),
       h('p', { class: 'muted small', 'data-note': 'warmup' }, t('live.warmupNote')),
+      areaBar,
       occupancy.element,
     ),
     section(t('live.replications'), replications.element),
@@ -180,6 +183,13 @@ function livePage(runId: string, known: Known, context: ViewContext): LivePage {
       replications.draw(replicationProgress(known));
       // drawn once the region names the areas (never their ids as row labels)
       if (live && known.region) occupancy.draw(live, known.region);
+      if (known.region && !areaBar.firstChild)
+        areaBar.append(
+          areaSelect(
+            known.region.areas.map((a) => a.id),
+            areaNamer(known.region),
+          ),
+        );
       if (state && FINISHED_STATES.has(state)) drawEnd(end, runId, state, live?.reason ?? polled?.error);
     },
     showScenario: (scenarioId) => replace(title, t('live.title', { scenario: scenarioId })),
