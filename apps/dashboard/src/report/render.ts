@@ -311,8 +311,8 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
         t('results.occupancy'),
         withExports(occupancy, [...stem, 'occupancy'], () =>
           occupancyTable(tables, panels, {
-            what: 'occupancy by area and function',
-            band: '95 % CI over replications',
+            what: t('results.occupancy'),
+            band: t('csv.band.ci'),
             xName: 'dayAfterWarmup',
             rowName: 'area',
             rowLabel: areaName,
@@ -327,20 +327,20 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
       section(
         t('results.need'),
         withExports(need, [...stem, 'static-need'], () =>
-          needTable(tables, needRows, 'home area 患者住所地', areaName),
+          needTable(tables, needRows, t('need.basis.home'), areaName),
         ),
         h('div', { class: 'table-wrap' }, needTableElement(needRows, region.areas, areaName, true)),
       ),
       section(
         t('results.ambulance'),
         withExports(ambulance, [...stem, 'ambulance'], () =>
-          distributionTable(tables, 'ambulance times', ambulanceRows),
+          distributionTable(tables, t('results.ambulance'), ambulanceRows),
         ),
       ),
       section(
         t('results.timeToCare'),
         withExports(timeToCare, [...stem, 'time-to-care'], () =>
-          distributionTable(tables, 'time to care by condition', careRows),
+          distributionTable(tables, t('results.timeToCare'), careRows),
         ),
       ),
       h('h2', { class: 'assumptions-title' }, t('assumptions.title')),

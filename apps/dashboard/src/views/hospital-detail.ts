@@ -30,8 +30,8 @@ function weeklyChart(hospitalId: string, panels: OccupancyPanel[], footnote: str
   );
   return withExports(slot, ['hospital', hospitalId, 'weekly'], () =>
     occupancyTable({ heading: `CareTwin — hospital ${hospitalId}`, notes: [footnote] }, panels, {
-      what: 'weekly utilisation, all functions',
-      band: '95 % CI over replications',
+      what: t('results.weekly'),
+      band: t('csv.band.ci'),
       xName: 'week',
       rowName: 'hospital',
     }),

@@ -273,8 +273,8 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
         t('results.occupancy'),
         withExports(occupancy, stem('occupancy'), () =>
           occupancyTable(tables, panels, {
-            what: 'occupancy by area and function',
-            band: '95 % CI over replications',
+            what: t('results.occupancy'),
+            band: t('csv.band.ci'),
             xName: 'dayAfterWarmup',
             rowName: 'area',
             rowLabel: areaName,
@@ -300,13 +300,13 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
       section(
         t('results.ambulance'),
         withExports(ambulance, stem('ambulance'), () =>
-          distributionTable(tables, 'ambulance times', ambulanceRows),
+          distributionTable(tables, t('results.ambulance'), ambulanceRows),
         ),
       ),
       section(
         t('results.timeToCare'),
         withExports(timeToCare, stem('time-to-care'), () =>
-          distributionTable(tables, 'time to care by condition', careRows),
+          distributionTable(tables, t('results.timeToCare'), careRows),
         ),
       ),
     );
