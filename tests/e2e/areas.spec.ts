@@ -152,6 +152,8 @@ if (!existsSync(CHROMIUM)) {
       step = 'live';
       await page.goto(`${product.url}/#/live/${whatIfId}`);
       await page.waitForURL((url) => url.hash.includes(`area=${area}`));
+      await page.locator('select[data-field="area-filter"]').waitFor();
+      expect(await page.locator('select[data-field="area-filter"]').inputValue()).toBe(area);
     });
 
     it('serves the report with the baseline run as 基準シナリオ, a summary first and the area’s section first', async () => {
