@@ -33,7 +33,8 @@ export class AccessGuard implements CanActivate {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const token = bearerToken(req.headers.authorization);
-    if (rule === 'identify' && token === undefined) return true;
+    // GET /api/session without a token: anonymous in tokens mode; open mode still answers its admin
+    if (rule === 'identify' && token === undefined && this.access.mode === 'tokens') return true;
 
     let principal: Principal;
     try {
