@@ -2,7 +2,6 @@
 // scenario (the demand expression once per simulated hour) off the api's event loop. The thread
 // keeps its catalog, so regions and mathjs load once per thread. Saved scenarios come from the
 // task (see resolver/protocol.ts): one the task lacks is answered `need`.
-import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { staticNeed } from '@caretwin/model';
 import {
@@ -80,13 +79,6 @@ function catalogFor(task: ResolveTask): ScenarioCatalog {
  * once its entry has loaded): a thread started after a timeout is ready as soon as it takes one.
  */
 function warmUp(): void {
-  // Linux keeps a nice value per thread (setpriority on pid 0 is the calling thread): this one
-  // yields the cores to the api's event loop, which answers /health and every other request.
-  try {
-    setPriority(10);
-  } catch {
-    // not permitted here: the thread keeps the process's priority
-  }
   const dirs = workerData as { shippedDir?: string; regionsDir?: string } | undefined;
   if (!dirs?.shippedDir || !dirs.regionsDir) return;
   const task: ResolveTask = {

@@ -119,7 +119,8 @@ export class ScenarioResolverPool {
   async warm(): Promise<void> {
     await Promise.all(
       Array.from({ length: this.options.threads }, () =>
-        this.resolve({ scenario: {}, file: '<warm-up>' }, false).catch(() => undefined),
+        // No time limit: a thread killed while loading would only start loading again.
+        this.compute({ scenario: {}, file: '<warm-up>' }, undefined).catch(() => undefined),
       ),
     );
   }
@@ -135,7 +136,7 @@ export class ScenarioResolverPool {
       if (hit.answer.ok) return hit.answer.resolution;
       throw hit.answer.error;
     }
-    const { answer, usage } = await this.compute(request);
+    const { answer, usage } = await this.compute(request, this.options.timeoutMs);
     if (key !== undefined) this.store(key, answer, usage);
     if (answer.ok) return answer.resolution;
     throw answer.error;
@@ -211,8 +212,11 @@ export class ScenarioResolverPool {
     };
   }
 
-  private async compute(request: ResolveRequest): Promise<{ answer: Answer; usage: SavedUsage }> {
-    const signal = AbortSignal.timeout(this.options.timeoutMs);
+  private async compute(
+    request: ResolveRequest,
+    timeoutMs: number | undefined,
+  ): Promise<{ answer: Answer; usage: SavedUsage }> {
+    const signal = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
     const saved = new Map<string, SavedScenario | null>();
     let savedList: ResolveTask['savedList'] = null;
     const none: SavedUsage = { keys: [], list: false };
@@ -232,7 +236,7 @@ export class ScenarioResolverPool {
           { signal },
         );
       } catch (error) {
-        if (isAbort(error) || signal.aborted) {
+        if (isAbort(error) || signal?.aborted) {
           this.counts.timeouts++;
           return {
             answer: this.refusal(

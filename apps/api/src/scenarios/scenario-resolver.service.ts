@@ -29,12 +29,14 @@ export class ScenarioResolver implements OnApplicationBootstrap, OnModuleDestroy
     });
   }
 
-  /** Threads load mathjs and the default region in the background; requests may come meanwhile. */
-  onApplicationBootstrap(): void {
+  /**
+   * Before the api listens, every thread loads mathjs and the default region (about 2 s of CPU;
+   * longer on a busy machine): the first requests then find them ready, not starting.
+   */
+  async onApplicationBootstrap(): Promise<void> {
     const started = Date.now();
-    void this.pool
-      .warm()
-      .then(() => this.logger.debug({ ms: Date.now() - started }, 'scenario resolver threads warm'));
+    await this.pool.warm();
+    this.logger.debug({ ms: Date.now() - started }, 'scenario resolver threads warm');
   }
 
   /** Throws ScenarioValidationError (400/404/413/422, SCENARIO_TIMEOUT, SCENARIO_TOO_COSTLY). */
