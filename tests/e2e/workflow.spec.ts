@@ -306,19 +306,21 @@ if (!existsSync(CHROMIUM)) {
       step = 'exports';
       const toolbar = page.locator('.exportable[data-exportable="region-map"] .export-toolbar');
       const csv = await download(() => toolbar.locator('button[data-export="csv"]').click());
-      expect(csv.name).toBe(`results-${whatIfId}-region-map.csv`);
+      // caretwin-<scenario>-<chart>-<date> (export/caption.ts)
+      expect(csv.name).toMatch(/^caretwin-.+-region-map-\d{4}-\d{2}-\d{2}\.csv$/);
       expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = csv.bytes.subarray(3).toString('utf8').split('\r\n');
-      expect(lines[0]).toMatch(/^# CareTwin — .* — region map/);
-      expect(lines[1]).toContain('合成データ');
-      const header = lines.findIndex((l) => l.startsWith('kind,id,name'));
+      expect(lines[0]).toMatch(/^# 地図: 病院の稼働率 — .* · 作成 \d{4}-\d{2}-\d{2}$/);
+      expect(lines[1]).toMatch(/^# CareTwin — .* — 地域の地図/);
+      expect(lines[2]).toContain('合成データ');
+      const header = lines.findIndex((l) => l.startsWith('種別,ID,名前'));
       expect(header).toBeGreaterThan(0);
       const rows = lines.slice(header + 1).filter(Boolean);
-      expect(rows.filter((r) => r.startsWith('municipality,'))).toHaveLength(expected.municipalities);
-      expect(rows.filter((r) => r.startsWith('hospital,'))).toHaveLength(expected.hospitals);
+      expect(rows.filter((r) => r.startsWith('市町村,'))).toHaveLength(expected.municipalities);
+      expect(rows.filter((r) => r.startsWith('病院,'))).toHaveLength(expected.hospitals);
 
       const png = await download(() => toolbar.locator('button[data-export="png"]').click());
-      expect(png.name).toBe(`results-${whatIfId}-region-map.png`);
+      expect(png.name).toMatch(/^caretwin-.+-region-map-\d{4}-\d{2}-\d{2}\.png$/);
       expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       const svgWidth = Number(await page.locator('svg.region-map').getAttribute('width'));
       expect(png.bytes.readUInt32BE(16)).toBe(svgWidth * 2); // IHDR width: drawn at twice the size
