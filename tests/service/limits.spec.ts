@@ -94,7 +94,7 @@ describe('the limits of the service (built apis, real Redis)', () => {
 
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop()));
-    await redis?.release([prefixA, prefixB]);
+    await redis?.release([prefixA, `${prefixA}-tokens`, prefixB]);
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
@@ -114,6 +114,43 @@ describe('the limits of the service (built apis, real Redis)', () => {
     // the other instance refuses too: the window is in Redis
     expect((await call(api1.url, 'POST', '/api/runs', { json: INVALID })).status).toBe(429);
   });
+
+  it('counts each token apart (AUTH_MODE=tokens): one token over its limit does not stop another', async () => {
+    const dataDir = tempDir('tokens');
+    const tokenFor = (name: string): string => {
+      const created = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js'),
+          'token',
+          'create',
+          '--role',
+          'planner',
+          '--name',
+          name,
+          '--data-dir',
+          dataDir,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(created.status, created.stderr).toBe(0);
+      return /ct_[A-Za-z0-9_-]+/.exec(created.stdout)?.[0] ?? '';
+    };
+    const [a, b] = [tokenFor('ward-a'), tokenFor('ward-b')];
+    const api = await startApiProcess({
+      dataDir,
+      redisUrl: redis.url,
+      prefix: `${prefixA}-tokens`,
+      extra: { AUTH_MODE: 'tokens', RATE_LIMIT_RUNS: '1', RATE_LIMIT_WINDOW_MS: '300000' },
+    });
+    processes.push(api);
+    const post = (token: string) =>
+      call(api.url, 'POST', '/api/runs', { json: INVALID, headers: { authorization: `Bearer ${token}` } });
+    expect((await post(a)).status).toBe(422);
+    expect((await post(a)).status).toBe(429);
+    expect((await post(b)).status).toBe(422); // b has its own window
+    expect((await post(b)).status).toBe(429);
+  }, 180_000);
 
   it('limits validations apart from runs', async () => {
     const body = { json: { extends: 'miyagi-2025-baseline', id: 'v' } };
