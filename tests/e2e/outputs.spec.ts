@@ -257,6 +257,7 @@ if (!existsSync(CHROMIUM)) {
 
       const png = await download(() => toolbar.locator('button[data-export="png"]').click());
       expect(png.name).toBe(`caretwin-${BASELINE}-occupancy-${date}.png`);
+      writeFileSync(join(ARTIFACTS, 'outputs-export.png'), png.bytes); // to look at
       expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       // the PNG is the titled SVG drawn at twice its size: taller than the chart on the page
       expect(png.bytes.readUInt32BE(16)).toBe(parsed.width * 2);
