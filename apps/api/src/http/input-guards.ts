@@ -107,7 +107,9 @@ const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: stri
 /** Answers what Node's HTTP parser refuses (before express) in the one error body. */
 export function installClientErrorBody(server: Server, logger: Logger): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // As Node's own handler: never write into a response already under way on this connection.
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
     }
