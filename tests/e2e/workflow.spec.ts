@@ -355,10 +355,10 @@ if (!existsSync(CHROMIUM)) {
       expect(levers[0]).toMatch(/急性期 → 回復期 50床/);
       expect(await count('.levers-only-a li')).toBe(0);
       expect(await count('svg.difference-chart g.row')).toBeGreaterThan(5);
-      const rows = page.locator('table.differences').first().locator('tbody tr');
+      const rows = page.locator('table.differences:not(.by-area)').first().locator('tbody tr');
       expect(await rows.count()).toBeGreaterThan(5);
       const significant = await page
-        .locator('table.differences')
+        .locator('table.differences:not(.by-area)')
         .first()
         .locator('tbody tr[data-significant="true"]')
         .count();
@@ -367,7 +367,7 @@ if (!existsSync(CHROMIUM)) {
       );
       expect(significant).toBe(
         await page
-          .locator('table.differences')
+          .locator('table.differences:not(.by-area)')
           .first()
           .locator('tbody tr.significant .badge.significant')
           .count(),
