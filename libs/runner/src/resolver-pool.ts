@@ -92,6 +92,7 @@ export class ScenarioResolverPool {
   private readonly piscina: Piscina<ResolveTask, ResolveOutcome>;
   private readonly regions = new Map<string, Region>();
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly inFlight = new Map<string, Promise<{ answer: Answer; usage: SavedUsage }>>();
   private cacheBytes = 0;
   private readonly counts = { resolutions: 0, cacheHits: 0, timeouts: 0 };
   private destroyed = false;
@@ -136,8 +137,17 @@ export class ScenarioResolverPool {
       if (hit.answer.ok) return hit.answer.resolution;
       throw hit.answer.error;
     }
-    const { answer, usage } = await this.compute(request, this.options.timeoutMs);
-    if (key !== undefined) this.store(key, answer, usage);
+    // Identical requests in flight share one resolution (a hundred clients posting the same run).
+    let pending = key === undefined ? undefined : this.inFlight.get(key);
+    if (!pending) {
+      pending = this.compute(request, this.options.timeoutMs);
+      if (key !== undefined) {
+        const settled = pending.then(({ answer, usage }) => this.store(key, answer, usage));
+        this.inFlight.set(key, pending);
+        void settled.finally(() => this.inFlight.delete(key)).catch(() => undefined);
+      }
+    }
+    const { answer } = await pending;
     if (answer.ok) return answer.resolution;
     throw answer.error;
   }
