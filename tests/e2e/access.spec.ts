@@ -3,23 +3,14 @@
 // api refuses brings the prompt back. Tokens are made with the built `caretwin token create` on
 // the running product's DATA_DIR.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../service/harness/build';
+import { HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
 import { ensureProductBuilt, startProduct, type Product } from './product';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-];
 const run = promisify(execFile);
 
 const createToken = async (product: Product, role: string, name: string): Promise<string> => {
@@ -41,35 +32,28 @@ const createToken = async (product: Product, role: string, name: string): Promis
   return stdout.trim();
 };
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   describe('the dashboard with tokens', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing`, () => undefined);
+    it.skip(NO_CHROMIUM, () => undefined);
   });
 } else {
   describe('the dashboard with tokens (AUTH_MODE=tokens)', () => {
     let product: Product;
-    let context: BrowserContext;
+    let browser: BrowserSession;
     let page: Page;
-    let profile: string;
     let viewer = '';
 
     beforeAll(async () => {
       await ensureProductBuilt();
       product = await startProduct({ AUTH_MODE: 'tokens' });
       viewer = await createToken(product, 'viewer', 'ward-viewer');
-      profile = mkdtempSync(join(tmpdir(), 'caretwin-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-      });
-      page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+      ({ page } = browser);
     }, 300_000);
 
     afterAll(async () => {
-      await context?.close();
+      await browser?.close();
       await product?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     it('asks for a token before anything else when none is held', async () => {

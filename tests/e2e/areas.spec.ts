@@ -3,40 +3,25 @@
 // tables to that area, and goes with the report link; the report served by the api names the
 // baseline run's scenario as 基準シナリオ (not the what-if), opens with its summary and puts
 // the selected area's section first. Runs are small (2 replications × 14 days).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '@caretwin/contracts';
+import { ARTIFACTS, HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
 import { ensureProductBuilt, startProduct, type Product } from './product';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const BASELINE = 'miyagi-2025-baseline';
 const SMALL = { replications: 2, horizonDays: 14, seed: 4343 };
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   describe('results by area in a browser', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk; .ci/run installs them)`, () =>
-      undefined);
+    it.skip(NO_CHROMIUM, () => undefined);
   });
 } else {
   describe('results by area in a browser', () => {
     let product: Product;
-    let context: BrowserContext;
+    let browser: BrowserSession;
     let page: Page;
-    let profile: string;
     let step = 'start';
     const errors: Array<{ step: string; text: string }> = [];
     let area = '';
@@ -93,15 +78,8 @@ if (!existsSync(CHROMIUM)) {
         },
         ...SMALL,
       });
-      mkdirSync(ARTIFACTS, { recursive: true });
-      profile = mkdtempSync(join(tmpdir(), 'caretwin-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 1000 },
-        locale: 'ja-JP',
-      });
-      page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchBrowser();
+      ({ page } = browser);
       page.setDefaultTimeout(30_000);
       page.on('console', (message: ConsoleMessage) => {
         if (message.type() === 'error') errors.push({ step, text: message.text() });
@@ -112,9 +90,8 @@ if (!existsSync(CHROMIUM)) {
     }, 240_000);
 
     afterAll(async () => {
-      await context?.close();
+      await browser?.close();
       await product?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     }, 30_000);
 
     it('filters the results to one area and keeps it in compare and live', async () => {

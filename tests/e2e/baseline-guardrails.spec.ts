@@ -5,26 +5,13 @@
 // for area and beds and warns of double counting against a bed target; merge targets are
 // checked while typing in the page's language; an unchanged baseline runs as the baseline and
 // the run settings are remembered. Runs are small (2 replications × 14 days, 1 × 7).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '@caretwin/contracts';
+import { ARTIFACTS, HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
 import { ensureProductBuilt, startProduct, type Product } from './product';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const BASELINE = 'miyagi-2025-baseline';
 // a seed no other run uses: the what-if's baseline run does not exist until the page asks for it
 const SEED = 4242;
@@ -37,17 +24,15 @@ interface RegionHospital {
   capabilities: string[];
 }
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   describe('baseline workflow and editor guardrails in a browser', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk; .ci/run installs them)`, () =>
-      undefined);
+    it.skip(NO_CHROMIUM, () => undefined);
   });
 } else {
   describe('baseline workflow and editor guardrails in a browser', () => {
     let product: Product;
-    let context: BrowserContext;
+    let browser: BrowserSession;
     let page: Page;
-    let profile: string;
     let step = 'start';
     const errors: Array<{ step: string; text: string }> = [];
     let hospitals: RegionHospital[] = [];
@@ -104,15 +89,8 @@ if (!existsSync(CHROMIUM)) {
           throw new Error(`POST /api/runs: ${response.status} ${JSON.stringify(answer)}`);
       }
       whatIfId = started.id;
-      mkdirSync(ARTIFACTS, { recursive: true });
-      profile = mkdtempSync(join(tmpdir(), 'caretwin-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 1000 },
-        locale: 'ja-JP',
-      });
-      page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchBrowser();
+      ({ page } = browser);
       page.setDefaultTimeout(30_000);
       page.on('console', (message: ConsoleMessage) => {
         if (message.type() === 'error') errors.push({ step, text: message.text() });
@@ -122,9 +100,8 @@ if (!existsSync(CHROMIUM)) {
     }, 180_000);
 
     afterAll(async () => {
-      await context?.close();
+      await browser?.close();
       await product?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     }, 30_000);
 
     it('draws the closed hospital as a ✕ on the results map, not as a coloured dot', async () => {

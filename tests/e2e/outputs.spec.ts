@@ -6,25 +6,13 @@
 // the data caveat (read from the SVG; the PNG is drawn from the same file); and every view, in
 // Japanese and in English, shows no raw KPI key and no text in the other language (proper names
 // of places and hospitals without an English name aside).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
 import { ensureProductBuilt, startProduct, type Product } from './product';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const BASELINE = 'miyagi-2025-baseline';
 const REPLICATIONS = 6;
 // short, so the whole file stays within a minute or two on two busy cores
@@ -114,16 +102,15 @@ async function textProblems(
   return problems;
 }
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   describe('outputs for the mayors in a browser', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing`, () => undefined);
+    it.skip(NO_CHROMIUM, () => undefined);
   });
 } else {
   describe('outputs for the mayors in a browser', () => {
     let product: Product;
-    let context: BrowserContext;
+    let browser: BrowserSession;
     let page: Page;
-    let profile: string;
     let region: RegionDoc;
     let baselineRun = '';
     let whatIfRun = '';
@@ -178,16 +165,8 @@ if (!existsSync(CHROMIUM)) {
       product = await startProduct();
       const regions = await api<{ items: Array<{ id: string }> }>('/api/regions');
       region = await api<RegionDoc>(`/api/regions/${regions.items[0].id}`);
-      mkdirSync(ARTIFACTS, { recursive: true });
-      profile = mkdtempSync(join(tmpdir(), 'caretwin-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 1000 },
-        locale: 'ja-JP',
-        acceptDownloads: true,
-      });
-      page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchBrowser({ acceptDownloads: true });
+      ({ page } = browser);
       page.setDefaultTimeout(30_000);
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
@@ -196,9 +175,8 @@ if (!existsSync(CHROMIUM)) {
     }, 120_000);
 
     afterAll(async () => {
-      await context?.close();
+      await browser?.close();
       await product?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     }, 30_000);
 
     it('counts every replication in the live chart once all have finished, its mean after the warm-up', async () => {

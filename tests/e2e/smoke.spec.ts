@@ -1,27 +1,11 @@
 // Browser smoke test of the dashboard on the BUILT product (private Redis, temp data dir):
 // every view loads and draws its charts in Debian's Chromium, driven by playwright-core, with no
 // console errors. Screenshots go to tests/e2e/artifacts/ (git-ignored).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
 import { ensureProductBuilt, startProduct, type Product } from './product';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
-// The flags Debian's Chromium needs in a container without a GPU or a desktop session
-// (apps/dashboard/README.md "Browser tests").
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface ConsoleError {
   step: string;
@@ -29,17 +13,15 @@ interface ConsoleError {
   url: string;
 }
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   describe('dashboard in a browser', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk; .ci/run installs them)`, () =>
-      undefined);
+    it.skip(NO_CHROMIUM, () => undefined);
   });
 } else {
   describe('dashboard in a browser', () => {
     let product: Product;
-    let context: BrowserContext;
+    let browser: BrowserSession;
     let page: Page;
-    let profile: string;
     let step = 'start';
     const errors: ConsoleError[] = [];
     const expected = { municipalities: 0, hospitals: 0 };
@@ -63,15 +45,8 @@ if (!existsSync(CHROMIUM)) {
       );
       expected.municipalities = region.municipalities.length;
       expected.hospitals = region.hospitals.length;
-      mkdirSync(ARTIFACTS, { recursive: true });
-      profile = mkdtempSync(join(tmpdir(), 'caretwin-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 1000 },
-        locale: 'ja-JP',
-      });
-      page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchBrowser();
+      ({ page } = browser);
       page.setDefaultTimeout(20_000);
       page.on('console', (message: ConsoleMessage) => {
         if (message.type() === 'error')
@@ -81,9 +56,8 @@ if (!existsSync(CHROMIUM)) {
     }, 120_000);
 
     afterAll(async () => {
-      await context?.close();
+      await browser?.close();
       await product?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     }, 30_000);
 
     it('shows the default region on the home page, in Japanese, with its map and static need', async () => {

@@ -8,42 +8,17 @@
 // results drawn after the data arrive, live updates per second, long tasks over 50 ms.
 // Screenshots: tests/e2e/artifacts/workflow-*.png (git-ignored).
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  chromium,
-  type BrowserContext,
-  type ConsoleMessage,
-  type Download,
-  type Page,
-} from 'playwright-core';
+import { type BrowserContext, type ConsoleMessage, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '@caretwin/contracts';
 import { ROOT } from '../service/harness/build';
 import { LiveReplay } from './live-replay';
+import { ARTIFACTS, HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
 import { ensureProductBuilt, startProduct, type Product } from './product';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // 10 replications × (90 warm-up + 240 days) take about 8–15 s on two worker threads here: long
 // enough to watch the live view fill in, short enough for a test.
 const REPLICATIONS = 10;
@@ -85,17 +60,16 @@ interface Probe {
   viewRenders: Array<{ view: string; ms: number; at: number; painted: number }>;
 }
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   describe('the planner’s workflow in a browser', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk; .ci/run installs them)`, () =>
-      undefined);
+    it.skip(NO_CHROMIUM, () => undefined);
   });
 } else {
   describe('the planner’s workflow in a browser', () => {
     let product: Product;
+    let browser: BrowserSession;
     let context: BrowserContext;
     let page: Page;
-    let profile: string;
     let work: string;
     let step = 'start';
     const errors: Array<{ step: string; text: string }> = [];
@@ -159,16 +133,9 @@ if (!existsSync(CHROMIUM)) {
       baselineId = baseline.id;
       mkdirSync(ARTIFACTS, { recursive: true });
       work = mkdtempSync(join(tmpdir(), 'caretwin-workflow-'));
-      profile = mkdtempSync(join(tmpdir(), 'caretwin-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 1000 },
-        locale: 'ja-JP',
-        acceptDownloads: true,
-      });
+      browser = await launchBrowser({ acceptDownloads: true });
+      ({ context, page } = browser);
       await context.addInitScript({ content: PAGE_PROBES });
-      page = context.pages()[0] ?? (await context.newPage());
       page.setDefaultTimeout(30_000);
       page.on('console', (message: ConsoleMessage) => {
         if (message.type() === 'error') errors.push({ step, text: message.text() });
@@ -178,9 +145,9 @@ if (!existsSync(CHROMIUM)) {
 
     afterAll(async () => {
       if (figures.length) console.log(`\nworkflow figures:\n  ${figures.join('\n  ')}\n`);
-      await context?.close();
+      await browser?.close();
       await product?.stop();
-      for (const dir of [profile, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+      if (work) rmSync(work, { recursive: true, force: true });
     }, 30_000);
 
     it('serves the page with an explicit content security policy that allows blob: and data: images and the same-host socket', async () => {

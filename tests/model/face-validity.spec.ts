@@ -108,6 +108,13 @@ describe('converting acute beds to recovery where recovery is short', () => {
       return { area, count: Math.floor(Math.min(shortRecovery, spareAcute)) };
     })
     .filter((c) => c.count > 0);
+  const plan: Policy[] = conversions.map(({ area, count }) => ({
+    kind: 'convertBeds',
+    area,
+    from: 'acute',
+    to: 'recovery',
+    count,
+  }));
 
   it('the static need shows Sendai short of recovery beds and over in acute beds, as the regional plan says', () => {
     expect(row('sendai', 'recovery').need, 'Sendai recovery need vs beds').toBeGreaterThan(
@@ -123,16 +130,7 @@ describe('converting acute beds to recovery where recovery is short', () => {
   // shows. The plan's conversion lets more tails move and shortens the wait.
   it('moves more recovery-level care out of acute beds and shortens its wait, at today’s demand', () => {
     expect(conversions.length, 'areas short of recovery with acute beds to spare').toBeGreaterThan(0);
-    const converted = w.runs(
-      'acute-to-recovery',
-      conversions.map(({ area, count }) => ({
-        kind: 'convertBeds',
-        area,
-        from: 'acute',
-        to: 'recovery',
-        count,
-      })),
-    );
+    const converted = w.runs('acute-to-recovery', plan);
     expectUp(present(w.baseline(), converted, 'stepDowns.recoveryTail'));
     expectDown(present(w.baseline(), converted, 'stepDowns.recoveryTailWaitDays'));
     expectNotUp(present(w.baseline(), converted, 'bedBlocking.days.recovery'));
@@ -149,17 +147,7 @@ describe('converting acute beds to recovery where recovery is short', () => {
       blocked,
       'recovery blocking at 1.2 × demand (the shortage the conversion answers)',
     ).toBeGreaterThan(0);
-    const converted = w.runs(
-      'demand-1.2-acute-to-recovery',
-      conversions.map(({ area, count }) => ({
-        kind: 'convertBeds',
-        area,
-        from: 'acute',
-        to: 'recovery',
-        count,
-      })),
-      busier,
-    );
+    const converted = w.runs('demand-1.2-acute-to-recovery', plan, busier);
     // Blocking comes in bursts (a replication may have none in 90 days), so a 3-replication
     // paired CI is too wide; on common random numbers the mechanism says more: no replication
     // blocks more after the conversion, and together they block less.
