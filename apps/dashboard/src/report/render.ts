@@ -169,7 +169,11 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
   const areaName = areaNamer(region);
   const stem = ['report', scenario.id];
   const tables: TableContext = {
-    heading: `CareTwin — ${scenario.id}, seed ${doc.provenance.seed}, ${doc.provenance.replications} replications`,
+    heading: t('export.runHeading', {
+      scenario: scenario.id,
+      seed: doc.provenance.seed,
+      replications: doc.provenance.replications,
+    }),
     notes: [footnote],
   };
 

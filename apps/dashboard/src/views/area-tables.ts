@@ -175,7 +175,7 @@ export function flowTableElement(
     perYear.perYear[i].reduce((s, x) => s + x, 0) + perYear.leftRegionPerYear[i];
   const csv = (): DataTable => ({
     title: t('area.flowTitle'),
-    notes: [...options.notes, `mean over replications × 365 ÷ ${options.horizonDays} days`],
+    notes: [...options.notes, t('area.flowPerYearNote', { days: options.horizonDays })],
     columns: [
       'homeArea',
       'homeAreaName',

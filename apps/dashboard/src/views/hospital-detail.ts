@@ -29,12 +29,16 @@ function weeklyChart(hospitalId: string, panels: OccupancyPanel[], footnote: str
     }),
   );
   return withExports(slot, ['hospital', hospitalId, 'weekly'], () =>
-    occupancyTable({ heading: `CareTwin — hospital ${hospitalId}`, notes: [footnote] }, panels, {
-      what: t('results.weekly'),
-      band: t('csv.band.ci'),
-      xName: 'week',
-      rowName: 'hospital',
-    }),
+    occupancyTable(
+      { heading: t('export.hospitalHeading', { hospital: hospitalId }), notes: [footnote] },
+      panels,
+      {
+        what: t('results.weekly'),
+        band: t('csv.band.ci'),
+        xName: 'week',
+        rowName: 'hospital',
+      },
+    ),
   );
 }
 

@@ -108,7 +108,12 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     // every chart exports PNG, SVG and its data as CSV (headed by the synthetic / estimated inputs)
     const stem = (chart: string): string[] => ['results', route.runId, chart];
     const tables: TableContext = {
-      heading: `CareTwin — ${scenario.id}, seed ${doc.provenance.seed}, ${doc.provenance.replications} replications, run ${route.runId}`,
+      heading: t('export.runHeadingWithId', {
+        scenario: scenario.id,
+        seed: doc.provenance.seed,
+        replications: doc.provenance.replications,
+        run: route.runId,
+      }),
       notes: [footnote],
     };
 
