@@ -105,60 +105,37 @@ export function areaTableElement(
       r.cells.find((c) => c.perDay !== null)?.perDay ?? null,
     ]),
   });
-  return h(
-    'div',
-    { class: 'area-table', 'data-table': 'areas' },
-    h(
-      'div',
-      { class: 'table-wrap' },
+  return areaTableShell(
+    'areas',
+    t('area.tableTitle'),
+    csvButton(csv, options.fileParts),
+    rows.map((r) =>
       h(
-        'table',
-        { class: 'differences by-area' },
-        h('caption', null, t('area.tableTitle'), ' ', csvButton(csv, options.fileParts)),
-        h(
-          'thead',
-          null,
+        'tr',
+        { 'data-area': r.area },
+        h('th', { scope: 'row' }, options.areaName(r.area)),
+        r.cells.map((c) =>
           h(
-            'tr',
-            null,
-            h('th', { scope: 'col' }, t('area.area')),
-            AREA_COLUMNS.map((c) => h('th', { scope: 'col', 'data-column': c.id }, areaColumnName(c))),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          rows.map((r) =>
-            h(
-              'tr',
-              { 'data-area': r.area },
-              h('th', { scope: 'row' }, options.areaName(r.area)),
-              r.cells.map((c) =>
-                h(
-                  'td',
-                  {
-                    // an area near full shows even when the prefecture's mean does not (issue 16)
-                    class:
-                      c.column.id === 'occupancy' && (c.estimate?.mean ?? 0) >= 0.95 ? 'num over-95' : 'num',
-                    'data-column': c.column.id,
-                    'data-kpi': c.key,
-                  },
-                  c.estimate ? areaValue(c.column, c.estimate.mean) : '–',
-                  c.perDay !== null && c.estimate
-                    ? h(
-                        'span',
-                        { class: 'per-day muted small' },
-                        ` (${perDayText(c.estimate.mean, options.horizonDays)})`,
-                      )
-                    : null,
-                ),
-              ),
-            ),
+            'td',
+            {
+              // an area near full shows even when the prefecture's mean does not (issue 16)
+              class: c.column.id === 'occupancy' && (c.estimate?.mean ?? 0) >= 0.95 ? 'num over-95' : 'num',
+              'data-column': c.column.id,
+              'data-kpi': c.key,
+            },
+            c.estimate ? areaValue(c.column, c.estimate.mean) : '–',
+            c.perDay !== null && c.estimate
+              ? h(
+                  'span',
+                  { class: 'per-day muted small' },
+                  ` (${perDayText(c.estimate.mean, options.horizonDays)})`,
+                )
+              : null,
           ),
         ),
       ),
     ),
-    h('p', { class: 'muted small' }, t('area.basisNote')),
+    t('area.basisNote'),
   );
 }
 
@@ -290,16 +267,55 @@ export function areaDifferenceTableElement(
       }),
     ),
   });
+  return areaTableShell(
+    'area-differences',
+    t('area.differencesTitle'),
+    csvButton(csv, options.fileParts),
+    areas.map((area) =>
+      h(
+        'tr',
+        { 'data-area': area },
+        h('th', { scope: 'row' }, options.areaName(area)),
+        AREA_COLUMNS.map((c) => {
+          const key = c.key(area);
+          const d = comparison.kpis[key];
+          if (!d) return h('td', { class: 'num', 'data-column': c.id }, '–');
+          const practical = practicallySignificant(key, d);
+          return h(
+            'td',
+            {
+              class: practical ? 'num significant' : 'num',
+              'data-column': c.id,
+              'data-kpi': key,
+              'data-significant': String(practical),
+            },
+            `${formatDifference(d.difference, UNIT_OF[c.kind], lang(), false)}${practical ? ' *' : ''}`,
+          );
+        }),
+      ),
+    ),
+    `${t('area.differencesNote')} ${t('area.basisNote')}`,
+  );
+}
+
+/** The frame both area tables share: caption with its CSV button, one column per local KPI, a note. */
+function areaTableShell(
+  kind: string,
+  title: string,
+  csv: HTMLElement,
+  rows: HTMLElement[],
+  note: string,
+): HTMLElement {
   return h(
     'div',
-    { class: 'area-table', 'data-table': 'area-differences' },
+    { class: 'area-table', 'data-table': kind },
     h(
       'div',
       { class: 'table-wrap' },
       h(
         'table',
         { class: 'differences by-area' },
-        h('caption', null, t('area.differencesTitle'), ' ', csvButton(csv, options.fileParts)),
+        h('caption', null, title, ' ', csv),
         h(
           'thead',
           null,
@@ -310,36 +326,10 @@ export function areaDifferenceTableElement(
             AREA_COLUMNS.map((c) => h('th', { scope: 'col', 'data-column': c.id }, areaColumnName(c))),
           ),
         ),
-        h(
-          'tbody',
-          null,
-          areas.map((area) =>
-            h(
-              'tr',
-              { 'data-area': area },
-              h('th', { scope: 'row' }, options.areaName(area)),
-              AREA_COLUMNS.map((c) => {
-                const key = c.key(area);
-                const d = comparison.kpis[key];
-                if (!d) return h('td', { class: 'num', 'data-column': c.id }, '–');
-                const practical = practicallySignificant(key, d);
-                return h(
-                  'td',
-                  {
-                    class: practical ? 'num significant' : 'num',
-                    'data-column': c.id,
-                    'data-kpi': key,
-                    'data-significant': String(practical),
-                  },
-                  `${formatDifference(d.difference, UNIT_OF[c.kind], lang(), false)}${practical ? ' *' : ''}`,
-                );
-              }),
-            ),
-          ),
-        ),
+        h('tbody', null, rows),
       ),
     ),
-    h('p', { class: 'muted small' }, t('area.differencesNote'), ' ', t('area.basisNote')),
+    h('p', { class: 'muted small' }, note),
   );
 }
 
