@@ -204,24 +204,16 @@ export class BedRules {
     const rec = s.rec;
     const old = p.pool[pid];
     const h = pool >> 2;
-    if (rec.measuring) {
-      rec.tailStepDowns++;
-      if (old >> 2 !== h) {
-        rec.transfers++;
-        rec.transferMinutes += s.network.minutesHospitalToHospital(old >> 2, h);
-      }
-    }
+    if (rec.measuring) rec.tailStepDowns++;
+    this.countTransfer(old >> 2, h);
     const borrowed = p.flags[pid] & FLAG_BORROWED;
     p.flags[pid] &= ~FLAG_BORROWED;
-    this.recordStay(pid, borrowed ? s.pathways.phaseFunction[p.phase[pid]] : old & 3, p.tBed[pid]);
-    if (borrowed) s.misc.add(MISC_BORROWED, -1, s.sim.now);
+    this.closeStay(pid, old, p.phase[pid], borrowed, p.tBed[pid]);
     p.pool[pid] = pool;
     p.hospital[pid] = h;
     p.tBed[pid] = s.sim.now;
     p.tEnd[pid] = -1;
-    s.facilities.pools[old].release();
-    this.occupancy(old, -1);
-    this.serveWaiters(old);
+    this.vacate(old);
   }
 
   /** A recovery bed of hospital h may be free: the first tail waiting there takes it. */
@@ -263,17 +255,33 @@ export class BedRules {
     const p = s.patients;
     const pool = p.pool[pid];
     if (pool < 0) return;
-    const t = s.sim.now;
     const borrowed = p.flags[pid] & FLAG_BORROWED;
-    this.recordStay(pid, borrowed ? s.pathways.phaseFunction[p.phase[pid]] : pool & 3, p.tBed[pid]);
-    if (borrowed) {
-      p.flags[pid] &= ~FLAG_BORROWED;
-      s.misc.add(MISC_BORROWED, -1, t);
-    }
+    p.flags[pid] &= ~FLAG_BORROWED;
+    this.closeStay(pid, pool, p.phase[pid], borrowed, p.tBed[pid]);
     p.pool[pid] = -1;
-    s.facilities.pools[pool].release();
+    this.vacate(pool);
+  }
+
+  /** Records the stay just ended in `pool` and ends its borrowing (the flag already cleared). */
+  private closeStay(pid: number, pool: number, phase: number, borrowed: number, since: number): void {
+    const s = this.state;
+    this.recordStay(pid, borrowed ? s.pathways.phaseFunction[phase] : pool & 3, since);
+    if (borrowed) s.misc.add(MISC_BORROWED, -1, s.sim.now);
+  }
+
+  /** A bed of `pool` is given back: occupancy falls and whoever waits for it is served. */
+  private vacate(pool: number): void {
+    this.state.facilities.pools[pool].release();
     this.occupancy(pool, -1);
     this.serveWaiters(pool);
+  }
+
+  /** A move between hospitals counts as a transfer, with its drive (measured period only). */
+  private countTransfer(from: number, to: number): void {
+    const s = this.state;
+    if (from === to || !s.rec.measuring) return;
+    s.rec.transfers++;
+    s.rec.transferMinutes += s.network.minutesHospitalToHospital(from, to);
   }
 
   /** Moves a patient (in bed) into `pool` of hospital h for phase `next`, freeing the old bed. */
@@ -292,10 +300,7 @@ export class BedRules {
         rec.groupIn[to]++;
       }
     }
-    if (oldPool >= 0 && oldPool >> 2 !== h && rec.measuring) {
-      rec.transfers++;
-      rec.transferMinutes += s.network.minutesHospitalToHospital(oldPool >> 2, h);
-    }
+    if (oldPool >= 0) this.countTransfer(oldPool >> 2, h);
     s.setState(pid, LIVE_IN_BED);
     // Keep the old bed until the new one is taken (it is), then vacate and serve its waiters.
     const tOld = p.tBed[pid];
@@ -306,12 +311,8 @@ export class BedRules {
     p.tBed[pid] = s.sim.now;
     this.beginPhase(pid, next, pool);
     if (oldPool >= 0) {
-      const t = s.sim.now;
-      this.recordStay(pid, borrowed ? s.pathways.phaseFunction[oldPhase] : oldPool & 3, tOld);
-      if (borrowed) s.misc.add(MISC_BORROWED, -1, t);
-      s.facilities.pools[oldPool].release();
-      this.occupancy(oldPool, -1);
-      this.serveWaiters(oldPool);
+      this.closeStay(pid, oldPool, oldPhase, borrowed, tOld);
+      this.vacate(oldPool);
     }
   }
 
