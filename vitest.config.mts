@@ -30,6 +30,7 @@ export default defineConfig({
       // libs/runner/dist/replication.worker.js (and, through node_modules, the other libs'
       // dist/): only the specs that start a pool need a build, and they are in `service`.
       '@caretwin/runner': source('libs/runner/src/index.ts'),
+      '@caretwin/census': source('libs/census/src/index.ts'),
       '@caretwin/config': source('config/src/index.ts'),
       '@caretwin/store': source('store/src/index.ts'),
     },

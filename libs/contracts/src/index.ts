@@ -5,3 +5,4 @@ export * from './run-view';
 export * from './live-run';
 export * from './run-client';
 export * from './areas';
+export * from './census';
