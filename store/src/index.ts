@@ -25,3 +25,4 @@ export {
   type PruneOptions,
   type PruneResult,
 } from './retention';
+export { CensusRepository, type CensusFunction, type CensusRecord, type CensusStoreResult } from './census';

@@ -130,4 +130,34 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'census: daily bed reports per hospital × function × day',
+    sql: `
+      -- One report per hospital × bed function × day (病床機能報告's four functions); a re-sent
+      -- report replaces the earlier one (received_at and reporter say which arrived last). The
+      -- store holds the census of one region (CENSUS_SCENARIO's), hospitals by their region id.
+      CREATE TABLE census_reports (
+        date TEXT NOT NULL,              -- YYYY-MM-DD, Japan time: the midnight census of that day
+        hospital TEXT NOT NULL,
+        function TEXT NOT NULL CHECK (function IN ('highAcute', 'acute', 'recovery', 'chronic')),
+        institution_code TEXT NOT NULL,  -- 10-digit 医療機関コード as reported
+        area TEXT NOT NULL,
+        beds INTEGER NOT NULL CHECK (beds >= 0),
+        occupied INTEGER NOT NULL CHECK (occupied >= 0),
+        icu_beds INTEGER,                -- null: not reported (never read as 0)
+        icu_occupied INTEGER,
+        vents INTEGER,
+        vents_in_use INTEGER,
+        admissions INTEGER,
+        discharges INTEGER,
+        received_at TEXT NOT NULL,
+        reporter TEXT NOT NULL,          -- the token's name, or 'open'
+        synthetic INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0, 1)),
+        PRIMARY KEY (date, hospital, function)
+      );
+      CREATE INDEX census_by_hospital ON census_reports (hospital, function, date DESC);
+      CREATE INDEX census_by_area ON census_reports (area, date);
+    `,
+  },
 ];

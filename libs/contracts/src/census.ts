@@ -36,6 +36,8 @@ export interface CensusRow {
 export interface StoredCensusRow extends CensusRow {
   receivedAt: string;
   reporter: string;
+  /** posted as synthetic (`?synthetic=true`, or a FHIR meta.tag HTEST): `caretwin feed`, tests */
+  synthetic: boolean;
 }
 
 /** `POST /api/census` → 200. */
@@ -170,5 +172,8 @@ export interface NowServerToClientEvents {
 
 export interface NowClientToServerEvents {
   'now.subscribe': (payload: Record<string, never>, ack: (reply: Ack<NowSnapshot>) => void) => void;
-  'now.unsubscribe': (payload: Record<string, never>, ack: (reply: Ack<Record<string, never>>) => void) => void;
+  'now.unsubscribe': (
+    payload: Record<string, never>,
+    ack: (reply: Ack<Record<string, never>>) => void,
+  ) => void;
 }
