@@ -6,6 +6,8 @@ export { aggregate, AggregateError } from './kpis/aggregate';
 export { compareResults } from './kpis/compare';
 export { staticNeed } from './need/static-need';
 export { runCost, type RunCost } from './run-cost';
+export { simulateDailyCensus } from './census/daily-reports';
+export type { DailyCensusHistory } from './census/daily-reports';
 export { ModelInputError } from './errors';
 export { MODEL_VERSION } from './version';
 export { mser5 } from './stats/mser';

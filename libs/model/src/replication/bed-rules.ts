@@ -90,6 +90,8 @@ export class BedRules {
     const t = s.sim.now;
     const h = pool >> 2;
     s.poolLevel.add(pool, delta, t);
+    if (delta > 0) s.poolEntries[pool]++;
+    else s.poolExits[pool]++;
     s.areaLevel.add(s.index.hospitalArea[h] * FUNCTIONS + (pool & 3), delta, t);
     s.hospitalLevel.add(h, delta, t);
   }

@@ -63,6 +63,12 @@ export class ReplicationState {
   readonly misc = new Levels(Misc.SIZE);
   /** bed-blocked patients per area of the bed they hold */
   readonly blockedByArea: Levels;
+  /**
+   * Beds taken and given back per pool since measuring began (census/daily-reports.ts reads
+   * them as a day's admissions and discharges of the hospital × function, 転棟 included).
+   */
+  readonly poolEntries: Float64Array;
+  readonly poolExits: Float64Array;
 
   /** conservation counters over the whole run */
   readonly liveCount = new Float64Array(LIVE_STATES);
@@ -105,6 +111,8 @@ export class ReplicationState {
     this.hospitalLevel = new Levels(H);
     this.hospitalCapacity = new Levels(H);
     this.blockedByArea = new Levels(A);
+    this.poolEntries = new Float64Array(H * FUNCTIONS);
+    this.poolExits = new Float64Array(H * FUNCTIONS);
 
     this.warmupMinutes = this.scenario.warmupDays * MINUTES_PER_DAY;
     this.endMinutes = (this.scenario.warmupDays + this.scenario.horizonDays) * MINUTES_PER_DAY;
@@ -164,6 +172,8 @@ export class ReplicationState {
       this.baseFleet,
     ])
       l.resetAll(t);
+    this.poolEntries.fill(0);
+    this.poolExits.fill(0);
   }
 
   /** Keeps the capacity integrals in step with a pool's capacity. */
