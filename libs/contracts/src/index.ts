@@ -6,3 +6,4 @@ export * from './live-run';
 export * from './run-client';
 export * from './areas';
 export * from './census';
+export * from './boundaries';

@@ -1,14 +1,19 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ErrorResponses } from '../http/openapi';
 import { RegionsService, type RegionListing, type RegionView } from './regions.service';
 import { AllowReaders } from '../access/access.decorators';
+import { RegionBoundariesService } from './region-boundaries.service';
 
 @ApiTags('regions')
 @AllowReaders()
 @Controller('api/regions')
 export class RegionsController {
-  constructor(private readonly regions: RegionsService) {}
+  constructor(
+    private readonly regions: RegionsService,
+    private readonly boundaries: RegionBoundariesService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Regions with data: {items: [{id, name}]}' })
@@ -24,5 +29,26 @@ export class RegionsController {
   @ErrorResponses(404)
   get(@Param('id') id: string): RegionView {
     return this.regions.get(id);
+  }
+
+  @Get(':id/boundaries')
+  @ApiOperation({
+    summary:
+      "Municipal boundaries for the region's map: GeoJSON FeatureCollection (RegionBoundaries) with each municipality's area and the credit line to show",
+  })
+  @ApiProduces('application/geo+json')
+  @ApiResponse({ status: 200, description: 'RegionBoundaries; ETag, cached an hour (304 on If-None-Match)' })
+  @ErrorResponses(404)
+  getBoundaries(@Param('id') id: string, @Req() req: Request, @Res() res: Response): void {
+    const body = this.boundaries.get(id);
+    // The file changes only with a deployment: an hour in the browser, revalidated by ETag.
+    // private: in AUTH_MODE=tokens the answer is for a token holder, not for shared caches.
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    res.setHeader('ETag', body.etag);
+    if (req.headers['if-none-match'] === body.etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/geo+json').send(body.json);
   }
 }
