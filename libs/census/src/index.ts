@@ -1,4 +1,4 @@
 // The live census twin's pure parts (libs/census/README.md): reading daily bed reports (CSV with
 // FHIR SANER codes, FHIR R4 MeasureReports), checking them against the region, building
 // MeasureReports, the daily series, forecast summaries and rolling-origin backtests.
-export {};
+export * from './forecast';

@@ -48,3 +48,4 @@ export {
 export type { LiveKeys, SeriesId } from './live';
 export { ScenarioResolverPool } from './resolver-pool';
 export type { Resolution, ResolveRequest, ResolverStats, ScenarioResolverPoolOptions } from './resolver-pool';
+export * from './forecast';

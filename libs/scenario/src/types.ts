@@ -103,6 +103,8 @@ export interface Hospital {
   name: LocalizedText;
   area: string;
   municipality: string;
+  /** 10-digit 医療機関コード; absent: derived (deriveInstitutionCodes) */
+  institutionCode?: string;
   lat: number;
   lng: number;
   /** Beds in use by function (idle beds excluded). */
@@ -414,7 +416,14 @@ export interface Precision {
 
 /** Beds occupied at start: empty, the model's own expected census, or given per hospital. */
 export type InitialCensus =
-  { mode: 'empty' } | { mode: 'expected' } | { mode: 'given'; hospitals: Record<string, Partial<Beds>> };
+  | { mode: 'empty' }
+  | { mode: 'expected' }
+  | {
+      mode: 'given';
+      hospitals: Record<string, Partial<Beds>>;
+      /** a hospital × function not in `hospitals`: empty (default) or the expected census */
+      missing?: 'empty' | 'expected';
+    };
 
 /** A scenario as written (after `extends` is resolved), with every default filled in. */
 export interface Scenario {

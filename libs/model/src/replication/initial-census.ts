@@ -47,12 +47,18 @@ export function seedInitialCensus(state: ReplicationState, beds: BedRules, censu
     facilities,
     state.network,
   );
-  if (census.mode === 'expected') {
+  // `given` with `missing: expected` (a forecast's start, hospitals without a recent report):
+  // what is not given is the expected census, else nothing.
+  const fillExpected = census.mode === 'expected' || census.missing === 'expected';
+  if (fillExpected)
     for (let pool = 0; pool < H * FUNCTIONS; pool++) target[pool] = Math.round(flows.poolBedDays[pool] / 365);
-  } else {
+  if (census.mode === 'given') {
     for (const [id, given] of Object.entries(census.hospitals)) {
       const h = index.hospital(id, `initialCensus.hospitals.${id}`);
-      BED_FUNCTIONS.forEach((f, fi) => (target[h * FUNCTIONS + fi] = Math.max(0, Math.round(given[f] ?? 0))));
+      BED_FUNCTIONS.forEach((f, fi) => {
+        const n = given[f];
+        if (n !== undefined || !fillExpected) target[h * FUNCTIONS + fi] = Math.max(0, Math.round(n ?? 0));
+      });
     }
   }
   const rng = streamFor(scenario.seed, state.replication, 'census');

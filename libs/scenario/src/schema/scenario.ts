@@ -54,6 +54,10 @@ export const initialCensusSchema = titled(
         description: 'Occupied beds by hospital id and function.',
         unit: 'beds',
       }),
+      missing: field(z.enum(['empty', 'expected']).optional(), {
+        description:
+          'A hospital × function not listed in `hospitals`: `empty` (no patients, the default) or `expected` (the model’s expected census, as in `mode: expected`). A forecast fills hospitals without a recent report with `expected`.',
+      }),
     }),
   ]),
   'InitialCensus',

@@ -1,0 +1,62 @@
+// The forecast job's queue contract (api producer, worker consumer), beside the runs' in ../jobs.ts:
+// a queue of its own so a forecast never waits behind a year-long run's replications for a
+// job slot (its replications still share the worker's thread pool).
+import type { CensusRow, Forecast } from '@caretwin/contracts';
+import { RETRY_BACKOFF_MS, type PackedJson } from '../jobs';
+import type { RunInput } from '../run-input';
+
+export const FORECASTS_QUEUE = 'forecasts';
+export const JOB_FORECAST = 'forecast';
+
+/**
+ * One job id per census date: adding a forecast of a date already queued or running is a no-op
+ * (at most one in flight per date). Finished jobs are removed, so a re-reported day forecasts again.
+ */
+export function forecastJobId(censusDate: string): string {
+  return `forecast_${censusDate}`;
+}
+
+export interface ForecastJobData {
+  /** the forecast's id, chosen by the api when it asked */
+  id: string;
+  censusDate: string;
+  start: CensusRow[];
+  input: RunInput;
+  replications: number;
+  seed: number;
+  /** 'auto' after a complete day of reports, 'manual' from POST /api/forecasts */
+  trigger: 'auto' | 'manual';
+  requestedAt: string;
+}
+
+export interface ForecastJobResult {
+  forecast: PackedJson<Forecast>;
+  durationMs: number;
+}
+
+export interface ForecastJobOptions {
+  jobId: string;
+  attempts: number;
+  backoff: { type: 'exponential'; delay: number };
+  removeOnComplete: boolean;
+  removeOnFail: boolean;
+}
+
+/** The job as handed to BullMQ's Queue.add(name, data, opts). */
+export function forecastJob(
+  data: ForecastJobData,
+  attempts: number,
+): { name: typeof JOB_FORECAST; data: ForecastJobData; opts: ForecastJobOptions } {
+  return {
+    name: JOB_FORECAST,
+    data,
+    opts: {
+      jobId: forecastJobId(data.censusDate),
+      attempts,
+      backoff: { type: 'exponential', delay: RETRY_BACKOFF_MS },
+      // The api takes the forecast from the 'completed' event (its return value travels in it).
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  };
+}
