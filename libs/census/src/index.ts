@@ -2,3 +2,4 @@
 // FHIR SANER codes, FHIR R4 MeasureReports), checking them against the region, building
 // MeasureReports, the daily series, forecast summaries and rolling-origin backtests.
 export * from './forecast';
+export * from './backtest';
