@@ -26,3 +26,4 @@ export {
   type PruneResult,
 } from './retention';
 export { CensusRepository, type CensusFunction, type CensusRecord, type CensusStoreResult } from './census';
+export { ForecastRepository, type ForecastRecord } from './forecasts';

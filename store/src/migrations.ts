@@ -160,4 +160,26 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX census_by_area ON census_reports (area, date);
     `,
   },
+  {
+    version: 6,
+    name: 'forecasts: the next fortnight from a census date',
+    sql: `
+      -- One forecast per row (the Forecast of @caretwin/contracts as JSON, as the worker returned
+      -- it); several per census date when re-run (a re-reported day, POST /api/forecasts).
+      -- "Latest" is the newest census date, then the newest created.
+      CREATE TABLE forecasts (
+        id TEXT PRIMARY KEY,
+        region_id TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        census_date TEXT NOT NULL,       -- YYYY-MM-DD: the census it started from
+        created_at TEXT NOT NULL,
+        replications INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        trigger TEXT NOT NULL CHECK (trigger IN ('auto', 'manual')),
+        requested_by TEXT,               -- principal id of a manual request; null for automatic ones
+        forecast TEXT NOT NULL           -- JSON
+      );
+      CREATE INDEX forecasts_latest ON forecasts (census_date DESC, created_at DESC);
+    `,
+  },
 ];
