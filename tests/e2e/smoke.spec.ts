@@ -66,8 +66,12 @@ if (!HAS_CHROMIUM) {
       await page.locator('svg.region-map').waitFor();
       await page.locator('svg.need-chart').waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('ja');
-      expect(await count('svg.region-map path.cell')).toBe(expected.municipalities);
+      expect(await count('svg.region-map path.municipality')).toBe(expected.municipalities);
       expect(await count('svg.region-map circle.hospital')).toBe(expected.hospitals);
+      // the boundaries' source, as its terms ask, on the map itself
+      expect(await page.locator('svg.region-map .map-credit').textContent()).toBe(
+        '出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成',
+      );
       expect(await count('svg.need-chart rect.bar')).toBeGreaterThan(0);
       expect(await page.locator('.inputs-banner').innerText()).toContain('合成データ');
       expect(await count('li.scenario')).toBeGreaterThan(0);
@@ -130,7 +134,7 @@ if (!HAS_CHROMIUM) {
       await page.locator('.run-end a.button').click();
       await page.waitForURL(/#\/results\//);
       await page.locator('svg.region-map').waitFor();
-      expect(await count('svg.region-map path.cell')).toBe(expected.municipalities);
+      expect(await count('svg.region-map path.municipality')).toBe(expected.municipalities);
       expect(await count('svg.region-map circle.hospital')).toBe(expected.hospitals);
       expect(await count('svg.kpi-cards g.card')).toBeGreaterThan(4);
       expect(await count('svg.occupancy-chart path.band')).toBeGreaterThan(0);

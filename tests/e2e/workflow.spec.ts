@@ -244,7 +244,7 @@ if (!HAS_CHROMIUM) {
       await page.locator('.run-end a.button').click();
       await page.waitForURL(/#\/results\//);
       await page.locator('main[data-render-ms]').waitFor();
-      expect(await count('svg.region-map path.cell')).toBe(expected.municipalities);
+      expect(await count('svg.region-map path.municipality')).toBe(expected.municipalities);
       expect(await count('svg.region-map circle.hospital')).toBe(expected.hospitals);
       expect(await count('main .export-toolbar')).toBeGreaterThanOrEqual(7);
       await expect

@@ -1,6 +1,6 @@
 // Typed REST client of the api (same origin). Errors arrive as ApiError carrying the api's
 // one error body, so views can show each issue at its field.
-import type { ErrorBody, RunAccepted, RunList, RunView } from '@caretwin/contracts';
+import type { ErrorBody, RegionBoundaries, RunAccepted, RunList, RunView } from '@caretwin/contracts';
 import type {
   ComparisonView,
   CreateRunRequest,
@@ -49,6 +49,8 @@ export interface RestClient {
   validate(scenario: Record<string, unknown>): Promise<ValidationView>;
   saveScenario(scenario: Record<string, unknown>): Promise<{ id: string; version: number }>;
   region(id: string): Promise<RegionView>;
+  /** the region's municipal boundaries for its map; null when the region has none (404 BOUNDARIES_NOT_FOUND) */
+  boundaries(id: string): Promise<RegionBoundaries | null>;
   runs(query?: { limit?: number; state?: string; scenario?: string }): Promise<RunList>;
   run(id: string): Promise<RunView>;
   startRun(request: CreateRunRequest): Promise<RunAccepted>;
@@ -91,6 +93,15 @@ export function createRestClient(base = '', fetcher: typeof fetch = (...args) =>
     validate: (scenario) => request('POST', '/api/scenarios/validate', scenario),
     saveScenario: (scenario) => request('POST', '/api/scenarios', scenario),
     region: (regionId) => request('GET', `/api/regions/${id(regionId)}`),
+    boundaries: async (regionId) => {
+      try {
+        return await request<RegionBoundaries>('GET', `/api/regions/${id(regionId)}/boundaries`);
+      } catch (error) {
+        // a region without a boundary file: the map shows its municipalities as points
+        if (error instanceof ApiError && error.body?.code === 'BOUNDARIES_NOT_FOUND') return null;
+        throw error;
+      }
+    },
     runs: (query = {}) =>
       request('GET', `/api/runs${q({ scenario: query.scenario, state: query.state, limit: query.limit })}`),
     run: (runId) => request('GET', `/api/runs/${id(runId)}`),

@@ -46,6 +46,8 @@ export const CHART_WORDS = {
   noOccupancy: { ja: '稼働率なし(未実行)', en: 'no occupancy (not run)' },
   closedHospital: { ja: '閉鎖した病院(病床なし)', en: 'closed hospital (no beds)' },
   closed: { ja: '閉鎖', en: 'closed' },
+  noReport: { ja: '報告なし', en: 'no report' },
+  hospitalNoReport: { ja: '本日の報告がない病院', en: 'hospital without today’s report' },
   areas: { ja: '二次医療圏', en: 'Secondary medical areas' },
   selfSufficiency: { ja: '自己完結率', en: 'Self-sufficiency' },
   flowsBetween: {

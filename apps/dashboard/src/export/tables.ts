@@ -19,7 +19,7 @@ import { kpiUnit, UNIT_NAMES, type KpiUnit } from '../charts/kpi-labels';
 import { FUNCTION_NAMES, type Lang, type Localized } from '../charts/labels';
 import type { NeedRow } from '../charts/need-chart';
 import type { OccupancyPanel } from '../charts/occupancy-chart';
-import type { RegionMapData } from '../charts/region-map';
+import type { PrefectureMapData } from '../charts/prefecture-map';
 import { lang as currentLang } from '../i18n';
 import type { CsvCell, DataTable } from './csv';
 
@@ -268,13 +268,19 @@ export function flowTable(
   );
 }
 
-export function mapTable(context: TableContext, data: RegionMapData): DataTable {
+export function mapTable(
+  context: TableContext,
+  data: Pick<PrefectureMapData, 'areas' | 'municipalities' | 'hospitals'>,
+): DataTable {
   const area = new Map(data.areas.map((a) => [a.id, a.name]));
   const kind = (k: 'municipality' | 'hospital'): string =>
     k === 'municipality' ? say('市町村', 'municipality') : say('病院', 'hospital');
   return table(
     context,
-    say('地域の地図: 市町村(セル)と病院(円)', 'region map: municipalities (cells) and hospitals (circles)'),
+    say(
+      '地域の地図: 市町村(境界)と病院(円)',
+      'region map: municipalities (boundaries) and hospitals (circles)',
+    ),
     [
       say(
         '稼働率: 期間平均の使用病床 ÷ 病床(実行前は空欄)。病床: 全機能、施策の適用後。',

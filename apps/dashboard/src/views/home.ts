@@ -1,7 +1,7 @@
 // Home: the default region (also on an empty data dir) — its map, its static need per area and
 // function against the beds in use (from validating the baseline), the shipped scenarios to
 // start from, and the latest runs.
-import { regionMap, regionMapData } from '../charts/region-map';
+import { prefectureMap, prefectureMapData } from '../charts/prefecture-map';
 import { mapTable } from '../export/tables';
 import { provideExportCaption } from '../export/caption';
 import { withExports } from '../export/toolbar';
@@ -29,15 +29,16 @@ export const homeView: View<{ name: 'home' }> = (root, _route, context) => {
       const baseline = defaultBaseline(items);
       if (!baseline) throw new Error('no scenarios are shipped (scenarios/ is empty)');
       const validation = await context.rest.validate({ extends: baseline.id });
-      const [region, runs] = await Promise.all([
+      const [region, runs, boundaries] = await Promise.all([
         context.rest.region(validation.region.id),
         context.rest.runs({ limit: 5 }),
+        context.rest.boundaries(validation.region.id),
       ]);
       if (!alive) return;
       const footnote = inputsLine(region.inputs);
       const map = chartSlot('region-map');
-      const mapData = regionMapData(region, lang());
-      map.append(regionMap(mapData, { lang: lang(), footnote }));
+      const mapData = prefectureMapData(region, lang(), boundaries);
+      map.append(prefectureMap(mapData, { lang: lang(), footnote }));
 
       const start = async (scenarioId: string, button: HTMLButtonElement): Promise<void> => {
         button.disabled = true;

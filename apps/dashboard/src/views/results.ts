@@ -11,7 +11,12 @@ import { kpiCards, shapeKpiCards } from '../charts/kpi-cards';
 import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
 import { BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
-import { regionMap, regionMapData, type RegionMapData } from '../charts/region-map';
+import {
+  prefectureMap,
+  prefectureMapData,
+  type BoundariesLike,
+  type PrefectureMapData,
+} from '../charts/prefecture-map';
 import type { ResultDocument } from '../api/types';
 import { downloadBlob } from '../export/download';
 import { reproduceFile } from '../export/reproduce';
@@ -35,7 +40,7 @@ import type { View } from './context';
 import { hospitalDetail } from './hospital-detail';
 import { needPanel } from './need-panel';
 import { kpiNamesOf } from '../charts/kpi-labels';
-import { areaIn, areaSelect, reportHref } from '../ui/area-filter';
+import { areaIn, areaSelect, reportHref, selectArea } from '../ui/area-filter';
 import { areaKpiDefinitions, areaTableElement, flowTableElement, withPerDay } from './area-tables';
 import { areaNamer, functionName } from './region-labels';
 
@@ -61,9 +66,12 @@ const CSV_TABLE_NAMES: Record<(typeof CSV_TABLES)[number], { ja: string; en: str
 };
 
 /** The map's data for a result: beds after the levers (mean capacity) and mean utilisation per hospital. */
-export function resultMapData(doc: ResultDocument): RegionMapData {
+export function resultMapData(
+  doc: ResultDocument,
+  boundaries: BoundariesLike | null = null,
+): PrefectureMapData {
   const utilisation = new Map(doc.aggregate.hospitals.map((x) => [x.hospital, x.utilisation.mean]));
-  const data = regionMapData(doc.provenance.region, lang(), utilisation);
+  const data = prefectureMapData(doc.provenance.region, lang(), boundaries, utilisation);
   const capacity = new Map(
     (doc.replications[0]?.hospitals ?? []).map((x) => [
       x.hospital,
@@ -85,16 +93,20 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
     root.replaceChildren(loading());
     try {
       const doc = await context.rest.result(route.runId);
+      // the map's boundaries (cached by the browser); without them the map still draws
+      const boundaries = await context.rest
+        .boundaries(doc.provenance.region.id)
+        .catch((): BoundariesLike | null => null);
       if (!alive) return;
       const started = performance.now();
-      render(doc);
+      render(doc, boundaries);
       root.dataset.renderMs = String(Math.round(performance.now() - started));
     } catch (error) {
       if (alive) root.replaceChildren(errorLine(error, () => void load()));
     }
   };
 
-  const render = (doc: ResultDocument): void => {
+  const render = (doc: ResultDocument, boundaries: BoundariesLike | null): void => {
     const { scenario, region, inputs } = doc.provenance;
     const aggregate = doc.aggregate;
     const footnote = inputsLine(inputs);
@@ -128,12 +140,15 @@ export const resultsView: View<{ name: 'results'; runId: string }> = (root, rout
 
     const map = chartSlot('region-map');
     const detail = h('div', { class: 'detail-slot', 'aria-live': 'polite' }, hospitalDetail(doc, null));
-    const mapData = resultMapData(doc);
+    const mapData = resultMapData(doc, boundaries);
     const drawMap = (): void => {
       map.replaceChildren(
-        regionMap(mapData, {
+        prefectureMap(mapData, {
           lang: lang(),
           footnote,
+          // the area filter: the chosen area outlined, a click on a municipality chooses its area
+          selectedArea: area,
+          onAreaClick: (id) => selectArea(id === area ? null : id),
           selectedHospital: selected,
           onHospitalClick: (id) => {
             selected = id;
