@@ -147,6 +147,15 @@ export const configSchema = z
         intervalMs: milliseconds,
       })
       .strict(),
+    /** Forecasts of the next fortnight from the census (docs/forecasting.md "Service"). */
+    forecast: z
+      .object({
+        /** The scenario whose model carries the census forward; its region must be the census's. */
+        scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id (lowercase letters, digits, -)'),
+        /** Replications per forecast (the intervals' resolution against the time a forecast takes). */
+        replications: positiveInt.max(1000),
+      })
+      .strict(),
     /** What /api/version reports about the build (empty: read from the checkout's .git when there is one). */
     build: z
       .object({
@@ -232,6 +241,8 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   LIMITS_RETRY_AFTER_S: 'limits.retryAfterS',
   RETENTION_DAYS: 'retention.days',
   RETENTION_INTERVAL_MS: 'retention.intervalMs',
+  FORECAST_SCENARIO: 'forecast.scenario',
+  FORECAST_REPLICATIONS: 'forecast.replications',
   GIT_COMMIT: 'build.gitCommit',
   SHUTDOWN_DEADLINE_MS: 'shutdown.deadlineMs',
   LOG_LEVEL: 'log.level',
