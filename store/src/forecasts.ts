@@ -50,7 +50,7 @@ export class ForecastRepository {
 
   constructor(db: Db) {
     this.statements = {
-      insert: db.prepare<[Record<string, unknown>]>(
+      insert: db.prepare<[ForecastRecord]>(
         `INSERT INTO forecasts (id, region_id, scenario_id, census_date, created_at, replications, seed,
            trigger, requested_by, forecast)
          VALUES (@id, @regionId, @scenarioId, @censusDate, @createdAt, @replications, @seed, @trigger,
