@@ -15,6 +15,7 @@ import type { Cleanup, ViewContext } from './views/context';
 import { editorView } from './views/editor/editor';
 import { homeView } from './views/home';
 import { liveView } from './views/live';
+import { nowView } from './views/now';
 import { resultsView } from './views/results';
 import { runsView } from './views/runs';
 
@@ -48,6 +49,8 @@ function mount(route: Route): Cleanup {
       return compareView(main, route, context);
     case 'assumptions':
       return assumptionsView(main, route, context);
+    case 'now':
+      return nowView(main, route, context);
     case 'notFound':
       replace(
         main,
@@ -72,6 +75,7 @@ function drawHeader(route: Route): void {
       'nav',
       { 'aria-label': 'CareTwin' },
       link({ name: 'home' }, t('nav.home'), route.name === 'home'),
+      link({ name: 'now' }, t('nav.now'), route.name === 'now'),
       link(
         { name: 'runs' },
         t('nav.runs'),

@@ -8,6 +8,8 @@ export type Route =
   /** `#/compare`, `#/compare/<b>` (pick a baseline for run b), `#/compare/<a>/<b>` */
   | { name: 'compare'; a?: string; b?: string }
   | { name: 'assumptions' }
+  /** today's census, alerts and the forecast (issue 18) */
+  | { name: 'now' }
   | { name: 'notFound'; path: string };
 
 /** `?area=<id>` after a hash path: the area filter (issue 16), kept in the link so it can be shared. */
@@ -45,6 +47,8 @@ export function parseRoute(hash: string): Route {
       return arg ? { name: 'results', runId: arg } : { name: 'notFound', path };
     case 'assumptions':
       return arg === undefined ? { name: 'assumptions' } : { name: 'notFound', path };
+    case 'now':
+      return arg === undefined ? { name: 'now' } : { name: 'notFound', path };
     default:
       return { name: 'notFound', path };
   }
@@ -68,6 +72,8 @@ export function href(route: Route): string {
       return route.b ? `#/compare/${encodeURIComponent(route.b)}` : '#/compare';
     case 'assumptions':
       return '#/assumptions';
+    case 'now':
+      return '#/now';
     case 'notFound':
       return `#/${route.path}`;
   }

@@ -5,6 +5,8 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   createRunClient,
+  type NowClientToServerEvents,
+  type NowServerToClientEvents,
   type ClientToServerEvents,
   type RunClient,
   type ServerToClientEvents,
@@ -12,10 +14,14 @@ import {
 import { socketAuth } from './session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The Now channel (census and forecasts) on the same socket: its own gateway, its own events. */
+export type NowSocket = Socket<NowServerToClientEvents, NowClientToServerEvents>;
 export type ConnectionListener = (connected: boolean) => void;
 
 export interface LiveConnection {
   client: RunClient;
+  /** the same socket, typed for the Now channel (`now.subscribe`, `census.updated`, `forecast.completed`) */
+  now: NowSocket;
   readonly connected: boolean;
   onConnection(listener: ConnectionListener): () => void;
 }
@@ -36,6 +42,7 @@ export function liveConnection(): LiveConnection {
   socket.on('disconnect', () => listeners.forEach((l) => l(false)));
   shared = {
     client: createRunClient(socket),
+    now: socket as unknown as NowSocket,
     get connected() {
       return socket.connected;
     },

@@ -1,6 +1,15 @@
 // Typed REST client of the api (same origin). Errors arrive as ApiError carrying the api's
 // one error body, so views can show each issue at its field.
-import type { ErrorBody, RegionBoundaries, RunAccepted, RunList, RunView } from '@caretwin/contracts';
+import type {
+  CensusLatest,
+  CensusSeries,
+  ErrorBody,
+  Forecast,
+  RegionBoundaries,
+  RunAccepted,
+  RunList,
+  RunView,
+} from '@caretwin/contracts';
 import type {
   ComparisonView,
   CreateRunRequest,
@@ -57,6 +66,12 @@ export interface RestClient {
   cancelRun(id: string): Promise<unknown>;
   result(id: string): Promise<ResultDocument>;
   compare(a: string, b: string): Promise<ComparisonView>;
+  /** the Now view: the last report of every hospital × function and the missing ones */
+  censusLatest(): Promise<CensusLatest>;
+  /** daily area × function points from `from` to `to` (ISO days) */
+  censusSeries(from: string, to: string): Promise<CensusSeries>;
+  /** the latest forecast; null when none was made yet (404) */
+  forecastLatest(): Promise<Forecast | null>;
 }
 
 export function createRestClient(base = '', fetcher: typeof fetch = (...args) => fetch(...args)): RestClient {
@@ -109,5 +124,15 @@ export function createRestClient(base = '', fetcher: typeof fetch = (...args) =>
     cancelRun: (runId) => request('DELETE', `/api/runs/${id(runId)}`),
     result: (runId) => request('GET', `/api/runs/${id(runId)}/result`),
     compare: (a, b) => request('GET', `/api/compare${q({ a, b })}`),
+    censusLatest: () => request('GET', '/api/census/latest'),
+    censusSeries: (from, to) => request('GET', `/api/census${q({ from, to })}`),
+    forecastLatest: async () => {
+      try {
+        return await request<Forecast>('GET', '/api/forecasts/latest');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
   };
 }

@@ -504,3 +504,59 @@ export function differenceTable(
     (_row, i) => kindOf(kpiUnit(keys[i])),
   );
 }
+
+/** The Now view's census series: one row per day × area × function of the window (a day without reports left out). */
+export function censusTable(
+  context: TableContext,
+  points: ReadonlyArray<{
+    date: string;
+    area: string;
+    function: BedFunction;
+    beds: number;
+    occupied: number;
+    reported: number;
+    expected: number;
+  }>,
+  areaLabel: (area: string) => string,
+): DataTable {
+  const lang = currentLang();
+  return table(
+    context,
+    say('報告された病床の稼働(日別)', 'reported bed occupancy (daily)'),
+    [
+      say(
+        '稼働率 = 報告した病院の在院患者数 ÷ その病床数。報告病院 < 対象病院の日は一部の病院のみの値。報告のない日は行がありません(0 ではありません)。',
+        'Occupancy = patients in beds ÷ beds of the hospitals that reported; a day with fewer hospitals reported than expected covers those only. A day without reports has no row (not zero).',
+      ),
+    ],
+    [
+      col('date', '日付', 'Date', 'id'),
+      ...AREA,
+      ...FUNCTION,
+      col('occupied', '在院患者数', 'Patients in beds', 'int'),
+      col('beds', '病床数', 'Beds', 'int', 'beds'),
+      col('occupancy', '稼働率', 'Occupancy', 'share'),
+      col('reported', '報告病院数', 'Hospitals reported', 'int'),
+      col('expected', '対象病院数', 'Hospitals expected', 'int'),
+    ],
+    [...points]
+      .sort(
+        (a, b) =>
+          a.date.localeCompare(b.date) ||
+          a.area.localeCompare(b.area) ||
+          a.function.localeCompare(b.function),
+      )
+      .map((p) => [
+        p.date,
+        p.area,
+        areaLabel(p.area),
+        p.function,
+        FUNCTION_NAMES[p.function][lang],
+        p.occupied,
+        p.beds,
+        p.beds > 0 ? p.occupied / p.beds : null,
+        p.reported,
+        p.expected,
+      ]),
+  );
+}

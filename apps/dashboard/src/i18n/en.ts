@@ -1,11 +1,13 @@
 // English. Same keys as ja.ts (the type makes a missing or extra key a compile error).
 import { enAccess } from './access';
+import { enNow } from './now';
 import { enOutputs } from './outputs';
 import type { MessageKey } from './ja';
 
 export const en: Record<MessageKey, string> = {
   ...enOutputs,
   ...enAccess,
+  ...enNow,
   'app.title': 'CareTwin regional healthcare twin',
   'app.skip': 'Skip to content',
   'nav.home': 'Home',

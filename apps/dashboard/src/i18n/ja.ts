@@ -1,10 +1,12 @@
 // 日本語 (default). Keys are the message ids; en.ts must have the same keys (checked by its type).
 import { jaAccess } from './access';
+import { jaNow } from './now';
 import { jaOutputs } from './outputs';
 
 export const ja = {
   ...jaOutputs,
   ...jaAccess,
+  ...jaNow,
   'app.title': 'CareTwin 地域医療デジタルツイン',
   'app.skip': '本文へ移動',
   'nav.home': 'ホーム',

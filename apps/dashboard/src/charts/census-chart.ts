@@ -1,0 +1,326 @@
+// Census history and forecast fan, small multiples area × function: the reported occupancy of
+// the last 60 days (beds occupied ÷ beds; a day without a report is a gap in the line, a day
+// with fewer hospitals than expected a hollow dot), then from today the forecast's 95 % and
+// 80 % prediction intervals (light and darker band) and its mean (dashed); the 95 % threshold
+// (vermillion, dashed) and 100 %; today's figure in the panel's corner. The data is shaped by
+// the Now view (src/now/alerts.ts) and given here as plain panels.
+import { area as d3area, line as d3line, max, scaleLinear, scaleUtc } from 'd3';
+import type { BedFunction } from '@caretwin/contracts';
+import { formatPercent } from './format';
+import { word, type Lang } from './labels';
+import { SERIES } from './palette';
+import { appendFootnote, createFrame, footnoteHeight, r2, type G } from './svg';
+
+export interface CensusChartDay {
+  date: string;
+  occupancy: number | null;
+  partial: boolean;
+}
+export interface CensusChartForecast {
+  date: string;
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+export interface CensusChartPanel {
+  area: string;
+  function: BedFunction;
+  days: CensusChartDay[];
+  forecast: CensusChartForecast[];
+}
+
+export interface CensusChartOptions {
+  lang: Lang;
+  rows: readonly string[];
+  columns: readonly BedFunction[];
+  rowLabel?: (area: string) => string;
+  columnLabel?: (fn: BedFunction) => string;
+  /** the alert line; default 0.95 */
+  threshold?: number;
+  /** default 920 */
+  width?: number;
+  /** one panel's height; default 120 */
+  panelHeight?: number;
+  title?: string;
+  footnote?: string;
+  document?: Document;
+}
+
+const dayOf = (date: string): Date => new Date(`${date}T00:00:00Z`);
+const BAND95 = '#c9d8ee';
+const BAND80 = SERIES.band;
+
+export function censusChart(panels: readonly CensusChartPanel[], options: CensusChartOptions): SVGSVGElement {
+  const { lang } = options;
+  const width = options.width ?? 920;
+  const panelHeight = options.panelHeight ?? 120;
+  const threshold = options.threshold ?? 0.95;
+  const labelWidth = 96;
+  const top = 26;
+  const gap = 14;
+  const columns = options.columns;
+  const panelWidth = (width - labelWidth - 10 - gap * (columns.length - 1)) / columns.length;
+  const innerHeight = panelHeight - 30;
+  const footnote = footnoteHeight(options.footnote, width);
+  const height = top + options.rows.length * panelHeight + 20 + footnote;
+  const svg = createFrame({
+    width,
+    height,
+    title: options.title ?? word('occupancy', lang),
+    className: 'chart census-chart',
+    document: options.document,
+  });
+
+  const dates = panels.flatMap((p) => [...p.days.map((d) => d.date), ...p.forecast.map((f) => f.date)]);
+  const sorted = [...new Set(dates)].sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  const x = scaleUtc()
+    .domain(first ? [dayOf(first), dayOf(last)] : [new Date(0), new Date(86_400_000)])
+    .range([0, panelWidth]);
+  const top95 =
+    max(panels, (p) => max([...p.days.map((d) => d.occupancy ?? 0), ...p.forecast.map((f) => f.hi95)])) ?? 1;
+  const y = scaleLinear()
+    .domain([0, Math.max(1.05, top95)])
+    .range([innerHeight, 0]);
+  const byKey = new Map(panels.map((p) => [`${p.area}|${p.function}`, p]));
+  const columnLabel = options.columnLabel ?? ((fn: BedFunction) => fn);
+  const rowLabel = options.rowLabel ?? ((a: string) => a);
+
+  columns.forEach((fn, c) => {
+    svg
+      .append('text')
+      .attr('x', r2(labelWidth + c * (panelWidth + gap) + panelWidth / 2))
+      .attr('y', 16)
+      .attr('text-anchor', 'middle')
+      .attr('font-weight', 700)
+      .text(columnLabel(fn));
+  });
+
+  options.rows.forEach((area, r) => {
+    const rowTop = top + r * panelHeight;
+    svg
+      .append('text')
+      .attr('x', 0)
+      .attr('y', r2(rowTop + innerHeight / 2))
+      .attr('font-weight', 700)
+      .text(rowLabel(area));
+    columns.forEach((fn, c) => {
+      const panel = byKey.get(`${area}|${fn}`);
+      const g = svg
+        .append('g')
+        .attr('class', 'panel')
+        .attr('data-area', area)
+        .attr('data-function', fn)
+        .attr('transform', `translate(${r2(labelWidth + c * (panelWidth + gap))},${r2(rowTop)})`);
+      g.append('rect')
+        .attr('width', r2(panelWidth))
+        .attr('height', innerHeight)
+        .attr('fill', '#fafafa')
+        .attr('stroke', '#ccc');
+      for (const [value, cls] of [
+        [1, 'full'],
+        [threshold, 'threshold'],
+      ] as const)
+        g.append('line')
+          .attr('class', cls)
+          .attr('x2', r2(panelWidth))
+          .attr('y1', r2(y(value)))
+          .attr('y2', r2(y(value)))
+          .attr('stroke', cls === 'full' ? '#222' : SERIES.threshold)
+          .attr('stroke-dasharray', cls === 'full' ? null : '4 3')
+          .attr('stroke-width', 1);
+      if (!panel || panel.days.every((d) => d.occupancy === null)) {
+        g.append('text')
+          .attr('x', r2(panelWidth / 2))
+          .attr('y', r2(innerHeight / 2))
+          .attr('text-anchor', 'middle')
+          .attr('fill', '#666')
+          .text(word('noReport', lang));
+        return;
+      }
+      // the fan, joined to today's figure so the band starts where the history ends
+      const today = panel.days[panel.days.length - 1];
+      const start =
+        today?.occupancy != null
+          ? [
+              {
+                date: today.date,
+                mean: today.occupancy,
+                lo80: today.occupancy,
+                hi80: today.occupancy,
+                lo95: today.occupancy,
+                hi95: today.occupancy,
+              },
+            ]
+          : [];
+      const fan = [...start, ...panel.forecast];
+      if (panel.forecast.length > 0) {
+        const band = (lo: (f: CensusChartForecast) => number, hi: (f: CensusChartForecast) => number) =>
+          d3area<CensusChartForecast>()
+            .x((f) => r2(x(dayOf(f.date))))
+            .y0((f) => r2(y(lo(f))))
+            .y1((f) => r2(y(hi(f))))(fan) ?? '';
+        g.append('path')
+          .attr('class', 'band95')
+          .attr(
+            'd',
+            band(
+              (f) => f.lo95,
+              (f) => f.hi95,
+            ),
+          )
+          .attr('fill', BAND95);
+        g.append('path')
+          .attr('class', 'band80')
+          .attr(
+            'd',
+            band(
+              (f) => f.lo80,
+              (f) => f.hi80,
+            ),
+          )
+          .attr('fill', BAND80)
+          .attr('fill-opacity', 0.7);
+        g.append('path')
+          .attr('class', 'forecast-mean')
+          .attr(
+            'd',
+            d3line<CensusChartForecast>()
+              .x((f) => r2(x(dayOf(f.date))))
+              .y((f) => r2(y(f.mean)))(fan) ?? '',
+          )
+          .attr('fill', 'none')
+          .attr('stroke', SERIES.line)
+          .attr('stroke-width', 1.5)
+          .attr('stroke-dasharray', '3 2');
+      }
+      g.append('path')
+        .attr('class', 'history')
+        .attr(
+          'd',
+          d3line<CensusChartDay>()
+            .defined((d) => d.occupancy !== null)
+            .x((d) => r2(x(dayOf(d.date))))
+            .y((d) => r2(y(d.occupancy ?? 0)))(panel.days) ?? '',
+        )
+        .attr('fill', 'none')
+        .attr('stroke', '#111')
+        .attr('stroke-width', 1.5);
+      for (const d of panel.days.filter((d) => d.partial && d.occupancy !== null))
+        g.append('circle')
+          .attr('class', 'partial')
+          .attr('cx', r2(x(dayOf(d.date))))
+          .attr('cy', r2(y(d.occupancy ?? 0)))
+          .attr('r', 2.5)
+          .attr('fill', '#fff')
+          .attr('stroke', '#111');
+      if (today)
+        g.append('line')
+          .attr('class', 'today')
+          .attr('x1', r2(x(dayOf(today.date))))
+          .attr('x2', r2(x(dayOf(today.date))))
+          .attr('y2', innerHeight)
+          .attr('stroke', '#888');
+      g.append('text')
+        .attr('class', 'today-value')
+        .attr('x', 4)
+        .attr('y', 13)
+        .attr('font-weight', 700)
+        .text(today?.occupancy != null ? formatPercent(today.occupancy, lang) : word('noReport', lang));
+      g.append('text')
+        .attr('x', 0)
+        .attr('y', innerHeight + 13)
+        .attr('font-size', 10)
+        .attr('fill', '#555')
+        .text(panel.days[0]?.date.slice(5) ?? '');
+      g.append('text')
+        .attr('x', r2(panelWidth))
+        .attr('y', innerHeight + 13)
+        .attr('text-anchor', 'end')
+        .attr('font-size', 10)
+        .attr('fill', '#555')
+        .text(last?.slice(5) ?? '');
+    });
+  });
+
+  // legend: what each mark is
+  const legendY = top + options.rows.length * panelHeight + 6;
+  const legend = svg
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(${labelWidth},${legendY})`);
+  const items: Array<[string, (g: G) => void]> = [
+    [
+      word('reported', lang),
+      (g) =>
+        g
+          .append('line')
+          .attr('x2', 18)
+          .attr('y1', -4)
+          .attr('y2', -4)
+          .attr('stroke', '#111')
+          .attr('stroke-width', 1.5),
+    ],
+    [
+      word('pi80', lang),
+      (g) =>
+        g
+          .append('rect')
+          .attr('y', -9)
+          .attr('width', 18)
+          .attr('height', 10)
+          .attr('fill', BAND80)
+          .attr('fill-opacity', 0.7),
+    ],
+    [
+      word('pi95', lang),
+      (g) => g.append('rect').attr('y', -9).attr('width', 18).attr('height', 10).attr('fill', BAND95),
+    ],
+    [
+      word('forecastMean', lang),
+      (g) =>
+        g
+          .append('line')
+          .attr('x2', 18)
+          .attr('y1', -4)
+          .attr('y2', -4)
+          .attr('stroke', SERIES.line)
+          .attr('stroke-dasharray', '3 2')
+          .attr('stroke-width', 1.5),
+    ],
+    [
+      `${formatPercent(threshold, lang, 0)}`,
+      (g) =>
+        g
+          .append('line')
+          .attr('x2', 18)
+          .attr('y1', -4)
+          .attr('y2', -4)
+          .attr('stroke', SERIES.threshold)
+          .attr('stroke-dasharray', '4 3'),
+    ],
+    [
+      word('partialReport', lang),
+      (g) =>
+        g
+          .append('circle')
+          .attr('cx', 9)
+          .attr('cy', -4)
+          .attr('r', 2.5)
+          .attr('fill', '#fff')
+          .attr('stroke', '#111'),
+    ],
+  ];
+  let lx = 0;
+  for (const [label, mark] of items) {
+    const g = legend.append('g').attr('transform', `translate(${r2(lx)},8)`);
+    mark(g);
+    g.append('text').attr('x', 22).attr('font-size', 11).text(label);
+    lx += 30 + label.length * (lang === 'ja' ? 11 : 6.2);
+  }
+  appendFootnote(svg, options.footnote, height - 6);
+  return svg.node() as SVGSVGElement;
+}
