@@ -147,11 +147,22 @@ export const configSchema = z
         intervalMs: milliseconds,
       })
       .strict(),
+    /** The live census twin (apps/api/README.md "Census"). */
+    census: z
+      .object({
+        /** The scenario whose region (hospitals, areas, 医療機関コード) the census reports are about. */
+        scenario: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id (lowercase letters, digits, -)'),
+      })
+      .strict(),
     /** Forecasts of the next fortnight from the census (docs/forecasting.md "Service"). */
     forecast: z
       .object({
         /** The scenario whose model carries the census forward; its region must be the census's. */
-        scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id (lowercase letters, digits, -)'),
+        scenario: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id (lowercase letters, digits, -)'),
         /** Replications per forecast (the intervals' resolution against the time a forecast takes). */
         replications: positiveInt.max(1000),
       })
@@ -241,6 +252,7 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   LIMITS_RETRY_AFTER_S: 'limits.retryAfterS',
   RETENTION_DAYS: 'retention.days',
   RETENTION_INTERVAL_MS: 'retention.intervalMs',
+  CENSUS_SCENARIO: 'census.scenario',
   FORECAST_SCENARIO: 'forecast.scenario',
   FORECAST_REPLICATIONS: 'forecast.replications',
   GIT_COMMIT: 'build.gitCommit',

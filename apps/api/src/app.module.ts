@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { AppConfig, Logger } from '@caretwin/config';
 import { AccessModule } from './access/access.module';
+import { CensusModule } from './census/census.module';
 import { CompareModule } from './compare/compare.module';
 import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -39,6 +40,7 @@ export class AppModule {
         CompareModule.forRoot(runs),
         ReportModule.forRoot(runs),
         LiveModule.forRoot(queue, runs),
+        CensusModule.forRoot(queue), // POST/GET /api/census, the Now channel
         HealthModule.forRoot(queue),
         VersionModule,
         DashboardModule, // last: static pages after every api route

@@ -3,3 +3,13 @@
 // MeasureReports, the daily series, forecast summaries and rolling-origin backtests.
 export * from './forecast';
 export * from './backtest';
+export * from './ingest';
+export {
+  censusRegion,
+  expectedReporters,
+  japanDate,
+  type CensusHospital,
+  type CensusRegion,
+  type RegionLike,
+} from './region';
+export { isDayComplete, missingReports, seriesKey, seriesPoints } from './series';

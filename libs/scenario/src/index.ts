@@ -25,6 +25,13 @@ export { scenarioSchema, DEFAULT_REGION, DEFAULT_YEAR } from './schema/scenario'
 
 export { loadRegion, type LoadRegionOptions } from './region/load-region';
 export {
+  INSTITUTION_CODE_PATTERN,
+  deriveInstitutionCodes,
+  institutionCheckDigit,
+  institutionCode,
+  institutionCodeProblem,
+} from './region/institution-code';
+export {
   DEFAULT_RESOURCE_POINT_THRESHOLDS,
   WARD_MIN_DAYS,
   dayFunction,

@@ -10,6 +10,7 @@ import {
   type Capability,
   type Hospital,
 } from '../../../libs/scenario/src/types';
+import { institutionCode } from '../../../libs/scenario/src/region/institution-code';
 import { apportion, unitHash } from './apportion';
 import { municipalityEn, slug } from './names';
 import { cityOf } from './wards';
@@ -416,7 +417,27 @@ const TIER_NOTE: Record<Tier, string> = {
     'synthetic small hospital (stands for small hospitals and clinics with beds): beds sized so area totals equal the 2022 bed table',
 };
 
+/**
+ * Synthetic 医療機関コード like the hospitals: 04 (Miyagi) + 1 (医科) + 郡市区番号 + 医療機関番号 +
+ * 検証番号. The 郡市区番号 numbers the prefecture's cities and districts (wards count as their city)
+ * in the order they first appear, from 01; the 医療機関番号 counts that district's hospitals from
+ * 0001. Well-formed (check digit), never a real institution's.
+ */
+function codeAssigner(): (municipality: string) => string {
+  const districts = new Map<string, number>();
+  const serials = new Map<number, number>();
+  return (municipality) => {
+    const city = cityOf(municipality);
+    const district = districts.get(city) ?? districts.size + 1;
+    districts.set(city, district);
+    const serial = (serials.get(district) ?? 0) + 1;
+    serials.set(district, serial);
+    return institutionCode('04', district, serial);
+  };
+}
+
 export function buildHospitals(reference: Reference): Hospital[] {
+  const codeOf = codeAssigner();
   return reference.areas.flatMap((area) => {
     const plan = PLANS[area.id];
     if (plan === undefined) throw new Error(`no hospital plan for area ${area.id}`);
@@ -440,6 +461,7 @@ export function buildHospitals(reference: Reference): Hospital[] {
         name: d.name,
         area: area.id,
         municipality: d.municipality.code,
+        institutionCode: codeOf(d.municipality.code),
         lat: at.lat,
         lng: at.lng,
         beds: beds[i],

@@ -15,11 +15,14 @@ export class ForbiddenError extends ApiError {
 }
 
 export class UnsupportedMediaTypeError extends ApiError {
-  constructor(type: string | undefined) {
+  constructor(
+    type: string | undefined,
+    accepted: readonly string[] = ['application/json', 'application/yaml'],
+  ) {
     super(
       415,
       'UNSUPPORTED_MEDIA_TYPE',
-      `${type ? `Content-Type ${type.slice(0, 100)} is` : 'a body without a Content-Type is'} not accepted: send application/json or application/yaml`,
+      `${type ? `Content-Type ${type.slice(0, 100)} is` : 'a body without a Content-Type is'} not accepted: send ${accepted.slice(0, -1).join(', ')} or ${accepted[accepted.length - 1]}`,
     );
   }
 }

@@ -1,7 +1,8 @@
-// Body parsing is ours, not Nest's default: JSON or YAML text up to BODY_LIMIT_BYTES, and a
+// Body parsing is ours, not Nest's default: JSON (FHIR JSON too), YAML or CSV text up to BODY_LIMIT_BYTES, and a
 // parse failure answers in the one error body (400 unparseable, 413 too large) like any other.
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '@caretwin/config';
+import { CENSUS_CSV_TYPE } from '../census/census-media';
 import { mapError } from '../errors/error-mapping';
 import { verifyJsonDepth } from './input-guards';
 
@@ -18,6 +19,8 @@ export function installBodyParsers(app: Express, limitBytes: number, logger: Log
     }),
   );
   app.use(express.text({ limit: limitBytes, type: YAML_TYPES }));
+  // census reports as CSV (POST /api/census only: write-checks.ts answers 415 elsewhere)
+  app.use(express.text({ limit: limitBytes, type: CENSUS_CSV_TYPE }));
   const onParseError: ErrorRequestHandler = (error, _req, res, next) => {
     if (res.headersSent) return next(error);
     const mapped = mapError(error);

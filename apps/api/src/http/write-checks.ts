@@ -7,6 +7,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { ForbiddenError, UnsupportedMediaTypeError } from '../access/access-errors';
 import { originAllowed } from '../access/access.service';
 import { WRITE_METHODS } from '../access/access.guard';
+import { CENSUS_BODY_TYPES, CENSUS_PATH } from '../census/census-media';
 
 export const BODY_TYPES = ['application/json', 'application/yaml'];
 
@@ -24,8 +25,10 @@ export function installWriteChecks(app: Express, allowedOrigins: readonly string
       );
       return void res.status(error.status).json(error.body);
     }
-    if (hasBody(req) && !req.is(BODY_TYPES)) {
-      const error = new UnsupportedMediaTypeError(req.headers['content-type']);
+    // POST /api/census takes CSV and FHIR JSON (census-media.ts), every other write JSON or YAML
+    const accepted = req.path === CENSUS_PATH ? CENSUS_BODY_TYPES : BODY_TYPES;
+    if (hasBody(req) && !req.is(accepted)) {
+      const error = new UnsupportedMediaTypeError(req.headers['content-type'], accepted);
       return void res.status(error.status).json(error.body);
     }
     next();

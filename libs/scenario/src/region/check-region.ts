@@ -27,6 +27,22 @@ export function checkUniqueIds(items: unknown, at: Path, noun: string, issues: I
   });
 }
 
+/** A 医療機関コード names one hospital in census reports. */
+function checkUniqueCodes(hospitals: unknown, issues: IssueList): void {
+  const first = new Map<string, number>();
+  list(hospitals).forEach((item, index) => {
+    const code = text(record(item).institutionCode);
+    if (code === undefined) return;
+    const previous = first.get(code);
+    if (previous !== undefined)
+      issues.add(
+        ['hospitals', index, 'institutionCode'],
+        `duplicate 医療機関コード "${code}" (first at ${formatPath(['hospitals', previous])})`,
+      );
+    else first.set(code, index);
+  });
+}
+
 export function checkRegion(region: Record<string, unknown>, issues: IssueList): void {
   const areaIds = idsOf(region.areas);
   const areaSet = new Set(areaIds);
@@ -41,6 +57,7 @@ export function checkRegion(region: Record<string, unknown>, issues: IssueList):
   checkUniqueIds(region.municipalities, ['municipalities'], 'municipality', issues);
   checkUniqueIds(region.hospitals, ['hospitals'], 'hospital', issues);
   checkUniqueIds(region.ambulanceBases, ['ambulanceBases'], 'ambulance base', issues);
+  checkUniqueCodes(region.hospitals, issues);
   checkUniqueIds(region.conditions, ['conditions'], 'condition', issues);
 
   checkAdjacency(region.areas, areaIds, issues);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { BED_FUNCTIONS, CAPABILITIES, FIVE_YEAR_BANDS } from '../types';
 import { field, idSchema, localizedTextSchema, titled } from './meta';
+import { institutionCodeProblem } from '../region/institution-code';
 
 export const bedFunctionSchema = field(z.enum(BED_FUNCTIONS), {
   description: '病床機能: highAcute 高度急性期, acute 急性期, recovery 回復期, chronic 慢性期.',
@@ -178,6 +179,19 @@ export const hospitalSchema = titled(
         .regex(/^\d{5,6}$/, 'a municipality id is its 5-digit code written as a string, e.g. "04100"'),
       {
         description: 'Code of its municipality (in that area).',
+      },
+    ),
+    institutionCode: field(
+      z
+        .string()
+        .superRefine((code, ctx) => {
+          const problem = institutionCodeProblem(code);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .optional(),
+      {
+        description:
+          '10-digit 医療機関コード (都道府県 2 + 医科 1 + 郡市区 2 + 番号 4 + 検証番号 1): the hospital’s identifier in census reports. Without one a code is derived (郡市区 99, 番号 9000 + its index).',
       },
     ),
     lat: latitude,

@@ -1,0 +1,105 @@
+// The Now channel's one publisher: numbers each event with the channel's next seq (a Redis
+// counter shared by every api instance, surviving restarts), publishes it on
+// `<prefix>:caretwin:now`, and every api instance (this one too, through the same path) hands
+// what it receives to its NowGateway, which emits it to the sockets that subscribed. The latest
+// census is also kept in Redis (`<prefix>:caretwin:now:latest`) so every instance answers
+// GET /api/census/latest and `now.subscribe` from one copy.
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/config';
+import type { CensusLatest, CensusUpdatedEvent, Forecast, ForecastCompletedEvent } from '@caretwin/contracts';
+import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { API_REDIS } from '../queue/queue.tokens';
+
+export type NowMessage =
+  | { event: 'census.updated'; payload: CensusUpdatedEvent }
+  | { event: 'forecast.completed'; payload: ForecastCompletedEvent };
+
+/** Where an instance's received events go (the NowGateway). */
+export interface NowSink {
+  emit(message: NowMessage): void;
+}
+
+export const nowChannel = (prefix: string): string => `${prefix}:caretwin:now`;
+const seqKey = (prefix: string): string => `${prefix}:caretwin:now:seq`;
+const latestKey = (prefix: string): string => `${prefix}:caretwin:now:latest`;
+
+@Injectable()
+export class NowPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private sink: NowSink | undefined;
+  private subscriber: Redis | undefined;
+
+  constructor(
+    @Inject(API_REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  attach(sink: NowSink): void {
+    this.sink = sink;
+  }
+
+  onApplicationBootstrap(): void {
+    // A connection of its own: a subscribed connection can do nothing else. It resubscribes by
+    // itself after a reconnect; a client that missed events catches up with `now.subscribe`.
+    const subscriber = new Redis({
+      ...redisConnectionOptions(this.config.redis.url),
+      maxRetriesPerRequest: null,
+    });
+    subscriber.on('error', () => undefined); // the api's main connection logs Redis outages
+    subscriber.on('message', (_channel: string, text: string) => {
+      try {
+        this.sink?.emit(JSON.parse(text) as NowMessage);
+      } catch (error) {
+        this.logger.warn({ err: (error as Error).message }, 'now channel message dropped');
+      }
+    });
+    void subscriber
+      .subscribe(nowChannel(this.config.redis.prefix))
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'now channel not subscribed yet'));
+    this.subscriber = subscriber;
+  }
+
+  onApplicationShutdown(): void {
+    this.subscriber?.disconnect();
+  }
+
+  /** The channel's current seq: events numbered up to it are already reflected in the store. */
+  async seq(): Promise<number> {
+    return Number((await this.redis.get(seqKey(this.config.redis.prefix))) ?? 0);
+  }
+
+  /** A report changed the census: numbered, fanned out to every instance. */
+  async censusUpdated(event: Omit<CensusUpdatedEvent, 'seq' | 'at'>): Promise<void> {
+    const seq = await this.nextSeq();
+    await this.publish({ event: 'census.updated', payload: { ...event, seq, at: Date.now() } });
+  }
+
+  /** A forecast finished (the worker's job, stored by the api): numbered, fanned out to every instance. */
+  async forecastCompleted(forecast: Forecast): Promise<void> {
+    const seq = await this.nextSeq();
+    await this.publish({ event: 'forecast.completed', payload: { seq, forecast, at: Date.now() } });
+  }
+
+  /** The cached latest census, or null when none is cached (or Redis does not answer). */
+  async cachedLatest(): Promise<CensusLatest | null> {
+    try {
+      const text = await this.redis.get(latestKey(this.config.redis.prefix));
+      return text ? (JSON.parse(text) as CensusLatest) : null;
+    } catch {
+      return null; // the store answers instead
+    }
+  }
+
+  async cacheLatest(latest: CensusLatest): Promise<void> {
+    await this.redis.set(latestKey(this.config.redis.prefix), JSON.stringify(latest));
+  }
+
+  private async nextSeq(): Promise<number> {
+    return this.redis.incr(seqKey(this.config.redis.prefix));
+  }
+
+  private async publish(message: NowMessage): Promise<void> {
+    await this.redis.publish(nowChannel(this.config.redis.prefix), JSON.stringify(message));
+  }
+}
