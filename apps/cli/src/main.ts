@@ -2,8 +2,10 @@
 // and states every option with its default and unit (what `--help` shows).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { softwareVersion } from '@caretwin/runner';
+import { BACKTEST_DEFAULT_SCENARIO, backtestCommand } from './commands/backtest';
 import { compareCommand } from './commands/compare';
-import { addRunOptions, parseSeed } from './commands/options';
+import { FEED_DEFAULT_SEED, feedCommand } from './commands/feed';
+import { addRunOptions, defaultWorkers, parsePositiveInt, parseSeed } from './commands/options';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { storeCommand } from './commands/store';
@@ -11,6 +13,8 @@ import { SYNTH_LIMITS, synthCommand } from './commands/synth';
 import { tokenCommand } from './commands/token';
 import { runValidate } from './commands/validate';
 import { runDemo } from './demo';
+import { FEED_FORMATS } from './feed/body';
+import { parseSpeed } from './feed/speed';
 import { looksLikeFile, scenarioDirsFor } from './scenario/scenario-argument';
 
 const program = new Command('caretwin')
@@ -212,6 +216,142 @@ program
       program.error('--id uses letters, digits, ".", "_" and "-" and starts with a letter or digit');
     process.exitCode = synthCommand(options);
   });
+
+const isoDate =
+  (what: string) =>
+  (value: string): string => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+      throw new InvalidArgumentError(`${what} is a date YYYY-MM-DD`);
+    return value;
+  };
+
+program
+  .command('feed')
+  .description(
+    'simulate a seeded "true" census history (one replication, warm-up first, its last day yesterday in Japan) and post it one day at a time to POST /api/census?synthetic=true as daily reports of every hospital × bed function, labelled synthetic (docs/forecasting.md "Synthetic feed")',
+  )
+  .addOption(
+    new Option(
+      '--scenario <fileOrId>',
+      'the scenario simulated: its region must be the one the api takes reports for',
+    ).default('miyagi-2025-baseline'),
+  )
+  .addOption(
+    new Option('--days <n>', 'days of history (after warm-up)')
+      .argParser(parsePositiveInt('--days', 3650))
+      .default(120),
+  )
+  .addOption(
+    new Option(
+      '--speed <speed>',
+      "'max' (each day once the api answered the last) or <n>d/<time>, e.g. 1d/2s (a day every 2 s; ms, s, m, h)",
+    )
+      .argParser((value: string) => {
+        const speed = parseSpeed(value);
+        if (!speed) throw new InvalidArgumentError("'max' or <n>d/<time> such as 1d/2s, 7d/1m");
+        return speed;
+      })
+      .default(parseSpeed('max'), 'max'),
+  )
+  .addOption(new Option('--url <url>', "the api's base URL").default('http://127.0.0.1:3000'))
+  .addOption(
+    new Option(
+      '--format <format>',
+      'CSV (SANER-coded columns) or FHIR (Bundle of SANER MeasureReports, tagged HTEST)',
+    )
+      .choices(FEED_FORMATS)
+      .default('csv'),
+  )
+  .addOption(
+    new Option('--seed <n>', "the truth's random seed (kept apart from the forecasts' seed 1)")
+      .argParser(parseSeed)
+      .default(FEED_DEFAULT_SEED),
+  )
+  .addOption(
+    new Option(
+      '--token <token>',
+      'bearer token for AUTH_MODE=tokens: a reporter of every hospital, or an admin',
+    ).env('CARETWIN_TOKEN'),
+  )
+  .addOption(
+    new Option('--last-date <date>', "the last day's date (default: yesterday in Japan)").argParser(
+      isoDate('--last-date'),
+    ),
+  )
+  .addOption(
+    new Option(
+      '--scenarios <dir>',
+      'scenarios directory to resolve the scenario in (default: the shipped scenarios/)',
+    ),
+  )
+  .option('--no-progress', 'no progress bars or lines on stderr')
+  .option('--json', 'print what was posted as JSON')
+  .action(async (options: Parameters<typeof feedCommand>[0]) => finish(await feedCommand(options)));
+
+program
+  .command('backtest')
+  .description(
+    'rolling-origin backtest of the 14-day census forecast over the census history in the store (or a synthetic truth): per horizon bias, MAE, MAPE and 80/95 % interval coverage against persistence and same-weekday-last-week (docs/forecasting.md "Backtest")',
+  )
+  .addOption(
+    new Option(
+      '--data-dir <dir>',
+      "the deployment's data directory holding the store (default: DATA_DIR, else ./data)",
+    ),
+  )
+  .addOption(
+    new Option(
+      '--scenario <fileOrId>',
+      "the scenario whose model forecasts (the api's CENSUS_SCENARIO)",
+    ).default(undefined, `CENSUS_SCENARIO, else ${BACKTEST_DEFAULT_SCENARIO}`),
+  )
+  .addOption(
+    new Option(
+      '--from <date>',
+      'first origin (census date forecast from; default: a week after the first report)',
+    ).argParser(isoDate('--from')),
+  )
+  .addOption(
+    new Option('--to <date>', 'last origin (default: 14 days before the last report)').argParser(
+      isoDate('--to'),
+    ),
+  )
+  .addOption(
+    new Option('--every <days>', 'days between origins')
+      .argParser(parsePositiveInt('--every', 365))
+      .default(7),
+  )
+  .addOption(
+    new Option('-r, --replications <n>', 'replications per forecast')
+      .argParser(parsePositiveInt('--replications', 1000))
+      .default(40),
+  )
+  .addOption(new Option('-s, --seed <n>', "the forecasts' random seed").argParser(parseSeed).default(1))
+  .addOption(
+    new Option('-w, --workers <n>', 'replication threads')
+      .argParser(parsePositiveInt('--workers', 256))
+      .default(defaultWorkers(), 'the CPUs'),
+  )
+  .addOption(
+    new Option(
+      '--synthetic <days>',
+      "backtest a synthetic truth of this many days made in memory (as `caretwin feed` makes it) instead of the store's history",
+    ).argParser(parsePositiveInt('--synthetic', 3650)),
+  )
+  .addOption(
+    new Option('--truth-seed <n>', "the synthetic truth's seed")
+      .argParser(parseSeed)
+      .default(FEED_DEFAULT_SEED),
+  )
+  .addOption(
+    new Option(
+      '--scenarios <dir>',
+      'scenarios directory to resolve the scenario in (default: the shipped scenarios/)',
+    ),
+  )
+  .option('--no-progress', 'no progress on stderr')
+  .option('--json', 'print the whole backtest (per horizon, per area × function, overall) as JSON')
+  .action(async (options: Parameters<typeof backtestCommand>[0]) => finish(await backtestCommand(options)));
 
 program
   .command('demo')
