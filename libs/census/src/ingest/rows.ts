@@ -165,7 +165,10 @@ export function checkDrafts(
         discharges: figures.discharges ?? null,
       });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, rows, synthetic: false };
+  if (issues.length === 0) return { ok: true, rows, synthetic: false };
+  // a report's frame is shared by its functions' rows (FHIR): say what is wrong with it once
+  const once = new Map(issues.map((i) => [`${i.path}\n${i.message}`, i]));
+  return { ok: false, issues: [...once.values()] };
 }
 
 const codeOf = (field: MeasureField): string => MEASURES.find((m) => m.field === field)?.code ?? field;
