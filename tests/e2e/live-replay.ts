@@ -1,12 +1,14 @@
 // A stand-in for the api's socket.io gateway inside the browser test (Playwright's
 // routeWebSocket answers the page's WebSocket itself), replaying a synthetic live run at a fixed
 // rate: 10 replications advancing over every area × function, each event carrying the band
-// points that changed, as the real relay does (libs/contracts socket.ts). It measures the live
+// points that changed (by column, building on the event before it), as the real fan-out does
+// (libs/contracts socket.ts). It measures the live
 // view's drawing alone, at exactly the rate the api allows (10 events/s), with no simulation
 // competing for the same two cores.
 import type { WebSocketRoute } from 'playwright-core';
 import {
   BED_FUNCTIONS,
+  bandColumns,
   type BandPoint,
   type BandSeries,
   type BedFunction,
@@ -100,9 +102,11 @@ export class LiveReplay {
     const total = this.options.replications * this.options.totalDays;
     const sum = days.reduce((a, b) => a + b, 0);
     const after = Math.max(0, Math.min(...days) - this.options.warmupDays);
+    const prev = this.seq;
     return {
       runId: this.options.runId,
       seq: ++this.seq,
+      prev,
       state: 'running',
       percent: Math.min(99, (100 * sum) / total),
       replications: this.progress(days).filter((p, i) => days[i] !== before[i]),
@@ -113,7 +117,7 @@ export class LiveReplay {
         overflow: after * 2,
         leftRegion: 0,
       },
-      band: this.band(before, days),
+      band: bandColumns(this.band(before, days)),
       at: Date.now(),
     };
   }

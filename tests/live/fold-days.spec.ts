@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaySnapshot } from '@caretwin/contracts';
 import {
   FOLD_DAYS_LUA,
+  LIVE_READ_LUA,
   NEXT_SEQ_LUA,
   bandSeries,
   decodeLiveSeries,
@@ -21,6 +22,9 @@ import { acquireRedis, type TestRedis } from '../service/harness/redis';
 type FoldRedis = Redis & {
   fold(...args: Array<string | number>): Promise<number>;
   nextSeq(key: string, floor: number, ttl: number): Promise<number>;
+  liveRead(
+    ...args: Array<string | number>
+  ): Promise<[string[], string[], string[], string | null, string[], Array<string | null>, number]>;
 };
 
 /** Beds in use on `day` of replication `rep` (made up, distinct per day and replication). */
@@ -50,6 +54,7 @@ describe('folding replication days into a run band in Redis', () => {
     const c = new Redis(redis.url);
     c.defineCommand('fold', { numberOfKeys: 5, lua: FOLD_DAYS_LUA });
     c.defineCommand('nextSeq', { numberOfKeys: 1, lua: NEXT_SEQ_LUA });
+    c.defineCommand('liveRead', { numberOfKeys: 6, lua: LIVE_READ_LUA });
     client = c as FoldRedis;
   });
 
@@ -129,5 +134,45 @@ describe('folding replication days into a run band in Redis', () => {
     await new Promise((r) => setTimeout(r, 5)); // the floor moves on with the clock (1000 numbers per ms)
     const third = await client.nextSeq(key, Date.now() * 1000, 600);
     expect(third).toBeGreaterThan(second);
+  });
+
+  /** The fan-out's one read: 'delta' from a cursor and left-over days, or 'all'. */
+  async function read(
+    runId: string,
+    cursor?: { taken: Record<string, number>; leftover: number[]; most: number },
+  ) {
+    const k = liveKeys(prefix, runId);
+    const [reached, , , , pending, values, seq] = await client.liveRead(
+      k.reached,
+      k.reps,
+      k.counters,
+      k.series,
+      k.band,
+      k.seq,
+      cursor ? 'delta' : 'all',
+      JSON.stringify(cursor?.taken ?? {}),
+      JSON.stringify(cursor?.leftover ?? []),
+      cursor?.most ?? 0,
+      Date.now() * 1000,
+      600,
+    );
+    return { reached, pending: pending.map(Number), values, seq };
+  }
+
+  it('reads in one call only the band days new past the fan-out cursor, its left-over days, and the next seq', async () => {
+    const runId = randomUUID();
+    await fold(runId, 0, [1, 2, 3, 4, 5]);
+    await fold(runId, 1, [1, 2]);
+    const all = await read(runId);
+    expect(all.pending.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    expect(all.values).toHaveLength(5);
+    // Replication 0 taken up to day 3, replication 1 up to day 2, day 2 left over from the last message.
+    const delta = await read(runId, { taken: { '0': 3, '1': 2 }, leftover: [2], most: 2 });
+    expect(delta.pending).toEqual([2, 4, 5]);
+    expect(delta.values).toHaveLength(2); // the first `most` pending days
+    expect(JSON.parse(delta.values[0] as string)[0]).toBe(2); // day 2: both replications
+    expect(delta.seq).toBeGreaterThan(all.seq);
+    const none = await read(runId, { taken: { '0': 5, '1': 2 }, leftover: [], most: 10 });
+    expect([none.pending, none.values]).toEqual([[], []]);
   });
 });

@@ -21,6 +21,11 @@ import { acquireRedis, type TestRedis } from '../service/harness/redis';
 import { connectSocket, finalView, mostInWindow, watchRun, type Watcher } from './harness/live-client';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
+/**
+ * This suite's LIVE_MAX_MESSAGE_BYTES: under the 64 KiB default, so the half-way snapshot of this
+ * run is downsampled and a burst of deltas is split over several messages, whatever the machine's speed.
+ */
+const SUITE_MESSAGE_BYTES = 20 * 1024;
 /** Miyagi, 240 days after a 5-day warm-up, 6 replications: the band (16 series × 245 days) outgrows one message. */
 const RUN = {
   scenario: {
@@ -57,7 +62,11 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       dataDir,
       redisUrl: redis.url,
       prefix,
-      extra: { PORT: port, WORKER_STATS_INTERVAL_MS: '500' },
+      extra: {
+        PORT: port,
+        WORKER_STATS_INTERVAL_MS: '500',
+        LIVE_MAX_MESSAGE_BYTES: String(SUITE_MESSAGE_BYTES),
+      },
     };
     [api, ...workers] = await Promise.all([
       startApiProcess(settings),
@@ -74,8 +83,8 @@ describe('live run progress over socket.io (built api, two worker processes, rea
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  const watch = (runId: string): Watcher => {
-    const watcher = watchRun(api.url, runId);
+  const watch = (runId: string, options: { loseProgress?: number } = {}): Watcher => {
+    const watcher = watchRun(api.url, runId, options);
     watchers.push(watcher);
     return watcher;
   };
@@ -85,6 +94,7 @@ describe('live run progress over socket.io (built api, two worker processes, rea
     let early: Watcher;
     let late: Watcher;
     let dropper: Watcher;
+    let lossy: Watcher;
     let ends: LiveRunState[];
     let seqBeforeDrop = 0;
 
@@ -94,6 +104,7 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       runId = posted.body.id;
       early = watch(runId);
       dropper = watch(runId);
+      lossy = watch(runId, { loseProgress: 3 }); // its third delta never arrives
       await early.when((s) => s.seq > 0);
 
       await early.when((s) => s.percent >= 15);
@@ -104,11 +115,11 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       await early.when((s) => s.percent >= 50);
       dropper.socket.connect(); // the typed client subscribes again on connect
 
-      ends = await Promise.all([early.finished, late.finished, dropper.finished]);
+      ends = await Promise.all([early.finished, late.finished, dropper.finished, lossy.finished]);
     }, 180_000);
 
     it('ends with the same final state for every client, complete and at 100 %', () => {
-      const [first, second, third] = ends.map(finalView);
+      const [first, second, third, fourth] = ends.map(finalView);
       expect(first.state).toBe('completed');
       expect(first.percent).toBe(100);
       expect(first.complete).toBe(true);
@@ -122,10 +133,26 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       }
       expect(second).toEqual(first);
       expect(third).toEqual(first);
+      expect(fourth).toEqual(first);
+    });
+
+    it('sends deltas: each event builds on the one before, and a client that lost one subscribes again for a snapshot', () => {
+      // The lossy client saw the delta after the lost one as a gap, did not apply it, and caught
+      // up from a second snapshot (its final state equals the others', above).
+      const gaps = lossy.received.filter((r) => r.outcome === 'gap');
+      expect(gaps.length).toBeGreaterThan(0);
+      expect(lossy.snapshots.length).toBe(2);
+      const firstGap = gaps[0].seq;
+      expect(lossy.snapshots[1].seq).toBeGreaterThan(firstGap);
+      // The others never saw a gap.
+      for (const w of [early, late]) expect(w.received.some((r) => r.outcome === 'gap')).toBe(false);
+      // A delta carries far less than the whole band: its largest is a fraction of the final band's bytes.
+      const finalBand = JSON.stringify(ends[0].band).length;
+      expect(Math.max(...early.progressBytes)).toBeLessThan(finalBand / 4);
     });
 
     it('numbers the messages of the run strictly increasing, and no client applies one twice', () => {
-      for (const w of [early, late, dropper]) {
+      for (const w of [early, late, dropper, lossy]) {
         const applied = w.received.filter((r) => r.outcome === 'applied').map((r) => r.seq);
         expect(applied.length).toBeGreaterThan(1);
         for (let i = 1; i < applied.length; i++) expect(applied[i]).toBeGreaterThan(applied[i - 1]);
@@ -162,15 +189,17 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       );
     });
 
-    it('keeps every message within 64 KiB, downsampling the half-way snapshot that would not fit', () => {
-      const all = [early, late, dropper].flatMap((w) => w.packetBytes);
+    it('keeps every message within the bound (64 KiB by default), downsampling the half-way snapshot that would not fit', () => {
+      const all = [early, late, dropper, lossy].flatMap((w) => w.packetBytes);
       expect(all.length).toBeGreaterThan(0);
+      expect(Math.max(...all)).toBeLessThanOrEqual(SUITE_MESSAGE_BYTES);
       expect(Math.max(...all)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
       const [lateSnapshot] = late.snapshots;
       expect(lateSnapshot.complete).toBe(false);
       expect(lateSnapshot.bandStride).toBeGreaterThan(1);
+      const deltas = early.progressBytes;
       console.info(
-        `live sizes: largest message ${Math.max(...all)} B; half-way snapshot kept every ${lateSnapshot.bandStride}th day`,
+        `live sizes: largest message ${Math.max(...all)} B; ${deltas.length} deltas, ${Math.round(deltas.reduce((a, b) => a + b, 0) / deltas.length)} B on average, largest ${Math.max(...deltas)} B; half-way snapshot kept every ${lateSnapshot.bandStride}th day`,
       );
     });
 

@@ -1,8 +1,11 @@
 // The live state of one run as a client sees it, and the one way to change it: a snapshot (from
 // the subscribe acknowledgement) or a run event, each applied only when its `seq` is newer than
-// the last one applied. Shared by the dashboard, the typed client and the tests, so they all
-// merge alike. Pure functions: the state passed in is never modified.
+// the last one applied and its `prev` (the seq its delta builds on) is not newer than that: an
+// event whose `prev` is newer is a gap (an event was missed) and the client needs a snapshot.
+// Shared by the dashboard, the typed client and the tests, so they all merge alike. Pure
+// functions: the state passed in is never modified.
 import type {
+  BandColumns,
   BandPoint,
   BandSeries,
   ReplicationProgress,
@@ -40,8 +43,11 @@ export type RunEventMessage =
   | { name: 'run.progress'; event: RunProgressEvent }
   | { name: Exclude<RunEventName, 'run.progress'>; event: RunEndEvent };
 
-/** Why a message was not applied: not newer than the state, another run, or the run is over. */
-export type Outcome = 'applied' | 'stale' | 'other-run' | 'finished' | 'no-snapshot';
+/**
+ * Why a message was not applied: not newer than the state, another run, the run is over, no
+ * snapshot yet, or a gap (the event builds on a seq the state has not reached: subscribe again).
+ */
+export type Outcome = 'applied' | 'stale' | 'other-run' | 'finished' | 'no-snapshot' | 'gap';
 
 export interface Applied {
   state: LiveRunState;
@@ -53,6 +59,50 @@ export function isFinished(state: Pick<LiveRunState, 'state'>): boolean {
 }
 
 const seriesKey = (s: Pick<BandSeries, 'area' | 'function'>): string => `${s.area}\u0000${s.function}`;
+
+/** The band series of points on the wire (`BandColumns`); a series keeps the order of the columns. */
+export function bandPoints(columns: BandColumns): BandSeries[] {
+  return columns.series.map((s) => ({
+    area: s.area,
+    function: s.function,
+    points: columns.days.map((day, i) => ({
+      day,
+      n: columns.n[i],
+      mean: s.mean[i],
+      min: s.min[i],
+      max: s.max[i],
+      capacity: s.capacity[i],
+    })),
+  }));
+}
+
+/**
+ * The wire form of band series whose points are on the same days (as the api sends them); days
+ * a series lacks are left out of every series.
+ */
+export function bandColumns(band: BandSeries[]): BandColumns {
+  const first = band[0]?.points ?? [];
+  const days = first
+    .map((p) => p.day)
+    .filter((day) => band.every((s) => s.points.some((p) => p.day === day)));
+  const at = (s: BandSeries): BandPoint[] =>
+    days.map((day) => s.points.find((p) => p.day === day) as BandPoint);
+  return {
+    days,
+    n: at(band[0] ?? { area: '', function: 'acute', points: [] }).map((p) => p.n),
+    series: band.map((s) => {
+      const points = at(s);
+      return {
+        area: s.area,
+        function: s.function,
+        mean: points.map((p) => p.mean),
+        min: points.map((p) => p.min),
+        max: points.map((p) => p.max),
+        capacity: points.map((p) => p.capacity),
+      };
+    }),
+  };
+}
 
 /** Points merged by day, the incoming one replacing a known day; both inputs ascending. */
 function mergePoints(known: BandPoint[], incoming: BandPoint[]): BandPoint[] {
@@ -123,7 +173,7 @@ export function fromSnapshot(snapshot: RunSnapshot): LiveRunState {
     percent: snapshot.percent,
     replications: [...snapshot.replications].sort((a, b) => a.index - b.index),
     counters: snapshot.counters,
-    band: mergeBand([], snapshot.band),
+    band: mergeBand([], bandPoints(snapshot.band)),
     complete: snapshot.complete,
     bandStride: snapshot.bandStride,
     warmupDays: snapshot.warmupDays,
@@ -144,7 +194,9 @@ export function applySnapshot(
 }
 
 /**
- * Applies a run event when its seq is newer than the state's. A run that ended takes no more
+ * Applies a run event when its seq is newer than the state's and the seq it builds on (`prev`)
+ * is not: an event with a newer `prev` is a 'gap' (the state missed the delta before it) and is
+ * not applied — the client subscribes again for a snapshot. A run that ended takes no more
  * progress (the api sends none after the end event; this guards against a stale reorder).
  */
 export function applyEvent(state: LiveRunState, message: RunEventMessage): Applied {
@@ -152,9 +204,10 @@ export function applyEvent(state: LiveRunState, message: RunEventMessage): Appli
   if (event.runId !== state.runId) return { state, outcome: 'other-run' };
   if (event.seq <= state.seq) return { state, outcome: 'stale' };
   if (isFinished(state)) return { state, outcome: 'finished' };
+  if (event.prev > state.seq) return { state, outcome: 'gap' };
   if (message.name === 'run.progress') {
     const progress = message.event;
-    const band = mergeBand(state.band, progress.band);
+    const band = mergeBand(state.band, bandPoints(progress.band));
     return {
       outcome: 'applied',
       state: {

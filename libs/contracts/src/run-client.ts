@@ -1,6 +1,7 @@
 // A typed client for live runs over any socket.io client socket (browser or Node): subscribes
-// on every (re)connect, applies the snapshot from the acknowledgement, then the run events, each
-// only when its seq is newer (live-run.ts). Contracts import no socket library: `RunSocket` is
+// on every (re)connect, applies the snapshot from the acknowledgement, then the run events (deltas),
+// each only when its seq is newer (live-run.ts); an event that builds on a seq it does not hold
+// (a gap: one was missed) makes it subscribe again, and the snapshot catches it up. Contracts import no socket library: `RunSocket` is
 // the part of socket.io-client's `Socket<ServerToClientEvents, ClientToServerEvents>` it uses.
 // With AUTH_MODE=tokens the socket is opened with the token in its handshake,
 // `io(url, { auth: socketAuth(token) })`; a refused handshake is the socket's
@@ -55,8 +56,11 @@ export function watchRun(socket: RunSocket, runId: string, handlers: WatchHandle
   let state: LiveRunState | undefined;
   let stopped = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  /** a subscribe is on its way: a gap does not ask again before its snapshot is in */
+  let asking = false;
 
   const onAck = (reply: Ack<RunSnapshot>): void => {
+    asking = false;
     if (stopped) return;
     if ('error' in reply) {
       handlers.onError?.(reply.error);
@@ -74,7 +78,9 @@ export function watchRun(socket: RunSocket, runId: string, handlers: WatchHandle
   };
 
   const subscribe = (): void => {
-    if (!stopped) socket.emit('run.subscribe', { runId }, onAck);
+    if (stopped) return;
+    asking = true;
+    socket.emit('run.subscribe', { runId }, onAck);
   };
 
   // Events before the first snapshot are dropped: the snapshot that follows contains them.
@@ -86,6 +92,8 @@ export function watchRun(socket: RunSocket, runId: string, handlers: WatchHandle
     }
     const applied = applyEvent(state, message);
     handlers.onMessage?.(message.name, message.event.seq, applied.outcome);
+    // A missed delta: the snapshot of a new subscribe holds it (the api answers it in order).
+    if (applied.outcome === 'gap' && !asking && socket.connected) subscribe();
     if (applied.outcome !== 'applied') return;
     state = applied.state;
     handlers.onChange?.(state, message.name);

@@ -30,7 +30,9 @@ export type { ReportBundle, ReportPayload } from './report-html';
 export type { CsvTable } from './result-csv';
 export {
   FOLD_DAYS_LUA,
+  LIVE_READ_LUA,
   NEXT_SEQ_LUA,
+  bandColumnsOf,
   bandPoint,
   bandSeries,
   decodeLiveSeries,
@@ -45,7 +47,7 @@ export {
   workerStatsKey,
   workersIndexKey,
 } from './live';
-export type { LiveKeys, SeriesId } from './live';
+export type { BandDays, LiveKeys, SeriesId } from './live';
 export { ScenarioResolverPool } from './resolver-pool';
 export type { Resolution, ResolveRequest, ResolverStats, ScenarioResolverPoolOptions } from './resolver-pool';
 export * from './forecast';

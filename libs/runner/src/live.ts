@@ -1,9 +1,11 @@
 // The live-progress contract between workers and the api, through Redis (no Redis client here:
-// key names, the fold script and its encodings). Workers fold each simulated day of each
-// replication into a per-run band in Redis (atomically, once per (replication, day) even when a
-// replication is retried), then publish the run id; the api reads what changed and relays it,
-// throttled, over socket.io. The state lives in Redis, so an api restart loses nothing.
+// key names, the fold and read scripts and their encodings). Workers fold each simulated day of
+// each replication into a per-run band in Redis (atomically, once per (replication, day) even
+// when a replication is retried), then publish the run id; the api reads what changed in one
+// script call and fans it out, throttled, over socket.io. The state lives in Redis, so an api
+// restart loses nothing.
 import type {
+  BandColumns,
   BandPoint,
   BandSeries,
   DaySnapshot,
@@ -120,6 +122,54 @@ redis.call('EXPIRE', KEYS[1], ARGV[2])
 return seq
 `;
 
+/**
+ * One read of a run's live state for the api's fan-out, in a single round trip (it was four
+ * calls and a store write per message). KEYS: reached, reps, counters, series, band, seq. ARGV:
+ * mode 'all' (a snapshot: every band day) or 'delta'; the cursor JSON {replication: last day
+ * taken}; JSON [days left over from the previous message]; the most band days to return; the
+ * seq floor; TTL seconds. In 'delta' mode the pending days are every day a replication reached
+ * past the cursor, plus the left-over ones, ascending. Answers [reached, reps, counters (flat
+ * field/value lists), series JSON or false, pending days (all: every band day), accumulators of
+ * the first `most` pending days (all: of every day), the next seq (NEXT_SEQ_LUA's rule)].
+ */
+export const LIVE_READ_LUA = `
+local reached = redis.call('HGETALL', KEYS[1])
+local reps = redis.call('HGETALL', KEYS[2])
+local counters = redis.call('HGETALL', KEYS[3])
+local series = redis.call('GET', KEYS[4])
+local days = {}
+local values = {}
+if ARGV[1] == 'all' then
+  local band = redis.call('HGETALL', KEYS[5])
+  for i = 1, #band, 2 do
+    days[#days + 1] = band[i]
+    values[#values + 1] = band[i + 1]
+  end
+else
+  local cursor = cjson.decode(ARGV[2])
+  local wanted = {}
+  for _, d in ipairs(cjson.decode(ARGV[3])) do wanted[tonumber(d)] = true end
+  for i = 1, #reached, 2 do
+    local from = tonumber(cursor[reached[i]] or 0)
+    for d = from + 1, tonumber(reached[i + 1]) do wanted[d] = true end
+  end
+  local list = {}
+  for d in pairs(wanted) do list[#list + 1] = d end
+  table.sort(list)
+  local take = {}
+  for i = 1, math.min(tonumber(ARGV[4]), #list) do take[i] = tostring(list[i]) end
+  if #take > 0 then values = redis.call('HMGET', KEYS[5], unpack(take)) end
+  for i = 1, #list do days[i] = tostring(list[i]) end
+end
+if redis.call('EXISTS', KEYS[6]) == 0 then redis.call('SET', KEYS[6], ARGV[5]) end
+local seq = redis.call('INCR', KEYS[6])
+redis.call('EXPIRE', KEYS[6], ARGV[6])
+return { reached, reps, counters, series, days, values, seq }
+`;
+
+/** Band accumulators of some days: [day, [n, sum₀, min₀, max₀, capacity₀, …]] ascending. */
+export type BandDays = Array<[number, number[]]>;
+
 export interface SeriesId {
   area: string;
   function: ResultBedFunction;
@@ -190,6 +240,29 @@ export function bandSeries(
       .filter((d): d is [number, number[]] => d[1] !== null && d[1].length >= 5 + 4 * i)
       .map(([day, acc]) => bandPoint(day, acc, i)),
   }));
+}
+
+/**
+ * Band columns (what socket.io carries) from day accumulators, days ascending; a day whose
+ * accumulator does not cover every series is left out.
+ */
+export function bandColumnsOf(series: SeriesId[], days: BandDays): BandColumns {
+  const kept = days.filter(([, acc]) => acc.length >= 1 + 4 * series.length && acc[0] > 0);
+  return {
+    days: kept.map(([day]) => day),
+    n: kept.map(([, acc]) => acc[0]),
+    series: series.map((s, i) => {
+      const b = 1 + 4 * i;
+      return {
+        area: s.area,
+        function: s.function,
+        mean: kept.map(([, acc]) => round2(acc[b] / acc[0])),
+        min: kept.map(([, acc]) => acc[b + 1]),
+        max: kept.map(([, acc]) => acc[b + 2]),
+        capacity: kept.map(([, acc]) => acc[b + 3]),
+      };
+    }),
+  };
 }
 
 /** The mean over replications of their running counters (what run.progress carries). */

@@ -8,7 +8,12 @@ import {
   type Outcome,
   type RunWatch,
 } from '@caretwin/contracts';
-import type { ClientToServerEvents, RunEventName, ServerToClientEvents } from '@caretwin/contracts';
+import type {
+  ClientToServerEvents,
+  RunEventName,
+  RunSocket,
+  ServerToClientEvents,
+} from '@caretwin/contracts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -30,6 +35,8 @@ export interface Watcher {
   sentAt: number[];
   /** bytes of every engine.io message packet received (the socket.io frame as sent) */
   packetBytes: number[];
+  /** bytes of the `run.progress` packets among them (the deltas) */
+  progressBytes: number[];
   errors: string[];
   /** resolves with the state once the run has ended */
   finished: Promise<LiveRunState>;
@@ -43,24 +50,57 @@ export function connectSocket(url: string): LiveSocket {
   return io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000 });
 }
 
-export function watchRun(url: string, runId: string): Watcher {
+/**
+ * The socket as the typed client sees it, except that the `lose`-th `run.progress` (1-based) is
+ * never handed to it: a message lost on the way, as a proxy or a dropped packet would lose it.
+ */
+function losing(socket: LiveSocket, lose: number): RunSocket {
+  let count = 0;
+  const wrapped = new Map<unknown, unknown>();
+  return {
+    get connected() {
+      return socket.connected;
+    },
+    on(event: string, listener: (...args: never[]) => void) {
+      if (event !== 'run.progress') return socket.on(event as 'connect', listener as () => void);
+      const filter = (...args: never[]): void => {
+        if (++count !== lose) listener(...args);
+      };
+      wrapped.set(listener, filter);
+      return socket.on('run.progress', filter as ServerToClientEvents['run.progress']);
+    },
+    off(event: string, listener: (...args: never[]) => void) {
+      const filter = (wrapped.get(listener) ?? listener) as () => void;
+      return socket.off(event as 'connect', filter);
+    },
+    emit: ((event: 'run.subscribe', ...args: [{ runId: string }, () => void]) =>
+      socket.emit(event, ...args)) as RunSocket['emit'],
+  } as RunSocket;
+}
+
+/** `loseProgress`: the n-th progress event never reaches the typed client (a gap it must repair). */
+export function watchRun(url: string, runId: string, options: { loseProgress?: number } = {}): Watcher {
   const socket = connectSocket(url);
   const received: Received[] = [];
   const snapshots: Watcher['snapshots'] = [];
   const sentAt: number[] = [];
   const packetBytes: number[] = [];
+  const progressBytes: number[] = [];
   const errors: string[] = [];
   const waiters = new Set<() => void>();
 
   // A new engine per (re)connection: count the packets of each.
   socket.io.on('open', () =>
     socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
-      if (packet.type === 'message' && typeof packet.data === 'string')
-        packetBytes.push(Buffer.byteLength(packet.data, 'utf8'));
+      if (packet.type !== 'message' || typeof packet.data !== 'string') return;
+      const bytes = Buffer.byteLength(packet.data, 'utf8');
+      packetBytes.push(bytes);
+      if (packet.data.startsWith('2["run.progress"')) progressBytes.push(bytes);
     }),
   );
 
-  const watch = createRunClient(socket).watch(runId, {
+  const seen = options.loseProgress ? losing(socket, options.loseProgress) : socket;
+  const watch = createRunClient(seen).watch(runId, {
     retryMs: 250,
     onMessage: (cause, seq, outcome) => received.push({ cause, seq, outcome, arrivedAt: Date.now() }),
     onChange: (state, cause) => {
@@ -105,6 +145,7 @@ export function watchRun(url: string, runId: string): Watcher {
     snapshots,
     sentAt,
     packetBytes,
+    progressBytes,
     errors,
     finished: when(isFinished),
     when,

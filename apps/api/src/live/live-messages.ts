@@ -1,9 +1,9 @@
 // Building the socket.io messages of a run so each fits in LIVE_MAX_MESSAGE_BYTES: a progress
-// event takes as many of the pending band days as fit (oldest first; the rest go in the next
-// one), a snapshot keeps every k-th day when the whole band would not fit. Pure functions.
-import type { BandSeries, ReplicationProgress, RunProgressEvent, RunSnapshot } from '@caretwin/contracts';
-import { bandSeries, type SeriesId } from '@caretwin/runner';
-import type { BandDays } from '../queue/live-state.store';
+// event (a delta) takes as many of the pending band days as fit (oldest first; the rest go in
+// the next one), a snapshot keeps every k-th day when the whole band would not fit. The band
+// travels by column (`BandColumns`). Pure functions.
+import type { ReplicationProgress, RunProgressEvent, RunSnapshot } from '@caretwin/contracts';
+import { bandColumnsOf, type BandDays, type SeriesId } from '@caretwin/runner';
 
 /** Room left for socket.io's framing (`42["run.progress",…]`, `43<id>[{"data":…}]`). */
 export const FRAMING_BYTES = 512;
@@ -17,20 +17,22 @@ export type ProgressBase = Omit<RunProgressEvent, 'band'>;
 
 /**
  * The progress event with the longest prefix of `days` whose message fits in `budget` bytes
- * (binary search on the count; bytes grow with it). `sent` says how many days it holds.
+ * (binary search on the count; bytes grow with it). `sent` says how many days it holds, `bytes`
+ * the event's JSON size.
  */
 export function fitProgress(
   base: ProgressBase,
   series: SeriesId[],
   days: BandDays,
   budget: number,
-): { event: RunProgressEvent; sent: number } {
+): { event: RunProgressEvent; sent: number; bytes: number } {
   const build = (count: number): RunProgressEvent => ({
     ...base,
-    band: count === 0 ? [] : bandSeries(series, days.slice(0, count)),
+    band: bandColumnsOf(series, days.slice(0, count)),
   });
   let event = build(days.length);
-  if (jsonBytes(event) <= budget) return { event, sent: days.length };
+  let bytes = jsonBytes(event);
+  if (bytes <= budget) return { event, sent: days.length, bytes };
   let lo = 0; // fits
   let hi = days.length; // does not fit
   while (hi - lo > 1) {
@@ -39,7 +41,8 @@ export function fitProgress(
     else hi = mid;
   }
   event = build(lo);
-  return { event, sent: lo };
+  bytes = jsonBytes(event);
+  return { event, sent: lo, bytes };
 }
 
 export type SnapshotBase = Omit<RunSnapshot, 'band' | 'complete' | 'bandStride'>;
@@ -66,19 +69,19 @@ export function fitSnapshot(
   const empty = (): RunSnapshot => ({
     ...base,
     replications,
-    band: [],
+    band: bandColumnsOf(series, []),
     complete: days.length === 0,
     bandStride: days.length === 0 ? 1 : 0,
   });
   if (jsonBytes(empty()) > budget) replications = base.replications.filter((r) => !r.done);
-  const withBand = (band: BandSeries[], stride: number): RunSnapshot => ({
+  const withBand = (kept: BandDays, stride: number): RunSnapshot => ({
     ...base,
     replications,
-    band,
+    band: bandColumnsOf(series, kept),
     complete: stride === 1,
     bandStride: stride,
   });
-  const full = withBand(bandSeries(series, days), 1);
+  const full = withBand(days, 1);
   const fullBytes = jsonBytes(full);
   if (fullBytes <= budget) return full;
   const room = Math.max(1, budget - jsonBytes(empty()));
@@ -89,7 +92,7 @@ export function fitSnapshot(
     stride < days.length;
     stride++
   ) {
-    const snapshot = withBand(bandSeries(series, strided(days, stride)), stride);
+    const snapshot = withBand(strided(days, stride), stride);
     if (jsonBytes(snapshot) <= budget) return snapshot;
   }
   return empty();

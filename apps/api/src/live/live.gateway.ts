@@ -1,5 +1,5 @@
 // socket.io edge of live progress (event map: libs/contracts socket.ts). Parses each payload,
-// hands the work to the relay, answers `{data}` or `{error}`. It is also the relay's sink: the
+// hands the work to the fan-out, answers `{data}` or `{error}`. It is also the fan-out's sink: the
 // one place that emits to a run's room, typed against the event map.
 import { Inject } from '@nestjs/common';
 import {
@@ -28,7 +28,7 @@ import type { Principal } from '../access/principal';
 import { socketAccess } from '../access/socket-access';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ServiceMetrics } from '../metrics/service-metrics';
-import { LiveRelay, type LiveSink } from './live-relay.service';
+import { LiveFanout, type LiveSink } from './live-fanout.service';
 import { subscribeSchema } from './subscribe.dto';
 
 interface SocketData {
@@ -55,7 +55,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
   @WebSocketServer() private server!: LiveServer;
 
   constructor(
-    private readonly relay: LiveRelay,
+    private readonly fanout: LiveFanout,
     private readonly metrics: ServiceMetrics,
     private readonly access: AccessService,
     @Inject(APP_LOGGER) private readonly logger: Logger,
@@ -63,7 +63,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
 
   afterInit(): void {
     this.server.use(socketAccess(this.access)); // origin and auth.token at the handshake
-    this.relay.attach(this);
+    this.fanout.attach(this);
     this.metrics.watchSockets(() => this.server.engine?.clientsCount ?? 0);
   }
 
@@ -82,7 +82,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
     const parsed = subscribeSchema.safeParse(body);
     if (!parsed.success) return reply(invalid(parsed.error));
     const { runId } = parsed.data;
-    await this.relay.subscribe(
+    await this.fanout.subscribe(
       runId,
       () => {
         socket.data.runs ??= new Set();
@@ -105,12 +105,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
     const { runId } = parsed.data;
     await socket.leave(room(runId));
     socket.data.runs?.delete(runId);
-    this.relay.released(runId);
+    this.fanout.released(runId);
     reply({ data: { runId } });
   }
 
   handleDisconnect(socket: LiveSocket): void {
-    for (const runId of socket.data.runs ?? []) this.relay.released(runId);
+    for (const runId of socket.data.runs ?? []) this.fanout.released(runId);
   }
 
   progress(runId: string, event: RunProgressEvent): void {

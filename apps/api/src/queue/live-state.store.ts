@@ -1,17 +1,20 @@
 // Adapter around a run's live state in Redis (written by workers, libs/runner live.ts): what
 // each replication reported, the band accumulated per day, the run's sequence numbers, and the
-// workers' heartbeat figures. Every call is bounded in time (Redis may be away).
+// workers' heartbeat figures. Every call is bounded in time (Redis may be away). The fan-out
+// reads everything a message needs in one script call (`read`); the progress recorder and
+// GET /api/runs/:id read the replications' progress (`progress`).
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@caretwin/config';
 import type { ReplicationProgress, RunCounters } from '@caretwin/contracts';
 import {
-  NEXT_SEQ_LUA,
+  LIVE_READ_LUA,
   decodeLiveSeries,
   decodeReplicationState,
   liveKeys,
   workerStatsKey,
   workersIndexKey,
+  type BandDays,
   type SeriesId,
 } from '@caretwin/runner';
 import { APP_CONFIG } from '../config/config.tokens';
@@ -29,18 +32,43 @@ export interface LiveProgress {
   counters: RunCounters[];
 }
 
-/** Band accumulators of some days: [day, [n, sum₀, min₀, max₀, capacity₀, …]] ascending. */
-export type BandDays = Array<[number, number[]]>;
+export type { BandDays };
 
+/** One read for the fan-out: the run's progress, band days, and the seq its message takes. */
 export interface LiveReading extends LiveProgress {
   series: SeriesId[];
+  /** 'delta': every day pending (new past the cursor, or left over), ascending; 'all': every band day */
+  pending: number[];
+  /** accumulators of the first pending days asked for ('all': of every day) */
   days: BandDays;
+  seq: number;
 }
+
+/** What a 'delta' read starts from: the fan-out's cursor. */
+export interface DeltaCursor {
+  /** replication → last band day taken into a message (or left over) */
+  taken: Map<number, number>;
+  /** days taken but not sent yet (they did not fit) */
+  leftover: number[];
+  /** the most band days to return */
+  most: number;
+}
+
+type ReadReply = [string[], string[], string[], string | null, string[], Array<string | null>, number];
 
 /** A worker's heartbeat figures (strings as stored; the metrics module reads the numbers). */
 export type WorkerStats = Record<string, string>;
 
-type SequencingRedis = Redis & { caretwinNextSeq(key: string, floor: number, ttlS: number): Promise<number> };
+type SequencingRedis = Redis & {
+  caretwinLiveRead(...args: Array<string | number>): Promise<ReadReply>;
+};
+
+/** A flat [field, value, …] reply as an object. */
+function pairs(flat: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i]] = flat[i + 1];
+  return out;
+}
 
 function parseHash<T>(hash: Record<string, string>, decode: (index: number, value: string) => T): T[] {
   return Object.entries(hash)
@@ -90,7 +118,7 @@ export class LiveStateStore {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(API_REDIS) redis: Redis,
   ) {
-    redis.defineCommand('caretwinNextSeq', { numberOfKeys: 1, lua: NEXT_SEQ_LUA });
+    redis.defineCommand('caretwinLiveRead', { numberOfKeys: 6, lua: LIVE_READ_LUA });
     this.redis = redis as SequencingRedis;
   }
 
@@ -109,69 +137,40 @@ export class LiveStateStore {
     return toProgress(reps, counters, reached);
   }
 
-  /** The band accumulators of `days` (those that exist) and the series they are ordered by. */
-  async days(runId: string, days: number[]): Promise<{ series: SeriesId[]; days: BandDays }> {
-    const k = this.keys(runId);
-    if (days.length === 0)
-      return {
-        series: decodeLiveSeries(
-          await withTimeout(this.redis.get(k.series), CALL_TIMEOUT_MS, 'read live series'),
-        ),
-        days: [],
-      };
-    const fields = days.map(String);
-    const replies = await withTimeout(
-      this.redis
-        .pipeline()
-        .get(k.series)
-        .hmget(k.band, ...fields)
-        .exec(),
-      CALL_TIMEOUT_MS,
-      'read live band',
-    );
-    const [series, values] = results(replies) as [string | null, Array<string | null>];
-    return { series: decodeLiveSeries(series), days: parseDays(fields.map((f, i) => [f, values[i]])) };
-  }
-
   /**
-   * Everything at one instant (MULTI: no worker writes in between), for a snapshot. The band is
-   * read after `reached` inside the transaction, so it holds at least every day `reached` names.
+   * Everything one fan-out message needs, in one script call (atomic: no worker writes in
+   * between), and the next seq. `cursor` absent: a snapshot's read (every band day).
    */
-  async all(runId: string): Promise<LiveReading> {
+  async read(runId: string, cursor?: DeltaCursor): Promise<LiveReading> {
     const k = this.keys(runId);
-    const replies = await withTimeout(
-      this.redis
-        .multi()
-        .hgetall(k.reached)
-        .hgetall(k.reps)
-        .hgetall(k.counters)
-        .get(k.series)
-        .hgetall(k.band)
-        .exec(),
+    const taken: Record<string, number> = {};
+    for (const [replication, day] of cursor?.taken ?? []) taken[String(replication)] = day;
+    const reply = await withTimeout(
+      this.redis.caretwinLiveRead(
+        k.reached,
+        k.reps,
+        k.counters,
+        k.series,
+        k.band,
+        k.seq,
+        cursor ? 'delta' : 'all',
+        JSON.stringify(taken),
+        JSON.stringify(cursor?.leftover ?? []),
+        cursor?.most ?? 0,
+        Date.now() * 1000,
+        this.config.live.retentionS,
+      ),
       CALL_TIMEOUT_MS,
       'read live state',
     );
-    const [reached, reps, counters, series, band] = results(replies) as [
-      Record<string, string>,
-      Record<string, string>,
-      Record<string, string>,
-      string | null,
-      Record<string, string>,
-    ];
+    const [reached, reps, counters, series, pending, values, seq] = reply;
     return {
-      ...toProgress(reps, counters, reached),
+      ...toProgress(pairs(reps), pairs(counters), pairs(reached)),
       series: decodeLiveSeries(series),
-      days: parseDays(Object.entries(band)),
+      pending: pending.map(Number),
+      days: parseDays(values.map((value, i) => [pending[i], value])),
+      seq: Number(seq),
     };
-  }
-
-  /** The run's next event number: strictly increasing, across api restarts and a Redis that lost the key. */
-  nextSeq(runId: string): Promise<number> {
-    return withTimeout(
-      this.redis.caretwinNextSeq(this.keys(runId).seq, Date.now() * 1000, this.config.live.retentionS),
-      CALL_TIMEOUT_MS,
-      'next event number',
-    );
   }
 
   /** A finished run's live state stays for LIVE_RETENTION_S (snapshots of finished runs). */

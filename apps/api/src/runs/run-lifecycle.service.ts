@@ -1,7 +1,7 @@
 // Keeps the store (the source of truth) and the queue in step for each run: enqueues accepted
-// runs, records the progress the workers report (live state in Redis, percent in the store),
-// persists results when a run's parent job completes, and cleans Redis once a run is finished.
-// The api is the only writer of the store.
+// runs, persists results when a run's parent job completes, and cleans Redis once a run is
+// finished. (The percent the workers' progress amounts to is written by the live module's
+// ProgressRecorder, with `percentOf` from here.) The api is the only writer of the store.
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
 import { FINISHED_STATES, type ReplicationProgress, type RunState } from '@caretwin/contracts';
@@ -18,18 +18,8 @@ import { RunsRepository, type RunSummary } from '../store/runs.repository';
 import { RunOutcomes } from './run-outcomes';
 import { runPercent } from './run-progress';
 
-/** The store's progress.percent is written at most this often per run (the live relay is faster). */
-const PROGRESS_WRITE_INTERVAL_MS = 1000;
-
-interface ProgressWrite {
-  lastAt: number;
-  timer?: NodeJS.Timeout;
-  latest?: ReplicationProgress[];
-}
-
 @Injectable()
 export class RunLifecycleService {
-  private readonly progressWrites = new Map<string, ProgressWrite>();
   /** One Redis operation per run at a time (a slow call must not race its own retry). */
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
@@ -42,49 +32,17 @@ export class RunLifecycleService {
     private readonly outcomes: RunOutcomes,
   ) {}
 
-  /** A run's percent from what the workers reported (the live relay sends the same figure). */
+  /** A run's percent from what the workers reported (the live fan-out sends the same figure). */
   percentOf(run: RunSummary, replications: ReplicationProgress[]): number {
     if (run.state === 'completed') return 100;
     return runPercent(run.replicationsPlanned, new Set(this.runs.storedReplications(run.id)), replications);
   }
 
-  /**
-   * Writes the run's progress.percent to the store, at most once a second per run; the last
-   * report of a burst is written when the second is up.
-   */
-  recordProgress(runId: string, replications: ReplicationProgress[]): void {
-    const write = this.progressWrites.get(runId) ?? { lastAt: 0 };
-    this.progressWrites.set(runId, write);
-    write.latest = replications;
-    if (write.timer) return;
-    const wait = write.lastAt + PROGRESS_WRITE_INTERVAL_MS - Date.now();
-    const now = (): void => {
-      write.timer = undefined;
-      write.lastAt = Date.now();
-      const run = this.runs.summary(runId);
-      if (!run || FINISHED_STATES.has(run.state) || !write.latest) {
-        this.progressWrites.delete(runId);
-        return;
-      }
-      const planned = Math.max(run.replicationsPlanned, ...write.latest.map((r) => r.index + 1));
-      this.runs.setProgress(runId, this.percentOf(run, write.latest), planned, new Date().toISOString());
-    };
-    if (wait <= 0) now();
-    else {
-      write.timer = setTimeout(now, wait);
-      write.timer.unref();
-    }
-  }
-
-  /** Stores the transition and tells the live relay when the run has ended. */
+  /** Stores the transition and tells the live module (RunOutcomes) when the run has ended. */
   private transition(runId: string, to: RunState, reason: string | null): boolean {
     const moved = this.runs.transition(runId, to, new Date().toISOString(), reason);
-    if (moved && (to === 'completed' || to === 'failed' || to === 'cancelled')) {
-      const write = this.progressWrites.get(runId);
-      clearTimeout(write?.timer);
-      this.progressWrites.delete(runId);
+    if (moved && (to === 'completed' || to === 'failed' || to === 'cancelled'))
       this.outcomes.ended({ runId, state: to, ...(reason ? { reason } : {}) });
-    }
     return moved;
   }
 

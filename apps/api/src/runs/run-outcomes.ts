@@ -1,5 +1,5 @@
 // In-process notice that a run has ended (stored as completed, failed or cancelled), for the
-// live relay to send the end event. Kept apart from the lifecycle so the live module depends on
+// live fan-out to send the end event (and the progress recorder to stop). Kept apart from the lifecycle so the live module depends on
 // runs and never the other way round.
 import { Injectable } from '@nestjs/common';
 import type { RunEndEvent } from '@caretwin/contracts';
