@@ -4,12 +4,12 @@
 // 80 % prediction intervals (light and darker band) and its mean (dashed); the 95 % threshold
 // (vermillion, dashed) and 100 %; today's figure in the panel's corner. The data is shaped by
 // the Now view (src/now/alerts.ts) and given here as plain panels.
-import { area as d3area, line as d3line, max, scaleLinear, scaleUtc } from 'd3';
+import { area as d3area, line as d3line, max, min, scaleLinear, scaleUtc } from 'd3';
 import type { BedFunction } from '@caretwin/contracts';
 import { formatPercent } from './format';
 import { word, type Lang } from './labels';
 import { SERIES } from './palette';
-import { appendFootnote, createFrame, footnoteHeight, r2, type G } from './svg';
+import { appendFootnote, createFrame, footnoteHeight, r2, textWidth, type G } from './svg';
 
 export interface CensusChartDay {
   date: string;
@@ -57,7 +57,7 @@ export function censusChart(panels: readonly CensusChartPanel[], options: Census
   const width = options.width ?? 920;
   const panelHeight = options.panelHeight ?? 120;
   const threshold = options.threshold ?? 0.95;
-  const labelWidth = 96;
+  const labelWidth = 150;
   const top = 26;
   const gap = 14;
   const columns = options.columns;
@@ -82,9 +82,20 @@ export function censusChart(panels: readonly CensusChartPanel[], options: Census
     .range([0, panelWidth]);
   const top95 =
     max(panels, (p) => max([...p.days.map((d) => d.occupancy ?? 0), ...p.forecast.map((f) => f.hi95)])) ?? 1;
+  // from a round tenth below the lowest figure (at most 50 %): the days around the threshold
+  // get the height, as a planner reads them
+  const lowest =
+    min(panels, (p) =>
+      min([
+        ...p.days.flatMap((d) => (d.occupancy === null ? [] : [d.occupancy])),
+        ...p.forecast.map((f) => f.lo95),
+      ]),
+    ) ?? 0.5;
+  const floor = Math.max(0, Math.min(0.5, Math.floor((lowest - 0.05) * 10) / 10));
   const y = scaleLinear()
-    .domain([0, Math.max(1.05, top95)])
-    .range([innerHeight, 0]);
+    .domain([floor, Math.max(1.05, top95)])
+    .range([innerHeight, 0])
+    .clamp(true);
   const byKey = new Map(panels.map((p) => [`${p.area}|${p.function}`, p]));
   const columnLabel = options.columnLabel ?? ((fn: BedFunction) => fn);
   const rowLabel = options.rowLabel ?? ((a: string) => a);
@@ -101,12 +112,32 @@ export function censusChart(panels: readonly CensusChartPanel[], options: Census
 
   options.rows.forEach((area, r) => {
     const rowTop = top + r * panelHeight;
-    svg
+    const label = svg
       .append('text')
+      .attr('class', 'row-label')
       .attr('x', 0)
       .attr('y', r2(rowTop + innerHeight / 2))
-      .attr('font-weight', 700)
-      .text(rowLabel(area));
+      .attr('font-weight', 700);
+    // a long area name (石巻・登米・気仙沼) on two lines, left of the tick labels
+    const lines = splitLabel(rowLabel(area), labelWidth - 40);
+    lines.forEach((line, i) =>
+      label
+        .append('tspan')
+        .attr('x', 0)
+        .attr('dy', i === 0 ? (lines.length > 1 ? -7 : 0) : 14)
+        .text(line),
+    );
+    for (const tick of [floor, threshold]) {
+      svg
+        .append('text')
+        .attr('class', 'y-tick')
+        .attr('x', labelWidth - 4)
+        .attr('y', r2(rowTop + y(tick) + 4))
+        .attr('text-anchor', 'end')
+        .attr('font-size', 10)
+        .attr('fill', '#555')
+        .text(formatPercent(tick, lang, 0));
+    }
     columns.forEach((fn, c) => {
       const panel = byKey.get(`${area}|${fn}`);
       const g = svg
@@ -323,4 +354,15 @@ export function censusChart(panels: readonly CensusChartPanel[], options: Census
   }
   appendFootnote(svg, options.footnote, height - 6);
   return svg.node() as SVGSVGElement;
+}
+
+/** A label cut in two at the separator nearest its middle (・, -, space) when wider than `width`. */
+export function splitLabel(text: string, width: number): string[] {
+  if (textWidth(text, 12) <= width) return [text];
+  const cuts = [...text.matchAll(/[・\-\s]/g)].map((m) => (m.index ?? 0) + 1);
+  if (cuts.length === 0) return [text];
+  const cut = cuts.reduce((best, at) =>
+    Math.abs(at - text.length / 2) < Math.abs(best - text.length / 2) ? at : best,
+  );
+  return [text.slice(0, cut).trim(), text.slice(cut).trim()];
 }

@@ -107,7 +107,8 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
         latest.asOf
           ? context.rest.censusSeries(windowStart(latest.asOf), latest.asOf)
           : Promise.resolve(null),
-        context.rest.forecastLatest(),
+        // no census, no forecast: not asked (a 404 the browser would log)
+        latest.asOf ? context.rest.forecastLatest() : Promise.resolve(null),
         context.rest.region(latest.regionId),
         context.rest.boundaries(latest.regionId).catch(() => null),
       ]);
