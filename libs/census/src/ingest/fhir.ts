@@ -13,7 +13,7 @@
 // The FHIR R4 model of the `fhirpath` library names every element (issues carry FHIRPaths such
 // as `Bundle.entry[2].resource.group[0].stratifier[0].stratum[1].population[0].count`) and
 // evaluates the MeasureReport invariants of the R4 specification.
-import { evaluate } from 'fhirpath';
+import { compile } from 'fhirpath';
 import * as r4 from 'fhirpath/fhir-context/r4';
 import type { BedFunction, ValidationIssue } from '@caretwin/contracts';
 import { japanDate } from '../region';
@@ -65,7 +65,10 @@ const INVARIANTS = [
     human: 'Stratifiers SHALL be either a single criteria or a set of criteria components',
     expression: 'group.stratifier.stratum.all(value.exists() xor component.exists())',
   },
-] as const;
+].map((invariant) => ({ ...invariant, holds: compile(invariant.expression, r4) }));
+
+/** The Bundle's resources as fhirpath nodes (each knows its full path). Compiled once: parsing an expression per call cost 3–6 ms. */
+const bundleResources = compile('Bundle.entry.resource', r4, { resolveInternalTypes: false });
 
 interface ReportNode {
   /** the report's FHIRPath: `MeasureReport` or `Bundle.entry[2].resource` */
@@ -81,9 +84,7 @@ function reportsOf(doc: Json, issues: ValidationIssue[]): ReportNode[] {
     issues.push(issue('Bundle.entry', 'the Bundle has no entries: one MeasureReport per hospital and day'));
     return [];
   }
-  const nodes = evaluate(doc, 'Bundle.entry.resource', undefined, r4, {
-    resolveInternalTypes: false,
-  }) as Array<{ data: unknown; fullPropertyName(): string }>;
+  const nodes = bundleResources(doc) as Array<{ data: unknown; fullPropertyName(): string }>;
   const reports: ReportNode[] = [];
   for (const node of nodes) {
     const path = node.fullPropertyName();
@@ -149,7 +150,7 @@ function readReport(node: ReportNode, issues: ValidationIssue[]): { drafts: Draf
   );
 
   for (const invariant of INVARIANTS) {
-    const holds = evaluate(report, invariant.expression, undefined, r4) as unknown[];
+    const holds = invariant.holds(report) as unknown[];
     if (holds[0] !== true) issues.push(issue(P, `${invariant.key}: ${invariant.human}`));
   }
 
