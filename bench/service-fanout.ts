@@ -1,27 +1,18 @@
-// Many socket.io clients watching one run (the second half of `npm run bench:service`): each is
-// the typed client of libs/contracts on its own connection. Two delays are measured per client
-// and progress report:
+// Many socket.io clients watching one run (the second half of `npm run bench:service`), in
+// child processes of their own (service-clients.ts), apart from the service and from this
+// process. Two delays are measured per client and progress report:
 //   - worker → client: a worker folds days into Redis and announces the run on the live channel;
 //     this process hears the announcement too, reads how far each replication got, and times
-//     how long until each client holds an event that shows that day;
+//     how long until each client holds the first event that shows that day (one machine, one
+//     clock: the client processes stamp arrivals with Date.now() as this one stamps reports);
 //   - api → client: an event's `at` (when the api sent it) to its arrival.
-import { io, type Socket } from 'socket.io-client';
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
-import {
-  RUN_EVENT_NAMES,
-  createRunClient,
-  type Ack,
-  type ClientToServerEvents,
-  type LiveRunState,
-  type RunEndEvent,
-  type RunProgressEvent,
-  type RunSnapshot,
-  type RunWatch,
-  type ServerToClientEvents,
-} from '@caretwin/contracts';
 import { decodeReplicationState, liveChannel, liveKeys } from '../libs/runner/src/live';
+import type { ClientRecord, ClientsResult } from './service-clients';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+const CLIENTS_SCRIPT = join(__dirname, 'service-clients.ts');
 
 /** When this process heard that replication `index` had reached `day` (a worker's report). */
 interface WorkerReport {
@@ -77,119 +68,111 @@ export class WorkerReports {
   }
 }
 
-/** A progress event as one client got it: when, and how far each replication it names had got. */
-interface Arrival {
-  at: number;
-  days: Array<[replication: number, day: number]>;
-}
+/** Every client process of one fan-out: forks them, waits for their snapshots, gathers what they saw. */
+export class ClientProcesses {
+  private readonly children: ChildProcess[] = [];
 
-export interface Watcher {
-  socket: ClientSocket;
-  /** true: the typed client of libs/contracts (band merged); false: sequence numbers and state only */
-  full: boolean;
-  arrivals: Arrival[];
-  /** JSON size of every progress event */
-  bytes: number[];
-  /** api send (`at`) → arrival, ms */
-  apiDelays: number[];
-  /** seq of every snapshot or event applied, in order */
-  applied: number[];
-  /** messages dropped as not newer than what was applied */
-  stale: number;
-  completed: boolean;
-  /** the typed client's state (full watchers only) */
-  state(): LiveRunState | undefined;
-  subscribed(): boolean;
-  stop(): void;
-}
+  private constructor() {}
 
-/**
- * Opens one client on `url` watching `runId`. A full watcher is the typed client a dashboard
- * uses, merging every band point; a light one keeps what proves delivery — the newest seq
- * applied, the state, the completion — and drops what is not newer, as the typed client does.
- * Merging the band is each browser's own work: two hundred merges in this one process would
- * measure this process's CPU, not the service.
- */
-export function watchRun(url: string, runId: string, full: boolean): Watcher {
-  const socket: ClientSocket = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnectionDelay: 200,
-    reconnectionDelayMax: 1000,
-  });
-  let seq = -1;
-  let watch: RunWatch | undefined;
-  const watcher: Watcher = {
-    socket,
-    full,
-    arrivals: [],
-    bytes: [],
-    apiDelays: [],
-    applied: [],
-    stale: 0,
-    completed: false,
-    state: () => watch?.state,
-    subscribed: () => seq >= 0,
-    stop: () => {
-      watch?.stop();
-      socket.close();
-    },
-  };
-  // Timed on arrival, before any merge.
-  socket.on('run.progress', (event: RunProgressEvent) => {
-    const now = Date.now();
-    watcher.apiDelays.push(now - event.at);
-    watcher.arrivals.push({ at: now, days: event.replications.map((r) => [r.index, r.day]) });
-    if (full) watcher.bytes.push(JSON.stringify(event).length);
-  });
-  const take = (next: number, state: string): void => {
-    if (next <= seq) {
-      watcher.stale++;
-      return;
+  /**
+   * `clients` socket.io clients over `processes` child processes (as even as can be), the first
+   * `fullClients` of them (in the first process) the typed client merging the band.
+   */
+  static start(
+    url: string,
+    runId: string,
+    clients: number,
+    processes: number,
+    fullClients: number,
+  ): ClientProcesses {
+    const all = new ClientProcesses();
+    const per = Math.ceil(clients / processes);
+    for (let p = 0; p < processes && p * per < clients; p++) {
+      const n = Math.min(per, clients - p * per);
+      all.children.push(
+        fork(CLIENTS_SCRIPT, [url, runId, String(n), String(p === 0 ? fullClients : 0)], {
+          execArgv: ['--import', 'tsx'],
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        }),
+      );
     }
-    seq = next;
-    watcher.applied.push(next);
-    if (state === 'completed') watcher.completed = true;
-  };
-  if (full) {
-    watch = createRunClient(socket).watch(runId, {
-      retryMs: 250,
-      onChange: (state) => take(state.seq, state.state),
-    });
-    return watcher;
+    return all;
   }
-  const subscribe = (): void => {
-    socket.emit('run.subscribe', { runId }, (reply: Ack<RunSnapshot>) => {
-      if ('data' in reply) take(reply.data.seq, reply.data.state);
-      else setTimeout(subscribe, 250); // LIVE_UNAVAILABLE: again shortly
+
+  get pids(): number[] {
+    return this.children.map((c) => c.pid as number);
+  }
+
+  /** Resolves once every client of every process holds a snapshot. */
+  subscribed(timeoutMs: number): Promise<void> {
+    return this.each(timeoutMs, 'snapshots', (child, done) =>
+      child.on('message', (m: { type: string }) => m.type === 'subscribed' && done(undefined)),
+    ).then(() => undefined);
+  }
+
+  /** Asks every process for what its clients saw, then they exit. */
+  finish(timeoutMs: number): Promise<ClientsResult[]> {
+    return this.each<ClientsResult>(timeoutMs, 'results', (child, done) => {
+      child.on('message', (m: ClientsResult) => m.type === 'result' && done(m));
+      child.send({ type: 'finish' });
     });
-  };
-  socket.on('connect', subscribe);
-  for (const name of RUN_EVENT_NAMES)
-    socket.on(name, (event: RunProgressEvent | RunEndEvent) => {
-      if (seq >= 0 && event.runId === runId) take(event.seq, event.state);
-    });
-  return watcher;
+  }
+
+  private each<T>(
+    timeoutMs: number,
+    what: string,
+    wire: (child: ChildProcess, done: (value: T) => void) => void,
+  ): Promise<T[]> {
+    return Promise.all(
+      this.children.map(
+        (child) =>
+          new Promise<T>((resolve, reject) => {
+            const timer = setTimeout(
+              () => reject(new Error(`client process ${child.pid}: timed out waiting for ${what}`)),
+              timeoutMs,
+            );
+            child.once('exit', (code) => {
+              clearTimeout(timer);
+              if (code !== 0) reject(new Error(`client process ${child.pid} exited with ${code}`));
+            });
+            wire(child, (value) => {
+              clearTimeout(timer);
+              resolve(value);
+            });
+          }),
+      ),
+    );
+  }
+
+  stop(): void {
+    for (const child of this.children) if (child.exitCode === null) child.kill();
+  }
 }
 
 /**
- * Worker → client delays of one client: for every worker report (replication r reached day d,
- * heard at t), the first event this client got that shows r at day d or later, minus t. An event
- * can overtake the announcement it answers (the api read a fold this process had not heard of
- * yet): that delay counts as 0.
+ * Worker → client delays: for every worker report (replication r reached day d, heard at t),
+ * the first event (by seq) that shows r at day d or later, and for each client that got that
+ * event its arrival minus t. An event can overtake the announcement it answers (the api read a
+ * fold this process had not heard of yet): that delay counts as 0.
  */
-export function workerDelays(reports: WorkerReports, watcher: Watcher): number[] {
+export function workerDelays(
+  reports: WorkerReports,
+  events: Map<number, Array<[number, number]>>,
+  clients: ClientRecord[],
+): number[] {
+  const bySeq = [...events.entries()].sort((a, b) => a[0] - b[0]);
+  const arrivals = clients.map((c) => new Map(c.arrivals));
   const delays: number[] = [];
   for (const [replication, list] of reports.byReplication) {
     let e = 0;
     for (const report of list) {
-      while (
-        e < watcher.arrivals.length &&
-        !watcher.arrivals[e].days.some(([r, d]) => r === replication && d >= report.day)
-      )
-        e++;
-      if (e === watcher.arrivals.length) break; // never shown (e.g. the last days, shown as done)
-      delays.push(Math.max(0, watcher.arrivals[e].at - report.at));
+      while (e < bySeq.length && !bySeq[e][1].some(([r, d]) => r === replication && d >= report.day)) e++;
+      if (e === bySeq.length) break; // never shown (e.g. the last days, shown as done)
+      const seq = bySeq[e][0];
+      for (const got of arrivals) {
+        const at = got.get(seq);
+        if (at !== undefined) delays.push(Math.max(0, at - report.at));
+      }
     }
   }
   return delays;

@@ -9,19 +9,22 @@
 //    wall time and on CPU time (api + workers vs the CLI process) — the target, under 15 %; and
 //    a fresh deployment's first run (everything cold) vs the whole CLI command, on wall time.
 //    The results must be equal outside `execution`.
-// 2. Fan-out: N socket.io clients (default 200) subscribe to one run (4 replications of a year
-//    on 2 worker processes); every client must receive the completion, apply sequence numbers in
-//    strictly increasing order; p50/p95 of the delay from a worker's report to a client holding
-//    it (target p95 under 250 ms) and from the api sending an event to its arrival; api memory
-//    (resident set) before, with the clients, and after they left. Four clients are the typed
-//    client merging the band (they must end alike); the others keep sequence numbers and state
-//    only, because 200 band merges in this one process would time this process, not the service.
+// 2. Fan-out: N socket.io clients (200, then 1,000, each on a fresh deployment) in child
+//    processes of their own (service-clients.ts, never the service's or this process) subscribe
+//    to one run (4 replications of a year on 2 worker processes); every client must receive the
+//    completion and apply sequence numbers in strictly increasing order; p50/p95 of the delay
+//    from a worker's report to a client holding it (target p95 under 250 ms for 200 clients) and
+//    from the api sending an event to its arrival; the sizes of the messages (run.progress
+//    deltas, snapshot); api memory (resident set) before, with the clients, and after they left.
+//    Four clients are the typed client merging the band (they must end alike); the others keep
+//    sequence numbers and state only (and re-subscribe on a gap), because a thousand band merges
+//    would time the client processes, not the service.
 //
 // Options: --quick (4 replications of 90 days, one round; 50 clients on 2 replications),
-// --repeat N (rounds of the overhead part; default 3), --only
-// overhead|fanout, --clients N, --nice-workers (the fan-out's worker processes at nice 10: on a
-// small machine the model threads otherwise take the cores the api and the clients need),
-// --json (figures as JSON on the last line). Wall times depend on what else runs: the load
+// --repeat N (rounds of the overhead part; default 3), --only overhead|fanout,
+// --clients N[,M…] (default 200,1000), --client-processes N (default 2), --nice-workers (the
+// fan-out's worker processes at nice 10: on a small machine the model threads otherwise take the
+// cores the api and the clients need), --json (figures as JSON on the last line). Wall times depend on what else runs: the load
 // average is printed beside them, and CPU times measure the work itself.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,7 +34,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Redis } from 'ioredis';
 import { FINISHED_STATES, type RunView } from '@caretwin/contracts';
 import { BenchDeployment, cpuMs, renice, rssMiB } from './service-deployment';
-import { WorkerReports, percentile, watchRun, workerDelays, type Watcher } from './service-fanout';
+import { ClientProcesses, WorkerReports, percentile, workerDelays } from './service-fanout';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'apps', 'cli', 'bin', 'caretwin.js');
@@ -40,18 +43,24 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const json = args.includes('--json');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const clientCount = args.includes('--clients')
-  ? Number(args[args.indexOf('--clients') + 1])
-  : quick
-    ? 50
-    : 200;
+/** Fan-out client counts, each on a fresh deployment: `--clients 200,1000` (the default; --quick: 50). */
+const clientCounts = (
+  args.includes('--clients') ? args[args.indexOf('--clients') + 1] : quick ? '50' : '200,1000'
+)
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+/** Child processes the fan-out's clients are spread over (never the service's or this process). */
+const clientProcesses = args.includes('--client-processes')
+  ? Math.max(1, Number(args[args.indexOf('--client-processes') + 1]))
+  : 2;
 /** Fan-out with the model's worker processes at nice 10, so the api and the clients get the CPU first. */
 const niceWorkers = args.includes('--nice-workers');
 const repeat = args.includes('--repeat') ? Number(args[args.indexOf('--repeat') + 1]) : quick ? 1 : 3;
 
 const f1 = (x: number): string => x.toFixed(1);
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %`;
-/** Clients of the fan-out that run the typed client with its band merges (the rest are light: see service-fanout.ts). */
+/** Clients of the fan-out that run the typed client with its band merges (the rest are light: see service-clients.ts). */
 const FULL_CLIENTS = 4;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -289,21 +298,15 @@ async function benchOverhead(): Promise<Json[]> {
 // ---------------------------------------------------------------------------------------------
 // 2. Fan-out
 
-async function waitFor(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-async function benchFanout(): Promise<Json> {
+async function benchFanout(clientCount: number): Promise<Json> {
   const run = quick ? { replications: 2, horizonDays: 90 } : { replications: 4, horizonDays: 365 };
   console.log(
-    `Fan-out: ${clientCount} socket.io clients on one run (${run.replications} replications of ${run.horizonDays} days, 2 worker processes${niceWorkers ? ' at nice 10' : ''})`,
+    `Fan-out: ${clientCount} socket.io clients in ${Math.min(clientProcesses, clientCount)} processes of their own on one run (${run.replications} replications of ${run.horizonDays} days, 2 worker processes${niceWorkers ? ' at nice 10' : ''}); load average ${loadavg()
+      .map(f1)
+      .join(' / ')} at the start`,
   );
   const deployment = await BenchDeployment.start('fanout');
-  const watchers: Watcher[] = [];
+  let clients: ClientProcesses | undefined;
   let reports: WorkerReports | undefined;
   try {
     const url = deployment.api.url;
@@ -320,52 +323,61 @@ async function benchFanout(): Promise<Json> {
       deployment.prefix,
       posted.id,
     );
-    for (let i = 0; i < clientCount; i++) watchers.push(watchRun(url, posted.id, i < FULL_CLIENTS));
-    await waitFor(`${clientCount} snapshots`, () => watchers.every((w) => w.subscribed()), 60_000);
+    clients = ClientProcesses.start(url, posted.id, clientCount, clientProcesses, FULL_CLIENTS);
+    await clients.subscribed(120_000);
     const rssSubscribed = rssMiB(deployment.api.pid);
 
     let rssPeak = rssSubscribed;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(deployment.api.pid))), 250);
     const t0 = Date.now();
-    const cpu0 = { bench: process.cpuUsage(), api: cpuMs(deployment.api.pid) };
+    const load0 = loadavg()[0];
+    const clientCpu = (): number =>
+      (clients as ClientProcesses).pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+    const cpu0 = { clients: clientCpu(), api: cpuMs(deployment.api.pid) };
     const workers = await deployment.addWorkers(2);
     if (niceWorkers) for (const w of workers) renice(w.pid, 10);
     await waitForEnd(url, posted.id);
-    await waitFor(
-      'every client to hold the completion',
-      () => watchers.every((w) => w.completed),
-      60_000,
-    ).catch(() => undefined);
+    // Every client's completion is at most a pass after the store's; a moment for the last frames.
+    await sleep(3000);
     clearInterval(sampler);
     const seconds = (Date.now() - t0) / 1000;
-    const benchCpu = process.cpuUsage(cpu0.bench);
     const cpu = {
       api: (cpuMs(deployment.api.pid) - cpu0.api) / 1000,
-      clients: (benchCpu.user + benchCpu.system) / 1e6,
+      clients: (clientCpu() - cpu0.clients) / 1000,
     };
+    const load = loadavg()[0];
     const rssEnd = rssMiB(deployment.api.pid);
-    const fullStates = watchers.filter((w) => w.full).map((w) => JSON.stringify({ ...w.state(), at: 0 }));
-    for (const w of watchers) w.stop();
+    const results = await clients.finish(60_000);
     await sleep(3000);
     const rssAfter = rssMiB(deployment.api.pid);
 
-    const completed = watchers.filter((w) => w.completed).length;
-    const ordered = watchers.filter((w) => w.applied.every((s, i) => i === 0 || s > w.applied[i - 1])).length;
-    const stale = watchers.reduce((n, w) => n + w.stale, 0);
+    const all = results.flatMap((r) => r.clients);
+    const events = new Map(results.flatMap((r) => r.events));
+    const progressBytes = results[0].progressBytes;
+    const snapshotBytes = results[0].snapshotBytes;
+    const completed = all.filter((c) => c.completed).length;
+    const ordered = all.filter((c) => c.applied.every((s, i) => i === 0 || s > c.applied[i - 1])).length;
+    const stale = all.reduce((n, c) => n + c.stale, 0);
+    const gaps = all.reduce((n, c) => n + c.gaps, 0);
+    const fullStates = all.filter((c) => c.full).map((c) => c.finalState);
     const fullAgree = fullStates.every((state) => state === fullStates[0]);
-    const workerToClient = watchers.flatMap((w) => workerDelays(reports as WorkerReports, w));
-    const apiToClient = watchers.flatMap((w) => w.apiDelays);
-    const events = watchers.reduce((n, w) => n + w.arrivals.length, 0) / watchers.length;
+    const workerToClient = workerDelays(reports, events, all);
+    const apiToClient = all.flatMap((c) => c.apiDelays);
+    const perClient = all.reduce((n, c) => n + c.arrivals.length, 0) / all.length;
     const p = (xs: number[], q: number): string => `${percentile(xs, q).toFixed(0)} ms`;
-    const bytes = watchers[0].bytes.reduce((a, b) => a + b, 0) / Math.max(1, watchers[0].bytes.length);
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const kib = (x: number): string => `${(x / 1024).toFixed(1)} KiB`;
     console.log(
-      `  run took ${f1(seconds)} s from the workers' start; ${f1(events)} progress events per client, ${(bytes / 1024).toFixed(1)} KiB each on average (load average ${f1(loadavg()[0])})`,
+      `  run took ${f1(seconds)} s from the workers' start; ${f1(perClient)} progress events per client; load average ${f1(load0)} → ${f1(load)} during it`,
     );
     console.log(
-      `  CPU during the run: api ${f1(cpu.api)} s, the ${clientCount} clients (this process) ${f1(cpu.clients)} s`,
+      `  message sizes (socket.io frames): run.progress mean ${kib(mean(progressBytes))}, p95 ${kib(percentile(progressBytes, 95))}, largest ${kib(Math.max(0, ...progressBytes))}; snapshot ${kib(Math.max(0, ...snapshotBytes))}`,
     );
     console.log(
-      `  completion received by ${completed} of ${watchers.length} clients; applied sequence strictly increasing for ${ordered}; ${stale} messages dropped as not newer`,
+      `  CPU during the run: api ${f1(cpu.api)} s, the ${clientCount} clients (their processes) ${f1(cpu.clients)} s`,
+    );
+    console.log(
+      `  completion received by ${completed} of ${all.length} clients; applied sequence strictly increasing for ${ordered}; ${stale} messages dropped as not newer; ${gaps} gaps (then a new snapshot)`,
     );
     console.log(
       `  the ${fullStates.length} typed clients (band merged) end in the same state: ${fullAgree ? 'yes' : 'NO'}`,
@@ -381,15 +393,23 @@ async function benchFanout(): Promise<Json> {
     );
     return {
       clients: clientCount,
+      clientProcesses: results.length,
       ...run,
       seconds,
+      load: { start: load0, end: load },
       completed,
       ordered,
       stale,
+      gaps,
       fullClients: fullStates.length,
       fullAgree,
-      eventsPerClient: events,
-      progressBytes: bytes,
+      eventsPerClient: perClient,
+      progressBytes: {
+        mean: mean(progressBytes),
+        p95: percentile(progressBytes, 95),
+        max: Math.max(0, ...progressBytes),
+      },
+      snapshotBytes: Math.max(0, ...snapshotBytes),
       cpuSeconds: cpu,
       workerToClientMs: {
         p50: percentile(workerToClient, 50),
@@ -415,7 +435,7 @@ async function benchFanout(): Promise<Json> {
     if (api.stderr.length) console.error(`  stderr: ${api.stderr.join('').slice(-3000)}`);
     throw error;
   } finally {
-    for (const w of watchers) w.stop();
+    clients?.stop();
     await reports?.close();
     await deployment.stop();
   }
@@ -431,7 +451,8 @@ async function main(): Promise<void> {
     `caretwin service benchmark${quick ? ' (quick)' : ''} — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`,
   );
   const overhead = only === 'fanout' ? [] : await benchOverhead();
-  const fanout = only === 'overhead' ? undefined : await benchFanout();
+  const fanout: Json[] = [];
+  if (only !== 'overhead') for (const n of clientCounts) fanout.push(await benchFanout(n));
   if (json) console.log(JSON.stringify({ quick, overhead, fanout }));
 }
 
