@@ -108,6 +108,25 @@ if (!HAS_CHROMIUM) {
       await product?.stop();
     }, 30_000);
 
+    it('serves the municipal boundaries with their credit, an ETag and an hour of caching (304 when unchanged)', async () => {
+      const url = `${product.url}/api/regions/${region.id}/boundaries`;
+      const first = await fetch(url);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('content-type')).toContain('application/geo+json');
+      expect(first.headers.get('cache-control')).toBe('private, max-age=3600');
+      const body = (await first.json()) as {
+        credit: { ja: string };
+        features: Array<{ properties: { area: string } }>;
+      };
+      expect(body.credit.ja).toBe(CREDIT);
+      expect(body.features).toHaveLength(region.municipalities.length);
+      const again = await fetch(url, { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
+      expect(again.status).toBe(304);
+      const unknown = await fetch(`${product.url}/api/regions/atlantis/boundaries`);
+      expect(unknown.status).toBe(404);
+      expect(((await unknown.json()) as { code: string }).code).toBe('REGION_NOT_FOUND');
+    });
+
     it('says how to start the feed before any report, on a map of the municipal boundaries with their credit', async () => {
       step = 'empty';
       await page.goto(`${product.url}/#/now`);

@@ -441,7 +441,7 @@ if (!HAS_CHROMIUM) {
       report.on('pageerror', (e) => reportErrors.push(e.message));
       await report.goto(`file://${out}`);
       await report.locator('#report[data-rendered="true"]').waitFor();
-      expect(await report.locator('svg.region-map path.cell').count()).toBe(expected.municipalities);
+      expect(await report.locator('svg.region-map path.municipality').count()).toBe(expected.municipalities);
       expect(await report.locator('svg.region-map circle.hospital').count()).toBe(expected.hospitals);
       for (const chart of [
         'kpi-cards',

@@ -8,7 +8,7 @@
 // vite.report.config.mts into one script and one stylesheet) and the payload, all inline; a
 // content security policy in the page forbids every network request, so the file never calls
 // home whatever a chart does; inline script, styles and data:/blob: images (exports) stay allowed.
-import type { Comparison, ReplicationResult } from '@caretwin/contracts';
+import type { Comparison, RegionBoundaries, ReplicationResult } from '@caretwin/contracts';
 import type { RunResultDocument } from './result';
 
 export const REPORT_FORMAT = 'caretwin-report';
@@ -26,6 +26,8 @@ export interface ReportPayload {
   baseline?: { source: string; result: AnyResult; comparison: Comparison };
   /** the dashboard's area filter when the report was asked for (issue 16): its section first */
   area?: string;
+  /** the region's municipal boundaries for the map (GET /api/regions/:id/boundaries); absent: points */
+  boundaries?: RegionBoundaries;
 }
 
 /** A replication with only what the report reads (the first keeps its hospitals: beds after the levers). */

@@ -8,12 +8,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@caretwin/config';
-import type { BoundaryFeature, BoundaryGeometry, RegionBoundaries } from '@caretwin/contracts';
+import {
+  BOUNDARIES_FILE,
+  shapeBoundaries,
+  type RawBoundaryFile,
+  type RegionBoundaries,
+} from '@caretwin/contracts';
 import { ScenarioCatalog, type Region } from '@caretwin/scenario';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ApiError } from '../errors/api-error';
-
-export const BOUNDARIES_FILE = 'municipalities.geojson';
 
 /** The answer, serialised once: the body and its strong ETag. */
 export interface BoundariesBody {
@@ -29,68 +32,6 @@ export class BoundariesNotFoundError extends ApiError {
       `region "${regionId}" has no ${BOUNDARIES_FILE}: its map shows municipalities as points`,
     );
   }
-}
-
-const round5 = (value: number): number => Math.round(value * 1e5) / 1e5;
-
-function roundCoordinates(value: unknown): unknown {
-  if (typeof value === 'number') return round5(value);
-  return Array.isArray(value) ? value.map(roundCoordinates) : value;
-}
-
-interface RawFeature {
-  properties?: Record<string, unknown> | null;
-  geometry?: { type?: string; coordinates?: unknown } | null;
-}
-interface RawCollection {
-  type?: string;
-  credit?: { ja?: unknown; en?: unknown };
-  source?: unknown;
-  features?: RawFeature[];
-}
-
-/** The municipality code of a feature: N03_007 (MLIT) or a `municipality`/`code` property. */
-function codeOf(feature: RawFeature): string | null {
-  const p = feature.properties ?? {};
-  for (const key of ['municipality', 'code', 'N03_007']) {
-    const value = p[key];
-    if (typeof value === 'string' && value) return value;
-  }
-  return null;
-}
-
-/** Shapes a region's boundary file; a feature of no municipality of the region is left out. */
-export function shapeBoundaries(region: Region, raw: RawCollection, file: string): RegionBoundaries {
-  if (raw.type !== 'FeatureCollection' || !Array.isArray(raw.features))
-    throw new Error(`${file}: not a GeoJSON FeatureCollection`);
-  const municipalities = new Map(region.municipalities.map((m) => [m.id, m]));
-  const features: BoundaryFeature[] = [];
-  for (const feature of raw.features) {
-    const code = codeOf(feature);
-    const municipality = code === null ? undefined : municipalities.get(code);
-    const type = feature.geometry?.type;
-    if (!municipality || (type !== 'Polygon' && type !== 'MultiPolygon')) continue;
-    features.push({
-      type: 'Feature',
-      id: municipality.id,
-      properties: { municipality: municipality.id, area: municipality.area, name: municipality.name },
-      geometry: {
-        type,
-        coordinates: roundCoordinates(feature.geometry?.coordinates) as BoundaryGeometry['coordinates'],
-      },
-    });
-  }
-  const credit = raw.credit ?? {};
-  return {
-    type: 'FeatureCollection',
-    regionId: region.id,
-    credit: {
-      ja: typeof credit.ja === 'string' ? credit.ja : '',
-      en: typeof credit.en === 'string' ? credit.en : typeof credit.ja === 'string' ? credit.ja : '',
-    },
-    source: typeof raw.source === 'string' ? raw.source : file,
-    features,
-  };
 }
 
 @Injectable()
@@ -117,10 +58,20 @@ export class RegionBoundariesService {
     return body;
   }
 
+  /** The boundaries as an object (a report embeds them); null for a region without any. */
+  find(regionId: string): RegionBoundaries | null {
+    try {
+      return JSON.parse(this.get(regionId).json) as RegionBoundaries;
+    } catch (error) {
+      if (error instanceof BoundariesNotFoundError) return null;
+      throw error;
+    }
+  }
+
   private load(region: Region): BoundariesBody | null {
     const path = join(this.config.scenarios.regionsDir, region.id, BOUNDARIES_FILE);
     if (!existsSync(path)) return null;
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as RawCollection;
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as RawBoundaryFile;
     const json = JSON.stringify(
       shapeBoundaries(region, raw, `scenarios/data/${region.id}/${BOUNDARIES_FILE}`),
     );

@@ -8,5 +8,6 @@ import { RegionsService } from './regions.service';
   imports: [ScenariosModule],
   controllers: [RegionsController],
   providers: [RegionsService, RegionBoundariesService],
+  exports: [RegionBoundariesService],
 })
 export class RegionsModule {}

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module';
 import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
 
@@ -9,7 +10,7 @@ export class ReportModule {
   static forRoot(runs: DynamicModule): DynamicModule {
     return {
       module: ReportModule,
-      imports: [runs],
+      imports: [runs, RegionsModule],
       controllers: [ReportController],
       providers: [ReportService],
     };

@@ -16,6 +16,7 @@ import {
   type RunResultDocument,
 } from '@caretwin/runner';
 import { ApiError } from '../errors/api-error';
+import { RegionBoundariesService } from '../regions/region-boundaries.service';
 import { RunResultService } from '../runs/run-result.service';
 
 type AnyResult = RunResultDocument<Record<string, unknown>>;
@@ -37,7 +38,10 @@ export class ReportBundleMissingError extends ApiError {
 export class ReportService {
   private bundle: ReportBundle | undefined;
 
-  constructor(private readonly results: RunResultService) {}
+  constructor(
+    private readonly results: RunResultService,
+    private readonly boundaries: RegionBoundariesService,
+  ) {}
 
   private readBundle(dir: string = REPORT_BUNDLE_DIR): ReportBundle {
     if (this.bundle) return this.bundle;
@@ -74,6 +78,9 @@ export class ReportService {
         : {}),
       ...(options.area ? { area: options.area } : {}),
     };
+    // the map's municipal boundaries travel in the file: the report opens offline
+    const shapes = this.boundaries.find(result.provenance.region.id);
+    if (shapes) payload.boundaries = shapes;
     return standaloneHtml(payload, bundle);
   }
 }

@@ -5,11 +5,18 @@
 // assumptions. It opens offline and can be mailed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import {
+  BOUNDARIES_FILE,
+  shapeBoundaries,
+  type RawBoundaryFile,
+  type RegionBoundaries,
+} from '@caretwin/contracts';
 import { compareResults } from '@caretwin/model';
 import { softwareVersion, type RunResultDocument } from '@caretwin/runner';
 import { REPORT_FORMAT, slimResult, type ReportPayload } from '../report/report-payload';
 import { standaloneHtml, type ReportBundle } from '../report/standalone-html';
 import { readResultArgument } from './compare';
+import { repoRoot } from './validate';
 import { CommandError, defaultIO, reportFailure, type CommandIO } from './run';
 
 export interface ReportCommandOptions {
@@ -20,6 +27,8 @@ export interface ReportCommandOptions {
   json?: boolean;
   /** for tests: the report bundle's directory and the time written */
   bundleDir?: string;
+  /** regions (default: <repo>/scenarios/data): the map's boundaries are read from <region>/municipalities.geojson */
+  regionsDir?: string;
   now?: () => Date;
 }
 
@@ -48,6 +57,27 @@ function readResult(argument: string, io: CommandIO): { doc: AnyResult; path: st
   return { doc: side.doc as AnyResult, path: side.path };
 }
 
+/**
+ * The municipal boundaries of the result's region for the report's map, from the regions
+ * directory; null (the map shows municipalities as points) when there is no such file.
+ */
+function readBoundaries(doc: AnyResult, regionsDir?: string): RegionBoundaries | null {
+  const region = doc.provenance?.region as Partial<AnyResult['provenance']['region']> | undefined;
+  if (typeof region?.id !== 'string' || !Array.isArray(region.municipalities)) return null;
+  let dir = regionsDir;
+  if (dir === undefined) {
+    try {
+      dir = join(repoRoot(), 'scenarios', 'data');
+    } catch {
+      return null; // an installed CLI away from the repository: no boundary files at hand
+    }
+  }
+  const path = join(dir, region.id, BOUNDARIES_FILE);
+  if (!existsSync(path)) return null;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as RawBoundaryFile;
+  return shapeBoundaries({ id: region.id, municipalities: region.municipalities }, file, path);
+}
+
 export function reportCommand(
   argument: string,
   options: ReportCommandOptions,
@@ -74,6 +104,8 @@ export function reportCommand(
           }
         : {}),
     };
+    const boundaries = readBoundaries(result.doc, options.regionsDir);
+    if (boundaries) payload.boundaries = boundaries;
     const out = resolve(io.cwd, options.out ?? join(dirname(result.path), 'report.html'));
     const html = standaloneHtml(payload, bundle);
     mkdirSync(dirname(out), { recursive: true });

@@ -158,6 +158,32 @@ describe('caretwin report', () => {
     expect(JSON.parse(out[0]).method).toBe('welch');
   });
 
+  it("carries the region's municipal boundaries for the map, so the report opens offline", () => {
+    const { dir, bundleDir, io, out } = setup();
+    const doc = result('whatif', 1, [10]) as unknown as { provenance: Record<string, unknown> };
+    doc.provenance.region = {
+      id: 'miyagi',
+      municipalities: [
+        { id: '04101', area: 'sendai', name: { ja: '仙台市青葉区', en: 'Aoba' } },
+        { id: '04206', area: 'sennan', name: { ja: '白石市', en: 'Shiroishi' } },
+      ],
+    };
+    writeFileSync(join(dir, 'miyagi.json'), JSON.stringify(doc));
+    const regionsDir = join(__dirname, '..', '..', '..', '..', 'scenarios', 'data');
+    expect(reportCommand('miyagi.json', { bundleDir, regionsDir, json: true }, io)).toBe(0);
+    const payload = payloadOf(readFileSync(JSON.parse(out[0]).out as string, 'utf8'));
+    expect(payload.boundaries?.features.map((f) => [f.id, f.properties.area])).toEqual([
+      ['04101', 'sendai'],
+      ['04206', 'sennan'],
+    ]);
+    expect(payload.boundaries?.credit.ja).toBe(
+      '出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成',
+    );
+    // a region without a boundary file: no boundaries, the map draws points
+    expect(reportCommand('miyagi.json', { bundleDir, regionsDir: dir, json: true }, io)).toBe(0);
+    expect(payloadOf(readFileSync(JSON.parse(out[1]).out as string, 'utf8')).boundaries).toBeUndefined();
+  });
+
   it('refuses a file that is not a result, and a missing bundle, with what to do', () => {
     const { dir, bundleDir, io, err } = setup();
     writeFileSync(join(dir, 'scenario.json'), JSON.stringify({ id: 'x' }));

@@ -5,11 +5,13 @@ import { parse } from 'yaml';
 import geojson from '../../../../scenarios/data/miyagi/municipalities.geojson?raw';
 import municipalitiesYaml from '../../../../scenarios/data/miyagi/municipalities.yaml?raw';
 import { MAP_DATA } from '../testing/fixtures';
+import { word } from './labels';
 import {
   creditLine,
   prefectureMap,
   shapePrefectureMap,
   rewind,
+  sizeSteps,
   type MapBoundaries,
   type MapGeometry,
   type PrefectureMapData,
@@ -149,7 +151,7 @@ describe('prefecture map', () => {
   });
 
   it('shows the municipalities of a region without boundaries as points, with no credit line', () => {
-    const svg = prefectureMap({ ...MAP_DATA, boundaries: null }, { ...options, width: 600, height: 400 });
+    const svg = prefectureMap(MAP_DATA, { ...options, width: 600, height: 400 });
     expect(svg.querySelectorAll('circle.municipality.point')).toHaveLength(MAP_DATA.municipalities.length);
     expect(svg.querySelector('.map-credit')).toBeNull();
   });
@@ -157,5 +159,66 @@ describe('prefecture map', () => {
   it('gives the credit in English with the required Japanese line after it', () => {
     expect(creditLine({ ja: CREDIT, en: 'Source: MLIT' }, 'en')).toBe(`Source: MLIT (${CREDIT})`);
     expect(creditLine({ ja: CREDIT, en: 'Source: MLIT' }, 'ja')).toBe(CREDIT);
+  });
+});
+
+describe('prefecture map hospitals (as the Voronoi sketch drew them)', () => {
+  const data: PrefectureMapData = MAP_DATA;
+  const small = { lang: 'ja' as const, width: 600, height: 400, legendWidth: 180 };
+
+  it('sizes hospitals by the square root of beds and draws the largest first', () => {
+    const shape = shapePrefectureMap(data, small);
+    const byId = new Map(shape.hospitals.map((h) => [h.id, h]));
+    expect(byId.get('h-centre')?.r).toBeCloseTo(16);
+    expect(byId.get('h-north')?.r).toBeCloseTo(16 * Math.sqrt(200 / 800));
+    expect(shape.hospitals[0].id).toBe('h-centre');
+  });
+
+  it('fills a hospital without a run hollow and a fuller hospital darker', () => {
+    const byId = new Map(shapePrefectureMap(data, small).hospitals.map((h) => [h.id, h]));
+    expect(byId.get('h-south')?.fill).toBe('#ffffff');
+    const luminance = (rgb: string): number => {
+      const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect(luminance(byId.get('h-centre')?.fill ?? '')).toBeLessThan(
+      luminance(byId.get('h-north')?.fill ?? ''),
+    );
+  });
+
+  it('picks round bed counts for the size legend', () => {
+    expect(sizeSteps(812)).toEqual([50, 200, 500]);
+    expect(sizeSteps(0)).toEqual([]);
+  });
+
+  it('calls back with the hospital id on click and on Enter', () => {
+    const clicked: string[] = [];
+    const svg = prefectureMap(data, { ...small, onHospitalClick: (id) => clicked.push(id) });
+    const circle = svg.querySelector('circle[data-hospital="h-north"]');
+    expect(circle?.getAttribute('role')).toBe('button');
+    circle?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    circle?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(clicked).toEqual(['h-north', 'h-north']);
+  });
+
+  it('draws a hospital without beds as a grey ✕ with a legend entry, not as a coloured dot', () => {
+    const closed = {
+      ...data,
+      hospitals: data.hospitals.map((h) => (h.id === 'h-north' ? { ...h, beds: 0, utilisation: 0 } : h)),
+    };
+    const svg = prefectureMap(closed, small);
+    expect(svg.querySelector('circle[data-hospital="h-north"]')).toBeNull();
+    const cross = svg.querySelector('path.hospital.closed[data-hospital="h-north"]');
+    expect(cross?.getAttribute('stroke')).toBe('#6b6b6b');
+    expect(cross?.querySelector('title')?.textContent).toBe(`北病院 · ${word('closed', 'ja')}`);
+    expect(svg.querySelector('.legend path.legend-closed')).not.toBeNull();
+    expect(prefectureMap(data, small).querySelector('.legend-closed')).toBeNull();
+  });
+
+  it('prints the footnote about synthetic inputs below the credit line', () => {
+    const svg = prefectureMap(miyagi(), { ...options, footnote: '病院は合成データ' });
+    expect(svg.querySelector('text.footnote')?.textContent).toBe('病院は合成データ');
+    const y = (selector: string) => Number(svg.querySelector(selector)?.getAttribute('y'));
+    expect(y('.map-credit')).toBeLessThan(y('text.footnote'));
   });
 });

@@ -2,7 +2,7 @@
 // of per-replication series the report does not draw), and optionally the baseline it is
 // compared with and the comparison b − a. The CLI writes it; the report bundle reads it back
 // from <script type="application/json" id="caretwin-report">.
-import type { Comparison } from '@caretwin/contracts';
+import type { Comparison, RegionBoundaries } from '@caretwin/contracts';
 import type { ResultDocument } from '../api/types';
 
 export const REPORT_FORMAT = 'caretwin-report';
@@ -21,6 +21,8 @@ export interface ReportPayload {
   baseline?: { source: string; result: ResultDocument; comparison: Comparison };
   /** the area the dashboard's filter had selected (issue 16): its section comes first */
   area?: string;
+  /** the region's municipal boundaries for the map; absent: municipalities as points */
+  boundaries?: RegionBoundaries;
 }
 
 /** Reads the payload from the page; a message says what is wrong instead of a blank page. */

@@ -15,7 +15,7 @@ import { kpiNamesOf } from '../charts/kpi-labels';
 import { BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { needChart, shapeNeed } from '../charts/need-chart';
 import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
-import { regionMap } from '../charts/region-map';
+import { prefectureMap } from '../charts/prefecture-map';
 import { provideExportCaption, resultCaption } from '../export/caption';
 import { withExports } from '../export/toolbar';
 import {
@@ -189,9 +189,9 @@ export function renderReport(root: HTMLElement, payload: ReportPayload): void {
   const fullDays = chartSlot('full-days');
   fullDays.append(fullDaysChart(fullDaysShape, { lang: lang(), areaLabel: areaName, footnote }));
 
-  const mapData = resultMapData(doc);
+  const mapData = resultMapData(doc, payload.boundaries ?? null);
   const map = chartSlot('region-map');
-  map.append(regionMap(mapData, { lang: lang(), footnote }));
+  map.append(prefectureMap(mapData, { lang: lang(), footnote }));
 
   const panels = panelsFromAggregate(aggregate.dailyOccupancy);
   const occupancy = chartSlot('occupancy');

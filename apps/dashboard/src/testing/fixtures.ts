@@ -1,9 +1,10 @@
 // Small fixed inputs for chart tests: three areas, eight municipalities, four hospitals, and
 // results shaped like the service's (two replications, five days).
 import type { AggregateResult, Estimate, ReplicationResult, StaticNeed } from '@caretwin/contracts';
-import type { RegionMapData } from '../charts/region-map';
+import type { PrefectureMapData } from '../charts/prefecture-map';
 
-export const MAP_DATA: RegionMapData = {
+export const MAP_DATA: PrefectureMapData = {
+  boundaries: null,
   areas: [
     { id: 'north', name: '北部' },
     { id: 'centre', name: '中央' },
