@@ -1,6 +1,7 @@
 // `npm start`: the api and a worker in one process (the embedded default; docs/configuration.md
 // "Scaling out" splits them). Uses the Redis at REDIS_URL; when nothing answers there, starts a
 // private redis-server under DATA_DIR (if one is installed) or says how to get one.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setTimeout } from 'node:timers';
@@ -79,10 +80,12 @@ async function main() {
     if (privateRedis && !privateRedis.adopted) await privateRedis.stop(); // an adopted one may serve another start
     process.exit(1);
   }
+  let feed;
   let stopping = false;
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
+    if (feed && feed.exitCode === null) feed.kill('SIGTERM');
     logger.info({ signal, deadlineMs: config.shutdown.deadlineMs }, 'shutdown requested');
     setTimeout(() => {
       logger.warn('shutdown deadline reached: exiting');
@@ -105,6 +108,55 @@ async function main() {
   } else {
     logger.info({ url: api.url }, `CareTwin is up: ${api.url}`);
   }
+  feed = await backfillSyntheticCensus(config, api.url, logger);
+}
+
+/**
+ * FEED=auto (docs/configuration.md): a store without census reports gets a synthetic history
+ * (`caretwin feed --speed max`, a child process: the simulation never blocks the api's event
+ * loop) so the Now view is alive on a fresh machine. Never over real reports, never in tokens
+ * mode (it would need a token) and never under NODE_ENV=test (tests start from an empty store).
+ */
+async function backfillSyntheticCensus(config, url, logger) {
+  if (config.feed.mode !== 'auto' || config.nodeEnv === 'test' || config.access.mode !== 'open')
+    return undefined;
+  const cli = root + 'apps/cli/bin/caretwin.js';
+  if (!existsSync(root + 'apps/cli/dist/main.js')) return undefined;
+  const latest = await globalThis
+    .fetch(`${url}/api/census/latest`)
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  if (!latest || latest.asOf !== null) return undefined;
+  const days = config.feed.days;
+  const args = ['feed', '--scenario', config.census.scenario, '--days', String(days), '--speed', 'max'];
+  const note = `posting a synthetic census history of ${days} days (${config.census.scenario}) so the Now view has data; FEED=off skips this`;
+  if (config.log.format === 'pretty') process.stdout.write(`${note[0].toUpperCase()}${note.slice(1)}…\n`);
+  else logger.info({ days, scenario: config.census.scenario }, note);
+  const child = spawn(process.execPath, [cli, ...args, '--url', url, '--no-progress', '--json'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (out += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (err = (err + chunk).slice(-4000)));
+  child.on('error', (error) => logger.warn({ err: error }, 'synthetic census feed could not start'));
+  child.on('exit', (code, signal) => {
+    if (code !== 0) {
+      if (signal === null) logger.warn({ code, stderr: err.trim() }, 'synthetic census feed failed');
+      return;
+    }
+    let summary = {};
+    try {
+      summary = JSON.parse(out);
+    } catch {
+      // the feed printed no summary: say it finished all the same
+    }
+    const done = `synthetic census posted: ${summary.days ?? days} days (${summary.from ?? '?'} … ${summary.to ?? '?'})`;
+    if (config.log.format === 'pretty') process.stdout.write(`${done[0].toUpperCase()}${done.slice(1)}\n`);
+    else logger.info(summary, done);
+  });
+  return child;
 }
 
 main().catch((error) => {

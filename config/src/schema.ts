@@ -167,6 +167,18 @@ export const configSchema = z
         replications: positiveInt.max(1000),
       })
       .strict(),
+    /**
+     * `npm start` on a store without census reports posts a synthetic history (`caretwin feed`,
+     * docs/forecasting.md "Synthetic feed") so the Now view is alive; off: never.
+     */
+    feed: z
+      .object({
+        /** auto: backfill a fresh store (AUTH_MODE=open, not under NODE_ENV=test); off: never */
+        mode: z.enum(['auto', 'off'], { error: 'must be auto or off' }),
+        /** days of synthetic history backfilled, ending yesterday in Japan */
+        days: positiveInt.max(3650),
+      })
+      .strict(),
     /** What /api/version reports about the build (empty: read from the checkout's .git when there is one). */
     build: z
       .object({
@@ -255,6 +267,8 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   CENSUS_SCENARIO: 'census.scenario',
   FORECAST_SCENARIO: 'forecast.scenario',
   FORECAST_REPLICATIONS: 'forecast.replications',
+  FEED: 'feed.mode',
+  FEED_DAYS: 'feed.days',
   GIT_COMMIT: 'build.gitCommit',
   SHUTDOWN_DEADLINE_MS: 'shutdown.deadlineMs',
   LOG_LEVEL: 'log.level',

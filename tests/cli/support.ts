@@ -16,6 +16,7 @@ const CLI_WORKSPACES = [
   'libs/contracts',
   'libs/model',
   'libs/runner',
+  'libs/census',
   'config',
   'store',
   'apps/cli',

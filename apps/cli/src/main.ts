@@ -270,7 +270,7 @@ program
   .addOption(
     new Option(
       '--token <token>',
-      'bearer token for AUTH_MODE=tokens: a reporter of every hospital, or an admin',
+      'bearer token for AUTH_MODE=tokens: planner, admin, or a reporter naming every hospital',
     ).env('CARETWIN_TOKEN'),
   )
   .addOption(

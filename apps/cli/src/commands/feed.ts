@@ -95,7 +95,7 @@ export async function feedCommand(options: FeedOptions, io: CommandIO = defaultI
     const client = new FeedClient({ url: options.url, token: options.token });
     // Before a simulation of seconds: is the api up, may this token read, is it the same region?
     const latest = await client.latest();
-    if (latest.regionId !== resolved.region.id)
+    if (latest && latest.regionId !== resolved.region.id)
       throw new FeedError(
         `the api at ${options.url} takes reports for region ${latest.regionId} (CENSUS_SCENARIO), not ${resolved.region.id}: feed a scenario of region ${latest.regionId}`,
       );
@@ -105,7 +105,7 @@ export async function feedCommand(options: FeedOptions, io: CommandIO = defaultI
         `caretwin feed ${resolved.scenario.id}: a synthetic history of ${options.days} days (${first} … ${lastDate}) from ` +
           `${resolved.scenario.warmupDays} warm-up days + ${options.days} simulated days, seed ${options.seed}; ` +
           `posting ${options.format.toUpperCase()} to ${options.url}/api/census?synthetic=true at speed ${options.speed.label}` +
-          (latest.asOf && latest.asOf >= first
+          (latest?.asOf && latest.asOf >= first
             ? ` (the api holds reports up to ${latest.asOf}: days it holds are replaced)`
             : ''),
       );

@@ -19,7 +19,7 @@ export class FeedError extends Error {
 export interface FeedClientOptions {
   /** the api's base URL, e.g. http://127.0.0.1:3000 */
   url: string;
-  /** a bearer token (AUTH_MODE=tokens): a reporter of every hospital, or an admin */
+  /** a bearer token (AUTH_MODE=tokens): planner, admin, or a reporter naming every hospital */
   token?: string;
   signal?: AbortSignal;
   /** 429 answers waited out before giving up on a day */
@@ -51,8 +51,8 @@ export function describeErrorBody(text: string): string {
 }
 
 const WHAT_TO_DO: Readonly<Record<number, string>> = {
-  401: 'the api runs with AUTH_MODE=tokens: pass --token or set CARETWIN_TOKEN (caretwin token create --role reporter or admin)',
-  403: "this token may not post these hospitals' reports: use a reporter token of every hospital, or an admin token",
+  401: 'the api runs with AUTH_MODE=tokens: pass --token or set CARETWIN_TOKEN (a planner or admin token, or a reporter token naming every hospital: caretwin token create)',
+  403: "this token may not post these hospitals' reports: use a planner or admin token, or a reporter token naming every hospital (caretwin token create --role reporter --hospital …)",
 };
 
 export class FeedClient {
@@ -91,9 +91,16 @@ export class FeedClient {
     );
   }
 
-  /** GET /api/census/latest: the region the api takes reports for, and the last date it holds. */
-  async latest(): Promise<CensusLatest> {
+  /**
+   * GET /api/census/latest: the region the api takes reports for, and the last date it holds;
+   * null for a reporter token (a reporter reads nothing: only posts).
+   */
+  async latest(): Promise<CensusLatest | null> {
     const response = await this.request('GET', '/api/census/latest');
+    if (response.status === 403 && this.options.token) {
+      await response.text();
+      return null;
+    }
     if (!response.ok) throw await this.refused(response, `GET ${this.base}/api/census/latest`);
     return (await response.json()) as CensusLatest;
   }
