@@ -4,7 +4,7 @@
 // seq), caches the latest state in Redis, and fires dayComplete for each date it completed.
 // Reads: the latest per hospital × function with the missing ones, the daily series, the
 // forecast's start state and the Now view's snapshot.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
 import {
   censusRegion,
@@ -66,7 +66,7 @@ export class CensusInvalidError extends ApiError {
 }
 
 @Injectable()
-export class CensusService {
+export class CensusService implements OnApplicationBootstrap {
   private readonly repository: CensusRepository;
   private cachedRegion: CensusRegion | undefined;
   /** The snapshot body (latest + 60-day series) until the census changes; seq is read per subscribe. */
@@ -83,7 +83,23 @@ export class CensusService {
     this.repository = new CensusRepository(db);
   }
 
-  /** The census region: CENSUS_SCENARIO's region, resolved once. */
+  /**
+   * Loads the census region before the api listens (the forecast module checks its scenario
+   * against it there too; the catalog loads the region once for both). A failure only logs:
+   * POST /api/census then answers why.
+   */
+  onApplicationBootstrap(): void {
+    try {
+      this.region();
+    } catch (error) {
+      this.logger.warn(
+        { err: (error as Error).message, scenario: this.config.census.scenario },
+        'census region not loaded',
+      );
+    }
+  }
+
+  /** The census region: CENSUS_SCENARIO's region, resolved once (the catalog caches the region's files). */
   region(): CensusRegion {
     this.cachedRegion ??= censusRegion(this.catalog.resolve(this.config.census.scenario).region);
     return this.cachedRegion;
@@ -216,10 +232,8 @@ export class CensusService {
    * most START_STATE_MAX_AGE_DAYS old (older ones are as good as missing).
    */
   startState(date: string): StoredCensusRow[] {
-    const region = this.region();
-    return this.repository
-      .latest({ from: addDays(date, -START_STATE_MAX_AGE_DAYS), to: date })
-      .filter((r) => region.byId.has(r.hospital)) as StoredCensusRow[];
+    // every stored row was checked against the census region on its way in
+    return this.repository.latest({ from: addDays(date, -START_STATE_MAX_AGE_DAYS), to: date });
   }
 
   /** The Now view's state without seq and forecast (the gateway adds both). */
