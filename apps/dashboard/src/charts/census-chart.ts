@@ -64,7 +64,26 @@ export function censusChart(panels: readonly CensusChartPanel[], options: Census
   const panelWidth = (width - labelWidth - 10 - gap * (columns.length - 1)) / columns.length;
   const innerHeight = panelHeight - 30;
   const footnote = footnoteHeight(options.footnote, width);
-  const height = top + options.rows.length * panelHeight + 20 + footnote;
+  // the legend's items in rows that fit the width (English labels are long)
+  const legendWords = ['reported', 'pi80', 'pi95', 'forecastMean'] as const;
+  const legendLabels = [
+    ...legendWords.map((k) => word(k, lang)),
+    formatPercent(threshold, lang, 0),
+    word('partialReport', lang),
+  ];
+  const legendPlaces: Array<{ x: number; row: number }> = [];
+  let placeX = 0;
+  let placeRow = 0;
+  for (const label of legendLabels) {
+    const w = 30 + textWidth(label, 11);
+    if (placeX > 0 && placeX + w > width - labelWidth) {
+      placeRow += 1;
+      placeX = 0;
+    }
+    legendPlaces.push({ x: placeX, row: placeRow });
+    placeX += w;
+  }
+  const height = top + options.rows.length * panelHeight + 20 * (placeRow + 1) + footnote;
   const svg = createFrame({
     width,
     height,
@@ -82,7 +101,7 @@ export function censusChart(panels: readonly CensusChartPanel[], options: Census
     .range([0, panelWidth]);
   const top95 =
     max(panels, (p) => max([...p.days.map((d) => d.occupancy ?? 0), ...p.forecast.map((f) => f.hi95)])) ?? 1;
-  // from a round tenth below the lowest figure (at most 50 %): the days around the threshold
+  // from a round tenth below the lowest figure (at most 80 %): the days around the threshold
   // get the height, as a planner reads them
   const lowest =
     min(panels, (p) =>
@@ -91,7 +110,7 @@ export function censusChart(panels: readonly CensusChartPanel[], options: Census
         ...p.forecast.map((f) => f.lo95),
       ]),
     ) ?? 0.5;
-  const floor = Math.max(0, Math.min(0.5, Math.floor((lowest - 0.05) * 10) / 10));
+  const floor = Math.max(0, Math.min(0.8, Math.floor((lowest - 0.05) * 10) / 10));
   const y = scaleLinear()
     .domain([floor, Math.max(1.05, top95)])
     .range([innerHeight, 0])
@@ -345,13 +364,12 @@ export function censusChart(panels: readonly CensusChartPanel[], options: Census
           .attr('stroke', '#111'),
     ],
   ];
-  let lx = 0;
-  for (const [label, mark] of items) {
-    const g = legend.append('g').attr('transform', `translate(${r2(lx)},8)`);
+  items.forEach(([label, mark], i) => {
+    const place = legendPlaces[i] ?? { x: 0, row: 0 };
+    const g = legend.append('g').attr('transform', `translate(${r2(place.x)},${8 + place.row * 20})`);
     mark(g);
     g.append('text').attr('x', 22).attr('font-size', 11).text(label);
-    lx += 30 + label.length * (lang === 'ja' ? 11 : 6.2);
-  }
+  });
   appendFootnote(svg, options.footnote, height - 6);
   return svg.node() as SVGSVGElement;
 }
