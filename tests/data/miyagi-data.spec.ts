@@ -12,6 +12,7 @@ import {
   type Condition,
   type Provenance,
 } from '../../libs/scenario/src/types';
+import { institutionCodeProblem } from '../../libs/scenario/src/region/institution-code';
 import { expectedDemand, municipalAdmissions, summarise, wardOf } from '../../scripts/data/expected-census';
 import { readReference } from '../../scripts/data/miyagi/reference';
 import { renderMiyagi } from '../../scripts/data/miyagi/render';
@@ -201,6 +202,15 @@ describe('synthetic hospitals', () => {
       expect(sum(BED_FUNCTIONS.map((fn) => h.beds[fn])), h.id).toBeGreaterThanOrEqual(20);
       for (const c of h.capabilities) expect(CAPABILITIES).toContain(c);
     }
+  });
+
+  it('each carry a well-formed 医療機関コード of Miyagi (04, 医科, check digit), none twice', () => {
+    const codes = region.hospitals.map((h) => h.institutionCode ?? '');
+    for (const [i, code] of codes.entries()) {
+      expect(institutionCodeProblem(code), region.hospitals[i]?.id).toBeNull();
+      expect(code.slice(0, 3)).toBe('041');
+    }
+    expect(new Set(codes).size).toBe(codes.length);
   });
 
   it('keep high-acute beds in the few large hospitals that carry the specialised capabilities', () => {
