@@ -124,8 +124,8 @@ export const DATA_SOURCES: readonly Localized[] = [
     en: 'MHLW hospital report (average length of stay, 2021)',
   },
   {
-    ja: '国土交通省 国土数値情報 行政区域(N03): 重心と隣接関係',
-    en: 'MLIT National Land Numerical Information, administrative areas (N03): centroids and adjacency',
+    ja: '国土交通省 国土数値情報 行政区域(N03, 2021年): 重心と隣接関係、地図の市町村界(簡略化)。出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成',
+    en: 'MLIT National Land Numerical Information, administrative areas (N03, 2021): centroids and adjacency, the map’s municipal boundaries (simplified). Source: National Land Numerical Information (Administrative Areas), MLIT, processed',
   },
 ];
 
@@ -178,5 +178,9 @@ export const KNOWN_LIMITS: readonly Localized[] = [
   {
     ja: '道路は直線距離 × 道路係数で、渋滞や道路網は扱わない(積雪などは走行速度の倍率で表す)。',
     en: 'Roads are straight-line distance × a road factor: no congestion or road network (snow and similar are a speed factor).',
+  },
+  {
+    ja: '「現在の病床」の報告は、実際の病院から届くまでは合成データ(CareTwin がシミュレーションで作った「真の」経過を日々の報告として送ったもの)であり、その予測の当たり具合は合成データに対するもの。合成の報告は画面に明示される。報告のない病院は 0 ではなく欠測として扱い、その日の稼働率は報告した病院だけのもの。',
+    en: 'Until real hospitals report, the reports on the Now page are synthetic (a "true" history made by simulation with caretwin feed), and how well the forecast does is measured against that synthetic truth; the page says when reports are synthetic. A hospital that did not report is missing, never zero, and that day’s occupancy covers the hospitals that reported.',
   },
 ];

@@ -11,10 +11,10 @@ export const jaNow = {
   'now.live': 'リアルタイム更新中',
   'now.offline': 'リアルタイム接続なし(再接続を待っています)',
   'now.synthetic':
-    '合成データ: 最新の報告は実際の病院からではなく、シミュレーションで作った合成データです(caretwin feed など)。実際の病床の状況ではありません。',
+    '合成データ: 最新の報告は実際の病院からではなく、シミュレーションで作った合成データです。実際の病床の状況ではありません。',
   'now.empty.title': 'まだ報告がありません',
   'now.empty.body':
-    '病床の報告が一件もありません。POST /api/census に病院の日次報告(CSV または FHIR MeasureReport)を送るか、次のコマンドで合成データの報告を流してください(npm start でも開始を提案します)。',
+    '病床の報告が一件もありません。病院の日次報告(CSV または FHIR)を API に送るか、次のコマンドで合成データの報告を流してください(起動時にも提案されます)。',
   'now.map': '二次医療圏の一般病床の稼働率(本日)',
   'now.mapValue': '一般病床の稼働率',
   'now.alerts': '警報',
@@ -47,7 +47,7 @@ export const jaNow = {
   'now.forecast.none': '予測はまだありません(報告のそろった日ごとに自動で作成されます)。',
   'now.downloads': 'ダウンロード',
   'now.download.forecastCsv': '予測 (CSV)',
-  'now.download.forecastFhir': '予測 (FHIR MeasureReport)',
+  'now.download.forecastFhir': '予測 (FHIR)',
   'now.csv.title': '報告された病床の稼働(日別, 医療圏 × 病床機能)',
 };
 
