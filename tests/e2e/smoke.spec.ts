@@ -129,7 +129,7 @@ if (!HAS_CHROMIUM) {
       await shot('live');
     }, 90_000);
 
-    it('shows the results: one map cell per municipality, one circle per hospital, and every chart', async () => {
+    it('shows the results: one boundary per municipality, one circle per hospital, and every chart', async () => {
       step = 'results';
       await page.locator('.run-end a.button').click();
       await page.waitForURL(/#\/results\//);
