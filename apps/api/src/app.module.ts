@@ -7,6 +7,7 @@ import { CompareModule } from './compare/compare.module';
 import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ErrorFilter } from './errors/error.filter';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthModule } from './health/health.module';
 import { LimitsModule } from './limits/limits.module';
 import { LiveModule } from './live/live.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ReportModule.forRoot(runs),
         LiveModule.forRoot(queue, runs),
         CensusModule.forRoot(queue), // POST/GET /api/census, the Now channel
+        ForecastsModule.forRoot(config, queue), // POST/GET /api/forecasts, a forecast after each complete day
         HealthModule.forRoot(queue),
         VersionModule,
         DashboardModule, // last: static pages after every api route

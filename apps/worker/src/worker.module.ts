@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/config';
 import { APP_CONFIG, APP_LOGGER } from './config/config.tokens';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { ReplicationsModule } from './replications/replications.module';
 
 @Global()
@@ -22,6 +23,8 @@ export class WorkerConfigModule {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    // One instance: the forecasts module uses its replication pool.
+    const replications = ReplicationsModule.forRoot(config);
     return {
       module: WorkerModule,
       imports: [
@@ -31,7 +34,8 @@ export class WorkerModule {
           connection: { ...redisConnectionOptions(config.redis.url), maxRetriesPerRequest: null },
           prefix: config.redis.prefix,
         }),
-        ReplicationsModule.forRoot(config),
+        replications,
+        ForecastsModule.forRoot(config, replications),
       ],
     };
   }

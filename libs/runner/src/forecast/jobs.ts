@@ -26,11 +26,16 @@ export interface ForecastJobData {
   seed: number;
   /** 'auto' after a complete day of reports, 'manual' from POST /api/forecasts */
   trigger: 'auto' | 'manual';
+  /** principal id of a manual request, null for an automatic one */
+  requestedBy: string | null;
   requestedAt: string;
 }
 
+/** The job's return value: the forecast, and the request's trigger and requester echoed for the store. */
 export interface ForecastJobResult {
   forecast: PackedJson<Forecast>;
+  trigger: 'auto' | 'manual';
+  requestedBy: string | null;
   durationMs: number;
 }
 
