@@ -89,7 +89,8 @@ if (!HAS_CHROMIUM) {
 
     beforeAll(async () => {
       await ensureProductBuilt();
-      product = await startProduct();
+      // a small forecast (its job runs after each complete day of reports): the fan arrives within the test
+      product = await startProduct({ FORECAST_REPLICATIONS: '4' });
       const regions = (await (await fetch(`${product.url}/api/regions`)).json()) as {
         items: Array<{ id: string }>;
       };
@@ -192,5 +193,24 @@ if (!HAS_CHROMIUM) {
       await shot('day2');
       expect(errors).toEqual([]);
     }, 120_000);
+
+    it('draws the forecast fan beside the history when the forecast of the complete day arrives (forecast.completed)', async () => {
+      step = 'forecast';
+      const full = region.areas[1].id;
+      const panel = page.locator(`svg.census-chart g.panel[data-area="${full}"][data-function="acute"]`);
+      await panel.locator('path.band95').waitFor({ timeout: 150_000 });
+      expect(await panel.locator('path.band80').count()).toBe(1);
+      expect(await panel.locator('path.forecast-mean').count()).toBe(1);
+      expect(await page.locator('a[data-download="forecast-csv"]').getAttribute('href')).toBe(
+        '/api/forecasts/latest.csv',
+      );
+      const csv = await fetch(`${product.url}/api/forecasts/latest.csv`);
+      expect(csv.status).toBe(200);
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+        true,
+      );
+      await shot('forecast');
+      expect(errors).toEqual([]);
+    }, 180_000);
   });
 }

@@ -378,7 +378,7 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
                   })
                 : t('now.forecast.none'),
             ),
-            downloads,
+            forecast ? downloads : null,
             withExports(history, ['now', region.id, 'census'], () =>
               censusTable(tables, [...current.points.values()], areaName),
             ),
