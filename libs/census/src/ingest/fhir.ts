@@ -67,16 +67,17 @@ const INVARIANTS = [
   },
 ].map((invariant) => ({ ...invariant, holds: compile(invariant.expression, r4) }));
 
-/** The Bundle's resources as fhirpath nodes (each knows its full path). Compiled once: parsing an expression per call cost 3–6 ms. */
-const bundleResources = compile('Bundle.entry.resource', r4, { resolveInternalTypes: false });
-
 interface ReportNode {
   /** the report's FHIRPath: `MeasureReport` or `Bundle.entry[2].resource` */
   path: string;
   report: Json;
 }
 
-/** The MeasureReports of the document, each with its FHIRPath (from fhirpath's R4 model). */
+/**
+ * The MeasureReports of the document, each with its FHIRPath — the form fhirpath's R4 model gives
+ * its nodes (`Bundle.entry[2].resource`), built here by index: fhirpath's own path naming throws
+ * on malformed resources (a `resourceType` that is not a string), and a refusal must not.
+ */
 function reportsOf(doc: Json, issues: ValidationIssue[]): ReportNode[] {
   if (doc.resourceType === 'MeasureReport') return [{ path: 'MeasureReport', report: doc }];
   const entries = arrayOf(doc.entry);
@@ -84,23 +85,21 @@ function reportsOf(doc: Json, issues: ValidationIssue[]): ReportNode[] {
     issues.push(issue('Bundle.entry', 'the Bundle has no entries: one MeasureReport per hospital and day'));
     return [];
   }
-  const nodes = bundleResources(doc) as Array<{ data: unknown; fullPropertyName(): string }>;
   const reports: ReportNode[] = [];
-  for (const node of nodes) {
-    const path = node.fullPropertyName();
-    if (isObject(node.data) && node.data.resourceType === 'MeasureReport')
-      reports.push({ path, report: node.data });
+  entries.forEach((entry, i) => {
+    const path = `Bundle.entry[${i}].resource`;
+    const resource = isObject(entry) ? entry.resource : undefined;
+    if (!isObject(resource)) issues.push(issue(path, 'an entry without a resource'));
+    else if (resource.resourceType === 'MeasureReport') reports.push({ path, report: resource });
     else
       issues.push(
         issue(
           `${path}.resourceType`,
-          `a ${String(isObject(node.data) ? node.data.resourceType : typeof node.data).slice(0, 40)}: the Bundle carries MeasureReports only`,
+          `a ${JSON.stringify(resource.resourceType ?? null)
+            .replace(/^"|"$/g, '')
+            .slice(0, 40)}: the Bundle carries MeasureReports only`,
         ),
       );
-  }
-  arrayOf(doc.entry).forEach((entry, i) => {
-    if (!isObject(entry) || !isObject(entry.resource))
-      issues.push(issue(`Bundle.entry[${i}].resource`, 'an entry without a resource'));
   });
   return reports;
 }
@@ -150,8 +149,17 @@ function readReport(node: ReportNode, issues: ValidationIssue[]): { drafts: Draf
   );
 
   for (const invariant of INVARIANTS) {
-    const holds = invariant.holds(report) as unknown[];
-    if (holds[0] !== true) issues.push(issue(P, `${invariant.key}: ${invariant.human}`));
+    let holds: unknown;
+    try {
+      holds = (invariant.holds(report) as unknown[])[0];
+    } catch (error) {
+      // fhirpath refuses elements of the wrong FHIR type (a string where a BackboneElement goes)
+      holds = `not evaluable: ${(error as Error).message.slice(0, 100)}`;
+    }
+    if (holds !== true)
+      issues.push(
+        issue(P, `${invariant.key}: ${invariant.human}${typeof holds === 'string' ? ` (${holds})` : ''}`),
+      );
   }
 
   // the subject: the hospital's Location, named by its 医療機関コード
