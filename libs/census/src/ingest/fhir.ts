@@ -10,9 +10,9 @@
 //   the Japanese name), the figure as the stratum's population count; a group's own population
 //   count, when given, is the sum of its strata.
 // - meta.tag v3-ActReason HTEST marks the report synthetic.
-// The FHIR R4 model of the `fhirpath` library names every element (issues carry FHIRPaths such
-// as `Bundle.entry[2].resource.group[0].stratifier[0].stratum[1].population[0].count`) and
-// evaluates the MeasureReport invariants of the R4 specification.
+// Issues carry FHIRPaths in the form the `fhirpath` library's R4 model names elements
+// (`Bundle.entry[2].resource.group[0].stratifier[0].stratum[1].population[0].count`); that
+// library evaluates the MeasureReport invariants of the R4 specification (compiled once).
 import { compile } from 'fhirpath';
 import * as r4 from 'fhirpath/fhir-context/r4';
 import type { BedFunction, ValidationIssue } from '@caretwin/contracts';
