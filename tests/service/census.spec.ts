@@ -225,6 +225,28 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
     expect(csvToRuns.status).toBe(415);
   });
 
+  it('answers odd bodies with a 4xx and the error body, never a 5xx', async () => {
+    const cases: Array<[string, string, number]> = [
+      ['', 'text/csv', 422],
+      ['\u0000\u00ff,"\n', 'text/csv; charset=utf-8', 422],
+      [HEADER, 'text/csv', 422],
+      ['null', 'application/fhir+json', 400],
+      ['[]', 'application/fhir+json', 422],
+      ['{"resourceType": "Bundle", "entry": [null, 1, {"resource": "x"}]}', 'application/fhir+json', 422],
+      ['{"resourceType": "MeasureReport", "group": "x", "subject": []}', 'application/json', 422],
+      ['{not json', 'application/fhir+json', 400],
+    ];
+    for (const [text, contentType, status] of cases) {
+      const reply = await call<ErrorBody>(api.url, 'POST', '/api/census', {
+        text,
+        contentType,
+        headers: as(token.admin),
+      });
+      expect({ text, status: reply.status }).toEqual({ text, status });
+      expect(reply.body.code).toMatch(/^[A-Z_]+$/);
+    }
+  });
+
   it('checks the series query: dates, their order, a known area', async () => {
     const bad = await series('from=2026-13-01');
     expect(bad.status).toBe(422);

@@ -37,10 +37,9 @@ export class CensusController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CensusAccepted> {
-    const body =
-      req.is(CENSUS_CSV_TYPE) && typeof req.body === 'string'
-        ? ({ kind: 'csv', text: req.body } as const)
-        : ({ kind: 'fhir', json: req.body as unknown } as const);
+    const body = req.is(CENSUS_CSV_TYPE)
+      ? ({ kind: 'csv', text: typeof req.body === 'string' ? req.body : '' } as const) // no body: ''
+      : ({ kind: 'fhir', json: req.body as unknown } as const);
     return this.census
       .post({ body, synthetic: query.synthetic === 'true', principal: req.principal! })
       .then((accepted) => {
