@@ -97,6 +97,8 @@ describe('live run progress over socket.io (built api, two worker processes, rea
     let lossy: Watcher;
     let ends: LiveRunState[];
     let seqBeforeDrop = 0;
+    /** progress.percent of the run in GET /api/runs (the store's) when the watchers were at 40 % or more */
+    let storedPercent = 0;
 
     beforeAll(async () => {
       const posted = await call<{ id: string }>(api.url, 'POST', '/api/runs', { json: RUN });
@@ -111,6 +113,12 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       seqBeforeDrop = dropper.watch.state?.seq ?? 0;
       dropper.socket.disconnect();
       await early.when((s) => s.percent >= 40);
+      const listed = await call<{ items: Array<{ id: string; progress: { percent: number } }> }>(
+        api.url,
+        'GET',
+        '/api/runs',
+      );
+      storedPercent = listed.body.items.find((r) => r.id === runId)?.progress.percent ?? 0;
       late = watch(runId);
       await early.when((s) => s.percent >= 50);
       dropper.socket.connect(); // the typed client subscribes again on connect
@@ -149,6 +157,12 @@ describe('live run progress over socket.io (built api, two worker processes, rea
       // A delta carries far less than the whole band: its largest is a fraction of the final band's bytes.
       const finalBand = JSON.stringify(ends[0].band).length;
       expect(Math.max(...early.progressBytes)).toBeLessThan(finalBand / 4);
+    });
+
+    it('persists the percent to the store while the run goes, apart from the fan-out (the run list reads it there)', () => {
+      // The progress recorder writes it at most once a second: behind the live figure, never zero.
+      expect(storedPercent).toBeGreaterThan(0);
+      expect(storedPercent).toBeLessThan(100);
     });
 
     it('numbers the messages of the run strictly increasing, and no client applies one twice', () => {
