@@ -3,6 +3,7 @@
 // horizon 1–14: bias, MAE, MAPE and 80/95 % interval coverage of the forecast the twin would
 // have made from each origin, against persistence and same-weekday-last-week
 // (docs/forecasting.md "Backtest").
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
@@ -117,6 +118,8 @@ export async function backtestCommand(
         `caretwin backtest ${resolved.scenario.id} over ${source}: ${origins.length} origins × ${options.replications} replications of 14 days, ${options.workers} thread${options.workers === 1 ? '' : 's'}`,
       );
     pool = new ReplicationPool({ threads: options.workers });
+    // Each replication of a forecast listens to the interrupt while it runs.
+    setMaxListeners(options.replications + 10, interrupt.signal);
     let bar: SingleBar | undefined;
     if (options.progress && !options.json && io.tty) {
       multibar = new MultiBar(
