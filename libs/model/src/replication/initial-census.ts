@@ -140,6 +140,8 @@ function seedPatient(
   const f = path.phaseFunction[phase];
   const d = state.draws.begin(key, SLOT_CENSUS_REMAINING);
   const full = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true);
+  // A length-biased stay × U(0, 1) is the equilibrium-excess (residual-life) distribution,
+  // density (1 − F(x)) / mean: the time left of a stay in progress at a random moment.
   const days = full * path.phaseMeanDays[phase] * state.levers.losMultiplier[c * FUNCTIONS + f];
   // Part-way through: an acute patient already in its recovery-level tail looks for a recovery bed at once.
   beds.scheduleEnd(pid, phase * 2, days * (1 - d.uniform()), days);
