@@ -273,9 +273,9 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
     const open: Socket[] = [];
     afterAll(() => open.forEach((s) => s.disconnect()));
 
-    const connect = (secret: string): Promise<Socket> =>
+    const connect = (secret: string, url = api.url): Promise<Socket> =>
       new Promise((resolve, reject) => {
-        const socket = io(api.url, {
+        const socket = io(url, {
           auth: { token: secret },
           reconnection: false,
           transports: ['websocket'],
@@ -320,6 +320,37 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
       expect(again.data.seq).toBeGreaterThanOrEqual(event.seq);
       expect(again.data.latest.asOf).toBe('2026-12-01');
     });
+
+    it('fans census.updated out to the sockets of every api instance on the same Redis', async () => {
+      // a second instance of the same deployment (data dir and prefix), started after the first migrated the store
+      const api2 = await startApiProcess({
+        dataDir,
+        redisUrl: redis.url,
+        prefix: api.prefix,
+        extra: { AUTH_MODE: 'tokens' },
+      });
+      try {
+        const socket = await connect(token.viewer, api2.url);
+        const reply = (await socket.timeout(20_000).emitWithAck('now.subscribe', {})) as {
+          data: NowSnapshot;
+        };
+        const updated = new Promise<CensusUpdatedEvent>((resolve) => socket.once('census.updated', resolve));
+        const text = `${HEADER}\n2026-12-01,0410200014,sennan,acute,79,71,,,,,,\n`;
+        expect((await postCsv(text, token.reporter)).status).toBe(200); // to the first instance
+        const event = await updated;
+        expect(event.seq).toBeGreaterThan(reply.data.seq);
+        expect(event.rows).toMatchObject([{ hospital: 'shiroishi-municipal', occupied: 71 }]);
+        const l = await call<CensusLatest>(api2.url, 'GET', '/api/census/latest', {
+          headers: as(token.viewer),
+        });
+        expect(report(l.body, 'shiroishi-municipal', 'acute')).toMatchObject({
+          date: '2026-12-01',
+          occupied: 71,
+        });
+      } finally {
+        await api2.stop();
+      }
+    }, 120_000);
 
     it('refuses a reporter (it reads nothing)', async () => {
       const socket = await connect(token.reporter);
