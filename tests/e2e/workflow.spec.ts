@@ -239,7 +239,7 @@ if (!HAS_CHROMIUM) {
       );
     }, 180_000);
 
-    it('shows the results: one map cell per municipality and one circle per hospital, drawn soon after the data arrive', async () => {
+    it('shows the results: one boundary per municipality and one circle per hospital, drawn soon after the data arrive', async () => {
       step = 'results';
       await page.locator('.run-end a.button').click();
       await page.waitForURL(/#\/results\//);
@@ -296,7 +296,9 @@ if (!HAS_CHROMIUM) {
       const svg = await download(() => toolbar.locator('button[data-export="svg"]').click());
       const text = svg.bytes.toString('utf8');
       expect(text.startsWith('<?xml')).toBe(true);
-      expect(text.match(/class="cell"/g)).toHaveLength(expected.municipalities);
+      expect(text.match(/class="municipality"/g)).toHaveLength(expected.municipalities);
+      // the boundaries' credit travels with the exported map
+      expect(text).toContain('出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成');
 
       const reproduce = await download(() => page.locator('[data-action="reproduce"]').click());
       const yaml = reproduce.bytes.toString('utf8');
