@@ -52,6 +52,25 @@ export class NoCensusError extends ApiError {
   }
 }
 
+const unavailable = (): never => {
+  throw new ForecastQueueUnavailableError();
+};
+
+/** Redis (the queue) is away: nothing was queued; the client may try again. */
+export class ForecastQueueUnavailableError extends ApiError {
+  constructor() {
+    super(
+      503,
+      'QUEUE_UNAVAILABLE',
+      'the forecast queue (Redis) is unavailable: nothing was queued; try again',
+      [],
+      {
+        'Retry-After': '5',
+      },
+    );
+  }
+}
+
 @Injectable()
 export class ForecastsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly repository: ForecastRepository;
@@ -122,9 +141,9 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
     requestedBy: string | null,
   ): Promise<ForecastAccepted> {
     const jobId = forecastJobId(censusDate);
-    const inFlight = await this.queue.getJob(jobId);
+    const inFlight = await this.queue.getJob(jobId).catch(unavailable);
     if (inFlight) {
-      const state = await inFlight.getState();
+      const state = await inFlight.getState().catch(unavailable);
       if (state !== 'completed' && state !== 'failed' && state !== 'unknown')
         return { id: (inFlight.data as ForecastJobData).id, censusDate, queued: false };
     }
@@ -157,10 +176,10 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
       requestedAt: new Date().toISOString(),
     };
     const job = forecastJob(data, this.config.runs.attempts);
-    await this.queue.add(job.name, job.data, job.opts);
+    await this.queue.add(job.name, job.data, job.opts).catch(unavailable);
     // Another instance may have added the date's job between our look and our add: BullMQ keeps
     // the first (an add with a taken id is a no-op), so the id is read back from the queue.
-    const kept = await this.queue.getJob(jobId);
+    const kept = await this.queue.getJob(jobId).catch(() => undefined);
     const id = (kept?.data as ForecastJobData | undefined)?.id ?? data.id;
     this.logger.info({ forecastId: id, censusDate, trigger, rows: start.length }, 'forecast queued');
     return { id, censusDate, queued: id === data.id };
