@@ -14,8 +14,8 @@ import {
 } from '@caretwin/census';
 import { runForecast, type ReplicationPool, type RunInput } from '@caretwin/runner';
 
-/** A report is a start state for a week (CensusService.startState: at most 7 days old). */
-const START_STATE_DAYS = 7;
+/** A report is a start state for a week (CensusService.startState: dated date − 7 … date). */
+const START_STATE_MAX_AGE_DAYS = 7;
 
 export interface BacktestRequest {
   /** the base scenario whose model carries each census forward */
@@ -49,7 +49,8 @@ export async function runBacktest(request: BacktestRequest): Promise<BacktestRes
   const forecasts: Forecast[] = [];
   for (const origin of request.origins) {
     const start: CensusRow[] = [];
-    for (let d = START_STATE_DAYS - 1; d >= 0; d--) start.push(...(byDate.get(addDays(origin, -d)) ?? []));
+    for (let d = START_STATE_MAX_AGE_DAYS; d >= 0; d--)
+      start.push(...(byDate.get(addDays(origin, -d)) ?? []));
     const forecast = await runForecast(
       {
         input: request.input,
