@@ -43,7 +43,7 @@ export const jaNow = {
   'now.col.reported': '報告病院',
   'now.col.forecast7': '7日後の予測(80%予測区間)',
   'now.history': '過去60日の稼働率と14日先までの予測',
-  'now.forecast.method': '予測: {date} の報告から, {replications} 反復, 作成 {created}。{method}',
+  'now.forecast.method': '予測: {date} の報告から, {replications} 反復, 作成 {created}。',
   'now.forecast.none': '予測はまだありません(報告のそろった日ごとに自動で作成されます)。',
   'now.downloads': 'ダウンロード',
   'now.download.forecastCsv': '予測 (CSV)',

@@ -370,12 +370,16 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
               'p',
               { class: 'muted small' },
               forecast
-                ? t('now.forecast.method', {
-                    date: forecast.censusDate,
-                    replications: forecast.replications,
-                    created: fmt.dateTime(forecast.createdAt),
-                    method: forecast.method,
-                  })
+                ? [
+                    t('now.forecast.method', {
+                      date: forecast.censusDate,
+                      replications: forecast.replications,
+                      created: fmt.dateTime(forecast.createdAt),
+                    }),
+                    ' ',
+                    // the api's own sentence on the method, quoted as written (English)
+                    h('span', { translate: 'no', lang: 'en', 'data-method': '' }, forecast.method),
+                  ]
                 : t('now.forecast.none'),
             ),
             forecast ? downloads : null,
