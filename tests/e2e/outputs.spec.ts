@@ -27,8 +27,9 @@ interface RegionDoc {
 }
 
 /**
- * Latin words a Japanese page may show: the product's name, file formats, the language switch,
- * Welch (a method's name) and PCI (the Japanese clinical term is the acronym).
+ * Latin words a Japanese page may show: the product's name, file formats (FHIR: the reports'
+ * standard), the language switch, Welch (a method's name) and PCI (the Japanese clinical term is
+ * the acronym).
  */
 const LATIN_ALLOWED = new Set([
   'CareTwin',
@@ -38,6 +39,7 @@ const LATIN_ALLOWED = new Set([
   'SVG',
   'JSON',
   'YAML',
+  'FHIR',
   'English',
   'Welch',
   'PCI',
@@ -279,6 +281,7 @@ if (!HAS_CHROMIUM) {
         ['compare', `/#/compare/${baselineRun}/${whatIfRun}`, 'svg.difference-chart'],
         ['editor', '/#/editor', '.validation-status[data-state="valid"]'],
         ['assumptions', '/#/assumptions', 'h1'],
+        ['now', '/#/now', 'svg.prefecture-map'],
       ];
       for (const lang of ['ja', 'en'] as const) {
         await page.goto(`${product.url}/#/`);
