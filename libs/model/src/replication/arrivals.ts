@@ -27,6 +27,7 @@ const FLAG_AMBULANCE = Flag.AMBULANCE;
 const FLAG_CALL = Flag.CALL;
 const FLAG_SCHEDULED = Flag.SCHEDULED;
 const LIVE_AT_DOOR = Live.AT_DOOR;
+const LIVE_BOOKED = Live.BOOKED;
 const LIVE_WAITING_VEHICLE = Live.WAITING_VEHICLE;
 const PROCESSKIND_CALLS = ProcessKind.CALLS;
 const PROCESSKIND_EMERGENCY = ProcessKind.EMERGENCY;
@@ -101,6 +102,51 @@ export class Arrivals {
     const s = this.state;
     const t = this.thinning[i].next(s.sim.now, this.arrivalStreams[i]);
     if (t < s.endMinutes) s.sim.postAt(t, EV_ARRIVAL, i);
+  }
+
+  /**
+   * A census start (initialCensus `given`, e.g. a forecast): the booking lists hold what was booked
+   * on the census day, as at any midnight of a running region (nobody is admitted on the day they
+   * booked, so without them the first day's slots would find empty lists and the forecast would
+   * lack a day of scheduled admissions for about a stay's length). A day of each scheduled
+   * process's arrivals at the first day's rates, drawn from streams of their own (the ordinary
+   * arrivals draw exactly as without them), booked before day 0 so that its slots take them.
+   * Runs once, at time 0, before the first event.
+   */
+  prebook(): void {
+    const s = this.state;
+    const p = s.patients;
+    for (let i = 0; i < this.processes.length; i++) {
+      const proc = this.processes[i];
+      const max = proc.maxRate;
+      if (proc.kind !== PROCESSKIND_SCHEDULED || !(max > 0)) continue;
+      const hours = Math.min(24, proc.ratePerHour.length);
+      const rng = streamFor(s.scenario.seed, s.replication, `prebook:${proc.purpose}`);
+      // Thinning over the day: candidates at the bound's rate, each kept with rate ÷ bound.
+      for (
+        let t = -Math.log(1 - rng.uniform()) / max;
+        t < hours * 60;
+        t -= Math.log(1 - rng.uniform()) / max
+      ) {
+        if (rng.uniform() * max >= proc.ratePerHour[Math.floor(t / 60)]) continue;
+        const cell = sampleAlias(
+          this.cellProb,
+          this.cellAlias,
+          this.cellStart[i],
+          this.cellCount[i],
+          rng.uniform(),
+        );
+        const pid = p.allocate();
+        const perMunicipality = this.cellsPerMunicipality[i];
+        p.key[pid] = (rng.uniform() * TWO_POW_32) | 0;
+        p.municipality[pid] = (cell / perMunicipality) | 0;
+        p.sex[pid] = cellSex(cell, perMunicipality);
+        p.ageBand[pid] = cellAgeBand(cell, perMunicipality);
+        p.tCall[pid] = s.sim.now;
+        this.admitArrival(i, pid);
+        if (p.state[pid] === LIVE_BOOKED) p.tMark[pid] = s.sim.now - 1;
+      }
+    }
   }
 
   /** A new patient (or call) of process i: attributes from its own stream, the rest from its key. */

@@ -67,6 +67,8 @@ export class Replication {
     this.transport.syncFleet();
     seedInitialCensus(state, this.beds, state.scenario.initialCensus);
     this.bookings.start();
+    // A census start also has the census day's bookings waiting (arrivals.ts, prebook).
+    if (state.scenario.initialCensus.mode === 'given') this.arrivals.prebook();
 
     this.policies.postLater();
     this.arrivals.start();
