@@ -46,6 +46,7 @@ describe('the census repository', () => {
       census.store([record({ occupied: 190, receivedAt: '2026-11-02T03:00:00.000Z', reporter: 'late' })]),
     ).toEqual({ stored: 1, replaced: 1 });
     expect(census.count()).toBe(2);
+    expect(census.lastReceivedAt()).toBe('2026-11-02T03:00:00.000Z');
     const acute = census.range('2026-11-01', '2026-11-01').find((r) => r.function === 'acute');
     expect(acute).toMatchObject({ occupied: 190, reporter: 'late', receivedAt: '2026-11-02T03:00:00.000Z' });
   });

@@ -116,6 +116,7 @@ export class CensusRepository {
         'SELECT hospital, function, MAX(date) AS date FROM census_reports GROUP BY hospital, function',
       ),
       count: db.prepare<[], number>('SELECT COUNT(*) FROM census_reports').pluck(),
+      lastReceivedAt: db.prepare<[], string | null>('SELECT MAX(received_at) FROM census_reports').pluck(),
     };
     this.storeAll = db.transaction((records: CensusRecord[]): CensusStoreResult => {
       let replaced = 0;
@@ -160,6 +161,15 @@ export class CensusRepository {
   /** The earliest report date held, or null. */
   firstDate(): string | null {
     return this.statements.firstDate.get() ?? null;
+  }
+
+  /**
+   * When the last stored request arrived (null: none): the census's version. Caches of the latest
+   * state (Redis, each api instance) hold the version they were built from and are used only
+   * while it is still the store's — so a report stored while Redis was away is never hidden.
+   */
+  lastReceivedAt(): string | null {
+    return this.statements.lastReceivedAt.get() ?? null;
   }
 
   count(): number {

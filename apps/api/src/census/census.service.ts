@@ -70,7 +70,7 @@ export class CensusService implements OnApplicationBootstrap {
   private readonly repository: CensusRepository;
   private cachedRegion: CensusRegion | undefined;
   /** The snapshot body (latest + 60-day series) until the census changes; seq is read per subscribe. */
-  private snapshotBody: Promise<Omit<NowSnapshot, 'seq' | 'forecast'>> | undefined;
+  private snapshotBody: { key: string; body: Promise<Omit<NowSnapshot, 'seq' | 'forecast'>> } | undefined;
 
   constructor(
     @Inject(DATABASE) db: Db,
@@ -157,8 +157,9 @@ export class CensusService implements OnApplicationBootstrap {
       const points = seriesPoints(region, this.repository.range(from, to), { dates }).filter((p) =>
         touched.has(seriesKey(p)),
       );
+      const version = this.repository.lastReceivedAt();
       const latest = this.computeLatest();
-      await this.publisher.cacheLatest(latest);
+      await this.publisher.cacheLatest({ version, latest });
       await this.publisher.censusUpdated({ rows, points, asOf: latest.asOf, missing: latest.missing });
     } catch (error) {
       this.logger.warn(
@@ -168,11 +169,16 @@ export class CensusService implements OnApplicationBootstrap {
     }
   }
 
-  /** GET /api/census/latest: the cached copy when Redis has it, else from the store. */
+  /** GET /api/census/latest: Redis's copy while it shows the store's census version, else from the store (and cached). */
   async latest(): Promise<CensusLatest> {
+    const version = this.repository.lastReceivedAt();
     const cached = await this.publisher.cachedLatest();
-    if (cached && cached.regionId === this.region().id) return cached;
-    return this.computeLatest();
+    if (cached && cached.version === version && cached.latest.regionId === this.region().id)
+      return cached.latest;
+    const latest = this.computeLatest();
+    // e.g. reports stored while Redis was away: the next reader finds the cache right again
+    this.publisher.cacheLatest({ version, latest }).catch(() => undefined);
+    return latest;
   }
 
   private computeLatest(): CensusLatest {
@@ -238,16 +244,18 @@ export class CensusService implements OnApplicationBootstrap {
 
   /** The Now view's state without seq and forecast (the gateway adds both). */
   nowState(now = new Date()): Promise<Omit<NowSnapshot, 'seq' | 'forecast'>> {
-    this.snapshotBody ??= (async () => {
-      const latest = await this.latest();
-      const { from, to } = this.defaultWindow(now);
-      return { latest, series: this.series(from, to, null) };
-    })();
-    const body = this.snapshotBody;
-    body.catch(() => {
-      if (this.snapshotBody === body) this.snapshotBody = undefined;
-    });
-    return body;
+    // rebuilt when the census version or the window moved (another instance's report while
+    // Redis was away included), so 1,000 subscribers share one build
+    const { from, to } = this.defaultWindow(now);
+    const key = `${this.repository.lastReceivedAt() ?? ''}|${from}|${to}`;
+    if (this.snapshotBody?.key !== key) {
+      const body = (async () => ({ latest: await this.latest(), series: this.series(from, to, null) }))();
+      this.snapshotBody = { key, body };
+      body.catch(() => {
+        if (this.snapshotBody?.body === body) this.snapshotBody = undefined;
+      });
+    }
+    return this.snapshotBody.body;
   }
 
   /** Another instance stored reports: the snapshot body is rebuilt on the next subscribe. */

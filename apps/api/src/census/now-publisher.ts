@@ -20,6 +20,12 @@ export interface NowSink {
   emit(message: NowMessage): void;
 }
 
+/** The latest state as cached, with the census version (CensusRepository.lastReceivedAt) it shows. */
+export interface CachedLatest {
+  version: string | null;
+  latest: CensusLatest;
+}
+
 export const nowChannel = (prefix: string): string => `${prefix}:caretwin:now`;
 const seqKey = (prefix: string): string => `${prefix}:caretwin:now:seq`;
 const latestKey = (prefix: string): string => `${prefix}:caretwin:now:latest`;
@@ -81,18 +87,18 @@ export class NowPublisher implements OnApplicationBootstrap, OnApplicationShutdo
     await this.publish({ event: 'forecast.completed', payload: { seq, forecast, at: Date.now() } });
   }
 
-  /** The cached latest census, or null when none is cached (or Redis does not answer). */
-  async cachedLatest(): Promise<CensusLatest | null> {
+  /** The cached latest census and the census version it was built from; null when none (or Redis does not answer). */
+  async cachedLatest(): Promise<CachedLatest | null> {
     try {
       const text = await this.redis.get(latestKey(this.config.redis.prefix));
-      return text ? (JSON.parse(text) as CensusLatest) : null;
+      return text ? (JSON.parse(text) as CachedLatest) : null;
     } catch {
       return null; // the store answers instead
     }
   }
 
-  async cacheLatest(latest: CensusLatest): Promise<void> {
-    await this.redis.set(latestKey(this.config.redis.prefix), JSON.stringify(latest));
+  async cacheLatest(cached: CachedLatest): Promise<void> {
+    await this.redis.set(latestKey(this.config.redis.prefix), JSON.stringify(cached));
   }
 
   private async nextSeq(): Promise<number> {
