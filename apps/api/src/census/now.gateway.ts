@@ -45,6 +45,7 @@ export const NOW_ROOM = 'now';
 export class NowGateway implements OnGatewayInit, NowSink {
   @WebSocketServer() private server!: NowServer;
   private readonly forecasts: ForecastRepository;
+  private parsedForecast: { id: string; forecast: Forecast } | undefined;
 
   constructor(
     private readonly census: CensusService,
@@ -113,8 +114,12 @@ export class NowGateway implements OnGatewayInit, NowSink {
     } else this.server.to(NOW_ROOM).emit('forecast.completed', message.payload);
   }
 
+  /** The latest forecast, parsed once per forecast (a burst of subscribers reads the same one). */
   private latestForecast(): Forecast | null {
     const record = this.forecasts.latest();
-    return record ? (JSON.parse(record.json) as Forecast) : null;
+    if (!record) return null;
+    if (this.parsedForecast?.id !== record.id)
+      this.parsedForecast = { id: record.id, forecast: JSON.parse(record.json) as Forecast };
+    return this.parsedForecast.forecast;
   }
 }
