@@ -169,6 +169,12 @@ describe('access to the api (AUTH_MODE=tokens)', () => {
       { name: 'GET /api/regions', send: get('/api/regions'), roles: readers, ok: 200 },
       { name: 'GET /api/regions/:id', send: get('/api/regions/miyagi'), roles: readers, ok: 200 },
       {
+        name: 'GET /api/regions/:id/boundaries',
+        send: get('/api/regions/miyagi/boundaries'),
+        roles: readers,
+        ok: 200,
+      },
+      {
         name: 'POST /api/scenarios/validate',
         send: (headers) => call(api.url, 'POST', '/api/scenarios/validate', { json: SCENARIO, headers }),
         roles: readers,
