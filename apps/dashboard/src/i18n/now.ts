@@ -14,7 +14,7 @@ export const jaNow = {
     '合成データ: 最新の報告は実際の病院からではなく、シミュレーションで作った合成データです。実際の病床の状況ではありません。',
   'now.empty.title': 'まだ報告がありません',
   'now.empty.body':
-    '病床の報告が一件もありません。病院の日次報告(CSV または FHIR)を送信するか、次のコマンドで合成データの報告を流してください(起動時にも提案されます)。',
+    '病床の報告が一件もありません。病院の日次報告(CSV または FHIR)を送信するか、次のコマンドで合成データの報告を流してください(標準の起動では、報告がなければ合成の履歴が自動で送られます)。',
   'now.map': '二次医療圏の一般病床の稼働率(本日)',
   'now.mapValue': '一般病床の稼働率',
   'now.alerts': '警報',
@@ -45,6 +45,8 @@ export const jaNow = {
   'now.history': '過去60日の稼働率と14日先までの予測',
   'now.forecast.method': '予測: {date} の報告から, {replications} 反復, 作成 {created}。',
   'now.forecast.none': '予測はまだありません(報告のそろった日ごとに自動で作成されます)。',
+  'now.forecast.stale':
+    'この予測は {date} の報告からのもので、最新の報告日 {asOf} より前です(新しい予測は作成中か、その日の報告がまだそろっていません)。',
   'now.downloads': 'ダウンロード',
   'now.download.forecastCsv': '予測 (CSV)',
   'now.download.forecastFhir': '予測 (FHIR)',
@@ -64,7 +66,7 @@ export const enNow: Record<keyof typeof jaNow, string> = {
     'Synthetic data: the latest reports were made by a simulation (e.g. caretwin feed), not sent by real hospitals. They are not the real state of the beds.',
   'now.empty.title': 'No reports yet',
   'now.empty.body':
-    "No bed report has arrived. Post hospitals' daily reports (CSV or FHIR MeasureReport) to POST /api/census, or start a synthetic feed with the command below (npm start offers it too).",
+    "No bed report has arrived. Post hospitals' daily reports (CSV or FHIR MeasureReport) to POST /api/census, or start a synthetic feed with the command below (npm start sends a synthetic history by itself when there are no reports).",
   'now.map': "Occupancy of each area's general beds today",
   'now.mapValue': 'General-bed occupancy',
   'now.alerts': 'Alerts',
@@ -98,6 +100,8 @@ export const enNow: Record<keyof typeof jaNow, string> = {
   'now.forecast.method':
     'Forecast from the reports of {date}, {replications} replications, made {created}. {method}',
   'now.forecast.none': 'No forecast yet (one is made after each day whose reports are complete).',
+  'now.forecast.stale':
+    'This forecast starts from the reports of {date}, before the latest reports ({asOf}): a newer one is running or that day is not complete yet.',
   'now.downloads': 'Downloads',
   'now.download.forecastCsv': 'forecast (CSV)',
   'now.download.forecastFhir': 'forecast (FHIR MeasureReport)',

@@ -3,7 +3,7 @@
 // a gap, never 0), today's figure, and the alerts by plain rules:
 // - 満床警報 (critical): occupancy above 95 % on the last two days running;
 // - 高稼働 (warning): above 90 % today;
-// - 予測 (warning): the forecast's mean above 95 % within the next 7 days;
+// - 予測 (warning): the forecast's mean above 95 % within the next 7 days (after the latest report);
 // - a day is *partial* when fewer hospitals reported than have beds of the function: its figure
 //   covers only those that reported, and says so.
 import type { BedFunction, CensusSeriesPoint, ForecastSeries } from '@caretwin/contracts';
@@ -147,7 +147,12 @@ export interface NowAlert {
 
 const LEVEL_ORDER = { critical: 0, warning: 1 } as const;
 
-export function alertsOf(panels: readonly CensusPanel[]): NowAlert[] {
+/**
+ * The alerts of the panels. `asOf` (the latest report date) bounds the forecast rule to the days
+ * after it: a forecast from an older census (a newer one still running) warns only about days
+ * still ahead, never about days already reported.
+ */
+export function alertsOf(panels: readonly CensusPanel[], asOf: string | null = null): NowAlert[] {
   const alerts: NowAlert[] = [];
   for (const panel of panels) {
     const last = panel.days.slice(-THRESHOLDS.fullDays);
@@ -174,8 +179,13 @@ export function alertsOf(panels: readonly CensusPanel[]): NowAlert[] {
         partial: panel.today.partial,
       });
     }
+    const first = asOf ?? panel.today?.date ?? null;
+    const until = first === null ? null : addDays(first, THRESHOLDS.forecastDays);
     const ahead = panel.forecast.find(
-      (f) => f.horizon <= THRESHOLDS.forecastDays && f.mean > THRESHOLDS.full,
+      (f) =>
+        f.horizon <= THRESHOLDS.forecastDays &&
+        (first === null || until === null || (f.date > first && f.date <= until)) &&
+        f.mean > THRESHOLDS.full,
     );
     if (ahead)
       alerts.push({

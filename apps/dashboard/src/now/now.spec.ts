@@ -274,6 +274,47 @@ describe('Now panels and alerts', () => {
     ]);
   });
 
+  it('never warns about forecast days already reported (a forecast from an older census)', () => {
+    const forecast: Forecast = {
+      id: 'old',
+      regionId: 'miyagi',
+      scenarioId: 's',
+      censusDate: '2026-11-20',
+      createdAt: '',
+      replications: 4,
+      seed: 1,
+      method: '',
+      series: [
+        {
+          area: 'sendai',
+          function: 'acute',
+          points: [1, 2, 3, 4, 5, 6, 7].map((horizon) => ({
+            horizon,
+            date: addDays('2026-11-20', horizon),
+            mean: 198,
+            p10: 190,
+            p90: 200,
+            p2_5: 185,
+            p97_5: 200,
+            beds: 200,
+          })),
+        },
+      ],
+    };
+    const points = days([150]);
+    const state = stateFrom(
+      latest('2026-12-02'),
+      { regionId: 'miyagi', from: '', to: '', area: null, points },
+      forecast,
+      0,
+    );
+    const panels = censusPanels(state, ['sendai'], ['acute']);
+    expect(alertsOf(panels, '2026-12-02')).toEqual([]);
+    expect(alertsOf(panels, '2026-11-22')).toEqual([
+      expect.objectContaining({ kind: 'forecast', dates: ['2026-11-23'] }),
+    ]);
+  });
+
   it("colours the map by an area's general beds today (慢性期 left out), null when none reported", () => {
     const state = stateFrom(
       latest('2026-12-02'),

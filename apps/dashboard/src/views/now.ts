@@ -24,6 +24,7 @@ import { fmt, lang, localized, t } from '../i18n';
 import { alertsOf, censusPanels, generalOccupancyToday, THRESHOLDS, type NowAlert } from '../now/alerts';
 import {
   applyCensusUpdated,
+  addDays,
   applyForecastCompleted,
   latestSynthetic,
   stateFrom,
@@ -138,7 +139,7 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
     const hospitalName = hospitalNamer(region);
     const areaIds = region.areas.map((a) => a.id);
     const panels = censusPanels(current, areaIds, BED_FUNCTION_ORDER);
-    const alerts = alertsOf(panels);
+    const alerts = alertsOf(panels, current.asOf);
     const tables: TableContext = {
       heading: `CareTwin — ${region.id} — ${t('now.asOf', { date: current.asOf ?? '–' })}`,
       notes: latestSynthetic(current) ? [t('now.synthetic')] : [],
@@ -254,7 +255,10 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
         null,
         panels.map((panel) => {
           const today = panel.today;
-          const ahead = panel.forecast.find((f) => f.horizon === 7);
+          // 7 days after the latest report (a forecast from an older census may not reach it)
+          const ahead = current.asOf
+            ? panel.forecast.find((f) => f.date === addDays(current.asOf ?? '', 7))
+            : undefined;
           const reported = today && today.expected > 0;
           return h(
             'tr',
@@ -379,6 +383,13 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
                     ' ',
                     // the api's own sentence on the method, quoted as written (English)
                     h('span', { translate: 'no', lang: 'en', 'data-method': '' }, forecast.method),
+                    current.asOf && forecast.censusDate < current.asOf
+                      ? h(
+                          'strong',
+                          { class: 'forecast-stale', 'data-stale': 'true' },
+                          ` ${t('now.forecast.stale', { date: forecast.censusDate, asOf: current.asOf })}`,
+                        )
+                      : null,
                   ]
                 : t('now.forecast.none'),
             ),
