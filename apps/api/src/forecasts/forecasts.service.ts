@@ -164,6 +164,7 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
     }));
     if (start.length === 0) throw new NoCensusError(censusDate);
     const input = this.baseInput();
+    if (trigger === 'auto') await this.supersedeOlder(censusDate);
     const data: ForecastJobData = {
       id: randomUUID(),
       censusDate,
@@ -183,6 +184,25 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
     const id = (kept?.data as ForecastJobData | undefined)?.id ?? data.id;
     this.logger.info({ forecastId: id, censusDate, trigger, rows: start.length }, 'forecast queued');
     return { id, censusDate, queued: id === data.id };
+  }
+
+  /**
+   * An automatic forecast of an older day still waiting is no longer worth its CPU once a newer
+   * day is complete (a backfill of 120 days would otherwise queue 120 forecasts, minutes each):
+   * it is dropped, so at most one runs and one waits. Forecasts asked for by hand are kept.
+   */
+  private async supersedeOlder(censusDate: string): Promise<void> {
+    const waiting = await this.queue.getWaiting().catch(unavailable);
+    for (const job of waiting) {
+      const data = job.data as ForecastJobData;
+      if (data.trigger !== 'auto' || data.censusDate >= censusDate) continue;
+      // Already taken by a worker or removed by another api instance: nothing to drop.
+      await job.remove().catch(() => undefined);
+      this.logger.info(
+        { forecastId: data.id, censusDate: data.censusDate, by: censusDate },
+        'forecast superseded',
+      );
+    }
   }
 
   /** A worker returned a forecast: stored once, published by the instance that stored it. */
