@@ -74,8 +74,9 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
     const url = await new Promise<string>((resolve, reject) => {
       let buffer = '';
       const timer = setTimeout(
-        () => reject(new Error(`the product did not listen within 30 s; log: ${logs.slice(-5).join('\n')}`)),
-        30_000,
+        () => reject(new Error(`the product did not listen within 60 s; log: ${logs.slice(-5).join('\n')}`)),
+        // Start-up resolves Miyagi for the census and the forecasts: ~33 s seen at load 15.
+        60_000,
       );
       child?.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
         buffer += chunk;
