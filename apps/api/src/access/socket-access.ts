@@ -3,6 +3,7 @@
 // The client sees `connect_error` whose `err.data` is {code, message}.
 import type { Socket } from 'socket.io';
 import { ApiError } from '../errors/api-error';
+import { READERS } from './access.decorators';
 import type { AccessService } from './access.service';
 import type { Principal } from './principal';
 
@@ -14,8 +15,13 @@ function refusal(code: string, message: string): SocketRefusal {
   return Object.assign(new Error(message), { data: { code, message } });
 }
 
+/**
+ * Installed by every gateway on the one server (runs, the Now channel): whichever runs first
+ * sets the principal, and the others let the socket through without a second token look-up.
+ */
 export function socketAccess(access: AccessService) {
   return (socket: Socket, next: (error?: Error) => void): void => {
+    if ((socket.data as { principal?: Principal }).principal) return next();
     const { headers, auth } = socket.handshake;
     if (!access.originAllowed(headers.origin, headers.host))
       return next(
@@ -32,4 +38,14 @@ export function socketAccess(access: AccessService) {
       next(error instanceof ApiError ? refusal(error.code, error.message) : (error as Error));
     }
   };
+}
+
+/** The acknowledgement's refusal for a socket whose principal may not read `what`, or null when it may. */
+export function readRefusal(
+  access: AccessService,
+  principal: Principal | undefined,
+  what: string,
+): { error: { code: 'FORBIDDEN'; message: string } } | null {
+  if (principal && access.may(principal, READERS)) return null;
+  return { error: { code: 'FORBIDDEN', message: `role ${principal?.role ?? 'none'} may not watch ${what}` } };
 }

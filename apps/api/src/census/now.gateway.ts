@@ -24,9 +24,8 @@ import type {
 } from '@caretwin/contracts';
 import { ForecastRepository, type Db } from '@caretwin/store';
 import { AccessService } from '../access/access.service';
-import { READERS } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
-import { socketAccess } from '../access/socket-access';
+import { readRefusal, socketAccess } from '../access/socket-access';
 import { APP_LOGGER } from '../config/config.tokens';
 import { DATABASE } from '../store/store.tokens';
 import { CensusService } from './census.service';
@@ -58,12 +57,7 @@ export class NowGateway implements OnGatewayInit, NowSink {
   }
 
   afterInit(): void {
-    // The run gateway installs the same check on this server; whichever runs first sets the
-    // principal and the other lets the socket through without a second token look-up.
-    const check = socketAccess(this.access);
-    this.server.use((socket, next) =>
-      (socket.data as SocketData).principal ? next() : check(socket as unknown as Socket, next),
-    );
+    this.server.use(socketAccess(this.access)); // origin and auth.token at the handshake
     this.publisher.attach(this);
   }
 
@@ -74,11 +68,8 @@ export class NowGateway implements OnGatewayInit, NowSink {
     @Ack() ack: (reply: AckReply<NowSnapshot>) => void,
   ): Promise<void> {
     const reply = typeof ack === 'function' ? ack : () => undefined;
-    const principal = socket.data.principal;
-    if (!principal || !this.access.may(principal, READERS))
-      return reply({
-        error: { code: 'FORBIDDEN', message: `role ${principal?.role ?? 'none'} may not watch the census` },
-      });
+    const refused = readRefusal(this.access, socket.data.principal, 'the census');
+    if (refused) return reply(refused);
     try {
       // seq first: an event numbered after it may repeat what the state holds (the client
       // merges by key), but none before it is missing from the state

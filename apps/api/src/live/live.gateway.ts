@@ -23,9 +23,8 @@ import type {
   ServerToClientEvents,
 } from '@caretwin/contracts';
 import { AccessService } from '../access/access.service';
-import { READERS } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
-import { socketAccess } from '../access/socket-access';
+import { readRefusal, socketAccess } from '../access/socket-access';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { LiveFanout, type LiveSink } from './live-fanout.service';
@@ -74,11 +73,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
     @Ack() ack: (reply: AckReply<RunSnapshot>) => void,
   ): Promise<void> {
     const reply = typeof ack === 'function' ? ack : () => undefined;
-    const principal = socket.data.principal;
-    if (!principal || !this.access.may(principal, READERS))
-      return reply({
-        error: { code: 'FORBIDDEN', message: `role ${principal?.role ?? 'none'} may not watch runs` },
-      });
+    const refused = readRefusal(this.access, socket.data.principal, 'runs');
+    if (refused) return reply(refused);
     const parsed = subscribeSchema.safeParse(body);
     if (!parsed.success) return reply(invalid(parsed.error));
     const { runId } = parsed.data;
