@@ -423,6 +423,8 @@ export type InitialCensus =
       hospitals: Record<string, Partial<Beds>>;
       /** a hospital × function not in `hospitals`: empty (default) or the expected census */
       missing?: 'empty' | 'expected';
+      /** days of scheduled bookings (予定入院) already on the lists at the start (default 1) */
+      bookedDays?: number;
     };
 
 /** A scenario as written (after `extends` is resolved), with every default filled in. */

@@ -16,6 +16,8 @@ export interface GivenCensus {
   mode: 'given';
   hospitals: Record<string, Partial<Record<BedFunction, number>>>;
   missing: 'expected';
+  /** days of bookings on the lists at the start (set by the forecast runner from the model's mean wait) */
+  bookedDays?: number;
 }
 
 export interface StartState {

@@ -106,14 +106,14 @@ export class Arrivals {
 
   /**
    * A census start (initialCensus `given`, e.g. a forecast): the booking lists hold what was booked
-   * on the census day, as at any midnight of a running region (nobody is admitted on the day they
-   * booked, so without them the first day's slots would find empty lists and the forecast would
-   * lack a day of scheduled admissions for about a stay's length). A day of each scheduled
-   * process's arrivals at the first day's rates, drawn from streams of their own (the ordinary
-   * arrivals draw exactly as without them), booked before day 0 so that its slots take them.
-   * Runs once, at time 0, before the first event.
+   * and not yet admitted, as at any midnight of a running region (nobody is admitted on the day
+   * they booked, so without them the first days' slots would find empty lists and the forecast
+   * would lack scheduled admissions for about a stay's length). `days` days (initialCensus
+   * `bookedDays`, default 1) of each scheduled process's arrivals at the first day's rates, drawn
+   * from streams of their own (the ordinary arrivals draw exactly as without them), booked before
+   * day 0 so that its slots take them. Runs once, at time 0, before the first event.
    */
-  prebook(): void {
+  prebook(days: number): void {
     const s = this.state;
     const p = s.patients;
     for (let i = 0; i < this.processes.length; i++) {
@@ -121,14 +121,13 @@ export class Arrivals {
       const max = proc.maxRate;
       if (proc.kind !== PROCESSKIND_SCHEDULED || !(max > 0)) continue;
       const hours = Math.min(24, proc.ratePerHour.length);
+      // `bookedDays` days of bookings (the lists at a census hold booking rate × mean wait), the
+      // hourly profile repeated for each day.
+      const minutes = hours * 60 * days;
       const rng = streamFor(s.scenario.seed, s.replication, `prebook:${proc.purpose}`);
       // Thinning over the day: candidates at the bound's rate, each kept with rate ÷ bound.
-      for (
-        let t = -Math.log(1 - rng.uniform()) / max;
-        t < hours * 60;
-        t -= Math.log(1 - rng.uniform()) / max
-      ) {
-        if (rng.uniform() * max >= proc.ratePerHour[Math.floor(t / 60)]) continue;
+      for (let t = -Math.log(1 - rng.uniform()) / max; t < minutes; t -= Math.log(1 - rng.uniform()) / max) {
+        if (rng.uniform() * max >= proc.ratePerHour[Math.floor(t / 60) % hours]) continue;
         const cell = sampleAlias(
           this.cellProb,
           this.cellAlias,

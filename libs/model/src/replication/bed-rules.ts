@@ -161,13 +161,43 @@ export class BedRules {
     const p = s.patients;
     const now = s.sim.now;
     const end = now + (days - elapsed) * MINUTES_PER_DAY;
-    const from = s.pathways.subacuteFrom[v];
-    if (from >= 0 && p.pool[pid] >= 0 && days - from >= TAIL_MIN_DAYS) {
+    const from = this.tailFrom(v, days);
+    if (from >= 0 && p.pool[pid] >= 0) {
       p.tEnd[pid] = end;
       s.phaseEnds.schedule(now + Math.max(0, from - elapsed) * MINUTES_PER_DAY, pid);
       return;
     }
     s.phaseEnds.schedule(end, pid);
+  }
+
+  /** A census patient already in a recovery bed for the tail of its acute phase: only the phase's end is left. */
+  scheduleTailEnd(pid: number, elapsed: number, days: number): void {
+    const s = this.state;
+    s.phaseEnds.schedule(s.sim.now + (days - elapsed) * MINUTES_PER_DAY, pid);
+  }
+
+  /** Days into a stay `days` long of segment variant `v` at which its recovery-level tail begins, or -1 (none). */
+  tailFrom(v: number, days: number): number {
+    const from = this.state.pathways.subacuteFrom[v];
+    return from >= 0 && days - from >= TAIL_MIN_DAYS ? from : -1;
+  }
+
+  /**
+   * Whether a tail leaving hospital `h` would find a recovery bed (own ward or the nearest, more
+   * than the reserve free) with `inUse[pool]` beds taken: the initial census's question of whether
+   * the tails of `h`'s acute patients have already left their acute beds.
+   */
+  tailWouldFindBed(h: number, inUse: Float64Array): boolean {
+    const s = this.state;
+    const net = s.network;
+    const start = net.nearbyOwnStart[h * FUNCTIONS + RECOVERY];
+    const end = start + net.nearbyOwnCount[h * FUNCTIONS + RECOVERY];
+    for (let i = start; i < end; i++) {
+      const pool = net.nearbyHospital[i] * FUNCTIONS + RECOVERY;
+      const capacity = s.facilities.pools[pool].capacity;
+      if (capacity - inUse[pool] > Math.ceil(capacity * TAIL_RESERVE)) return true;
+    }
+    return false;
   }
 
   /** The recovery-level tail of an acute phase begins: a recovery bed now, or wait for one in the hospital. */

@@ -26,6 +26,13 @@ const SLOT_CENSUS_REMAINING = Slot.CENSUS_REMAINING;
 const FUNCTIONS = FUNCTIONS_;
 const TWO_POW_32 = TWO_POW_32_;
 const routeKey = routeKey_;
+const ACUTE = 1; // BED_FUNCTIONS index of 急性期
+const RECOVERY = 2; // 回復期
+// Where in its phase a census patient is drawn: anywhere, before its recovery-level tail (an
+// acute bed whose tails step down), or in that tail (a recovery bed).
+const ANYWHERE = 0;
+const BEFORE_TAIL = 1;
+const IN_TAIL = 2;
 
 export function seedInitialCensus(state: ReplicationState, beds: BedRules, census: InitialCensus): void {
   if (census.mode === 'empty') return;
@@ -68,22 +75,57 @@ export function seedInitialCensus(state: ReplicationState, beds: BedRules, censu
     if (n <= 0) continue;
     const h = pool >> 2;
     const f = pool & 3;
+    // A census start: a recovery ward also holds the recovery-level tails of its hospital's acute
+    // patients (stepped down, 転棟), weighted by the tail's share of the acute phase's bed-days;
+    // the alias's second half (index ≥ P) draws them.
+    const tails =
+      census.mode === 'given' && f === RECOVERY ? tailMix(state, flows.poolPhaseBedDays, h) : null;
     let phases = flows.poolPhaseBedDays.subarray(pool * P, pool * P + P);
-    if (!phases.some((w) => w > 0)) {
+    if (!phases.some((w) => w > 0) && !tails) {
       phases = functionMix(state, flows.poolPhaseBedDays, f);
       if (!phases.some((w) => w > 0))
         throw new ModelInputError(`initialCensus: no pathway phase uses ${BED_FUNCTIONS[f]} beds`);
+    }
+    if (tails) {
+      const both = new Float64Array(2 * P);
+      both.set(phases, 0);
+      both.set(tails, P);
+      phases = both;
     }
     const phaseAlias = new FlatAlias(phases);
     const munis = [...flows.hospitalMunicipality[h].entries()].sort((x, y) => x[0] - y[0]);
     const muniAlias = munis.length > 0 ? new FlatAlias(munis.map((e) => e[1])) : null;
     const home = homeMunicipalityOf(state, h);
+    // A census start (`given`): where a tail would find a recovery bed nearby, the acute
+    // patients' tails have already stepped down (転棟), so those still in acute beds are before
+    // their tail. Where the recovery wards are full, tails wait in the acute beds and stay in the
+    // draw. (`expected` keeps every draw: the warm-up settles it, and ordinary runs stay as they were.)
+    const beforeTail = census.mode === 'given' && f === ACUTE && beds.tailWouldFindBed(h, target);
     for (let i = 0; i < n; i++) {
-      const phase = phaseAlias.sample(rng.uniform());
+      const drawn = phaseAlias.sample(rng.uniform());
       const m = muniAlias ? munis[muniAlias.sample(rng.uniform())][0] : home;
-      seedPatient(state, beds, h, pool, phase, m, (rng.uniform() * TWO_POW_32) | 0);
+      const key = (rng.uniform() * TWO_POW_32) | 0;
+      if (drawn < P) seedPatient(state, beds, h, pool, drawn, m, key, beforeTail ? BEFORE_TAIL : ANYWHERE);
+      else seedPatient(state, beds, h, pool, drawn - P, m, key, IN_TAIL);
     }
   }
+}
+
+/**
+ * Bed-days of hospital `h`'s acute phases spent in their recovery-level tails (phase bed-days ×
+ * the tail's share of the mean stay), or null when its tails have nowhere to go or there are none.
+ */
+function tailMix(state: ReplicationState, poolPhase: Float64Array, h: number): Float64Array | null {
+  const path = state.pathways;
+  const P = path.phaseCount;
+  const acute = poolPhase.subarray((h * FUNCTIONS + ACUTE) * P, (h * FUNCTIONS + ACUTE + 1) * P);
+  const mix = new Float64Array(P);
+  for (let p = 0; p < P; p++) {
+    const from = path.subacuteFrom[p * 2];
+    const mean = path.phaseMeanDays[p];
+    if (from >= 0 && mean > from && acute[p] > 0) mix[p] = (acute[p] * (mean - from)) / mean;
+  }
+  return mix.some((w) => w > 0) ? mix : null;
 }
 
 /** A pool without expected phases takes the mix of its function over all pools (or the phases' stays). */
@@ -118,6 +160,7 @@ function seedPatient(
   phase: number,
   m: number,
   key: number,
+  where: number,
 ): void {
   if (!beds.takeBed(pool)) return;
   const p = state.patients;
@@ -139,10 +182,24 @@ function seedPatient(
   state.enter(pid, LIVE_IN_BED);
   const f = path.phaseFunction[phase];
   const d = state.draws.begin(key, SLOT_CENSUS_REMAINING);
-  const full = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true);
+  const scale = path.phaseMeanDays[phase] * state.levers.losMultiplier[c * FUNCTIONS + f];
   // A length-biased stay × U(0, 1) is the equilibrium-excess (residual-life) distribution,
   // density (1 − F(x)) / mean: the time left of a stay in progress at a random moment.
-  const days = full * path.phaseMeanDays[phase] * state.levers.losMultiplier[c * FUNCTIONS + f];
+  let days = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true) * scale;
+  let elapsed = days * (1 - d.uniform());
+  // Before its tail: a draw past the tail's start is drawn again. Accepting with probability
+  // (acute part ÷ stay) turns the stay's length bias into the acute part's, elapsed uniform on it:
+  // the residual life of the part spent in this bed. (Bounded: a phase whose tail starts on its
+  // first day keeps its last draw.)
+  // In its tail (a recovery bed): likewise, drawn again until past the tail's start.
+  if (where !== ANYWHERE)
+    for (let tries = 0; tries < 64; tries++) {
+      const from = beds.tailFrom(phase * 2, days);
+      if (where === BEFORE_TAIL ? from < 0 || elapsed < from : from >= 0 && elapsed >= from) break;
+      days = d.unitStay(path.phaseShape[phase], path.phaseCv[phase], true) * scale;
+      elapsed = days * (1 - d.uniform());
+    }
+  if (where === IN_TAIL) beds.scheduleTailEnd(pid, elapsed, days);
   // Part-way through: an acute patient already in its recovery-level tail looks for a recovery bed at once.
-  beds.scheduleEnd(pid, phase * 2, days * (1 - d.uniform()), days);
+  else beds.scheduleEnd(pid, phase * 2, elapsed, days);
 }

@@ -57,3 +57,39 @@ describe('a census start (initialCensus given)', () => {
     expect(expected).toBe(0);
   });
 });
+
+/** Bookings put on the lists before day 0 (prebook), averaged over 10 seeds. */
+function prebooked(bookedDays: number | undefined): number {
+  let total = 0;
+  for (let seed = 1; seed <= 10; seed++) {
+    const replication = new Replication(
+      resolvedScenario(region, {
+        seed,
+        startDate: '2024-04-02',
+        horizonDays: 1,
+        warmupDays: 0,
+        initialCensus: { mode: 'given', hospitals: { h: { acute: 30 } }, bookedDays } as never,
+      }),
+      0,
+    );
+    const prebook = replication.arrivals.prebook.bind(replication.arrivals);
+    replication.arrivals.prebook = (days) => {
+      const before = replication.state.generatedArrivals;
+      prebook(days);
+      total += replication.state.generatedArrivals - before;
+    };
+    replication.run();
+  }
+  return total / 10;
+}
+
+describe('the booking lists of a census start (bookedDays: booking rate × mean wait)', () => {
+  it('hold bookedDays days of bookings: about 10 a day here, three times as many for 3 days as for 1', () => {
+    const one = prebooked(undefined);
+    const three = prebooked(3);
+    expect(one).toBeGreaterThan(7);
+    expect(one).toBeLessThan(13);
+    expect(three).toBeGreaterThan(2.5 * one);
+    expect(three).toBeLessThan(3.5 * one);
+  });
+});

@@ -63,3 +63,35 @@ describe('the recovery-level tail of an acute stay', () => {
     expect(inUse(r, 'recovery')).toBeLessThanOrEqual(6);
   });
 });
+
+describe('a census start (initialCensus given) on the same stays', () => {
+  /** Beds in use at the first midnight, mean of 20 replications, from a census of 8 acute and 12 recovery patients. */
+  function firstMidnight(beds: HospitalSpec['beds']): { acute: number; recovery: number } {
+    const sum = { acute: 0, recovery: 0 };
+    for (let r = 0; r < 20; r++) {
+      const scenario = resolvedScenario(region(beds), {
+        horizonDays: 2,
+        warmupDays: 0,
+        initialCensus: { mode: 'given', hospitals: { h: { acute: 8, recovery: 12 } } },
+      });
+      runReplication(scenario, r, {
+        onDay: (day, snapshot) => {
+          if (day !== 1) return;
+          for (const o of snapshot.occupancy)
+            if (o.function === 'acute' || o.function === 'recovery') sum[o.function] += o.inUse / 20;
+        },
+      });
+    }
+    return sum;
+  }
+
+  it('draws acute patients before their tail where recovery beds are free, so the census holds (no step-down flood)', () => {
+    // The steady state of the first test: 8 at acute level, 12 in recovery beds. Drawn anywhere
+    // in their 10-day stay, 60 % of the 8 would be past day 4 and step down at once (acute ≈ 3).
+    const { acute, recovery } = firstMidnight({ acute: 60, recovery: 60 });
+    expect(acute).toBeGreaterThan(6.5);
+    expect(acute).toBeLessThan(10);
+    expect(recovery).toBeGreaterThan(9.5);
+    expect(recovery).toBeLessThan(14.5);
+  });
+});

@@ -68,7 +68,8 @@ export class Replication {
     seedInitialCensus(state, this.beds, state.scenario.initialCensus);
     this.bookings.start();
     // A census start also has the census day's bookings waiting (arrivals.ts, prebook).
-    if (state.scenario.initialCensus.mode === 'given') this.arrivals.prebook();
+    const census = state.scenario.initialCensus;
+    if (census.mode === 'given') this.arrivals.prebook(census.bookedDays ?? 1);
 
     this.policies.postLater();
     this.arrivals.start();

@@ -1,4 +1,10 @@
-export { forecastInput, runForecast, type ForecastOptions, type ForecastRequest } from './run-forecast';
+export {
+  bookedDaysOf,
+  forecastInput,
+  runForecast,
+  type ForecastOptions,
+  type ForecastRequest,
+} from './run-forecast';
 export {
   FORECASTS_QUEUE,
   JOB_FORECAST,

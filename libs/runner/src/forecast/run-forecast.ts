@@ -39,10 +39,32 @@ export interface ForecastOptions {
   signal?: AbortSignal;
 }
 
+const bookedDaysByBase = new Map<string, number>();
+
+/**
+ * Days of bookings on the lists at a census. A census does not report the lists; by Little's law
+ * they hold booking rate × mean wait, so a forecast prebooks the base scenario's own mean wait
+ * from booking to admission (`scheduled.waitDays.mean` of one replication: its warm-up, then four
+ * weeks). Once per base scenario and seed (about half a second for Miyagi), then cached: the wait
+ * hardly moves with the season (2.8–3.3 days for Miyagi's months).
+ */
+export function bookedDaysOf(base: RunInput, seed: number): number {
+  const key = `${runInputKey(base)}:${seed}`;
+  let days = bookedDaysByBase.get(key);
+  if (days === undefined) {
+    const probe = fromRunInput({ ...base, scenario: { ...base.scenario, horizonDays: 28, seed } });
+    const wait = runReplication(probe, 0).kpis['scheduled.waitDays.mean'];
+    days = Number.isFinite(wait) && wait > 0 ? Math.min(wait, 60) : 1;
+    bookedDaysByBase.set(key, days);
+  }
+  return days;
+}
+
 /** The replications' scenario: the base one from censusDate + 1 for 14 days, started from the census. */
 export function forecastInput(request: ForecastRequest): { input: RunInput; start: StartState } {
   const base = request.input;
   const start = startStateFrom(request.start, base.region.hospitals);
+  start.initialCensus.bookedDays = bookedDaysOf(base, request.seed);
   const scenario: Scenario = {
     ...base.scenario,
     startDate: addDays(request.censusDate, 1),
@@ -68,7 +90,9 @@ function methodOf(request: ForecastRequest, start: StartState): string {
   return (
     `Started from the ${request.censusDate} midnight census (${start.given} hospital × function reports; ` +
     `${start.filled} without a report in the last 7 days from the model's expected census); patients in bed ` +
-    `get residual stays from the equilibrium-excess distribution of their pathway phase, new arrivals from ` +
+    `get residual stays from the equilibrium-excess distribution of their pathway phase (acute ones before ` +
+    `their recovery-level tail where a recovery bed was free); the booking lists hold ` +
+    `${(start.initialCensus.bookedDays ?? 1).toFixed(1)} days of bookings (the model's mean wait); new arrivals from ` +
     `scenario ${request.input.scenario.id}; ${request.replications} replications of ${FORECAST_HORIZON_DAYS} days.`
   );
 }

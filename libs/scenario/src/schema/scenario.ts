@@ -58,6 +58,11 @@ export const initialCensusSchema = titled(
         description:
           'A hospital × function not listed in `hospitals`: `empty` (no patients, the default) or `expected` (the model’s expected census, as in `mode: expected`). A forecast fills hospitals without a recent report with `expected`.',
       }),
+      bookedDays: field(z.number().min(0).max(60).optional(), {
+        description:
+          'Days of scheduled bookings (予定入院) already on the booking lists at the start (default 1: the bookings of the census day). A census does not report the lists; a forecast sets this to the model’s own mean wait from booking to admission, so the lists hold what Little’s law says they hold (booking rate × mean wait).',
+        unit: 'days',
+      }),
     }),
   ]),
   'InitialCensus',
