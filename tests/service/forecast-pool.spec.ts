@@ -3,11 +3,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { censusRegion } from '@caretwin/census';
-import type { CensusRow } from '@caretwin/contracts';
 import { ScenarioCatalog } from '@caretwin/scenario';
 import { ReplicationPool } from '../../libs/runner/src/pool';
 import { runForecast, type ForecastRequest } from '../../libs/runner/src/forecast/run-forecast';
 import { toRunInput, type RunInput } from '../../libs/runner/src/run-input';
+import { reportedDay } from './harness/census-day';
 import { ensureBuilt, ROOT } from './harness/build';
 
 describe('a forecast on the replication pool', () => {
@@ -23,27 +23,7 @@ describe('a forecast on the replication pool', () => {
     });
     const region = catalog.resolve('miyagi-2025-baseline').region;
     // Every hospital but the first reports 85 % of its beds occupied; the first is missing.
-    const start: CensusRow[] = censusRegion(region)
-      .hospitals.slice(1)
-      .flatMap((h) =>
-        Object.entries(h.beds)
-          .filter(([, beds]) => beds > 0)
-          .map(([f, beds]) => ({
-            date: '2026-11-30',
-            hospital: h.id,
-            institutionCode: h.institutionCode,
-            area: h.area,
-            function: f as CensusRow['function'],
-            beds,
-            occupied: Math.round(beds * 0.85),
-            icuBeds: null,
-            icuOccupied: null,
-            vents: null,
-            ventsInUse: null,
-            admissions: null,
-            discharges: null,
-          })),
-      );
+    const start = reportedDay(censusRegion(region).hospitals.slice(1), '2026-11-30', 0.85);
     // as it arrives through BullMQ
     const input = JSON.parse(JSON.stringify(toRunInput(catalog.resolve('miyagi-2025-baseline')))) as RunInput;
     request = { input, censusDate: '2026-11-30', start, replications: 6, seed: 3, id: 'f', createdAt: 'now' };

@@ -12,6 +12,7 @@ import { addDays, censusCsv, censusRegion, japanDate } from '@caretwin/census';
 import type { CensusRow } from '@caretwin/contracts';
 import { FORECASTS_QUEUE, type ForecastJobData } from '@caretwin/runner';
 import { ScenarioCatalog } from '@caretwin/scenario';
+import { reportedDay } from './harness/census-day';
 import { ensureBuilt, ROOT } from './harness/build';
 import { call } from './harness/http';
 import { startApiProcess, type ApiProcess } from './harness/processes';
@@ -33,26 +34,7 @@ describe('automatic forecasts while no worker takes them', () => {
       regionsDir: join(ROOT, 'scenarios', 'data'),
     });
     const region = censusRegion(catalog.resolve('miyagi-2025-baseline').region);
-    rowsOf = (date) =>
-      region.hospitals.flatMap((h) =>
-        Object.entries(h.beds)
-          .filter(([, beds]) => beds > 0)
-          .map(([f, beds]) => ({
-            date,
-            hospital: h.id,
-            institutionCode: h.institutionCode,
-            area: h.area,
-            function: f as CensusRow['function'],
-            beds,
-            occupied: Math.round(beds * 0.8),
-            icuBeds: null,
-            icuOccupied: null,
-            vents: null,
-            ventsInUse: null,
-            admissions: null,
-            discharges: null,
-          })),
-      );
+    rowsOf = (date) => reportedDay(region.hospitals, date, 0.8);
     const prefix = `ct-supersede-${randomUUID().slice(0, 8)}`;
     api = await startApiProcess({ dataDir, redisUrl: redis.url, prefix });
     queue = new Queue(FORECASTS_QUEUE, { connection: { url: redis.url }, prefix });
