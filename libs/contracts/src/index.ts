@@ -7,3 +7,4 @@ export * from './run-client';
 export * from './areas';
 export * from './census';
 export * from './boundaries';
+export * from './workshop';
