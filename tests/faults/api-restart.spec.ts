@@ -26,9 +26,12 @@ interface Message {
 }
 
 /**
- * Six replications on one worker thread: the run outlasts the api's restart by many seconds even
- * on a fast machine, so the completion comes as an event after the reconnect. (No result is
- * compared here, so no reference is needed for the extra replications.)
+ * Six replications on one worker thread. The run must outlast the api's restart so that the
+ * completion comes as an event after the reconnect: the test pauses the worker (SIGSTOP) while
+ * the api is down and lets it go on (SIGCONT) once the client holds its new snapshot — a fast
+ * worker beside a slow api start once finished the run unseen (CI, stop 22). The worker's lock
+ * is long enough that the pause never makes its job look stalled. (No result is compared here,
+ * so no reference is needed for the extra replications.)
  */
 const SCENARIO = { ...FAULT_SCENARIO, replications: 6 };
 
@@ -46,7 +49,10 @@ describe('the api killed with SIGKILL while a client watches a run', () => {
   it('lets a reconnecting client catch up from the snapshot and receive the completion, applying no event twice', async () => {
     env = await FaultEnv.create('api-kill');
     const port = String(await freePort()); // the same port after the restart: the client reconnects to it
-    const [api] = await Promise.all([env.startApi({ PORT: port }), env.startWorker()]);
+    const [api, worker] = await Promise.all([
+      env.startApi({ PORT: port }),
+      env.startWorker({ WORKER_LOCK_DURATION_MS: '120000' }),
+    ]);
     const id = await postRun(api.url, { scenario: SCENARIO });
 
     let phase: Message['phase'] = 'before';
@@ -74,8 +80,21 @@ describe('the api killed with SIGKILL while a client watches a run', () => {
     const connected = socket;
     await waitUntil('the client to notice the api is gone', () => (connected.connected ? undefined : true));
 
-    const again = await env.startApi({ PORT: port });
-    expect(again.url).toBe(api.url);
+    // The worker computed on while the api was gone; now it pauses until the client has caught up
+    // from the new api (whose snapshot takes the next seq from Redis).
+    worker.child.kill('SIGSTOP');
+    let paused = true;
+    try {
+      const again = await env.startApi({ PORT: port });
+      expect(again.url).toBe(api.url);
+      await waitUntil('the client to take a snapshot from the new api', () =>
+        applied.some((a) => a.phase === 'after') ? true : undefined,
+      );
+      worker.child.kill('SIGCONT');
+      paused = false;
+    } finally {
+      if (paused) worker.child.kill('SIGCONT');
+    }
     const end = await waitUntil(
       'the client to see the run end',
       () => (latest && latest.state !== 'running' && latest.state !== 'queued' ? latest : undefined),
@@ -104,7 +123,7 @@ describe('the api killed with SIGKILL while a client watches a run', () => {
       true,
     );
 
-    const run = await getRun(again.url, id);
+    const run = await getRun(api.url, id);
     expect(run.state).toBe('completed');
   }, 240_000);
 });
