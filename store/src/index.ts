@@ -27,3 +27,17 @@ export {
 } from './retention';
 export { CensusRepository, type CensusFunction, type CensusRecord, type CensusStoreResult } from './census';
 export { ForecastRepository, type ForecastRecord } from './forecasts';
+export {
+  PARTICIPANT_TOKEN_PREFIX,
+  WorkshopsRepository,
+  type ImportedRun,
+  type NewWorkshop,
+  type ParticipantCheck,
+  type ParticipantRecord,
+  type ProposalRecord,
+  type VariantRecord,
+  type VariantWithRun,
+  type VoteRecord,
+  type WorkshopImport,
+  type WorkshopRecord,
+} from './workshops';

@@ -182,4 +182,79 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX forecasts_latest ON forecasts (census_date DESC, created_at DESC);
     `,
   },
+  {
+    version: 7,
+    name: 'workshops: participants, proposals, variants, votes, the per-workshop event seq',
+    sql: `
+      -- A planning workshop (issue 19, docs/workshops.md). JSON columns hold the contract's shapes
+      -- (@caretwin/contracts workshop.ts). \`seq\` numbers the workshop's events: bumped in the
+      -- transaction of each change, so a restarted (or another) api instance continues it.
+      CREATE TABLE workshops (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        question TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+        join_code TEXT NOT NULL UNIQUE,
+        baseline_run_id TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        levers TEXT NOT NULL,            -- LeverBound[]
+        seed INTEGER NOT NULL,
+        replications INTEGER NOT NULL,
+        horizon_days INTEGER NOT NULL,
+        facilitator TEXT NOT NULL,       -- the token name that created it
+        view TEXT NOT NULL,              -- WorkshopView: what followers mirror
+        seq INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        closed_at TEXT
+      );
+
+      -- Only the SHA-256 of a participant token (ctp_…) is kept; imported participants have none.
+      CREATE TABLE workshop_participants (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id),
+        name TEXT NOT NULL,
+        token_hash TEXT UNIQUE,
+        joined_at TEXT NOT NULL
+      );
+      CREATE INDEX workshop_participants_by_workshop ON workshop_participants (workshop_id, joined_at);
+
+      CREATE TABLE workshop_proposals (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id),
+        title TEXT NOT NULL,
+        rationale TEXT NOT NULL,
+        policies TEXT NOT NULL,          -- scenario policies (JSON array)
+        author TEXT NOT NULL,            -- {id, name, role}
+        state TEXT NOT NULL CHECK (state IN ('proposed', 'merged', 'accepted', 'declined')),
+        merged_into TEXT,
+        variant_id TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX workshop_proposals_by_workshop ON workshop_proposals (workshop_id, created_at);
+
+      -- An accepted proposal's run. state/percent: as last announced (variant.progress), so only
+      -- one api instance announces a change; comparison: the paired comparison once completed.
+      CREATE TABLE workshop_variants (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id),
+        proposal_id TEXT NOT NULL REFERENCES workshop_proposals (id),
+        title TEXT NOT NULL,
+        run_id TEXT NOT NULL REFERENCES runs (id),
+        state TEXT NOT NULL,
+        percent REAL NOT NULL DEFAULT 0,
+        comparison TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX workshop_variants_by_workshop ON workshop_variants (workshop_id, created_at);
+      CREATE INDEX workshop_variants_by_run ON workshop_variants (run_id);
+
+      CREATE TABLE workshop_votes (
+        workshop_id TEXT NOT NULL REFERENCES workshops (id),
+        participant_id TEXT NOT NULL,
+        ranking TEXT NOT NULL,           -- variant ids, best first (at most three)
+        at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, participant_id)
+      );
+    `,
+  },
 ];
