@@ -16,6 +16,8 @@ export interface SessionView {
   /** null: no token was sent (AUTH_MODE=tokens) */
   role: Role | null;
   name: string | null;
+  /** only for a participant: its workshop (the token reaches only that one) */
+  workshopId?: string;
 }
 
 const auditQuerySchema = z
@@ -37,11 +39,19 @@ export class AccessController {
     summary:
       'How the api is protected (authMode) and who the bearer token is; without a token role and name are null',
   })
-  @ApiResponse({ status: 200, description: '{authMode, role, name}' })
+  @ApiResponse({
+    status: 200,
+    description: '{authMode, role, name, workshopId} (workshopId only for a participant: its workshop)',
+  })
   @ErrorResponses(401)
   session(@Req() req: Request): SessionView {
     const principal = req.principal;
-    return { authMode: this.access.mode, role: principal?.role ?? null, name: principal?.name ?? null };
+    return {
+      authMode: this.access.mode,
+      role: principal?.role ?? null,
+      name: principal?.name ?? null,
+      ...(principal?.workshopId ? { workshopId: principal.workshopId } : {}),
+    };
   }
 
   @Get('audit')

@@ -5,6 +5,7 @@ import { SetMetadata } from '@nestjs/common';
 import type { Role } from './principal';
 
 export const ACCESS_METADATA = 'caretwin:access';
+export const PARTICIPANTS_METADATA = 'caretwin:access:participants';
 
 /** 'public': no token; 'identify': a token is optional (401 only if one is given and bad). */
 export type AccessRule = Role[] | 'public' | 'identify';
@@ -13,7 +14,7 @@ export type AccessRule = Role[] | 'public' | 'identify';
 export const Allow = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_METADATA, [...new Set<Role>([...roles, 'admin'])] satisfies AccessRule);
 
-/** Who reads: viewer, planner and admin (a reporter reads nothing). */
+/** Who reads: viewer, planner and admin (a reporter reads nothing; a participant only its workshop). */
 export const READERS: readonly Role[] = ['viewer', 'planner', 'admin'];
 
 /** Reads: viewer, planner and admin (a reporter reads nothing). */
@@ -26,3 +27,10 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 /** A token is optional; the route answers differently with one (GET /api/session). */
 export const Identify = (): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_METADATA, 'identify' satisfies AccessRule);
+
+/**
+ * Also the participants of the workshop the route's `:id` names (their token is bound to one
+ * workshop); every other route answers 403 to a participant whatever its @Allow says.
+ */
+export const AllowParticipants = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(PARTICIPANTS_METADATA, true);

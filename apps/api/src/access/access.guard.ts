@@ -5,7 +5,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ForbiddenError, UnauthorizedError } from './access-errors';
-import { ACCESS_METADATA, type AccessRule } from './access.decorators';
+import { ACCESS_METADATA, PARTICIPANTS_METADATA, type AccessRule } from './access.decorators';
 import { AccessService, bearerToken } from './access.service';
 import type { Principal } from './principal';
 
@@ -46,6 +46,18 @@ export class AccessGuard implements CanActivate {
     req.principal = principal;
     const action = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
     if (WRITE_METHODS.has(req.method)) this.auditWhenAnswered(req, res, principal, action);
+    if (principal.role === 'participant') {
+      // bound to one workshop: only routes that admit participants, and only with its :id
+      const admits = this.reflector.getAllAndOverride<boolean>(PARTICIPANTS_METADATA, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      const { id } = req.params as Record<string, string | undefined>;
+      if (rule === 'identify' || (admits && id === principal.workshopId)) return true;
+      throw new ForbiddenError(
+        `a participant token reaches only its own workshop (${principal.workshopId ?? '?'}); it may not ${action}`,
+      );
+    }
     if (rule === 'identify' || this.access.may(principal, rule)) return true;
     throw new ForbiddenError(`role ${principal.role} may not ${action} (allowed: ${rule.join(', ')})`);
   }

@@ -3,7 +3,14 @@
 // every request, so `caretwin token revoke` takes effect at the next request, on every instance.
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
-import { AuditRepository, TokensRepository, type AuditEntry, type Db } from '@caretwin/store';
+import {
+  AuditRepository,
+  PARTICIPANT_TOKEN_PREFIX,
+  TokensRepository,
+  WorkshopsRepository,
+  type AuditEntry,
+  type Db,
+} from '@caretwin/store';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { DATABASE } from '../store/store.tokens';
 import { UnauthorizedError } from './access-errors';
@@ -16,6 +23,10 @@ const REFUSED: Record<'unknown' | 'expired' | 'revoked', string> = {
   expired: 'the token has expired; ask an admin for a new one',
   revoked: 'the token has been revoked; ask an admin for a new one',
 };
+const PARTICIPANT_UNKNOWN =
+  'the participant token is not known to this api; join the workshop again with its code';
+/** A participant token stops working when its workshop closes (the workshop stays readable to readers). */
+export const WORKSHOP_CLOSED = 'the workshop has closed';
 
 /** The token of an `Authorization: Bearer <token>` header; '' for any other form (a wrong token). */
 export function bearerToken(header: string | undefined): string | undefined {
@@ -42,6 +53,7 @@ export class AccessService {
   readonly allowedOrigins: readonly string[];
   private readonly tokens: TokensRepository;
   private readonly auditLog: AuditRepository;
+  private readonly workshops: WorkshopsRepository;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -52,16 +64,30 @@ export class AccessService {
     this.allowedOrigins = config.access.allowedOrigins;
     this.tokens = new TokensRepository(db);
     this.auditLog = new AuditRepository(db);
+    this.workshops = new WorkshopsRepository(db);
   }
 
-  /** The principal a token acts as; throws 401 for no, wrong, expired or revoked token. */
+  /**
+   * The principal a token acts as; throws 401 for no, wrong, expired or revoked token. A
+   * participant token (ctp_…) is a participant in both modes: open mode would otherwise make
+   * every participant an admin, and a workshop's participants are bound to it there too.
+   */
   authenticate(token: string | undefined): Principal {
+    if (token?.startsWith(PARTICIPANT_TOKEN_PREFIX)) return this.participant(token);
     if (this.mode === 'open') return OPEN_PRINCIPAL;
     if (token === undefined || token === '') throw new UnauthorizedError(NO_TOKEN);
     const check = this.tokens.check(token, new Date());
     if (!check.ok) throw new UnauthorizedError(REFUSED[check.reason]);
     const { id, name, role, hospitals } = check.token;
     return { id, name, role, hospitals };
+  }
+
+  private participant(token: string): Principal {
+    const check = this.workshops.checkParticipant(token);
+    if (!check.ok) throw new UnauthorizedError(PARTICIPANT_UNKNOWN);
+    if (check.workshopState === 'closed') throw new UnauthorizedError(WORKSHOP_CLOSED);
+    const { id, name, workshopId } = check.participant;
+    return { id, name, role: 'participant', hospitals: [], workshopId };
   }
 
   may(principal: Principal, roles: readonly Role[]): boolean {

@@ -2,17 +2,23 @@
 // (HTTP) and `socket.data.principal` on every socket; controllers and services read it from
 // there, never from headers. A contract: the dashboard, tests and later issues rely on it.
 
-export const ROLES = ['viewer', 'planner', 'admin', 'reporter'] as const;
+export const ROLES = ['viewer', 'planner', 'admin', 'reporter', 'participant'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
-  /** token id (or 'open' when AUTH_MODE=open) */
+  /** token id (or 'open' when AUTH_MODE=open; the participant id for a participant) */
   id: string;
-  /** token name as given to `caretwin token create --name` (or 'open') */
+  /** token name as given to `caretwin token create --name` (or 'open'; a participant's display name) */
   name: string;
-  role: 'viewer' | 'planner' | 'admin' | 'reporter';
+  /**
+   * 'participant': a workshop participant's token (ctp_…, docs/workshops.md), bound to
+   * `workshopId`: it reaches only routes marked @AllowParticipants with that workshop's :id.
+   */
+  role: Role;
   /** hospitals a reporter token may post for (--hospital); [] = none named */
   hospitals: string[];
+  /** a participant's workshop */
+  workshopId?: string;
 }
 
 /** AUTH_MODE=open: every request acts as this admin (allowed only on loopback). */

@@ -40,7 +40,11 @@ export function socketAccess(access: AccessService) {
   };
 }
 
-/** The acknowledgement's refusal for a socket whose principal may not read `what`, or null when it may. */
+/**
+ * The acknowledgement's refusal for a socket whose principal may not read `what`, or null when it
+ * may. Participants are no readers: their sockets pass the handshake for their workshop's
+ * channel only (the workshop gateway's own check), never runs or the Now channel.
+ */
 export function readRefusal(
   access: AccessService,
   principal: Principal | undefined,
