@@ -28,6 +28,7 @@ export {
 export { CensusRepository, type CensusFunction, type CensusRecord, type CensusStoreResult } from './census';
 export { ForecastRepository, type ForecastRecord } from './forecasts';
 export {
+  NO_CHANGE,
   PARTICIPANT_TOKEN_PREFIX,
   WorkshopsRepository,
   type ImportedRun,

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MIGRATIONS,
+  NO_CHANGE,
   PARTICIPANT_TOKEN_PREFIX,
   WorkshopsRepository,
   hashToken,
@@ -51,6 +52,8 @@ const proposal = (over: Partial<ProposalRecord> = {}): ProposalRecord => ({
 
 const run = (id: string): ImportedRun => ({
   id,
+  state: 'completed',
+  error: null,
   scenarioId: 'miyagi-2025-baseline',
   regionId: 'miyagi',
   request: '{}',
@@ -91,6 +94,8 @@ describe('the workshop repository', () => {
     expect(workshops.proposals('ws-1').map((p) => p.id)).toEqual(['p-1']);
     expect(workshops.change('ws-1', () => workshops.setView('ws-1', { chart: 'map' })).seq).toBe(2);
     expect(workshops.get('ws-1')).toMatchObject({ seq: 2, view: { chart: 'map' } });
+    expect(workshops.changeIf('ws-1', () => NO_CHANGE)).toBeNull();
+    expect(workshops.changeIf('ws-1', () => 'moved')).toEqual({ value: 'moved', seq: 3 });
   });
 
   it('keeps only the hash of a participant token and answers who it is while it is known', () => {

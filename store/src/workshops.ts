@@ -85,9 +85,14 @@ export type ParticipantCheck =
   | { ok: true; participant: ParticipantRecord; workshopState: 'open' | 'closed' }
   | { ok: false; reason: 'unknown' };
 
-/** A run copied whole from another deployment (its rows as the runs tables hold them). */
+/**
+ * A run copied whole from another deployment (its rows as the runs tables hold them): completed
+ * with its replications and aggregate, or failed / cancelled without.
+ */
 export interface ImportedRun {
   id: string;
+  state: 'completed' | 'failed' | 'cancelled';
+  error: string | null;
   scenarioId: string;
   regionId: string;
   request: string;
@@ -101,8 +106,8 @@ export interface ImportedRun {
   startedAt: string | null;
   finishedAt: string;
   replications: Array<{ replication: number; result: string; execution: string }>;
-  aggregate: string;
-  execution: string;
+  aggregate: string | null;
+  execution: string | null;
 }
 
 export interface WorkshopImport {
@@ -262,9 +267,12 @@ const variantParams = (v: VariantRecord) => ({
 
 const FINISHED = "('completed', 'failed', 'cancelled')";
 
+/** What a `changeIf` apply answers when there was nothing to change (no seq is taken). */
+export const NO_CHANGE: unique symbol = Symbol('no change');
+
 export class WorkshopsRepository {
   private readonly s;
-  private readonly inChange: <T>(workshopId: string, apply: () => T) => { value: T; seq: number };
+  private readonly inChange: <T>(workshopId: string, apply: () => T) => { value: T; seq: number } | null;
   private readonly importAll: (data: WorkshopImport) => void;
 
   constructor(db: Db) {
@@ -352,9 +360,9 @@ export class WorkshopsRepository {
       // the runs tables (migration 1): an imported run, stored completed with its result
       insertRun: db.prepare<[Record<string, unknown>]>(
         `INSERT INTO runs (id, scenario_id, region_id, state, request, input, input_key, plan, seed, replications_planned,
-           replications_max, replications_done, progress_percent, created_at, started_at, finished_at, updated_at, queue_synced, owner)
-         VALUES (@id, @scenarioId, @regionId, 'completed', @request, @input, @inputKey, @plan, @seed, @replicationsPlanned,
-           @replicationsMax, @replicationsDone, 100, @createdAt, @startedAt, @finishedAt, @finishedAt, 1, @owner)`,
+           replications_max, replications_done, progress_percent, error, created_at, started_at, finished_at, updated_at, queue_synced, owner)
+         VALUES (@id, @scenarioId, @regionId, @state, @request, @input, @inputKey, @plan, @seed, @replicationsPlanned,
+           @replicationsMax, @replicationsDone, @percent, @error, @createdAt, @startedAt, @finishedAt, @finishedAt, 1, @owner)`,
       ),
       insertRunState: db.prepare<[string, number, string, string, string | null]>(
         'INSERT INTO run_states (run_id, seq, state, at, reason) VALUES (?, ?, ?, ?, ?)',
@@ -369,24 +377,30 @@ export class WorkshopsRepository {
 
     const change = db.transaction((workshopId: string, apply: () => unknown) => {
       const value = apply();
+      if (value === NO_CHANGE) return null;
       const seq = this.s.bump.get(workshopId);
       if (seq === undefined) throw new Error(`workshop "${workshopId}" does not exist`);
       return { value, seq };
     });
-    this.inChange = change as unknown as <T>(workshopId: string, apply: () => T) => { value: T; seq: number };
+    this.inChange = change as unknown as <T>(
+      workshopId: string,
+      apply: () => T,
+    ) => { value: T; seq: number } | null;
 
     this.importAll = db.transaction((data: WorkshopImport) => {
       for (const run of data.runs) {
+        const { replications, aggregate, execution, ...row } = run;
         this.s.insertRun.run({
-          ...run,
-          replicationsDone: run.replications.length,
+          ...row,
+          replicationsDone: replications.length,
+          percent: run.state === 'completed' ? 100 : 0,
           owner: `import:${data.workshop.id}`,
         });
         this.s.insertRunState.run(run.id, 1, 'queued', run.createdAt, 'imported');
-        this.s.insertRunState.run(run.id, 2, 'completed', run.finishedAt, 'imported');
-        for (const r of run.replications)
+        this.s.insertRunState.run(run.id, 2, run.state, run.finishedAt, run.error ?? 'imported');
+        for (const r of replications)
           this.s.insertReplication.run(run.id, r.replication, r.result, r.execution);
-        this.s.insertResult.run(run.id, run.aggregate, run.execution);
+        if (aggregate !== null && execution !== null) this.s.insertResult.run(run.id, aggregate, execution);
       }
       this.s.insertWorkshop.run(workshopParams(data.workshop));
       for (const p of data.participants)
@@ -414,7 +428,14 @@ export class WorkshopsRepository {
    * (statements of this repository) and its value is returned with the seq the event carries.
    */
   change<T>(workshopId: string, apply: () => T): { value: T; seq: number } {
-    return this.inChange(workshopId, apply);
+    const done = this.inChange(workshopId, apply);
+    if (done === null) throw new Error('a change answered NO_CHANGE; use changeIf');
+    return done;
+  }
+
+  /** As `change`, but `apply` may answer NO_CHANGE: then no seq is taken (nothing happened). */
+  changeIf<T>(workshopId: string, apply: () => T | typeof NO_CHANGE): { value: T; seq: number } | null {
+    return this.inChange(workshopId, apply) as { value: T; seq: number } | null;
   }
 
   insert(workshop: NewWorkshop): void {
