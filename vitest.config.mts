@@ -31,6 +31,7 @@ export default defineConfig({
       // dist/): only the specs that start a pool need a build, and they are in `service`.
       '@caretwin/runner': source('libs/runner/src/index.ts'),
       '@caretwin/census': source('libs/census/src/index.ts'),
+      '@caretwin/workshop': source('libs/workshop/src/index.ts'),
       '@caretwin/config': source('config/src/index.ts'),
       '@caretwin/store': source('store/src/index.ts'),
     },
