@@ -17,7 +17,13 @@ import { homeView } from './views/home';
 import { liveView } from './views/live';
 import { nowView } from './views/now';
 import { resultsView } from './views/results';
+import { handoutView } from './workshop/handout';
 import { runsView } from './views/runs';
+import { joinedWorkshop } from './workshop/participant';
+import { workshopJoinView } from './views/workshop-join';
+import { workshopProjectorView } from './views/workshop-projector';
+import { workshopRoomView } from './views/workshop-room';
+import { workshopsView } from './views/workshops';
 
 const header = document.getElementById('header') as HTMLElement;
 const main = document.getElementById('main') as HTMLElement;
@@ -51,6 +57,16 @@ function mount(route: Route): Cleanup {
       return assumptionsView(main, route, context);
     case 'now':
       return nowView(main, route, context);
+    case 'workshops':
+      return workshopsView(main, route, context);
+    case 'workshopJoin':
+      return workshopJoinView(main, route, context);
+    case 'workshop':
+      return workshopRoomView(main, route, context);
+    case 'workshopProjector':
+      return workshopProjectorView(main, route, context);
+    case 'workshopHandout':
+      return handoutView(main, route, context);
     case 'notFound':
       replace(
         main,
@@ -84,6 +100,11 @@ function drawHeader(route: Route): void {
       link({ name: 'editor' }, t('nav.editor'), route.name === 'editor'),
       link({ name: 'compare' }, t('nav.compare'), route.name === 'compare'),
       link({ name: 'assumptions' }, t('nav.assumptions'), route.name === 'assumptions'),
+      link(
+        { name: 'workshops' },
+        t('nav.workshops'),
+        route.name === 'workshops' || route.name === 'workshop' || route.name === 'workshopProjector',
+      ),
     ),
     h(
       'button',
@@ -115,10 +136,17 @@ function show(): void {
 }
 
 initLang();
-// AUTH_MODE=tokens: every /api fetch carries the tab's token; a refused one asks for another
-installAuthFetch(showTokenPrompt);
+// AUTH_MODE=tokens: every /api fetch carries the tab's token; a refused one asks for another.
+// A workshop participant's tab (issue 19) has no token to give: joining is its access, and a
+// refused participant token means the workshop closed (the room says so), so it is never asked.
+const askToken = (reason: 'required' | 'rejected'): void => {
+  const route = parseRoute(location.hash);
+  if (joinedWorkshop() !== null || route.name === 'workshopJoin') return;
+  showTokenPrompt(reason);
+};
+installAuthFetch(askToken);
 void loadSession().then(
-  (need) => need !== 'ok' && showTokenPrompt(need),
+  (need) => need !== 'ok' && askToken(need),
   () => undefined, // the api is away: the views say so
 );
 window.addEventListener('hashchange', show);

@@ -10,6 +10,12 @@ export type Route =
   | { name: 'assumptions' }
   /** today's census, alerts and the forecast (issue 18) */
   | { name: 'now' }
+  /** planning workshops (issue 19): the list and create form, joining, the room, the projector, the handout */
+  | { name: 'workshops' }
+  | { name: 'workshopJoin'; code: string }
+  | { name: 'workshop'; id: string }
+  | { name: 'workshopProjector'; id: string }
+  | { name: 'workshopHandout'; id: string; lang?: 'ja' | 'en' }
   | { name: 'notFound'; path: string };
 
 /** `?area=<id>` after a hash path: the area filter (issue 16), kept in the link so it can be shared. */
@@ -32,6 +38,15 @@ export function parseRoute(hash: string): Route {
     if (rest[0]) return arg ? { name: 'compare', a: arg, b: rest[0] } : { name: 'notFound', path };
     return arg ? { name: 'compare', b: arg } : { name: 'compare' };
   }
+  if (head === 'workshops' && arg && rest.length === 1) {
+    if (rest[0] === 'projector') return { name: 'workshopProjector', id: arg };
+    if (rest[0] === 'handout') {
+      const lang = new URLSearchParams(hash.split('?')[1] ?? '').get('lang');
+      return lang === 'ja' || lang === 'en'
+        ? { name: 'workshopHandout', id: arg, lang }
+        : { name: 'workshopHandout', id: arg };
+    }
+  }
   if (rest.length > 0) return { name: 'notFound', path };
   switch (head) {
     case '':
@@ -49,6 +64,10 @@ export function parseRoute(hash: string): Route {
       return arg === undefined ? { name: 'assumptions' } : { name: 'notFound', path };
     case 'now':
       return arg === undefined ? { name: 'now' } : { name: 'notFound', path };
+    case 'workshops':
+      return arg ? { name: 'workshop', id: arg } : { name: 'workshops' };
+    case 'join':
+      return arg ? { name: 'workshopJoin', code: arg } : { name: 'notFound', path };
     default:
       return { name: 'notFound', path };
   }
@@ -74,6 +93,16 @@ export function href(route: Route): string {
       return '#/assumptions';
     case 'now':
       return '#/now';
+    case 'workshops':
+      return '#/workshops';
+    case 'workshopJoin':
+      return `#/join/${encodeURIComponent(route.code)}`;
+    case 'workshop':
+      return `#/workshops/${encodeURIComponent(route.id)}`;
+    case 'workshopProjector':
+      return `#/workshops/${encodeURIComponent(route.id)}/projector`;
+    case 'workshopHandout':
+      return `#/workshops/${encodeURIComponent(route.id)}/handout${route.lang ? `?lang=${route.lang}` : ''}`;
     case 'notFound':
       return `#/${route.path}`;
   }

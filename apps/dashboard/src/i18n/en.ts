@@ -2,12 +2,14 @@
 import { enAccess } from './access';
 import { enNow } from './now';
 import { enOutputs } from './outputs';
+import { enWorkshop } from './workshop';
 import type { MessageKey } from './ja';
 
 export const en: Record<MessageKey, string> = {
   ...enOutputs,
   ...enAccess,
   ...enNow,
+  ...enWorkshop,
   'app.title': 'CareTwin regional healthcare twin',
   'app.skip': 'Skip to content',
   'nav.home': 'Home',

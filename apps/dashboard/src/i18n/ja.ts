@@ -2,11 +2,13 @@
 import { jaAccess } from './access';
 import { jaNow } from './now';
 import { jaOutputs } from './outputs';
+import { jaWorkshop } from './workshop';
 
 export const ja = {
   ...jaOutputs,
   ...jaAccess,
   ...jaNow,
+  ...jaWorkshop,
   'app.title': 'CareTwin 地域医療デジタルツイン',
   'app.skip': '本文へ移動',
   'nav.home': 'ホーム',
