@@ -432,31 +432,37 @@ export function renderHandout(root: HTMLElement, data: HandoutData, lang: Lang):
       { class: 'handout-section', 'data-section': 'variants' },
       h('h2', null, hw('variants', lang)),
       variants.length
-        ? variants.map((v) =>
-            h(
-              'article',
-              { class: 'handout-variant', 'data-variant-id': v.id, 'data-state': v.state },
+        ? h(
+            'div',
+            { class: 'handout-variants' },
+            variants.map((v) =>
               h(
-                'h3',
-                null,
-                v.title,
-                v.state === 'completed' ? null : h('span', { class: 'state' }, ` (${stateWord(v, lang)})`),
+                'article',
+                { class: 'handout-variant', 'data-variant-id': v.id, 'data-state': v.state },
+                h(
+                  'h3',
+                  null,
+                  v.title,
+                  v.state === 'completed' ? null : h('span', { class: 'state' }, ` (${stateWord(v, lang)})`),
+                ),
+                v.rationale
+                  ? h(
+                      'p',
+                      { class: 'rationale' },
+                      h('strong', null, `${hw('rationale', lang)}: `),
+                      v.rationale,
+                    )
+                  : null,
+                h('p', { class: 'muted small' }, [
+                  v.author ? hw('proposedBy', lang, { name: v.author }) : '',
+                  v.merged ? ` · ${hw('mergedFrom', lang, { n: v.merged })}` : '',
+                ]),
+                h(
+                  'ul',
+                  { class: 'levers', 'aria-label': hw('leverWords', lang) },
+                  v.policies.map((p) => h('li', null, policyText(p))),
+                ),
               ),
-              v.rationale
-                ? h('p', { class: 'rationale' }, h('strong', null, `${hw('rationale', lang)}: `), v.rationale)
-                : null,
-              h('p', { class: 'muted small' }, [
-                v.author ? hw('proposedBy', lang, { name: v.author }) : '',
-                v.merged ? ` · ${hw('mergedFrom', lang, { n: v.merged })}` : '',
-              ]),
-              h(
-                'ul',
-                { class: 'levers', 'aria-label': hw('leverWords', lang) },
-                v.policies.map((p) => h('li', null, policyText(p))),
-              ),
-              v.row?.sentence
-                ? h('p', { class: 'sentence', 'data-testid': 'handout-sentence' }, v.row.sentence[lang])
-                : null,
             ),
           )
         : h('p', { class: 'muted' }, hw('noVariants', lang)),
@@ -496,7 +502,7 @@ export function renderHandout(root: HTMLElement, data: HandoutData, lang: Lang):
                   'li',
                   { 'data-variant-id': v.id },
                   h('strong', null, `${v.title}: `),
-                  v.row?.sentence?.[lang] ?? '',
+                  h('span', { 'data-testid': 'handout-sentence' }, v.row?.sentence?.[lang] ?? ''),
                 ),
               ),
             ),
