@@ -38,6 +38,8 @@ export async function launchPeople(count: number): Promise<People> {
   const pages: Page[] = [];
   for (let i = 0; i < count; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    // a select waits for its options (e.g. the areas, once the baseline's result is read)
+    context.setDefaultTimeout(60_000);
     contexts.push(context);
     pages.push(await context.newPage());
   }
