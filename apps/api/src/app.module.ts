@@ -19,6 +19,7 @@ import { RunsModule } from './runs/runs.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { StoreModule } from './store/store.module';
 import { VersionModule } from './version/version.module';
+import { WorkshopsModule } from './workshops/workshops.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         LiveModule.forRoot(queue, runs),
         CensusModule.forRoot(queue), // POST/GET /api/census, the Now channel
         ForecastsModule.forRoot(config, queue), // POST/GET /api/forecasts, a forecast after each complete day
+        WorkshopsModule.forRoot(queue, runs), // planning workshops: /api/workshops, workshop.* socket events
         HealthModule.forRoot(queue),
         VersionModule,
         DashboardModule, // last: static pages after every api route

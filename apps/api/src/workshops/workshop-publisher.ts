@@ -1,0 +1,77 @@
+// The workshop events' fan-out across api instances: whichever instance made a change (and took
+// its seq from the store, in the change's transaction) publishes the event on
+// `<prefix>:caretwin:workshops`; every instance (this one too, through the same path) hands what
+// it receives to its WorkshopsGateway, which emits it to the room of that workshop. Order and
+// completeness are the seq's business: a client that sees a gap (`prev` newer than it holds)
+// subscribes again for a snapshot — the same contract as run progress and the Now channel.
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/config';
+import type { WorkshopEvent, WorkshopEventBody } from '@caretwin/contracts';
+import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { API_REDIS } from '../queue/queue.tokens';
+
+/** Where an instance's received events go (the WorkshopsGateway). */
+export interface WorkshopSink {
+  emit(event: WorkshopEvent): void;
+}
+
+export const workshopChannel = (prefix: string): string => `${prefix}:caretwin:workshops`;
+
+@Injectable()
+export class WorkshopPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private sink: WorkshopSink | undefined;
+  private subscriber: Redis | undefined;
+
+  constructor(
+    @Inject(API_REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  attach(sink: WorkshopSink): void {
+    this.sink = sink;
+  }
+
+  onApplicationBootstrap(): void {
+    // A connection of its own: a subscribed connection can do nothing else.
+    const subscriber = new Redis({
+      ...redisConnectionOptions(this.config.redis.url),
+      maxRetriesPerRequest: null,
+    });
+    subscriber.on('error', () => undefined); // the api's main connection logs Redis outages
+    subscriber.on('message', (_channel: string, text: string) => {
+      try {
+        this.sink?.emit(JSON.parse(text) as WorkshopEvent);
+      } catch (error) {
+        this.logger.warn({ err: (error as Error).message }, 'workshop channel message dropped');
+      }
+    });
+    void subscriber
+      .subscribe(workshopChannel(this.config.redis.prefix))
+      .catch((error: Error) =>
+        this.logger.warn({ err: error.message }, 'workshop channel not subscribed yet'),
+      );
+    this.subscriber = subscriber;
+  }
+
+  onApplicationShutdown(): void {
+    this.subscriber?.disconnect();
+  }
+
+  /**
+   * Sends an event numbered `seq` (stored already). Never throws: with Redis away the event is
+   * lost to live sockets, whose next subscribe (every reconnect) answers the stored state.
+   */
+  publish(workshopId: string, seq: number, body: WorkshopEventBody): void {
+    const event: WorkshopEvent = { ...body, workshopId, seq, prev: seq - 1, at: Date.now() };
+    this.redis
+      .publish(workshopChannel(this.config.redis.prefix), JSON.stringify(event))
+      .catch((error: Error) =>
+        this.logger.warn(
+          { workshopId, seq, type: body.type, err: error.message },
+          'workshop event not published',
+        ),
+      );
+  }
+}
