@@ -21,7 +21,7 @@ import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
 import { kpiNamesOf } from '../charts/kpi-labels';
 import { BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
-import { prefectureMap } from '../charts/prefecture-map';
+import { prefectureMap, type BoundariesLike } from '../charts/prefecture-map';
 import { downloadBlob } from '../export/download';
 import { fmt, lang, t, type MessageKey } from '../i18n';
 import { href } from '../router';
@@ -68,6 +68,8 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
   let socket: WorkshopSocket | null = null;
   let sort: BoardSort = UNSORTED;
   let region: Region | null = null;
+  /** the map's municipal boundaries; null while unknown or when not readable (a participant: 403) */
+  let boundaries: BoundariesLike | null = null;
   let inputs = '';
   const results = new Map<string, ResultDocument | 'loading' | Error>();
   const votePicks: string[] = [];
@@ -111,7 +113,9 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
         status.textContent = errorText(error);
       });
     }
-    scheduler.schedule();
+    // the user's own click shows at once; the channel's changes wait for the next frame
+    if (action.type === 'facilitator') scheduler.schedule();
+    else render();
   };
 
   // --- the channel ---
@@ -136,6 +140,14 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
           region = doc.provenance.region;
           inputs = inputsLine(doc.provenance.inputs);
           drawn.form = '';
+          context.rest.boundaries(region.id).then(
+            (shapes) => {
+              boundaries = shapes;
+              drawn.panel = '';
+              scheduler.schedule();
+            },
+            () => undefined, // points for municipalities instead
+          );
         }
         drawn.panel = '';
         scheduler.schedule();
@@ -271,6 +283,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
       shown.runId,
       shown.area,
       current.variants.map((v) => v.id).join(','),
+      current.proposals.filter((p) => p.state === 'proposed').length,
       Boolean(region),
     ].join('|');
     if (drawn.controls !== controlsKey) {
@@ -390,6 +403,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
   };
 
   const drawControls = (current: RoomState, shown: WorkshopView, runs: ReturnType<typeof roomRuns>): void => {
+    const waiting = current.proposals.filter((p) => p.state === 'proposed').length;
     const tabs = h(
       'div',
       { class: 'ws-tabs', role: 'tablist', 'aria-label': t('ws.room.view') },
@@ -405,6 +419,10 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
             onclick: () => dispatch({ type: 'local', change: { chart } }),
           },
           t(`ws.chart.${chart}` as MessageKey),
+          // proposals waiting for the facilitator, so they are seen arriving from any panel
+          chart === 'proposals' && waiting > 0
+            ? h('span', { class: 'ws-count', 'data-waiting': String(waiting) }, ` ${waiting}`)
+            : null,
         ),
       ),
     );
@@ -469,7 +487,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
         replace(
           panel,
           h('h2', null, t('ws.proposals.title')),
-          proposalList(current, view?.role ?? 'participant', proposalHandlers),
+          proposalList(current, view?.role ?? 'participant', proposalHandlers, names()),
         );
         return;
       case 'vote':
@@ -554,7 +572,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
       );
     } else {
       slot.append(
-        prefectureMap(resultMapData(doc, null), {
+        prefectureMap(resultMapData(doc, boundaries), {
           lang: language,
           footnote,
           selectedArea: area,

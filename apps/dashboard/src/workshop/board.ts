@@ -54,7 +54,9 @@ export interface BoardCell {
 
 const signed = (share: number, lang: Lang): string => {
   const text = formatPercent(Math.abs(share), lang, 1);
-  return `${share > 0 ? '+' : share < 0 ? '−' : '±'}${text}`;
+  // a change that rounds to zero is "±0.0%", never "−0.0%"
+  const zero = !/[1-9]/.test(text);
+  return `${zero ? '±' : share > 0 ? '+' : '−'}${text}`;
 };
 
 /** A board cell for a KPI's paired difference; the unit comes from the board (or the KPI catalogue). */

@@ -2,7 +2,9 @@
 // variant runs, the board, the proposals (with the facilitator's merge / accept / decline), the
 // vote, and the bound of a lever in words. Selectors are the e2e test's (docs/workshops.md).
 import type { Board, LeverBound, Proposal, Variant, VoteTally } from '@caretwin/contracts';
+import type { Policy } from '@caretwin/scenario';
 import type { Lang } from '../charts/labels';
+import { describePolicy } from '../levers/describe';
 import { fmt, lang, t, type MessageKey } from '../i18n';
 import { h } from '../ui/dom';
 import { progressBar, stateBadge } from '../ui/widgets';
@@ -278,11 +280,18 @@ export interface ProposalHandlers {
 }
 
 /** Everyone sees the proposals and their states; the facilitator merges, accepts and declines. */
-export function proposalList(room: RoomState, role: RoomRole, handlers: ProposalHandlers): HTMLElement {
+export function proposalList(
+  room: RoomState,
+  role: RoomRole,
+  handlers: ProposalHandlers,
+  names: Names,
+): HTMLElement {
   if (room.proposals.length === 0) return h('p', { class: 'muted' }, t('ws.proposals.none'));
   const titles = new Map(room.proposals.map((p) => [p.id, p.title]));
   const open = room.workshop.state === 'open';
-  const policies = (proposal: Proposal): string => proposal.policies.map((p) => JSON.stringify(p)).join('; ');
+  // the api accepted them as scenario policies: said in words as the compare view says them
+  const policies = (proposal: Proposal): string =>
+    proposal.policies.map((p) => describePolicy(p as unknown as Policy, names, lang())).join(' / ');
   return h(
     'ul',
     { class: 'ws-proposals', 'data-proposals': String(room.proposals.length) },
@@ -310,7 +319,7 @@ export function proposalList(room: RoomState, role: RoomRole, handlers: Proposal
           h('span', { class: 'muted small' }, t('ws.proposals.by', { name: proposal.author.name })),
         ),
         h('p', { class: 'ws-rationale' }, proposal.rationale),
-        h('p', { class: 'muted small ws-policies' }, h('code', null, policies(proposal))),
+        h('p', { class: 'ws-policies' }, policies(proposal)),
         proposal.mergedInto
           ? h(
               'p',

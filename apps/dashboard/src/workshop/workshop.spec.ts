@@ -284,6 +284,10 @@ describe('the board', () => {
     expect(boardCell(difference(100, 101, -4, 6), 'days', 'ja').ci).toBe('95%CI −4.0%〜+6.0%');
   });
 
+  it('writes a change that rounds to zero as ±0.0%, never −0.0%', () => {
+    expect(boardCell(difference(1000, 999.9, -0.5, 0.3), 'days', 'en').change).toBe('±0.0%');
+  });
+
   it('gives the difference in its unit when the baseline is 0 (no relative scale)', () => {
     expect(boardCell(difference(0, 3, 1, 5), 'cases', 'en').change).toBe('+3.00 cases');
   });
