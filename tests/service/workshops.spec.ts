@@ -462,40 +462,32 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     expect(exported.runs).toHaveLength(3);
     const board = (await req<Board>('GET', `/api/workshops/${workshop.id}/board`, token.viewer)).body;
 
+    // the second deployment runs AUTH_MODE=open (a loopback demo): no token is the open admin
     const dataDir = mkdtempSync(join(tmpdir(), 'caretwin-workshops-b-'));
     dataDirs.push(dataDir);
-    const b = tokens(dataDir);
     const apiB = await startApiProcess({
       dataDir,
       redisUrl: redis.url,
       prefix: `ct-ws-b-${randomUUID().slice(0, 8)}`,
-      extra: { AUTH_MODE: 'tokens', BODY_LIMIT_BYTES: String(64 * 1024 * 1024) },
+      extra: { AUTH_MODE: 'open', BODY_LIMIT_BYTES: String(64 * 1024 * 1024) },
     });
+    const onB = <T>(method: string, path: string, json?: unknown, headers: Record<string, string> = {}) =>
+      call<T & ErrorBody>(apiB.url, method, path, { headers, ...(json !== undefined ? { json } : {}) });
     try {
-      const broken = await call<ErrorBody>(apiB.url, 'POST', '/api/workshops/import', {
-        headers: as(b.planner),
-        json: {
-          ...exported,
-          variants: [{ ...exported.variants[0], runId: 'missing' }, exported.variants[1]],
-        },
+      const broken = await onB('POST', '/api/workshops/import', {
+        ...exported,
+        variants: [{ ...exported.variants[0], runId: 'missing' }, exported.variants[1]],
       });
       expect(broken.status, broken.text.slice(0, 300)).toBe(422);
       expect(broken.body.issues.map((i) => i.path)).toContain('variants[0].runId');
-      expect(
-        (await call<{ items: unknown[] }>(apiB.url, 'GET', '/api/workshops', { headers: as(b.viewer) })).body
-          .items,
-      ).toEqual([]);
+      expect((await onB<{ items: unknown[] }>('GET', '/api/workshops')).body.items).toEqual([]);
+      expect((await onB<{ total: number }>('GET', '/api/runs')).body.total).toBe(0);
 
-      const imported = await call<Workshop>(apiB.url, 'POST', '/api/workshops/import', {
-        headers: as(b.planner),
-        json: exported,
-      });
+      const imported = await onB<Workshop>('POST', '/api/workshops/import', exported);
       expect(imported.status, imported.text.slice(0, 300)).toBe(201);
       expect(imported.body).toMatchObject({ state: 'closed', title: workshop.title });
       expect(imported.body.id).not.toBe(workshop.id);
-      const boardB = await call<Board>(apiB.url, 'GET', `/api/workshops/${imported.body.id}/board`, {
-        headers: as(b.viewer),
-      });
+      const boardB = await onB<Board>('GET', `/api/workshops/${imported.body.id}/board`);
       expect(boardB.status, boardB.text.slice(0, 300)).toBe(200);
       const strip = (x: Board) =>
         x.rows.map((r) => ({
@@ -507,10 +499,24 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
         }));
       expect(strip(boardB.body)).toEqual(strip(board));
       expect(boardB.body.vote.voters).toBe(2);
-      const result = await call(apiB.url, 'GET', `/api/runs/${boardB.body.rows[0].runId}/result`, {
-        headers: as(b.viewer),
+      expect((await onB('GET', `/api/runs/${boardB.body.rows[0].runId}/result`)).status).toBe(200);
+
+      // open mode still binds a participant sent with its token: a workshop on the imported baseline
+      const fresh = await onB<Workshop>('POST', '/api/workshops', {
+        title: 'Open demo',
+        question: 'Does open mode bind participants?',
+        baseline: { runId: boardB.body.baseline.runId },
+        levers: [{ kind: 'convertBeds', area: 'sendai', maxBeds: 10 }],
       });
-      expect(result.status).toBe(200);
+      expect(fresh.status, fresh.text).toBe(201);
+      const joined = await onB<JoinAnswer>('POST', '/api/workshops/join', {
+        code: fresh.body.joinCode,
+        name: 'Demo',
+      });
+      const bearer = as(joined.body.token);
+      expect((await onB('GET', '/api/runs', undefined, bearer)).status).toBe(403);
+      expect((await onB('GET', `/api/workshops/${fresh.body.id}`, undefined, bearer)).status).toBe(200);
+      expect((await onB('GET', `/api/workshops/${imported.body.id}`, undefined, bearer)).status).toBe(403);
     } finally {
       await apiB.stop();
       await redis.release([apiB.prefix]);

@@ -24,7 +24,7 @@ import type {
   WorkshopSnapshot,
 } from '@caretwin/contracts';
 import { READERS } from '../access/access.decorators';
-import { AccessService } from '../access/access.service';
+import { AccessService, WORKSHOP_CLOSED } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { socketAccess } from '../access/socket-access';
 import { APP_LOGGER } from '../config/config.tokens';
@@ -78,7 +78,12 @@ export class WorkshopsGateway implements OnGatewayInit, WorkshopSink {
   /** Readers watch any workshop; a participant only the one its token is bound to. */
   private refusal(principal: Principal | undefined, workshopId: string): AckReply<never> | null {
     if (principal && this.access.may(principal, READERS)) return null;
-    if (principal?.role === 'participant' && principal.workshopId === workshopId) return null;
+    if (principal?.role === 'participant' && principal.workshopId === workshopId) {
+      // a socket opened before the close keeps its principal: the token's 401 holds here too
+      if (this.workshops.store.get(workshopId)?.state === 'closed')
+        return { error: { code: 'UNAUTHORIZED', message: WORKSHOP_CLOSED } };
+      return null;
+    }
     return {
       error: {
         code: 'FORBIDDEN',
