@@ -10,12 +10,9 @@
 // coverage is held in [0.65, 0.95] and 95 % coverage in [0.85, 1.0]: outside, the intervals are
 // biased or far too wide, not unlucky. About 30 s of CPU (200 replications of 14 days, one history).
 //
-// KNOWN FAILURE (the band's test is `it.fails`, so the suite stays green and says so): measured at
-// b7138ce the intervals covered 0.66 (80 %) and 0.76 (95 %), Sendai's acute beds −129; with the
-// start state's tail and booking-list rules (docs/forecasting.md "Method") 0.70 and 0.83 (0.72 and
-// 0.84 at 100 replications): the 80 % band holds, the 95 % one not yet — Sennan's recovery ward
-// still fills with tails faster than the running region's (+28 to +40 beds). Once the start state
-// is fixed this test fails as `it.fails`: make it `it`.
+// Measured: 0.66 / 0.76 at b7138ce, 0.70 / 0.83 with the start state's tail and booking-list rules
+// (the band failed and this test was `it.fails`), 0.76 / 0.87 with the phases drawn from the
+// running region's mix (docs/forecasting.md "Method", "Backtest").
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backtestOrigins } from '@caretwin/census';
 import { toRunInput } from '@caretwin/runner';
@@ -50,8 +47,7 @@ describe('the backtest on a synthetic truth', () => {
     expect(model.width80).toBeGreaterThan(0);
   });
 
-  // it.fails: the known failure of the header (the start state's bias); make it `it` once fixed.
-  it.fails('finds the 80 % and 95 % prediction intervals covering near their nominal share', () => {
+  it('finds the 80 % and 95 % prediction intervals covering near their nominal share', () => {
     const { model } = report.overall;
     expect(model.coverage80).toBeGreaterThanOrEqual(0.65);
     expect(model.coverage80).toBeLessThanOrEqual(0.95);

@@ -19,3 +19,5 @@ export type {
   Comparison,
   StaticNeed,
 } from '@caretwin/contracts';
+export { censusComposition } from './census/composition';
+export type { CensusComposition } from './census/composition';

@@ -15,6 +15,8 @@ export interface RunInput {
   scenario: Scenario;
   region: Region;
   demandMultiplierByHour: EncodedSeries;
+  /** ResolvedScenario.censusMix (a forecast's), encoded like the multiplier */
+  censusMix?: EncodedSeries;
 }
 
 export function encodeSeries(series: ArrayLike<number>): EncodedSeries {
@@ -50,6 +52,7 @@ export function toRunInput(resolved: ResolvedScenario): RunInput {
     scenario: resolved.scenario,
     region: resolved.region,
     demandMultiplierByHour: encodeSeries(resolved.demandMultiplierByHour),
+    ...(resolved.censusMix ? { censusMix: encodeSeries(resolved.censusMix) } : {}),
   };
 }
 
@@ -58,6 +61,7 @@ export function fromRunInput(input: RunInput): ResolvedScenario {
     scenario: input.scenario,
     region: input.region,
     demandMultiplierByHour: decodeSeries(input.demandMultiplierByHour),
+    ...(input.censusMix ? { censusMix: decodeSeries(input.censusMix) } : {}),
   };
 }
 

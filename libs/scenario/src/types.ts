@@ -454,4 +454,10 @@ export interface ResolvedScenario {
   region: Region;
   /** Demand multiplier per simulated hour (warm-up + horizon), from the expression. */
   demandMultiplierByHour: Float64Array;
+  /**
+   * A forecast's start (`initialCensus.mode: given`): who lies in each ward of the running region
+   * (libs/model censusComposition: per pool × 2P phases, tails second), the mix its census
+   * patients are drawn from. Absent: the static expected flows' mix.
+   */
+  censusMix?: Float64Array;
 }

@@ -61,3 +61,42 @@ describe('an initial census given per hospital', () => {
     expect(Math.abs(day.north - expected.north)).toBeLessThanOrEqual(3);
   });
 });
+
+describe('an initial census drawn from a measured mix (a forecast’s start)', () => {
+  // Two acute conditions: one stays 300 days, the other 2. The mix decides which the census holds.
+  const mixed = buildRegion({
+    areas: [{ id: 'north', adjacent: [] }],
+    municipalities: [{ id: 'mn', area: 'north', lat: 38.5, lng: 140.9, population: 10_000 }],
+    hospitals: [{ id: 'hn', area: 'north', municipality: 'mn', lat: 38.5, lng: 140.9, beds: { acute: 200 } }],
+    conditions: [
+      condition({ id: 'long', ratePer100k: 10, phases: [{ id: 'stay', function: 'acute', meanDays: 300 }] }),
+      condition({ id: 'short', ratePer100k: 10, phases: [{ id: 'stay', function: 'acute', meanDays: 2 }] }),
+    ],
+  });
+
+  /** Acute beds in use at the end of day 10, starting from 100 patients drawn from `mix`. */
+  function dayTen(weights: [number, number] | null): number {
+    const resolved = resolvedScenario(mixed, {
+      horizonDays: 10,
+      warmupDays: 0,
+      initialCensus: { mode: 'given', hospitals: { hn: { acute: 100 } } },
+    });
+    // pool hn × acute is 1; phases 0 (long) and 1 (short), tails after them
+    if (weights) {
+      resolved.censusMix = new Float64Array(4 * 2 * 2);
+      resolved.censusMix.set(weights, 1 * 4);
+    }
+    let inUse = -1;
+    runReplication(resolved, 0, {
+      onDay: (day, snapshot) => {
+        if (day === 10) inUse = snapshot.occupancy.find((o) => o.function === 'acute')!.inUse;
+      },
+    });
+    return inUse;
+  }
+
+  it('keeps the long stays of a mix of long stays, and empties a ward whose mix is short stays', () => {
+    expect(dayTen([1, 0])).toBeGreaterThanOrEqual(90);
+    expect(dayTen([0, 1])).toBeLessThanOrEqual(10);
+  });
+});

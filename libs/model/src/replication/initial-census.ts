@@ -75,12 +75,18 @@ export function seedInitialCensus(state: ReplicationState, beds: BedRules, censu
     if (n <= 0) continue;
     const h = pool >> 2;
     const f = pool & 3;
-    // A census start: a recovery ward also holds the recovery-level tails of its hospital's acute
-    // patients (stepped down, 転棟), weighted by the tail's share of the acute phase's bed-days;
-    // the alias's second half (index ≥ P) draws them.
-    const tails =
-      census.mode === 'given' && f === RECOVERY ? tailMix(state, flows.poolPhaseBedDays, h) : null;
-    let phases = flows.poolPhaseBedDays.subarray(pool * P, pool * P + P);
+    // A census start with the running region's mix (a forecast's): the pool's own phases, and in a
+    // recovery ward the acute tails lying there (転棟), as they lay. The alias's second half
+    // (index ≥ P) draws the tails.
+    const measured = census.mode === 'given' ? measuredMix(state, pool) : null;
+    // Else: a recovery ward also holds the recovery-level tails of its hospital's acute patients
+    // (stepped down), weighted by the tail's share of the acute phase's bed-days.
+    const tails = measured
+      ? measured.subarray(P)
+      : census.mode === 'given' && f === RECOVERY
+        ? tailMix(state, flows.poolPhaseBedDays, h)
+        : null;
+    let phases = measured ? measured.subarray(0, P) : flows.poolPhaseBedDays.subarray(pool * P, pool * P + P);
     if (!phases.some((w) => w > 0) && !tails) {
       phases = functionMix(state, flows.poolPhaseBedDays, f);
       if (!phases.some((w) => w > 0))
@@ -92,7 +98,7 @@ export function seedInitialCensus(state: ReplicationState, beds: BedRules, censu
       both.set(tails, P);
       phases = both;
     }
-    const phaseAlias = new FlatAlias(phases);
+    let phaseAlias = new FlatAlias(phases);
     const munis = [...flows.hospitalMunicipality[h].entries()].sort((x, y) => x[0] - y[0]);
     const muniAlias = munis.length > 0 ? new FlatAlias(munis.map((e) => e[1])) : null;
     const home = homeMunicipalityOf(state, h);
@@ -101,6 +107,11 @@ export function seedInitialCensus(state: ReplicationState, beds: BedRules, censu
     // their tail. Where the recovery wards are full, tails wait in the acute beds and stay in the
     // draw. (`expected` keeps every draw: the warm-up settles it, and ordinary runs stay as they were.)
     const beforeTail = census.mode === 'given' && f === ACUTE && beds.tailWouldFindBed(h, target);
+    // Those phases then hold the acute bed only for the part before the tail: weight them by that
+    // part's bed-days, not the whole stay's (else long-tailed phases crowd the acute beds, and
+    // their tails flood the recovery ward in the first days of a forecast). A measured mix is
+    // already so weighted.
+    if (beforeTail && !measured) phaseAlias = new FlatAlias(beforeTailMix(state, phases));
     for (let i = 0; i < n; i++) {
       const drawn = phaseAlias.sample(rng.uniform());
       const m = muniAlias ? munis[muniAlias.sample(rng.uniform())][0] : home;
@@ -126,6 +137,27 @@ function tailMix(state: ReplicationState, poolPhase: Float64Array, h: number): F
     if (from >= 0 && mean > from && acute[p] > 0) mix[p] = (acute[p] * (mean - from)) / mean;
   }
   return mix.some((w) => w > 0) ? mix : null;
+}
+
+/** The pool's measured mix (2P: phases, then tails), or null when none is given or it is empty there. */
+function measuredMix(state: ReplicationState, pool: number): Float64Array | null {
+  const all = state.resolved.censusMix;
+  const P2 = 2 * state.pathways.phaseCount;
+  if (!all || all.length < (pool + 1) * P2) return null;
+  const mix = all.subarray(pool * P2, pool * P2 + P2);
+  return mix.some((w) => w > 0) ? mix : null;
+}
+
+/** Phase bed-days of an acute pool whose tails step down: each phase's part before its tail (from ÷ mean). */
+function beforeTailMix(state: ReplicationState, phases: Float64Array): Float64Array {
+  const path = state.pathways;
+  const mix = Float64Array.from(phases);
+  for (let p = 0; p < mix.length; p++) {
+    const from = path.subacuteFrom[p * 2];
+    const mean = path.phaseMeanDays[p];
+    if (from >= 0 && mean > from) mix[p] *= from / mean;
+  }
+  return mix.some((w) => w > 0) ? mix : phases;
 }
 
 /** A pool without expected phases takes the mix of its function over all pools (or the phases' stays). */

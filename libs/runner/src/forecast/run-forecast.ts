@@ -1,12 +1,13 @@
 // A forecast (docs/forecasting.md "Method"): the base scenario's model carried forward 14 days
 // from a census date's counts. Day 0 is the census's midnight (censusDate + 1, 00:00), no
-// warm-up; patients in bed get residual stays from the equilibrium-excess distribution of their
-// phase (libs/model initial census, mode `given`); hospitals × functions without a recent report
+// warm-up; patients in bed get a phase from the running region's mix of their ward and residual
+// stays from the equilibrium-excess distribution of that phase (libs/model initial census, mode
+// `given`); hospitals × functions without a recent report
 // start from the model's expected census. The figures are the midnight counts of beds occupied
 // per area × function (the DaySnapshot at each day boundary, as a report counts them), never the
 // time-weighted daily means of a run's results.
 import { randomUUID } from 'node:crypto';
-import { runReplication } from '@caretwin/model';
+import { censusComposition, runReplication } from '@caretwin/model';
 import {
   summariseForecast,
   startStateFrom,
@@ -39,32 +40,47 @@ export interface ForecastOptions {
   signal?: AbortSignal;
 }
 
-const bookedDaysByBase = new Map<string, number>();
+/** What a forecast takes from the running region: its booking lists' length and who lies in each ward. */
+interface RunningRegion {
+  bookedDays: number;
+  censusMix: Float64Array;
+}
+
+const runningByBase = new Map<string, RunningRegion>();
 
 /**
- * Days of bookings on the lists at a census. A census does not report the lists; by Little's law
- * they hold booking rate × mean wait, so a forecast prebooks the base scenario's own mean wait
- * from booking to admission (`scheduled.waitDays.mean` of one replication: its warm-up, then four
- * weeks). Once per base scenario and seed (about half a second for Miyagi), then cached: the wait
- * hardly moves with the season (2.8–3.3 days for Miyagi's months).
+ * One probe replication of the base scenario (its warm-up, then four weeks; about half a second
+ * for Miyagi), once per base scenario and seed, then cached. A census reports neither:
+ * - the booking lists: by Little's law they hold booking rate × mean wait, so a forecast prebooks
+ *   the probe's mean wait from booking to admission (`scheduled.waitDays.mean`; it hardly moves
+ *   with the season, 2.8–3.3 days for Miyagi's months);
+ * - which patients lie in a ward: the forecast draws them from the probe's mix per ward
+ *   (libs/model censusComposition), congestion and stepped-down tails included.
  */
-export function bookedDaysOf(base: RunInput, seed: number): number {
+function runningRegion(base: RunInput, seed: number): RunningRegion {
   const key = `${runInputKey(base)}:${seed}`;
-  let days = bookedDaysByBase.get(key);
-  if (days === undefined) {
+  let running = runningByBase.get(key);
+  if (running === undefined) {
     const probe = fromRunInput({ ...base, scenario: { ...base.scenario, horizonDays: 28, seed } });
-    const wait = runReplication(probe, 0).kpis['scheduled.waitDays.mean'];
-    days = Number.isFinite(wait) && wait > 0 ? Math.min(wait, 60) : 1;
-    bookedDaysByBase.set(key, days);
+    const { mix, kpis } = censusComposition(probe, 0);
+    const wait = kpis['scheduled.waitDays.mean'];
+    running = { bookedDays: Number.isFinite(wait) && wait > 0 ? Math.min(wait, 60) : 1, censusMix: mix };
+    runningByBase.set(key, running);
   }
-  return days;
+  return running;
+}
+
+/** Days of bookings on the lists at a census (the probe's mean wait; runningRegion). */
+export function bookedDaysOf(base: RunInput, seed: number): number {
+  return runningRegion(base, seed).bookedDays;
 }
 
 /** The replications' scenario: the base one from censusDate + 1 for 14 days, started from the census. */
 export function forecastInput(request: ForecastRequest): { input: RunInput; start: StartState } {
   const base = request.input;
   const start = startStateFrom(request.start, base.region.hospitals);
-  start.initialCensus.bookedDays = bookedDaysOf(base, request.seed);
+  const running = runningRegion(base, request.seed);
+  start.initialCensus.bookedDays = running.bookedDays;
   const scenario: Scenario = {
     ...base.scenario,
     startDate: addDays(request.censusDate, 1),
@@ -82,7 +98,15 @@ export function forecastInput(request: ForecastRequest): { input: RunInput; star
     FORECAST_HORIZON_DAYS,
     scenario.demand.maxMultiplier,
   ).byHour;
-  return { input: { scenario, region: base.region, demandMultiplierByHour: encodeSeries(byHour) }, start };
+  return {
+    input: {
+      scenario,
+      region: base.region,
+      demandMultiplierByHour: encodeSeries(byHour),
+      censusMix: encodeSeries(running.censusMix),
+    },
+    start,
+  };
 }
 
 /** The forecast's one sentence on its start state. */
@@ -90,8 +114,9 @@ function methodOf(request: ForecastRequest, start: StartState): string {
   return (
     `Started from the ${request.censusDate} midnight census (${start.given} hospital × function reports; ` +
     `${start.filled} without a report in the last 7 days from the model's expected census); patients in bed ` +
-    `get residual stays from the equilibrium-excess distribution of their pathway phase (acute ones before ` +
-    `their recovery-level tail where a recovery bed was free); the booking lists hold ` +
+    `get a pathway phase from the running region's mix of their ward and residual stays from the ` +
+    `equilibrium-excess distribution of that phase (acute ones before their recovery-level tail where a ` +
+    `recovery bed was free); the booking lists hold ` +
     `${(start.initialCensus.bookedDays ?? 1).toFixed(1)} days of bookings (the model's mean wait); new arrivals from ` +
     `scenario ${request.input.scenario.id}; ${request.replications} replications of ${FORECAST_HORIZON_DAYS} days.`
   );
