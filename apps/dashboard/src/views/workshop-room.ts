@@ -18,7 +18,8 @@ import { session, onSession } from '../api/session';
 import type { ResultDocument } from '../api/types';
 import { kpiCards, shapeKpiCards } from '../charts/kpi-cards';
 import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
-import { kpiNamesOf } from '../charts/kpi-labels';
+import { kpiNamesOf, kpiUnit } from '../charts/kpi-labels';
+import { differenceChart, shapeDifferences } from '../charts/difference-chart';
 import { BED_FUNCTION_ORDER, word } from '../charts/labels';
 import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
 import { prefectureMap, type BoundariesLike } from '../charts/prefecture-map';
@@ -140,14 +141,16 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
           region = doc.provenance.region;
           inputs = inputsLine(doc.provenance.inputs);
           drawn.form = '';
-          context.rest.boundaries(region.id).then(
-            (shapes) => {
-              boundaries = shapes;
-              drawn.panel = '';
-              scheduler.schedule();
-            },
-            () => undefined, // points for municipalities instead
-          );
+          // participants may not read the region's files (403): their map draws municipalities as points
+          if (!participantTab())
+            context.rest.boundaries(region.id).then(
+              (shapes) => {
+                boundaries = shapes;
+                drawn.panel = '';
+                scheduler.schedule();
+              },
+              () => undefined, // points for municipalities instead
+            );
         }
         drawn.panel = '';
         scheduler.schedule();
@@ -556,6 +559,22 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
         doc.aggregate.horizonDays,
       );
       slot.append(kpiCards(cards, { lang: language, footnote }));
+      // a variant: its paired differences from the baseline on the board's KPIs, below its own figures
+      const comparison = current.board.rows.find((r) => r.runId === runId)?.comparison;
+      if (comparison) {
+        const boardKpis = current.board.kpis.map((k) => ({
+          key: k.key,
+          label: k.label,
+          unit: kpiUnit(k.key),
+        }));
+        slot.append(
+          differenceChart(shapeDifferences(comparison.kpis, boardKpis, language), {
+            lang: language,
+            title: t('ws.board.title'),
+            footnote,
+          }),
+        );
+      }
     } else if (shown.chart === 'occupancy') {
       slot.append(
         occupancyChart(panelsFromAggregate(doc.aggregate.dailyOccupancy), {

@@ -45,6 +45,7 @@ export function proposalForm(options: ProposalFormOptions): HTMLElement {
   const hint = h('span', { class: 'muted small' });
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'proposal-error', hidden: true });
   const sent = h('p', { class: 'ok', role: 'status', hidden: true });
+  const waiting = h('p', { class: 'muted small', hidden: true }, t('ws.proposal.waitingRegion'));
   const field = (label: Node | string, control: HTMLElement, extra?: Node): HTMLElement =>
     h('label', { class: 'ws-field' }, h('span', null, label), control, extra ?? null);
   const areaField = field(t('ws.proposal.area'), area, hint);
@@ -81,6 +82,10 @@ export function proposalForm(options: ProposalFormOptions): HTMLElement {
     options_(from, choices.from, functionName, input.from);
     options_(to, choices.to, functionName, input.to);
     options_(hospital, choices.hospitals, names.hospital, input.hospital);
+    // an "any area" lever lists the region's areas, known once the baseline's result is read
+    const needsRegion = current.kind === 'ambulances' && choices.areas.length === 0;
+    waiting.hidden = !needsRegion;
+    button.disabled = options.closed || needsRegion;
     areaField.hidden = choices.areas.length === 0;
     fromField.hidden = choices.from.length === 0;
     toField.hidden = choices.to.length === 0;
@@ -151,6 +156,7 @@ export function proposalForm(options: ProposalFormOptions): HTMLElement {
     toField,
     hospitalField,
     countField,
+    waiting,
     button,
     error,
     sent,

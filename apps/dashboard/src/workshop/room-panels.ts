@@ -111,7 +111,7 @@ export function boardTable(board: Board, sort: BoardSort, onSort: (key: string) 
                 null,
                 h('th', { scope: 'col' }, t('ws.board.variant')),
                 board.kpis.map((kpi) => h('th', { scope: 'col' }, sortButton(kpi.key, kpi.label[language]))),
-                h('th', { scope: 'col' }, sortButton('points', t('ws.board.points'))),
+                h('th', { scope: 'col', class: 'num' }, sortButton('points', t('ws.board.points'))),
               ),
             ),
             h(
@@ -175,8 +175,8 @@ export function voteTally(vote: VoteTally, titles: ReadonlyMap<string, string>):
           'tr',
           null,
           h('th', { scope: 'col' }, t('ws.board.variant')),
-          h('th', { scope: 'col' }, t('ws.vote.points')),
-          h('th', { scope: 'col' }, t('ws.vote.firstPlaces')),
+          h('th', { scope: 'col', class: 'num' }, t('ws.vote.points')),
+          h('th', { scope: 'col', class: 'num' }, t('ws.vote.firstPlaces')),
         ),
       ),
       h(
