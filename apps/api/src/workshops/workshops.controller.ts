@@ -21,6 +21,7 @@ import type {
 import type { RunResultDocument } from '@caretwin/runner';
 import { Allow, AllowParticipants, AllowReaders, Public } from '../access/access.decorators';
 import { ErrorResponses, ZodBody } from '../http/openapi';
+import { RateLimited } from '../limits/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import type { ServiceExecution } from '../runs/run-result.service';
 import {
@@ -59,7 +60,8 @@ export class WorkshopsController {
   })
   @ZodBody(createWorkshopSchema)
   @ApiResponse({ status: 201, description: 'the Workshop; Location: /api/workshops/{id}' })
-  @ErrorResponses(400, 401, 403, 404, 422)
+  @ErrorResponses(400, 401, 403, 404, 422, 429)
+  @RateLimited('runs') // a scenario baseline starts a run
   async create(
     @Body(new ZodValidationPipe(createWorkshopSchema, 'workshop')) body: CreateWorkshopBody,
     @Req() req: Request,
@@ -178,6 +180,7 @@ export class WorkshopsController {
   @ProposalId
   @ApiResponse({ status: 202, description: 'the Variant (its run queued)' })
   @ErrorResponses(401, 403, 404, 409, 422, 429, 503)
+  @RateLimited('runs') // starts a run, as POST /api/runs
   accept(@Param('id') id: string, @Param('pid') pid: string, @Req() req: Request): Promise<Variant> {
     return this.workshops.accept(id, pid, req.principal!);
   }

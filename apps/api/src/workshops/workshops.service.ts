@@ -527,7 +527,7 @@ export class WorkshopsService {
         comparison: null,
         createdAt: new Date().toISOString(),
       };
-      const accepted = this.emit(
+      this.emit(
         id,
         () => {
           this.store.insertVariant(variant);
@@ -536,7 +536,6 @@ export class WorkshopsService {
         },
         (p) => ({ type: 'proposal.updated', proposal: p }),
       );
-      void accepted;
       this.emit(
         id,
         () => WorkshopsService.toVariant(variant),
