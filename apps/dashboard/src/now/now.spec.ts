@@ -11,6 +11,7 @@ import { alertsOf, censusPanels, generalOccupancyToday, THRESHOLDS } from './ale
 import {
   addDays,
   applyCensusUpdated,
+  missedBefore,
   applyForecastCompleted,
   HISTORY_DAYS,
   latestSynthetic,
@@ -105,6 +106,14 @@ describe('Now state: merging the channel', () => {
     expect(state.points.size).toBe(2);
     expect(state.missing.map((m) => m.hospital)).toEqual(['h2']);
     expect(state.applied).toBe(1);
+  });
+
+  it('tells an event that skips one the state never saw (a snapshot is due), not the next one or one already held', () => {
+    const state = stateFrom(latest('2026-12-01', []), null, null, 5);
+    expect(missedBefore(state, 6)).toBe(false);
+    expect(missedBefore(state, 5)).toBe(false);
+    expect(missedBefore(state, 7)).toBe(true);
+    expect(missedBefore(stateFrom(latest('2026-12-01', []), null, null, null), 9)).toBe(false);
   });
 
   it("keeps a hospital's latest report when a late report of an earlier day arrives", () => {

@@ -80,6 +80,13 @@ export const stateFromSnapshot = (snapshot: NowSnapshot): NowState =>
 
 const stale = (state: NowState, seq: number): boolean => state.seq !== null && seq <= state.seq;
 
+/**
+ * Whether an event skips one the state never saw (the channel numbers every event it sends, one
+ * counter for the deployment): the view then takes a new snapshot instead of merging past a hole.
+ */
+export const missedBefore = (state: NowState, seq: number): boolean =>
+  state.seq !== null && seq > state.seq + 1;
+
 /** Merges a report's delta; false when it was already applied (seq not newer). */
 export function applyCensusUpdated(state: NowState, event: CensusUpdatedEvent): boolean {
   if (stale(state, event.seq)) return false;

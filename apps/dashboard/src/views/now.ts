@@ -24,6 +24,7 @@ import { fmt, lang, localized, t } from '../i18n';
 import { alertsOf, censusPanels, generalOccupancyToday, THRESHOLDS, type NowAlert } from '../now/alerts';
 import {
   applyCensusUpdated,
+  missedBefore,
   addDays,
   applyForecastCompleted,
   latestSynthetic,
@@ -76,12 +77,14 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
   });
 
   const onCensus = (event: CensusUpdatedEvent): void => {
+    if (state && missedBefore(state, event.seq)) return subscribe();
     if (state && applyCensusUpdated(state, event)) {
       lastUpdate = new Date(event.at || Date.now()).toISOString();
       scheduler.schedule();
     }
   };
   const onForecast = (event: ForecastCompletedEvent): void => {
+    if (state && missedBefore(state, event.seq)) return subscribe();
     if (state && applyForecastCompleted(state, event)) scheduler.schedule();
   };
   const subscribe = (): void => {
