@@ -4,6 +4,8 @@
 
 export const jaWorkshop = {
   'nav.workshops': 'ワークショップ',
+  // the header's role badge for a participant token (GET /api/session role 'participant')
+  'access.role.participant': 'ワークショップ参加者',
   'ws.list.title': 'ワークショップ',
   'ws.list.intro':
     '計画ワークショップでは、進行役の画面を参加者全員が同時に見ながら、許された範囲の政策変更(レバー)を提案し、共通乱数でベースラインと比べます。',
@@ -145,6 +147,7 @@ export const jaWorkshop = {
 
 export const enWorkshop: Record<keyof typeof jaWorkshop, string> = {
   'nav.workshops': 'Workshops',
+  'access.role.participant': 'workshop participant',
   'ws.list.title': 'Workshops',
   'ws.list.intro':
     "In a planning workshop everyone sees the facilitator's screen at the same time, proposes changes within the allowed levers, and each accepted proposal runs on common random numbers with the baseline.",
@@ -204,7 +207,7 @@ export const enWorkshop: Record<keyof typeof jaWorkshop, string> = {
   'ws.room.following': "Following the facilitator's screen",
   'ws.room.exploring': "Exploring on your own (not following the facilitator's screen)",
   'ws.room.followBack': 'Follow the facilitator',
-  'ws.room.participants': '{n} participants',
+  'ws.room.participants': 'participants: {n}',
   'ws.room.closedBanner': 'This workshop has closed. Everything stays readable.',
   'ws.room.close': 'Close the workshop',
   'ws.room.closeConfirm': "Close the workshop? The participants' access ends.",

@@ -87,6 +87,11 @@ function leverRow(
 ): HTMLElement {
   const areaName = areaNamer(region);
   const hospitalName = hospitalNamer(region);
+  // the bound in words, as participants will read it, kept in step with the fields
+  const summary = h('p', { class: 'muted small ws-lever-summary' });
+  const describe = (): void => {
+    summary.textContent = describeLever(leverOfDraft(draft), { area: areaName, hospital: hospitalName });
+  };
   const number = (label: string, value: number, set: (n: number) => void, step = 'any'): HTMLElement =>
     h(
       'label',
@@ -96,7 +101,10 @@ function leverRow(
         type: 'number',
         step,
         value: String(value),
-        oninput: (event: Event) => set(Number((event.target as HTMLInputElement).value)),
+        oninput: (event: Event) => {
+          set(Number((event.target as HTMLInputElement).value));
+          describe();
+        },
       }),
     );
   const select = (
@@ -111,7 +119,12 @@ function leverRow(
       h('span', null, label),
       h(
         'select',
-        { onchange: (event: Event) => set((event.target as HTMLSelectElement).value) },
+        {
+          onchange: (event: Event) => {
+            set((event.target as HTMLSelectElement).value);
+            describe();
+          },
+        },
         options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
       ),
     );
@@ -176,6 +189,7 @@ function leverRow(
       );
       break;
   }
+  describe();
   return h(
     'li',
     { class: 'ws-lever-row', 'data-lever-kind': draft.kind },
@@ -194,6 +208,7 @@ function leverRow(
       { type: 'button', class: 'link', 'data-action': 'remove-lever', onclick: remove },
       t('ws.create.removeLever'),
     ),
+    summary,
   );
 }
 
@@ -272,19 +287,13 @@ function createForm(
     leverHint.hidden = current !== null;
     addButton.disabled = current === null;
     if (!current) return leverList.replaceChildren();
-    const names = { area: areaNamer(current), hospital: hospitalNamer(current) };
     replace(
       leverList,
       levers.map((draft, i) =>
-        h(
-          'div',
-          null,
-          leverRow(draft, current, drawLevers, () => {
-            levers.splice(i, 1);
-            drawLevers();
-          }),
-          h('p', { class: 'muted small' }, describeLever(leverOfDraft(draft), names)),
-        ),
+        leverRow(draft, current, drawLevers, () => {
+          levers.splice(i, 1);
+          drawLevers();
+        }),
       ),
     );
   };
