@@ -63,7 +63,7 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
   let socket: Socket;
   const events: WorkshopEvent[] = [];
   let snapshotSeq = -1;
-  const token = { planner: '', viewer: '', participant: '', other: '' };
+  const token = { planner: '', viewer: '', admin: '', participant: '' };
   const as = (secret: string): Record<string, string> => ({ authorization: `Bearer ${secret}` });
   let workshop: Workshop;
   let other: Workshop;
@@ -92,13 +92,14 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     }
   }
 
-  function tokens(dataDir: string): { planner: string; viewer: string } {
+  function tokens(dataDir: string): { planner: string; viewer: string; admin: string } {
     const db = openDatabase(dataDir);
     const repo = new TokensRepository(db);
     const at = new Date().toISOString();
     const made = {
       planner: repo.create({ name: 'planner', role: 'planner', at }).secret,
       viewer: repo.create({ name: 'viewer', role: 'viewer', at }).secret,
+      admin: repo.create({ name: 'admin', role: 'admin', at }).secret,
     };
     db.close();
     return made;
@@ -202,6 +203,19 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     expect(
       (await call(api.url, 'POST', '/api/workshops/join', { json: { code: 'ZZZZZZ', name: 'x' } })).status,
     ).toBe(404);
+    // a write without a token still lands in the audit log, as the participant it made
+    const audit = await req<{ items: Array<{ action: string; role: string; actorName: string }> }>(
+      'GET',
+      '/api/audit',
+      token.admin,
+    );
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({
+        action: 'POST /api/workshops/join',
+        role: 'participant',
+        actorName: 'Sato (fire dept.)',
+      }),
+    );
   });
 
   it('takes proposals within the levers and refuses one outside them, naming the path and the bound', async () => {

@@ -53,6 +53,7 @@ import {
   type ProposalIssue,
 } from '@caretwin/workshop';
 import { ForbiddenError } from '../access/access-errors';
+import { AccessService } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ApiError, NotFoundError, RequestInvalidError, requestIssue } from '../errors/api-error';
@@ -153,6 +154,7 @@ export class WorkshopsService {
     private readonly runRecords: RunsRepository,
     private readonly results: RunResultService,
     private readonly publisher: WorkshopPublisher,
+    private readonly access: AccessService,
   ) {
     this.store = new WorkshopsRepository(db);
   }
@@ -400,6 +402,19 @@ export class WorkshopsService {
         type: 'participant.joined',
         participant: WorkshopsService.toParticipant(added.participant),
       }),
+    );
+    // a write without a token (the access guard audits none): recorded as the participant it made
+    this.access.audit(
+      {
+        id: participant.id,
+        name: participant.name,
+        role: 'participant',
+        hospitals: [],
+        workshopId: found.id,
+      },
+      'POST /api/workshops/join',
+      found.id,
+      201,
     );
     return { workshopId: found.id, participant: WorkshopsService.toParticipant(participant), token: secret };
   }
