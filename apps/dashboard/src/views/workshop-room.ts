@@ -52,6 +52,41 @@ import { areaKpiDefinitions, withPerDay } from './area-tables';
 import { areaNamer, functionName, hospitalNamer } from './region-labels';
 import { resultMapData } from './results';
 
+const FORM_FIELDS = [
+  'proposal-title',
+  'proposal-rationale',
+  'proposal-lever',
+  'proposal-area',
+  'proposal-from',
+  'proposal-to',
+  'proposal-hospital',
+  'proposal-count',
+];
+
+/** The proposal form's values by field (a redrawn form gets them back). */
+function formValues(box: HTMLElement): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const field of FORM_FIELDS) {
+    const control = box.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-testid=${field}]`);
+    if (control) values.set(field, control.value);
+  }
+  return values;
+}
+
+function restoreFormValues(box: HTMLElement, values: ReadonlyMap<string, string>): void {
+  for (const field of FORM_FIELDS) {
+    const control = box.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-testid=${field}]`);
+    const value = values.get(field);
+    if (!control || value === undefined) continue;
+    // a select keeps its own choice when the value is not one of its options
+    if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === value))
+      continue;
+    control.value = value;
+    // the lever decides which fields show: let the form redo them before the rest is restored
+    if (field === 'proposal-lever') control.dispatchEvent(new Event('change'));
+  }
+}
+
 /** The room's role: a participant's token, else the planner / admin who runs it. */
 export function roomRole(): RoomRole {
   if (participantTab()) return 'participant';
@@ -302,6 +337,8 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
     const formKey = [language, Boolean(region), closed].join('|');
     if (drawn.form !== formKey) {
       drawn.form = formKey;
+      // drawn again when the region's names arrive or the workshop closes: what was typed stays
+      const typed = formValues(formBox);
       replace(
         formBox,
         h('h2', null, t('ws.proposal.heading')),
@@ -313,6 +350,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
           submit: (request: ProposalRequest) => api.propose(workshopId, request),
         }),
       );
+      restoreFormValues(formBox, typed);
     }
 
     // the panel: run charts only when their run, area or result changed
