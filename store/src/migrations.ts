@@ -50,7 +50,7 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX runs_unsynced ON runs (queue_synced) WHERE queue_synced = 0;
 
       CREATE TABLE run_states (
-        run_id TEXT NOT NULL REFERENCES runs (id),
+        run_id TEXT NOT NULL,            -- no foreign key: an admin may still delete a finished run's record
         seq INTEGER NOT NULL,
         state TEXT NOT NULL,
         at TEXT NOT NULL,
@@ -59,7 +59,7 @@ export const MIGRATIONS: Migration[] = [
       );
 
       CREATE TABLE replication_results (
-        run_id TEXT NOT NULL REFERENCES runs (id),
+        run_id TEXT NOT NULL,            -- no foreign key: an admin may still delete a finished run's record
         replication INTEGER NOT NULL,
         result TEXT NOT NULL,            -- ReplicationResult as the worker returned it
         execution TEXT NOT NULL,         -- JobExecution: worker, host, timings
@@ -239,7 +239,7 @@ export const MIGRATIONS: Migration[] = [
         workshop_id TEXT NOT NULL REFERENCES workshops (id),
         proposal_id TEXT NOT NULL REFERENCES workshop_proposals (id),
         title TEXT NOT NULL,
-        run_id TEXT NOT NULL REFERENCES runs (id),
+        run_id TEXT NOT NULL,            -- no foreign key: an admin may still delete a finished run's record
         state TEXT NOT NULL,
         percent REAL NOT NULL DEFAULT 0,
         comparison TEXT,

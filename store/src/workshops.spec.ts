@@ -175,10 +175,10 @@ describe('the workshop repository', () => {
       votes: [{ participantId: 'ptc_1', ranking: ['v-1'] }],
       runs: [run('run-base'), run('run-v')],
     };
-    // a variant naming a run that is not imported breaks a foreign key: nothing is kept
-    expect(() =>
-      workshops.import({ ...data, variants: [{ ...data.variants[0], runId: 'run-missing' }] }),
-    ).toThrow();
+    // a duplicate proposal fails after the runs and the workshop were written: nothing is kept
+    expect(() => workshops.import({ ...data, proposals: [...data.proposals, ...data.proposals] })).toThrow(
+      /UNIQUE/,
+    );
     expect(workshops.list()).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) FROM runs').pluck().get()).toBe(0);
 

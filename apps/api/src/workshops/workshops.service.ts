@@ -735,7 +735,12 @@ export class WorkshopsService {
 
   private exportRun(runId: string): WorkshopExport['runs'][number] {
     const run = this.runRecords.get(runId);
-    if (!run) throw new NotFoundError('run', runId);
+    if (!run)
+      throw new ApiError(
+        409,
+        'WORKSHOP_RUN_DELETED',
+        `run "${runId}" of this workshop was deleted (DELETE /api/runs/${runId}/record): the workshop cannot be exported whole`,
+      );
     const input = JSON.parse(run.input) as RunInput;
     const view = {
       request: JSON.parse(run.request) as Record<string, unknown>,
