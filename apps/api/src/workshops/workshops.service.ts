@@ -266,7 +266,8 @@ export class WorkshopsService {
       baseline: {
         runId: record.baselineRunId,
         scenarioId: record.scenarioId,
-        state: baseline?.state ?? 'completed',
+        // its record deleted by an admin: no longer there to compare against
+        state: baseline?.state ?? 'cancelled',
       },
       variants: this.store.variants(id).map((v) => ({
         variant: WorkshopsService.toVariant(v),
