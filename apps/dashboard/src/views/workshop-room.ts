@@ -287,7 +287,16 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
       t('ws.room.participants', { n: current.participants.length }),
     );
 
-    const followKey = [language, view.role, view.following].join('|');
+    const lead = view.facilitator;
+    const followKey = [
+      language,
+      view.role,
+      view.following,
+      lead.chart,
+      lead.runId,
+      lead.area,
+      Boolean(region),
+    ].join('|');
     if (drawn.follow !== followKey) {
       drawn.follow = followKey;
       replace(
@@ -310,6 +319,14 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
                 },
                 t('ws.room.followBack'),
               ),
+              // where the one click leads
+              view.following
+                ? null
+                : h(
+                    'span',
+                    { class: 'muted small' },
+                    t('ws.room.facilitatorOn', { view: viewText(current, lead) }),
+                  ),
             ],
       );
     }
@@ -371,6 +388,18 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
       panelData = data;
       drawPanel(current, shown, runId);
     }
+  };
+
+  /** A view in words: "地図 · 仙台 +5台 · 仙台". */
+  const viewText = (current: RoomState, shown: WorkshopView): string => {
+    const run = shown.runId ? roomRuns(current).find((r) => r.runId === shown.runId) : undefined;
+    return [
+      t(`ws.chart.${shown.chart}` as MessageKey),
+      run ? (run.variant?.title ?? t('ws.run.baseline')) : null,
+      shown.area ? names().area(shown.area) : t('ws.area.all'),
+    ]
+      .filter(Boolean)
+      .join(' · ');
   };
 
   const drawHead = (current: RoomState, closed: boolean): void => {
