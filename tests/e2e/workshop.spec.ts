@@ -265,6 +265,21 @@ if (!HAS_CHROMIUM) {
         .waitFor({ state: 'attached', timeout: LIVE });
     });
 
+    it('shows a participant the handout in their own tab, names and caveats read through the workshop’s routes', async () => {
+      const page = participants[2];
+      await page.goto(`${product.url}/#/workshops/${workshop.id}/handout?lang=en`);
+      const handout = page.locator('[data-testid="handout"][data-ready="true"]');
+      await handout.waitFor({ state: 'attached', timeout: LIVE });
+      expect(await handout.getAttribute('lang')).toBe('en');
+      // the baseline's region came through GET /api/workshops/:id/runs/:runId/result (a participant reads nothing else)
+      expect(await handout.locator('[data-section="levers"] li').first().textContent()).toMatch(/^Sendai: /);
+      expect(await handout.locator('[data-section="caveats"]').textContent()).toMatch(
+        /Synthetic: hospitals \d+\/\d+/,
+      );
+      expect(await handout.locator('[data-testid="handout-sentence"]').count()).toBe(2);
+      await shot(page, 'handout');
+    });
+
     it('keeps a participant token to its own workshop: another workshop 403, POST /api/runs 403, a proposal past the bound 422 naming it', async () => {
       const joined = await api<JoinAnswer>('POST', '/api/workshops/join', {
         code: workshop.joinCode,
