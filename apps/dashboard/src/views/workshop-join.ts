@@ -3,7 +3,7 @@
 // token that comes back is held for this tab (sessionStorage: a reload keeps it, the tab's end
 // drops it) and the page goes to the room. The socket opens again so its handshake carries it.
 import { ApiError } from '../api/rest';
-import { holdToken } from '../api/session';
+import { holdToken, loadSession } from '../api/session';
 import { t } from '../i18n';
 import { h, replace } from '../ui/dom';
 import { errorLine, loading } from '../ui/widgets';
@@ -48,6 +48,8 @@ export const workshopJoinView: View<{ name: 'workshopJoin'; code: string }> = (r
               (answer) => {
                 holdToken(answer.token);
                 rememberJoined(answer.workshopId);
+                // who the tab is now (the header's badge, html[data-role])
+                loadSession().catch(() => undefined);
                 // a socket opened before joining has the old handshake: open it again with the token
                 const socket = context.live().now;
                 if (socket.connected) socket.disconnect().connect();
