@@ -19,7 +19,10 @@ import type {
   ErrorBody,
   NowSnapshot,
 } from '@caretwin/contracts';
+import { censusCsv, censusRegion } from '@caretwin/census';
+import { ScenarioCatalog } from '@caretwin/scenario';
 import { TokensRepository, openDatabase } from '@caretwin/store';
+import { reportedDay } from './harness/census-day';
 import { ensureBuilt, ROOT } from './harness/build';
 import { call, type Reply } from './harness/http';
 import { startApiProcess, type ApiProcess } from './harness/processes';
@@ -351,6 +354,45 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
         await api2.stop();
       }
     }, 120_000);
+
+    it('sends a whole region’s day as consecutive census.updated events of at most 64 rows, each under 64 KiB', async () => {
+      const catalog = new ScenarioCatalog({
+        shippedDir: join(ROOT, 'scenarios'),
+        regionsDir: join(ROOT, 'scenarios', 'data'),
+      });
+      const rows = reportedDay(
+        censusRegion(catalog.resolve('miyagi-2025-baseline').region).hospitals,
+        '2026-11-29',
+        0.7,
+      );
+      const socket = await connect(token.viewer);
+      const reply = (await socket.timeout(20_000).emitWithAck('now.subscribe', {})) as { data: NowSnapshot };
+      const events: Array<{ event: CensusUpdatedEvent; bytes: number }> = [];
+      const all = new Promise<void>((resolve) =>
+        socket.on('census.updated', (event: CensusUpdatedEvent) => {
+          events.push({ event, bytes: Buffer.byteLength(JSON.stringify(event)) });
+          if (events.reduce((n, e) => n + e.event.rows.length, 0) >= rows.length) resolve();
+        }),
+      );
+      expect((await postCsv(censusCsv(rows), token.admin)).status).toBe(200);
+      await all;
+      expect(rows.length).toBeGreaterThan(128);
+      expect(events).toHaveLength(Math.ceil(rows.length / 64));
+      expect(events.map((e) => e.event.seq)).toEqual(events.map((_, i) => reply.data.seq + 1 + i));
+      for (const { event, bytes } of events) {
+        expect(event.rows.length).toBeLessThanOrEqual(64);
+        expect(bytes).toBeLessThan(64 * 1024);
+      }
+      expect(
+        new Set(events.flatMap((e) => e.event.rows.map((r) => `${r.hospital}|${r.function}`))).size,
+      ).toBe(rows.length);
+      // the points the day changed and the missing list come with the last event
+      expect(events.map((e) => e.event.more)).toEqual(events.map((_, i) => i < events.length - 1));
+      const last = events.at(-1)!.event;
+      expect(last.points.some((p) => p.date === '2026-11-29' && p.area === 'sendai')).toBe(true);
+      expect(last.asOf).toBe('2026-12-01');
+      expect(last.missing.length).toBeGreaterThan(100);
+    }, 60_000);
 
     it('refuses a reporter (it reads nothing)', async () => {
       const socket = await connect(token.reporter);

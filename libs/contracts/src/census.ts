@@ -146,14 +146,20 @@ export interface NowSnapshot {
 /** A report arrived: only what it changed (the client merges by key, replacing). */
 export interface CensusUpdatedEvent {
   seq: number;
-  /** the rows stored by this request */
+  /**
+   * the rows stored by this request — or a part of them: a request of many rows (a region's whole
+   * day) is sent as consecutive events of at most 64 rows each, `more` on all but the last, which
+   * alone carries the points, `asOf` and `missing` (earlier ones: no points, the missing list empty)
+   */
   rows: StoredCensusRow[];
   /** the area × function × day points those rows changed, recomputed */
   points: CensusSeriesPoint[];
   /** the latest date held after the request */
   asOf: string | null;
-  /** missing reports for `asOf` after the request (small: one entry per absent hospital × function) */
+  /** missing reports for `asOf` after the request (one entry per absent hospital × function) */
   missing: MissingReport[];
+  /** true when further events of the same request follow (apply the rows; keep `asOf` and `missing`) */
+  more?: boolean;
   at: number;
 }
 

@@ -26,6 +26,9 @@ export interface CachedLatest {
   latest: CensusLatest;
 }
 
+/** Rows per `census.updated` event (about 21 KB of JSON). */
+export const CENSUS_EVENT_MAX_ROWS = 64;
+
 export const nowChannel = (prefix: string): string => `${prefix}:caretwin:now`;
 const seqKey = (prefix: string): string => `${prefix}:caretwin:now:seq`;
 const latestKey = (prefix: string): string => `${prefix}:caretwin:now:latest`;
@@ -75,10 +78,31 @@ export class NowPublisher implements OnApplicationBootstrap, OnApplicationShutdo
     return Number((await this.redis.get(seqKey(this.config.redis.prefix))) ?? 0);
   }
 
-  /** A report changed the census: numbered, fanned out to every instance. */
+  /**
+   * A report changed the census: numbered, fanned out to every instance. A request of many rows
+   * (a whole region's day is about 190, 62 KB) goes out as several events of at most
+   * CENSUS_EVENT_MAX_ROWS rows, each numbered, so every message stays well under 64 KiB; the
+   * changed points and the missing list (the state after the whole request; the list alone is
+   * 24 KB while a day is mostly unreported) ride with the last, the others say `more`.
+   */
   async censusUpdated(event: Omit<CensusUpdatedEvent, 'seq' | 'at'>): Promise<void> {
-    const seq = await this.nextSeq();
-    await this.publish({ event: 'census.updated', payload: { ...event, seq, at: Date.now() } });
+    const chunks = Math.max(1, Math.ceil(event.rows.length / CENSUS_EVENT_MAX_ROWS));
+    for (let i = 0; i < chunks; i++) {
+      const last = i === chunks - 1;
+      const seq = await this.nextSeq();
+      await this.publish({
+        event: 'census.updated',
+        payload: {
+          ...event,
+          rows: event.rows.slice(i * CENSUS_EVENT_MAX_ROWS, (i + 1) * CENSUS_EVENT_MAX_ROWS),
+          points: last ? event.points : [],
+          missing: last ? event.missing : [],
+          more: !last,
+          seq,
+          at: Date.now(),
+        },
+      });
+    }
   }
 
   /** A forecast finished (the worker's job, stored by the api): numbered, fanned out to every instance. */

@@ -108,6 +108,23 @@ describe('Now state: merging the channel', () => {
     expect(state.applied).toBe(1);
   });
 
+  it('keeps the date and the missing list while a larger request’s events say more are coming', () => {
+    const state = stateFrom(latest('2026-12-01', []), null, null, 5);
+    state.missing = [
+      { hospital: 'h2', institutionCode: '0410000002', area: 'sendai', function: 'acute', lastDate: null },
+    ];
+    applyCensusUpdated(
+      state,
+      event(6, { rows: [row('2026-12-02', 'h1', 'acute', 90)], missing: [], more: true }),
+    );
+    expect(state.asOf).toBe('2026-12-01');
+    expect(state.missing).toHaveLength(1);
+    expect(state.reports.get('h1|acute')?.occupied).toBe(90);
+    applyCensusUpdated(state, event(7, { rows: [row('2026-12-02', 'h2', 'acute', 9)], missing: [] }));
+    expect(state.asOf).toBe('2026-12-02');
+    expect(state.missing).toHaveLength(0);
+  });
+
   it('tells an event that skips one the state never saw (a snapshot is due), not the next one or one already held', () => {
     const state = stateFrom(latest('2026-12-01', []), null, null, 5);
     expect(missedBefore(state, 6)).toBe(false);

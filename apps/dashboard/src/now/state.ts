@@ -97,8 +97,11 @@ export function applyCensusUpdated(state: NowState, event: CensusUpdatedEvent): 
     if (!held || held.date <= row.date) state.reports.set(key, row);
   }
   for (const point of event.points) state.points.set(pointKey(point), point);
-  state.asOf = event.asOf;
-  state.missing = [...event.missing];
+  // a part of a larger request: the date and the missing list come with its last event
+  if (!event.more) {
+    state.asOf = event.asOf;
+    state.missing = [...event.missing];
+  }
   state.seq = event.seq;
   state.applied += 1;
   trim(state);
