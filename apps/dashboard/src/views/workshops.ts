@@ -19,7 +19,7 @@ import { h, replace } from '../ui/dom';
 import { errorLine, loading, section } from '../ui/widgets';
 import { createWorkshopApi, errorText } from '../workshop/api';
 import { leverOfDraft, newLeverDraft, regionFacts, type LeverDraft } from '../workshop/levers';
-import { participantTab } from '../workshop/participant';
+import { joinedWorkshop, participantTab } from '../workshop/participant';
 import { describeLever } from '../workshop/room-panels';
 import '../workshop/workshop.css';
 import type { View, ViewContext } from './context';
@@ -374,6 +374,12 @@ function createForm(
 export const workshopsView: View<{ name: 'workshops' }> = (root, _route, context) => {
   const api = createWorkshopApi();
   let alive = true;
+  // a participant's token reads its own workshop only (the list answers 403): go to its room
+  const joined = joinedWorkshop();
+  if (participantTab() && joined) {
+    context.navigate({ name: 'workshop', id: joined });
+    return () => undefined;
+  }
   const load = async (): Promise<void> => {
     root.replaceChildren(loading());
     try {
