@@ -18,6 +18,7 @@ export {
   HEADLINE_KPI_KEYS,
   boardComparison,
   boardKpiLabels,
+  meaningful,
   significantKeys,
   type BoardKpi,
 } from './kpis';

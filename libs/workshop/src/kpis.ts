@@ -2,7 +2,7 @@
 // 地域医療構想 調整会議 argues about, each a key every result has (libs/model's result builder
 // writes them for every region). Labels are this lib's own short table: the dashboard's full
 // KPI table lives in apps/ and a lib may not import from there.
-import type { Board, Comparison } from '@caretwin/contracts';
+import type { Board, Comparison, KpiDifference } from '@caretwin/contracts';
 
 export interface BoardKpi {
   key: string;
@@ -88,9 +88,18 @@ export function boardKpiLabels(): Board['kpis'] {
   return BOARD_KPIS.map((k) => ({ key: k.key, label: { ...k.label }, unit: k.unit }));
 }
 
-/** The board keys whose paired difference is significant (the 95 % CI excludes 0), in board order. */
+/**
+ * Whether a difference is 有意 as every output of the product says it (issue 16): the 95 % CI
+ * excludes 0 AND the change reaches the KPI's practical threshold (`practical`, set by
+ * compareResults); a comparison without thresholds falls back to the CI alone.
+ */
+export function meaningful(d: KpiDifference | undefined): boolean {
+  return d !== undefined && (d.practical ?? d.significant) === true;
+}
+
+/** The board keys whose paired difference is 有意 (meaningful), in board order. */
 export function significantKeys(comparison: Comparison): string[] {
-  return BOARD_KPI_KEYS.filter((key) => comparison.kpis[key]?.significant === true);
+  return BOARD_KPI_KEYS.filter((key) => meaningful(comparison.kpis[key]));
 }
 
 /** The comparison cut to the board's keys: the board travels on every board.updated event. */

@@ -48,6 +48,18 @@ describe('variantSentence', () => {
     });
   });
 
+  it('leaves out a change whose CI excludes 0 but that stays below its practical threshold (有意 as every output says it)', () => {
+    const tiny = { ...diff(100, -0.5, -0.8, -0.2), threshold: 5, practical: false };
+    const c = comparison({
+      'bedBlocking.days': tiny,
+      'inquiries.refusedShare': diff(0.3, -0.01, -0.03, 0.01),
+    });
+    expect(significantKeys(c)).toEqual([]);
+    expect(variantSentence(convert50, c, names).en).toBe(
+      'Converting 50 acute beds to recovery in Sendai: no significant change in any key figure',
+    );
+  });
+
   it('says a significant increase, and a share’s change in percentage points', () => {
     const c = comparison({
       'bedBlocking.days': diff(200, 24, 10, 38),

@@ -6,7 +6,7 @@
 // 72 % to some and 70 % to others. Only CIs that exclude 0 are called changes.
 import type { BedFunction, Comparison, KpiDifference } from '@caretwin/contracts';
 import type { Policy } from '@caretwin/scenario';
-import { BOARD_KPIS, HEADLINE_KPI_KEYS, type BoardKpi } from './kpis';
+import { BOARD_KPIS, HEADLINE_KPI_KEYS, meaningful, type BoardKpi } from './kpis';
 
 export interface Localized {
   ja: string;
@@ -196,7 +196,7 @@ export function variantSentence(
   for (const kpi of BOARD_KPIS) {
     const d = comparison.kpis[kpi.key];
     if (!d) continue;
-    if (d.significant) changed.push(effect(kpi, d));
+    if (meaningful(d)) changed.push(effect(kpi, d));
     else if (HEADLINE_KPI_KEYS.includes(kpi.key)) unchanged.push(kpi);
   }
   if (changed.length === 0)
