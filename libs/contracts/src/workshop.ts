@@ -28,7 +28,13 @@ export type LeverBound =
   | { kind: 'lengthOfStay'; min: number; max: number }
   | { kind: 'eligibility'; maxFailureRate: number };
 
-export const LEVER_KINDS = ['convertBeds', 'ambulances', 'closeHospital', 'lengthOfStay', 'eligibility'] as const;
+export const LEVER_KINDS = [
+  'convertBeds',
+  'ambulances',
+  'closeHospital',
+  'lengthOfStay',
+  'eligibility',
+] as const;
 export type LeverKind = (typeof LEVER_KINDS)[number];
 
 /** `POST /api/workshops` (planner, admin). */
@@ -37,7 +43,8 @@ export interface CreateWorkshopRequest {
   /** the question, one sentence */
   question: string;
   /** a finished run, or a scenario the api runs as the baseline (with `replications`, `seed`, `horizonDays`) */
-  baseline: { runId: string } | { scenarioId: string; replications?: number; seed?: number; horizonDays?: number };
+  baseline:
+    { runId: string } | { scenarioId: string; replications?: number; seed?: number; horizonDays?: number };
   levers: LeverBound[];
 }
 
@@ -216,7 +223,10 @@ export interface WorkshopServerToClientEvents {
 }
 
 export interface WorkshopClientToServerEvents {
-  'workshop.subscribe': (payload: { workshopId: string }, ack: (reply: Ack<WorkshopSnapshot>) => void) => void;
+  'workshop.subscribe': (
+    payload: { workshopId: string },
+    ack: (reply: Ack<WorkshopSnapshot>) => void,
+  ) => void;
   'workshop.unsubscribe': (
     payload: { workshopId: string },
     ack: (reply: Ack<{ workshopId: string }>) => void,
