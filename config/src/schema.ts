@@ -26,6 +26,11 @@ export const configSchema = z
         port,
         /** Largest request body; larger ones are refused with 413. */
         bodyLimitBytes: positiveInt.max(64 * 1024 * 1024),
+        /**
+         * Largest body of POST /api/workshops/import: a workshop's export carries every run's
+         * result (about 0.4 MB a run for Miyagi), far beyond an ordinary request.
+         */
+        importBodyLimitBytes: positiveInt.max(512 * 1024 * 1024),
       })
       .strict(),
     access: z
@@ -228,6 +233,7 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   HOST: 'http.host',
   PORT: 'http.port',
   BODY_LIMIT_BYTES: 'http.bodyLimitBytes',
+  IMPORT_BODY_LIMIT_BYTES: 'http.importBodyLimitBytes',
   AUTH_MODE: 'access.mode',
   ALLOWED_ORIGINS: 'access.allowedOrigins',
   DATA_DIR: 'dataDir',

@@ -408,8 +408,19 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
       req('POST', `/api/workshops/${workshop.id}/proposals/${proposals[0].id}/accept`, p),
       req('GET', '/api/workshops', p),
       req('GET', '/api/scenarios', p),
+      req('GET', '/api/regions/miyagi/boundaries', p),
+      req('GET', `/api/workshops/${other.id}/boundaries`, p),
     ]);
-    expect(refusals.map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 403, 403, 403]);
+    expect(refusals.map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 403, 403]);
+    // the map's boundaries come through its own workshop
+    const shapes = await req<{ type: string; features: unknown[] }>(
+      'GET',
+      `/api/workshops/${workshop.id}/boundaries`,
+      p,
+    );
+    expect(shapes.status, shapes.text.slice(0, 200)).toBe(200);
+    expect(shapes.body.type).toBe('FeatureCollection');
+    expect(shapes.body.features.length).toBeGreaterThan(30);
     // its own workshop's runs are read through the workshop
     const own = await req<{ state: string }>(
       'GET',
@@ -483,7 +494,8 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
       dataDir,
       redisUrl: redis.url,
       prefix: `ct-ws-b-${randomUUID().slice(0, 8)}`,
-      extra: { AUTH_MODE: 'open', BODY_LIMIT_BYTES: String(64 * 1024 * 1024) },
+      // the default limits: an export (1.3 MB here) is over BODY_LIMIT_BYTES, within IMPORT_BODY_LIMIT_BYTES
+      extra: { AUTH_MODE: 'open' },
     });
     const onB = <T>(method: string, path: string, json?: unknown, headers: Record<string, string> = {}) =>
       call<T & ErrorBody>(apiB.url, method, path, { headers, ...(json !== undefined ? { json } : {}) });

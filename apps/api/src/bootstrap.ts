@@ -37,7 +37,7 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiHa
   installRequestLog(app.getHttpAdapter().getInstance(), logger);
   app.use(helmet(HELMET_OPTIONS));
   installWriteChecks(app.getHttpAdapter().getInstance(), config.access.allowedOrigins);
-  installBodyParsers(app.getHttpAdapter().getInstance(), config.http.bodyLimitBytes, logger);
+  installBodyParsers(app.getHttpAdapter().getInstance(), config.http, logger);
   // After the parsers: a body nested too deep is refused before anything recurses over it.
   app.getHttpAdapter().getInstance().use(bodyDepthGuard);
   // What Node's HTTP parser refuses (a URL over the header limit: 431) answers in the error body too.

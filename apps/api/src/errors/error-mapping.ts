@@ -63,7 +63,8 @@ export function mapError(error: unknown): MappedError {
         status: 413,
         body: {
           code: 'REQUEST_TOO_LARGE',
-          message: 'request body is larger than the configured limit (BODY_LIMIT_BYTES)',
+          message:
+            'request body is larger than the configured limit (BODY_LIMIT_BYTES; IMPORT_BODY_LIMIT_BYTES for a workshop import)',
           issues: [],
         },
         internal: false,

@@ -9,7 +9,25 @@ import { verifyJsonDepth } from './input-guards';
 /** YAML bodies: application/yaml only (write-checks.ts answers 415 to text/plain and the rest). */
 export const YAML_TYPES = ['application/yaml'];
 
-export function installBodyParsers(app: Express, limitBytes: number, logger: Logger): void {
+/** The one route whose body may exceed BODY_LIMIT_BYTES (IMPORT_BODY_LIMIT_BYTES). */
+export const IMPORT_PATH = '/api/workshops/import';
+
+export function installBodyParsers(
+  app: Express,
+  limits: { bodyLimitBytes: number; importBodyLimitBytes: number },
+  logger: Logger,
+): void {
+  const limitBytes = limits.bodyLimitBytes;
+  // A workshop's export carries every run's result: its import alone may be larger. Parsed here
+  // first, the general parser below leaves the body as it is.
+  app.use(
+    IMPORT_PATH,
+    express.json({
+      limit: limits.importBodyLimitBytes,
+      type: ['application/json', 'application/*+json'],
+      verify: verifyJsonDepth,
+    }),
+  );
   // verifyJsonDepth scans the raw bytes first: V8 takes seconds to parse JSON nested 300,000 deep.
   app.use(
     express.json({

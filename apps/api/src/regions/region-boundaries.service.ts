@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import type { AppConfig } from '@caretwin/config';
 import {
   BOUNDARIES_FILE,
@@ -17,6 +18,21 @@ import {
 import { ScenarioCatalog, type Region } from '@caretwin/scenario';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ApiError } from '../errors/api-error';
+
+/**
+ * Sends boundaries as GET /api/regions/:id/boundaries does (and a workshop's, for its
+ * participants): the file changes only with a deployment, so an hour in the browser, revalidated
+ * by ETag; private, since in AUTH_MODE=tokens the answer is for a token holder, not shared caches.
+ */
+export function sendBoundaries(body: BoundariesBody, req: Request, res: Response): void {
+  res.setHeader('Cache-Control', 'private, max-age=3600');
+  res.setHeader('ETag', body.etag);
+  if (req.headers['if-none-match'] === body.etag) {
+    res.status(304).end();
+    return;
+  }
+  res.type('application/geo+json').send(body.json);
+}
 
 /** The answer, serialised once: the body and its strong ETag. */
 export interface BoundariesBody {

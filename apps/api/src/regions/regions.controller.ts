@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ErrorResponses } from '../http/openapi';
 import { RegionsService, type RegionListing, type RegionView } from './regions.service';
 import { AllowReaders } from '../access/access.decorators';
-import { RegionBoundariesService } from './region-boundaries.service';
+import { RegionBoundariesService, sendBoundaries } from './region-boundaries.service';
 
 @ApiTags('regions')
 @AllowReaders()
@@ -40,15 +40,6 @@ export class RegionsController {
   @ApiResponse({ status: 200, description: 'RegionBoundaries; ETag, cached an hour (304 on If-None-Match)' })
   @ErrorResponses(404)
   getBoundaries(@Param('id') id: string, @Req() req: Request, @Res() res: Response): void {
-    const body = this.boundaries.get(id);
-    // The file changes only with a deployment: an hour in the browser, revalidated by ETag.
-    // private: in AUTH_MODE=tokens the answer is for a token holder, not for shared caches.
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    res.setHeader('ETag', body.etag);
-    if (req.headers['if-none-match'] === body.etag) {
-      res.status(304).end();
-      return;
-    }
-    res.type('application/geo+json').send(body.json);
+    sendBoundaries(this.boundaries.get(id), req, res);
   }
 }

@@ -3,7 +3,7 @@
 // any; a participant token reaches only its own workshop's routes marked @AllowParticipants
 // (the access guard compares :id); joining needs no token.
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type {
   Board,
@@ -23,6 +23,7 @@ import { Allow, AllowParticipants, AllowReaders, Public } from '../access/access
 import { ErrorResponses, ZodBody } from '../http/openapi';
 import { RateLimited } from '../limits/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { sendBoundaries } from '../regions/region-boundaries.service';
 import type { ServiceExecution } from '../runs/run-result.service';
 import {
   createWorkshopSchema,
@@ -267,6 +268,21 @@ export class WorkshopsController {
   @ErrorResponses(401, 403, 404, 409, 410)
   result(@Param('id') id: string, @Param('runId') runId: string): RunResultDocument<ServiceExecution> {
     return this.workshops.runResult(id, runId);
+  }
+
+  @Get(':id/boundaries')
+  @AllowReaders()
+  @AllowParticipants()
+  @ApiOperation({
+    summary:
+      "The municipal boundaries of the baseline's region (as GET /api/regions/:id/boundaries), for a participant's map",
+  })
+  @WorkshopId
+  @ApiProduces('application/geo+json')
+  @ApiResponse({ status: 200, description: 'RegionBoundaries; ETag, cached an hour (304 on If-None-Match)' })
+  @ErrorResponses(401, 403, 404)
+  boundaries(@Param('id') id: string, @Req() req: Request, @Res() res: Response): void {
+    sendBoundaries(this.workshops.boundaries(id), req, res);
   }
 
   @Post(':id/close')

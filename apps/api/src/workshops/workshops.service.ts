@@ -57,6 +57,7 @@ import { AccessService } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ApiError, NotFoundError, RequestInvalidError, requestIssue } from '../errors/api-error';
+import { RegionBoundariesService, type BoundariesBody } from '../regions/region-boundaries.service';
 import { RunResultService, type ServiceExecution } from '../runs/run-result.service';
 import { RunsService } from '../runs/runs.service';
 import type { CreateRunRequest } from '../runs/runs.dto';
@@ -155,6 +156,7 @@ export class WorkshopsService {
     private readonly results: RunResultService,
     private readonly publisher: WorkshopPublisher,
     private readonly access: AccessService,
+    private readonly regionBoundaries: RegionBoundariesService,
   ) {
     this.store = new WorkshopsRepository(db);
   }
@@ -648,6 +650,14 @@ export class WorkshopsService {
   runResult(id: string, runId: string): RunResultDocument<ServiceExecution> {
     this.ownRun(id, runId);
     return this.results.result(runId);
+  }
+
+  /** The municipal boundaries of the baseline's region (participants read no region route). */
+  boundaries(id: string): BoundariesBody {
+    const record = this.record(id);
+    const run = this.runRecords.get(record.baselineRunId);
+    if (!run) throw new NotFoundError(`baseline run of workshop "${id}"`, record.baselineRunId);
+    return this.regionBoundaries.get(run.regionId);
   }
 
   // ---------- variants' progress and the board (WorkshopWatcher calls these) ----------

@@ -121,7 +121,7 @@ export const jaWorkshop = {
   'ws.proposals.state.declined': '見送り',
   'ws.board.title': '比較表(ベースラインとの対比較)',
   'ws.board.note':
-    '各案をベースラインと同じ乱数(共通乱数)で実行し、主要指標の差を対応のある比較で示します。値はベースラインに対する変化率と 95% 信頼区間。★ は信頼区間が 0 を含まない(有意な)差です。見出しをクリックすると並べ替えます。',
+    '各案をベースラインと同じ乱数(共通乱数)で実行し、主要指標の差を対応のある比較で示します。値はベースラインに対する変化率と 95% 信頼区間。★ は信頼区間が 0 を含まず、指標ごとの実質的な大きさ(閾値)にも達する差(有意、比較画面・レポートと同じ基準)です。見出しをクリックすると並べ替えます。',
   'ws.board.variant': '比較案',
   'ws.board.points': '投票(点)',
   'ws.board.empty': 'まだ比較案がありません。提案が採用されると実行され、ここに並びます。',
@@ -264,7 +264,7 @@ export const enWorkshop: Record<keyof typeof jaWorkshop, string> = {
   'ws.proposals.state.declined': 'declined',
   'ws.board.title': 'Board (paired against the baseline)',
   'ws.board.note':
-    'Each variant runs on the same random numbers as the baseline (common random numbers); the key figures are paired differences: the change relative to the baseline with its 95 % CI. ★ marks a difference whose CI excludes 0 (significant). Click a heading to sort.',
+    'Each variant runs on the same random numbers as the baseline (common random numbers); the key figures are paired differences: the change relative to the baseline with its 95 % CI. ★ marks a difference whose CI excludes 0 and that reaches the KPI’s practical threshold (significant, as in the compare view and reports). Click a heading to sort.',
   'ws.board.variant': 'Variant',
   'ws.board.points': 'Vote (points)',
   'ws.board.empty': 'No variants yet: accepted proposals run and appear here.',

@@ -104,7 +104,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
   let socket: WorkshopSocket | null = null;
   let sort: BoardSort = UNSORTED;
   let region: Region | null = null;
-  /** the map's municipal boundaries; null while unknown or when not readable (a participant: 403) */
+  /** the map's municipal boundaries; null while unknown or when the region has none */
   let boundaries: BoundariesLike | null = null;
   let inputs = '';
   const results = new Map<string, ResultDocument | 'loading' | Error>();
@@ -176,16 +176,15 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
           region = doc.provenance.region;
           inputs = inputsLine(doc.provenance.inputs);
           drawn.form = '';
-          // participants may not read the region's files (403): their map draws municipalities as points
-          if (!participantTab())
-            context.rest.boundaries(region.id).then(
-              (shapes) => {
-                boundaries = shapes;
-                drawn.panel = '';
-                scheduler.schedule();
-              },
-              () => undefined, // points for municipalities instead
-            );
+          // participants read no region route: the workshop serves its baseline region's boundaries
+          (participantTab() ? api.boundaries(workshopId) : context.rest.boundaries(region.id)).then(
+            (shapes) => {
+              boundaries = shapes;
+              drawn.panel = '';
+              scheduler.schedule();
+            },
+            () => undefined, // points for municipalities instead
+          );
         }
         drawn.panel = '';
         scheduler.schedule();
@@ -417,13 +416,18 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
         ' · ',
         h(
           'a',
-          { href: href({ name: 'workshopProjector', id: w.id }), target: '_blank' },
+          // rel=opener: the new tab gets a copy of this tab's sessionStorage (a participant's token)
+          { href: href({ name: 'workshopProjector', id: w.id }), target: '_blank', rel: 'opener' },
           t('ws.list.projector'),
         ),
         ' · ',
         h(
           'a',
-          { href: href({ name: 'workshopHandout', id: w.id, lang: lang() }), target: '_blank' },
+          {
+            href: href({ name: 'workshopHandout', id: w.id, lang: lang() }),
+            target: '_blank',
+            rel: 'opener',
+          },
           t('ws.list.handout'),
         ),
         facilitator

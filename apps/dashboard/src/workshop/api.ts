@@ -10,6 +10,7 @@ import type {
   JoinInfo,
   Proposal,
   ProposalRequest,
+  RegionBoundaries,
   RunView,
   Variant,
   VoteTally,
@@ -36,6 +37,8 @@ export interface WorkshopApi {
   run(id: string, runId: string): Promise<RunView>;
   /** a run of this workshop (baseline or variant): participants read runs only this way */
   result(id: string, runId: string): Promise<ResultDocument>;
+  /** the baseline region's municipal boundaries (a participant's map; readers may use the region's) */
+  boundaries(id: string): Promise<RegionBoundaries>;
   close(id: string): Promise<Workshop>;
 }
 
@@ -94,6 +97,7 @@ export function createWorkshopApi(
     board: (id) => request('GET', `${w(id)}/board`),
     run: (id, runId) => request('GET', `${w(id)}/runs/${e(runId)}`),
     result: (id, runId) => request('GET', `${w(id)}/runs/${e(runId)}/result`),
+    boundaries: (id) => request('GET', `${w(id)}/boundaries`),
     close: (id) => request('POST', `${w(id)}/close`),
   };
 }

@@ -47,7 +47,6 @@ export interface BoardCell {
   change: string;
   /** "95% CI −45.0% to −30.0%" */
   ci: string;
-  significant: boolean;
   /** the difference in the KPI's unit ("−12 日") */
   absolute: string;
 }
@@ -70,13 +69,11 @@ export function boardCell(difference: KpiDifference, unit: string, lang: Lang, k
     return {
       change: signed(difference.difference / base, lang),
       ci: `${ciWord} ${signed(difference.lo / base, lang)}${to}${signed(difference.hi / base, lang)}`,
-      significant: difference.significant,
       absolute,
     };
   return {
     change: absolute,
     ci: `${ciWord} ${formatDifference(difference.lo, kpi, lang)}${to}${formatDifference(difference.hi, kpi, lang)}`,
-    significant: difference.significant,
     absolute,
   };
 }

@@ -26,8 +26,8 @@ export const HANDOUT_WORDS = {
   otherProposals: { ja: 'その他の提案', en: 'Other proposals' },
   board: { ja: 'ボード: 基準との差', en: 'Board: differences from the baseline' },
   boardNote: {
-    ja: '差は 案 − 基準(共通乱数による対応のある比較)、括弧内は 95% 信頼区間。★ は信頼区間が 0 を含まない(有意な)差。',
-    en: 'Differences are variant − baseline (paired on common random numbers); brackets give the 95 % CI. ★ marks a difference whose CI excludes 0 (significant).',
+    ja: '差は 案 − 基準(共通乱数による対応のある比較)、括弧内は 95% 信頼区間。★ は信頼区間が 0 を含まず、指標ごとの実質的な大きさ(閾値)にも達する差(有意、比較画面・レポートと同じ基準)。',
+    en: 'Differences are variant − baseline (paired on common random numbers); brackets give the 95 % CI. ★ marks a difference whose CI excludes 0 and that reaches the KPI’s practical threshold (significant, as in the compare view and reports).',
   },
   kpi: { ja: '指標', en: 'KPI' },
   baselineValue: { ja: '基準の値', en: 'Baseline' },

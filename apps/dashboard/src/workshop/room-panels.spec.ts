@@ -107,6 +107,15 @@ describe('room panels (the e2e selectors)', () => {
     expect(element.querySelector('[data-testid="board-sort-bedBlocking.days"]')).not.toBeNull();
   });
 
+  it('marks only what the api found 有意: a CI excluding 0 below the practical threshold gets no star', () => {
+    const small = { ...row('v3', -2, -1), significant: [] };
+    const element = boardTable({ ...board, rows: [small] }, UNSORTED, () => undefined);
+    expect(element.querySelector('[data-kpi="bedBlocking.days"]')?.getAttribute('data-significant')).toBe(
+      'false',
+    );
+    expect(element.querySelector('[data-kpi="bedBlocking.days"]')?.textContent).not.toContain('★');
+  });
+
   it('calls back with the column a sort header names', () => {
     const clicked: string[] = [];
     const element = boardTable(board, UNSORTED, (key) => clicked.push(key));

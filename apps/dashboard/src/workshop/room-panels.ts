@@ -136,15 +136,17 @@ export function boardTable(board: Board, sort: BoardSort, onSort: (key: string) 
                     const difference = row.comparison?.kpis[kpi.key];
                     if (!difference) return h('td', { class: 'num muted' }, '–');
                     const cell = boardCell(difference, kpi.unit, language, kpi.key);
+                    // 有意 as the api judged it (CI and practical threshold: row.significant)
+                    const significant = row.significant.includes(kpi.key);
                     return h(
                       'td',
                       {
-                        class: `num${cell.significant ? ' significant' : ''}`,
+                        class: `num${significant ? ' significant' : ''}`,
                         'data-kpi': kpi.key,
-                        'data-significant': String(cell.significant),
+                        'data-significant': String(significant),
                         title: cell.absolute,
                       },
-                      h('strong', null, cell.significant ? '★ ' : '', cell.change),
+                      h('strong', null, significant ? '★ ' : '', cell.change),
                       h('div', { class: 'ws-ci' }, cell.ci),
                     );
                   }),
