@@ -265,6 +265,20 @@ if (!HAS_CHROMIUM) {
         .waitFor({ state: 'attached', timeout: LIVE });
     });
 
+    it('lands a participant who reloads in the same state: the room, following the facilitator, their own vote', async () => {
+      const page = participants[1];
+      const chart = await facilitator.locator(ROOM).getAttribute('data-chart');
+      const seq = Number(await facilitator.locator(ROOM).getAttribute('data-seq'));
+      await page.reload();
+      await roomIs(page, `[data-role="participant"][data-following="true"][data-chart="${chart}"]`);
+      expect(Number(await page.locator(ROOM).getAttribute('data-seq'))).toBeGreaterThanOrEqual(seq);
+      expect(chart).toBe('vote');
+      expect(await page.locator('[data-testid="vote-rank-1"]').inputValue()).toBe(variantIds[1]);
+      // and it still follows: the facilitator's next move reaches it
+      await facilitator.locator('[data-testid="chart-tab-board"]').click();
+      await roomIs(page, '[data-chart="board"][data-following="true"]');
+    });
+
     it('shows a participant the handout in their own tab, names and caveats read through the workshop’s routes', async () => {
       const page = participants[2];
       await page.goto(`${product.url}/#/workshops/${workshop.id}/handout?lang=en`);
