@@ -13,7 +13,7 @@ export const NO_CHROMIUM = `SKIPPED: ${CHROMIUM} is missing (apt-get install chr
 
 // The flags Debian's Chromium needs in a container without a GPU or a desktop session
 // (apps/dashboard/README.md "Browser tests").
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -8,21 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM } from './browser';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from './browser';
 
 const run = promisify(execFile);
-
-// browser.ts's flags for Chromium in a container without a GPU or a desktop session
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface People {
   browser: Browser;

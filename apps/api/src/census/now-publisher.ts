@@ -5,10 +5,11 @@
 // census is also kept in Redis (`<prefix>:caretwin:now:latest`) so every instance answers
 // GET /api/census/latest and `now.subscribe` from one copy.
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/config';
+import type { Redis } from 'ioredis';
+import type { AppConfig, Logger } from '@caretwin/config';
 import type { CensusLatest, CensusUpdatedEvent, Forecast, ForecastCompletedEvent } from '@caretwin/contracts';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { subscribeChannel } from '../queue/channel-subscriber';
 import { API_REDIS } from '../queue/queue.tokens';
 
 export type NowMessage =
@@ -49,24 +50,13 @@ export class NowPublisher implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   onApplicationBootstrap(): void {
-    // A connection of its own: a subscribed connection can do nothing else. It resubscribes by
-    // itself after a reconnect; a client that missed events catches up with `now.subscribe`.
-    const subscriber = new Redis({
-      ...redisConnectionOptions(this.config.redis.url),
-      maxRetriesPerRequest: null,
-    });
-    subscriber.on('error', () => undefined); // the api's main connection logs Redis outages
-    subscriber.on('message', (_channel: string, text: string) => {
-      try {
-        this.sink?.emit(JSON.parse(text) as NowMessage);
-      } catch (error) {
-        this.logger.warn({ err: (error as Error).message }, 'now channel message dropped');
-      }
-    });
-    void subscriber
-      .subscribe(nowChannel(this.config.redis.prefix))
-      .catch((error: Error) => this.logger.warn({ err: error.message }, 'now channel not subscribed yet'));
-    this.subscriber = subscriber;
+    this.subscriber = subscribeChannel<NowMessage>(
+      this.config,
+      this.logger,
+      nowChannel(this.config.redis.prefix),
+      'now channel',
+      (message) => this.sink?.emit(message),
+    );
   }
 
   onApplicationShutdown(): void {

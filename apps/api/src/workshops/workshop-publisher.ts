@@ -5,10 +5,11 @@
 // completeness are the seq's business: a client that sees a gap (`prev` newer than it holds)
 // subscribes again for a snapshot — the same contract as run progress and the Now channel.
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { redisConnectionOptions, type AppConfig, type Logger } from '@caretwin/config';
+import type { Redis } from 'ioredis';
+import type { AppConfig, Logger } from '@caretwin/config';
 import type { WorkshopEvent, WorkshopEventBody } from '@caretwin/contracts';
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
+import { subscribeChannel } from '../queue/channel-subscriber';
 import { API_REDIS } from '../queue/queue.tokens';
 
 /** Where an instance's received events go (the WorkshopsGateway). */
@@ -34,25 +35,13 @@ export class WorkshopPublisher implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationBootstrap(): void {
-    // A connection of its own: a subscribed connection can do nothing else.
-    const subscriber = new Redis({
-      ...redisConnectionOptions(this.config.redis.url),
-      maxRetriesPerRequest: null,
-    });
-    subscriber.on('error', () => undefined); // the api's main connection logs Redis outages
-    subscriber.on('message', (_channel: string, text: string) => {
-      try {
-        this.sink?.emit(JSON.parse(text) as WorkshopEvent);
-      } catch (error) {
-        this.logger.warn({ err: (error as Error).message }, 'workshop channel message dropped');
-      }
-    });
-    void subscriber
-      .subscribe(workshopChannel(this.config.redis.prefix))
-      .catch((error: Error) =>
-        this.logger.warn({ err: error.message }, 'workshop channel not subscribed yet'),
-      );
-    this.subscriber = subscriber;
+    this.subscriber = subscribeChannel<WorkshopEvent>(
+      this.config,
+      this.logger,
+      workshopChannel(this.config.redis.prefix),
+      'workshop channel',
+      (event) => this.sink?.emit(event),
+    );
   }
 
   onApplicationShutdown(): void {

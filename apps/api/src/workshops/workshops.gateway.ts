@@ -23,8 +23,7 @@ import type {
   WorkshopServerToClientEvents,
   WorkshopSnapshot,
 } from '@caretwin/contracts';
-import { READERS } from '../access/access.decorators';
-import { AccessService, WORKSHOP_CLOSED } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { socketAccess } from '../access/socket-access';
 import { APP_LOGGER } from '../config/config.tokens';
@@ -75,26 +74,6 @@ export class WorkshopsGateway implements OnGatewayInit, WorkshopSink {
     this.publisher.attach(this);
   }
 
-  /** Readers watch any workshop; a participant only the one its token is bound to. */
-  private refusal(principal: Principal | undefined, workshopId: string): AckReply<never> | null {
-    if (principal && this.access.may(principal, READERS)) return null;
-    if (principal?.role === 'participant' && principal.workshopId === workshopId) {
-      // a socket opened before the close keeps its principal: the token's 401 holds here too
-      if (this.workshops.store.get(workshopId)?.state === 'closed')
-        return { error: { code: 'UNAUTHORIZED', message: WORKSHOP_CLOSED } };
-      return null;
-    }
-    return {
-      error: {
-        code: 'FORBIDDEN',
-        message:
-          principal?.role === 'participant'
-            ? 'a participant token watches only its own workshop'
-            : `role ${principal?.role ?? 'none'} may not watch workshops`,
-      },
-    };
-  }
-
   @SubscribeMessage('workshop.subscribe')
   async subscribe(
     @ConnectedSocket() socket: WorkshopSocket,
@@ -108,7 +87,7 @@ export class WorkshopsGateway implements OnGatewayInit, WorkshopSink {
         error: { code: 'REQUEST_INVALID', message: 'payload is invalid: expected {workshopId}' },
       });
     const { workshopId } = parsed.data;
-    const refused = this.refusal(socket.data.principal, workshopId);
+    const refused = this.workshops.watchRefusal(socket.data.principal, workshopId);
     if (refused) return reply(refused);
     try {
       // join first: an event stored after the snapshot's seq is then sure to reach this socket

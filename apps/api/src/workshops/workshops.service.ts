@@ -53,7 +53,8 @@ import {
   type ProposalIssue,
 } from '@caretwin/workshop';
 import { ForbiddenError } from '../access/access-errors';
-import { AccessService } from '../access/access.service';
+import { READERS } from '../access/access.decorators';
+import { AccessService, WORKSHOP_CLOSED } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ApiError, NotFoundError, RequestInvalidError, requestIssue } from '../errors/api-error';
@@ -645,6 +646,32 @@ export class WorkshopsService {
   runView(id: string, runId: string): Promise<RunView> {
     this.ownRun(id, runId);
     return this.runs.get(runId);
+  }
+
+  /**
+   * Why a socket's principal may not watch a workshop, or null when it may: readers watch any
+   * workshop, a participant only the one its token is bound to (and not once it has closed: a
+   * socket opened before the close keeps its principal, so the token's 401 holds here too).
+   */
+  watchRefusal(
+    principal: Principal | undefined,
+    workshopId: string,
+  ): { error: { code: string; message: string } } | null {
+    if (principal && this.access.may(principal, READERS)) return null;
+    if (principal?.role === 'participant' && principal.workshopId === workshopId) {
+      if (this.store.get(workshopId)?.state === 'closed')
+        return { error: { code: 'UNAUTHORIZED', message: WORKSHOP_CLOSED } };
+      return null;
+    }
+    return {
+      error: {
+        code: 'FORBIDDEN',
+        message:
+          principal?.role === 'participant'
+            ? 'a participant token watches only its own workshop'
+            : `role ${principal?.role ?? 'none'} may not watch workshops`,
+      },
+    };
   }
 
   runResult(id: string, runId: string): RunResultDocument<ServiceExecution> {

@@ -74,8 +74,12 @@ export interface RestClient {
   forecastLatest(): Promise<Forecast | null>;
 }
 
-export function createRestClient(base = '', fetcher: typeof fetch = (...args) => fetch(...args)): RestClient {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A JSON request against the api: the parsed answer, or an ApiError carrying the api's error body. */
+export type JsonRequest = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** The one way the dashboard's clients call the api (the REST client, the workshop routes). */
+export function jsonRequester(base = '', fetcher: typeof fetch = (...args) => fetch(...args)): JsonRequest {
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetcher(`${base}${path}`, {
       method,
       headers:
@@ -94,7 +98,11 @@ export function createRestClient(base = '', fetcher: typeof fetch = (...args) =>
       );
     }
     return parsed as T;
-  }
+  };
+}
+
+export function createRestClient(base = '', fetcher: typeof fetch = (...args) => fetch(...args)): RestClient {
+  const request = jsonRequester(base, fetcher);
   const q = (params: Record<string, string | number | undefined>): string => {
     const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined);
     return entries.length

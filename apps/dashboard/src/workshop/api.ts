@@ -5,7 +5,6 @@
 import type {
   Board,
   CreateWorkshopRequest,
-  ErrorBody,
   JoinAnswer,
   JoinInfo,
   Proposal,
@@ -18,7 +17,7 @@ import type {
   WorkshopSnapshot,
   WorkshopView,
 } from '@caretwin/contracts';
-import { ApiError } from '../api/rest';
+import { ApiError, jsonRequester } from '../api/rest';
 import type { ResultDocument } from '../api/types';
 
 export interface WorkshopApi {
@@ -42,44 +41,11 @@ export interface WorkshopApi {
   close(id: string): Promise<Workshop>;
 }
 
-const isErrorBody = (value: unknown): value is ErrorBody =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as ErrorBody).code === 'string' &&
-  Array.isArray((value as ErrorBody).issues);
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    return null; // a proxy's HTML page: the status says enough
-  }
-}
-
 export function createWorkshopApi(
   base = '',
   fetcher: typeof fetch = (...args) => fetch(...args),
 ): WorkshopApi {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetcher(`${base}${path}`, {
-      method,
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const parsed = parseJson(await response.text());
-    if (!response.ok) {
-      const errorBody = isErrorBody(parsed) ? parsed : null;
-      throw new ApiError(
-        response.status,
-        errorBody,
-        errorBody?.message ?? `${method} ${path}: HTTP ${response.status}`,
-      );
-    }
-    return parsed as T;
-  }
+  const request = jsonRequester(base, fetcher);
   const e = encodeURIComponent;
   const w = (id: string): string => `/api/workshops/${e(id)}`;
   return {
