@@ -7,7 +7,12 @@ import { ConfigError, loadConfig } from '../../config/src/load';
 describe('loadConfig', () => {
   it('answers the documented defaults when the environment sets nothing', () => {
     const config = loadConfig({ env: {}, cwd: '/srv/caretwin' });
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 1048576 });
+    expect(config.http).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      bodyLimitBytes: 1048576,
+      importBodyLimitBytes: 64 * 1024 * 1024,
+    });
     expect(config.dataDir).toBe('/srv/caretwin/.data');
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.worker.threads).toBeGreaterThanOrEqual(1);
@@ -44,6 +49,15 @@ describe('loadConfig', () => {
     for (const variable of ['PORT', 'REDIS_URL', 'BULLMQ_PREFIX', 'LOG_LEVEL'])
       expect(problems).toContain(variable);
     expect((caught as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('takes a larger body limit for workshop imports, within its bound', () => {
+    expect(loadConfig({ env: { IMPORT_BODY_LIMIT_BYTES: '1000000' } }).http.importBodyLimitBytes).toBe(
+      1000000,
+    );
+    expect(() => loadConfig({ env: { IMPORT_BODY_LIMIT_BYTES: String(1024 ** 3) } })).toThrow(
+      /IMPORT_BODY_LIMIT_BYTES/,
+    );
   });
 
   it('overlays a CONFIG_FILE and refuses keys the schema does not know', () => {
