@@ -12,7 +12,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Board, JoinAnswer, RunView, Workshop, WorkshopSnapshot } from '@caretwin/contracts';
+import type {
+  Board,
+  JoinAnswer,
+  Proposal,
+  RunView,
+  Variant,
+  Workshop,
+  WorkshopSnapshot,
+} from '@caretwin/contracts';
 import { ARTIFACTS, HAS_CHROMIUM, NO_CHROMIUM } from './browser';
 import { ensureProductBuilt, startProduct, type Product } from './product';
 import {
@@ -293,6 +301,47 @@ if (!HAS_CHROMIUM) {
       expect(await handout.locator('[data-testid="handout-sentence"]').count()).toBe(2);
       await shot(page, 'handout');
     });
+
+    it('lets a participant watch a running variant fill in live on the occupancy panel, then its result', async () => {
+      // a workshop of its own with year-long runs (seconds of work), so the variant is seen running
+      const long = await api<Workshop>('POST', '/api/workshops', {
+        title: 'E2E live',
+        question: 'Does the variant fill in live?',
+        baseline: { scenarioId: 'miyagi-2025-baseline', replications: 4, horizonDays: 365, seed: 2 },
+        levers: LEVERS,
+      });
+      expect(long.status, JSON.stringify(long.body)).toBe(201);
+      const page = participants[0];
+      await page.goto(`${product.url}/#/join/${long.body.joinCode}`);
+      await page.locator('[data-testid="join-name"]').fill('見学者');
+      await page.locator('[data-testid="join-submit"]').click();
+      await roomIs(page, '[data-role="participant"][data-following="true"]');
+      const proposed = await api<Proposal>(
+        'POST',
+        `/api/workshops/${long.body.id}/proposals`,
+        proposalOf(100),
+      );
+      expect(proposed.status).toBe(201);
+      const variant = await api<Variant>(
+        'POST',
+        `/api/workshops/${long.body.id}/proposals/${proposed.body.id}/accept`,
+      );
+      expect(variant.status).toBe(202);
+      const view = { runId: variant.body.runId, chart: 'occupancy', area: null };
+      expect((await api('PUT', `/api/workshops/${long.body.id}/view`, view)).status).toBe(200);
+      await roomIs(page, `[data-run="${variant.body.runId}"][data-chart="occupancy"]`);
+      // while it runs: the band of the replications so far (run.subscribe, allowed for its workshop's runs)
+      await page
+        .locator('[data-chart="workshop-live-occupancy"] path.mean')
+        .first()
+        .waitFor({ state: 'attached', timeout: LIVE });
+      await shot(page, 'live-variant');
+      // once it completes: the result's chart replaces the live one
+      await page
+        .locator('[data-chart="workshop-occupancy"] svg')
+        .waitFor({ state: 'attached', timeout: 240_000 });
+      expect(await page.locator('[data-chart="workshop-live-occupancy"]').count()).toBe(0);
+    }, 300_000);
 
     it('keeps a participant token to its own workshop: another workshop 403, POST /api/runs 403, a proposal past the bound 422 naming it', async () => {
       const joined = await api<JoinAnswer>('POST', '/api/workshops/join', {

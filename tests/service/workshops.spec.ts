@@ -393,7 +393,7 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     expect(other.baseline.runId).toBe(workshop.baseline.runId);
   });
 
-  it('refuses the participant token everywhere else: runs, another workshop, the facilitator’s writes (403)', async () => {
+  it('refuses the participant token everywhere else: runs (but its own workshop’s, live), another workshop, the facilitator’s writes (403)', async () => {
     const p = token.participant;
     const refusals = await Promise.all([
       req('POST', '/api/runs', p, { scenarioId: SCENARIO.id }),
@@ -435,10 +435,17 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
         watcher.once('connect', resolve);
         watcher.once('connect_error', reject);
       });
+      // it watches its own workshop's runs fill in, and no other run
       const runAck = (await watcher
         .timeout(10_000)
-        .emitWithAck('run.subscribe', { runId: variants[0].runId })) as Ack<unknown>;
-      expect('error' in runAck && runAck.error.code).toBe('FORBIDDEN');
+        .emitWithAck('run.subscribe', { runId: variants[0].runId })) as Ack<{ runId: string; state: string }>;
+      expect('data' in runAck && runAck.data).toMatchObject({ runId: variants[0].runId, state: 'completed' });
+      const otherRunAck = (await watcher
+        .timeout(10_000)
+        .emitWithAck('run.subscribe', { runId: randomUUID() })) as Ack<unknown>;
+      expect('error' in otherRunAck && otherRunAck.error.code).toBe('FORBIDDEN');
+      const nowAck = (await watcher.timeout(10_000).emitWithAck('now.subscribe', {})) as Ack<unknown>;
+      expect('error' in nowAck && nowAck.error.code).toBe('FORBIDDEN');
       const otherAck = (await watcher
         .timeout(10_000)
         .emitWithAck('workshop.subscribe', { workshopId: other.id })) as Ack<unknown>;

@@ -94,6 +94,15 @@ export class AccessService {
     return roles.includes(principal.role);
   }
 
+  /** A participant watching a run of its own workshop (the baseline's or a variant's) live. */
+  participantRun(principal: Principal | undefined, runId: string): boolean {
+    return (
+      principal?.role === 'participant' &&
+      principal.workshopId !== undefined &&
+      this.workshops.hasRun(principal.workshopId, runId)
+    );
+  }
+
   originAllowed(origin: string | undefined, host: string | undefined): boolean {
     return origin === undefined || originAllowed(origin, host, this.allowedOrigins);
   }

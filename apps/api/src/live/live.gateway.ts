@@ -74,10 +74,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, LiveSink
   ): Promise<void> {
     const reply = typeof ack === 'function' ? ack : () => undefined;
     const refused = readRefusal(this.access, socket.data.principal, 'runs');
-    if (refused) return reply(refused);
+    // a participant watches its own workshop's runs fill in, and no other
+    if (refused && socket.data.principal?.role !== 'participant') return reply(refused);
     const parsed = subscribeSchema.safeParse(body);
     if (!parsed.success) return reply(invalid(parsed.error));
     const { runId } = parsed.data;
+    if (refused && !this.access.participantRun(socket.data.principal, runId)) return reply(refused);
     await this.fanout.subscribe(
       runId,
       () => {

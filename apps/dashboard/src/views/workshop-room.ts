@@ -7,6 +7,7 @@
 // a part is drawn again only when its data changed (a select being used is left alone).
 import {
   WORKSHOP_CHARTS,
+  type LiveRunState,
   type ProposalRequest,
   type WorkshopChart,
   type WorkshopEvent,
@@ -21,7 +22,7 @@ import { HEADLINE_KPIS } from '../charts/kpi-catalogue';
 import { kpiNamesOf, kpiUnit } from '../charts/kpi-labels';
 import { differenceChart, shapeDifferences } from '../charts/difference-chart';
 import { BED_FUNCTION_ORDER, word } from '../charts/labels';
-import { occupancyChart, panelsFromAggregate } from '../charts/occupancy-chart';
+import { occupancyChart, panelsFromAggregate, panelsFromLive } from '../charts/occupancy-chart';
 import { prefectureMap, type BoundariesLike } from '../charts/prefecture-map';
 import { downloadBlob } from '../export/download';
 import { fmt, lang, t, type MessageKey } from '../i18n';
@@ -113,6 +114,8 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
   const proposalErrors = new Map<string, string>();
   const mergeTargets = new Map<string, string>();
   let refused: string | null = null;
+  /** the running run on screen, watched live (run.subscribe: a participant may, for its workshop's runs) */
+  let liveRun: { runId: string; stop(): void; state: LiveRunState | null } | null = null;
 
   // the page's parts, laid out once; each is drawn again when its data changes
   const page = h('div', { class: 'ws-room', 'data-testid': 'workshop-room' });
@@ -374,8 +377,9 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
     const isRunChart = shown.chart === 'kpis' || shown.chart === 'occupancy' || shown.chart === 'map';
     if (isRunChart) needResult(runId);
     if (!region) needResult(current.workshop.baseline.runId);
+    watchLive(isRunChart && !runCompleted(current, runId) ? runId : null);
     const data: unknown[] = isRunChart
-      ? [runId, results.get(runId), runCompleted(current, runId), current.variants]
+      ? [runId, results.get(runId), runCompleted(current, runId), current.variants, liveRun?.state?.seq]
       : shown.chart === 'board'
         ? [current.board]
         : shown.chart === 'proposals'
@@ -387,6 +391,50 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
       panelData = data;
       drawPanel(current, shown, runId);
     }
+  };
+
+  /** Watches `runId` live while it is on screen and running (null: nothing to watch). */
+  const watchLive = (runId: string | null): void => {
+    if (liveRun?.runId === runId) return;
+    liveRun?.stop();
+    liveRun = null;
+    if (!runId) return;
+    const watching: { runId: string; stop(): void; state: LiveRunState | null } = {
+      runId,
+      stop: () => undefined,
+      state: null,
+    };
+    const watch = context.live().client.watch(runId, {
+      onChange: (state) => {
+        watching.state = state;
+        scheduler.schedule();
+      },
+    });
+    watching.stop = () => watch.stop();
+    liveRun = watching;
+  };
+
+  /** A running run's occupancy as it fills in: the band over the replications that reached each day. */
+  const liveOccupancy = (state: LiveRunState, area: string | null): HTMLElement => {
+    const slot = chartSlot('workshop-live-occupancy');
+    const areaIds = region?.areas.map((a) => a.id);
+    slot.append(
+      occupancyChart(panelsFromLive(state.band), {
+        lang: lang(),
+        band: 'minmax',
+        rows: area ? [area] : areaIds,
+        columns: [...BED_FUNCTION_ORDER],
+        rowLabel: region ? areaNamer(region) : (id: string) => id,
+        columnLabel: functionName,
+        xDomain: [1, Math.max(2, state.totalDays)],
+        xLabel: word('simulatedDay', lang()),
+        shadeUntil: state.warmupDays,
+        shadeLabel: t('live.warmup'),
+        targets: region?.occupancyTargets,
+        footnote: inputs || undefined,
+      }),
+    );
+    return slot;
   };
 
   /** A view in words: "地図 · 仙台 +5台 · 仙台". */
@@ -587,16 +635,18 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
     if (!runCompleted(current, runId)) {
       const state = run?.variant?.state ?? current.board.baseline.state;
       const failed = state === 'failed' || state === 'cancelled';
+      const live = liveRun?.runId === runId ? liveRun.state : null;
+      const percent = live?.percent ?? run?.variant?.percent ?? 0;
       replace(
         panel,
         heading,
         h(
           'p',
           { class: 'muted' },
-          failed
-            ? t('ws.panel.failed')
-            : t('ws.panel.waiting', { percent: fmt.percent((run?.variant?.percent ?? 0) / 100, 0) }),
+          failed ? t('ws.panel.failed') : t('ws.panel.waiting', { percent: fmt.percent(percent / 100, 0) }),
         ),
+        // the occupancy panel fills in live; the others wait for the result
+        !failed && live && shown.chart === 'occupancy' ? liveOccupancy(live, shown.area) : null,
       );
       return;
     }
@@ -717,5 +767,6 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
     scheduler.cancel();
     offSession();
     watch?.stop();
+    liveRun?.stop();
   };
 };
