@@ -5,7 +5,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../service/harness/build';
 import { HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
@@ -32,6 +33,44 @@ const createToken = async (product: Product, role: string, name: string): Promis
   return stdout.trim();
 };
 
+const readDownload = async (download: Download): Promise<string> => {
+  const path = await download.path();
+  return readFile(path, 'utf8');
+};
+
+/** A 2-replication fortnight of the baseline, started with `token`; resolves when it completed. */
+const startRun = async (product: Product, token: string): Promise<string> => {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  let id = '';
+  // the first resolve of a cold product on a busy machine may time out: asked again, up to three times
+  for (let attempt = 1; !id; attempt++) {
+    const response = await fetch(`${product.url}/api/runs`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        scenarioId: 'miyagi-2025-baseline',
+        replications: 2,
+        horizonDays: 14,
+        seed: 4343,
+      }),
+    });
+    const answer = (await response.json()) as { id?: string; code?: string };
+    if (response.status === 202 && answer.id) id = answer.id;
+    else if (answer.code !== 'SCENARIO_TIMEOUT' || attempt === 3)
+      throw new Error(`POST /api/runs: ${response.status} ${JSON.stringify(answer)}`);
+  }
+  const until = Date.now() + 180_000;
+  for (;;) {
+    const run = (await (await fetch(`${product.url}/api/runs/${id}`, { headers })).json()) as {
+      state: string;
+    };
+    if (run.state === 'completed') return id;
+    if (run.state === 'failed' || run.state === 'cancelled') throw new Error(`run ${id} ended ${run.state}`);
+    if (Date.now() > until) throw new Error(`run ${id} still ${run.state}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
 if (!HAS_CHROMIUM) {
   describe('the dashboard with tokens', () => {
     it.skip(NO_CHROMIUM, () => undefined);
@@ -42,12 +81,17 @@ if (!HAS_CHROMIUM) {
     let browser: BrowserSession;
     let page: Page;
     let viewer = '';
+    let planner = '';
+    let runId = '';
 
     beforeAll(async () => {
       await ensureProductBuilt();
       product = await startProduct({ AUTH_MODE: 'tokens' });
       viewer = await createToken(product, 'viewer', 'ward-viewer');
-      browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+      planner = await createToken(product, 'planner', 'area-planner');
+      // a small run a viewer can read, started by the planner
+      runId = await startRun(product, planner);
+      browser = await launchBrowser({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
       ({ page } = browser);
     }, 300_000);
 
@@ -76,6 +120,31 @@ if (!HAS_CHROMIUM) {
       expect(await page.locator('.scenario .actions button.primary').first().isVisible()).toBe(false);
       expect(await page.locator('dialog.token-prompt').count()).toBe(0);
     });
+
+    it("saves the api's files behind the page's links with the token: a result CSV and the report", async () => {
+      await page.goto(`${product.url}/#/results/${runId}`);
+      const csvLink = page.locator('.csv-links a[data-table]').first();
+      await csvLink.waitFor({ state: 'visible', timeout: 60_000 });
+      // a plain navigation carries no token: the api refuses it
+      const plain = await fetch(new URL((await csvLink.getAttribute('href')) ?? '', product.url));
+      expect(plain.status).toBe(401);
+
+      const [csv] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+      const csvText = await readDownload(csv);
+      expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+      expect(csvText.split('\n')[0]).toContain(',');
+      expect(csvText).not.toContain('UNAUTHORIZED');
+
+      const [report] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('a[data-action="report"]').click(),
+      ]);
+      expect(report.suggestedFilename()).toBe(`caretwin-report-${runId}.html`);
+      expect(await readDownload(report)).toMatch(/^<!doctype html>/i);
+      // the token is still held, and nothing asked for another
+      expect(await page.evaluate(() => sessionStorage.getItem('caretwin.token'))).toBe(viewer);
+      expect(await page.locator('dialog.token-prompt').count()).toBe(0);
+    }, 120_000);
 
     it('asks again when the api refuses the token held', async () => {
       await page.evaluate(() => sessionStorage.setItem('caretwin.token', 'ct_not-a-token'));

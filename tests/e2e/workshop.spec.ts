@@ -234,7 +234,7 @@ if (!HAS_CHROMIUM) {
       await shot(participants[0], 'board');
     });
 
-    it('follows the run the facilitator picks; a participant who explores stops following until one click brings them back', async () => {
+    it('follows the run the facilitator picks; a participant who explores stops following, even across a reload, until one click brings them back', async () => {
       const snapshot = await api<WorkshopSnapshot>('GET', `/api/workshops/${workshop.id}`);
       const runId = snapshot.body.variants.find((v) => v.id === variantIds[0])?.runId ?? '';
       await facilitator.locator('[data-testid="view-run"]').selectOption(runId);
@@ -251,6 +251,10 @@ if (!HAS_CHROMIUM) {
       await Promise.all(others.map((page) => roomIs(page, '[data-chart="vote"][data-following="true"]')));
       // the explorer stays where they went, and knows the facilitator moved on
       expect(await explorer.locator(ROOM).getAttribute('data-chart')).toBe('kpis');
+      // a reload keeps them there, still exploring
+      await explorer.reload();
+      await roomIs(explorer, `[data-chart="kpis"][data-run="${runId}"][data-following="false"]`);
+      await back.waitFor({ state: 'visible', timeout: LIVE });
       await back.click();
       await roomIs(explorer, '[data-chart="vote"][data-following="true"]');
       expect(await explorer.locator('[data-testid="follow-back"]').isVisible()).toBe(false);

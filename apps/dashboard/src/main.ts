@@ -3,11 +3,13 @@
 import './styles.css';
 import { liveConnection } from './api/live';
 import { createRestClient } from './api/rest';
+import { installAuthedLinks } from './api/authed-links';
 import { installAuthFetch, loadSession } from './api/session';
 import { initLang, lang, onLangChange, setLang, t } from './i18n';
 import { href, parseRoute, type Route } from './router';
 import { syncAreaWithHash } from './ui/area-filter';
 import { h, replace } from './ui/dom';
+import { showNotice } from './ui/notice';
 import { sessionBadge, showTokenPrompt } from './ui/token-prompt';
 import { assumptionsView } from './views/assumptions';
 import { compareView } from './views/compare';
@@ -145,6 +147,8 @@ const askToken = (reason: 'required' | 'rejected'): void => {
   showTokenPrompt(reason);
 };
 installAuthFetch(askToken);
+// links to the api's files (CSV, FHIR, the report) carry the token too: fetched, then saved
+installAuthedLinks(showNotice);
 void loadSession().then(
   (need) => need !== 'ok' && askToken(need),
   () => undefined, // the api is away: the views say so

@@ -37,6 +37,8 @@ import {
   broadcasts,
   follow,
   initialFollow,
+  restoreFollow,
+  savedFollow,
   type FollowAction,
   type FollowState,
   type RoomRole,
@@ -142,10 +144,30 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
     region ? regionFacts(region) : { areas: [], hospitals: [], ambulancesByArea: {} };
 
   // --- follow mode ---
+  // a participant's own place (exploring or not) survives a reload of this tab
+  const followKey = `caretwin.follow.${workshopId}`;
+  const keepFollow = (): void => {
+    const saved = view && savedFollow(view);
+    try {
+      if (saved) globalThis.sessionStorage?.setItem(followKey, JSON.stringify(saved));
+    } catch {
+      // storage off: a reload follows the facilitator again
+    }
+  };
+  const keptFollow = (): unknown => {
+    try {
+      return JSON.parse(globalThis.sessionStorage?.getItem(followKey) ?? 'null');
+    } catch {
+      return null;
+    }
+  };
+  const startFollow = (shown: WorkshopView): FollowState =>
+    restoreFollow(initialFollow(role, shown), keptFollow());
   const dispatch = (action: FollowAction): void => {
     if (!view) return;
     const before = view;
     view = follow(view, action);
+    if (view !== before) keepFollow();
     if (broadcasts(before, view) && room?.workshop.state === 'open') {
       const shown = view.shown;
       api.setView(workshopId, shown).catch((error: unknown) => {
@@ -161,7 +183,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
   let watch: WorkshopWatch | null = null;
   const onChange = (state: RoomState, cause: WorkshopEvent | 'snapshot'): void => {
     room = state;
-    if (!view) view = initialFollow(role, state.view);
+    if (!view) view = startFollow(state.view);
     else if (cause === 'snapshot' || cause.type === 'view.changed')
       view = follow(view, { type: 'facilitator', view: state.view });
     if (cause === 'snapshot' && state.myVote && votePicks.length === 0) votePicks.push(...state.myVote);
@@ -732,7 +754,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
       if (!alive) return;
       if (!room) {
         room = roomFromSnapshot(snapshot);
-        view = initialFollow(role, room.view);
+        view = startFollow(room.view);
         if (room.myVote) votePicks.push(...room.myVote);
       }
       render();

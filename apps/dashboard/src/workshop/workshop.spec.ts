@@ -13,7 +13,7 @@ import type {
 } from '@caretwin/contracts';
 import { href, parseRoute, type Route } from '../router';
 import { boardCell, nextSort, rankingOf, sortBoardRows, UNSORTED } from './board';
-import { broadcasts, follow, initialFollow } from './follow';
+import { broadcasts, follow, initialFollow, restoreFollow, savedFollow } from './follow';
 import { defaultInput, leverChoices, leverOfDraft, newLeverDraft, policyOf, regionFacts } from './levers';
 import {
   applyWorkshopEvent,
@@ -172,6 +172,30 @@ describe('follow mode', () => {
     expect(broadcasts(participant, follow(participant, { type: 'local', change: { chart: 'map' } }))).toBe(
       false,
     );
+  });
+
+  it('lands a participant who reloads while exploring where they were, still exploring', () => {
+    let before = initialFollow('participant', view('board'));
+    before = follow(before, { type: 'local', change: { chart: 'kpis', runId: 'run-v1' } });
+    const saved = JSON.parse(JSON.stringify(savedFollow(before))) as unknown;
+    const after = restoreFollow(initialFollow('participant', view('vote')), saved);
+    expect(after).toMatchObject({
+      following: false,
+      shown: view('kpis', 'run-v1'),
+      facilitator: view('vote'),
+    });
+    // one click still follows the facilitator's view of the moment
+    expect(follow(after, { type: 'follow' }).shown).toEqual(view('vote'));
+  });
+
+  it('follows the facilitator after a reload when the participant was following, or kept nothing readable', () => {
+    const fresh = initialFollow('participant', view('vote'));
+    expect(restoreFollow(fresh, savedFollow(initialFollow('participant', view('board'))))).toBe(fresh);
+    expect(
+      restoreFollow(fresh, { following: false, shown: { chart: 'nonsense', runId: null, area: null } }),
+    ).toBe(fresh);
+    expect(restoreFollow(fresh, 'garbage')).toBe(fresh);
+    expect(savedFollow(initialFollow('facilitator', view('board')))).toBeNull();
   });
 });
 
