@@ -4,13 +4,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnQueueEvent, QueueEventsHost } from '@nestjs/bullmq';
 import type { Logger } from '@caretwin/config';
-import type { ForecastJobResult } from '@caretwin/runner';
+import { isForecastJobResult } from '@caretwin/runner';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ForecastsService } from './forecasts.service';
-
-function isForecastResult(value: unknown): value is ForecastJobResult {
-  return typeof value === 'object' && value !== null && 'forecast' in value;
-}
 
 @Injectable()
 export class ForecastEventsListener extends QueueEventsHost {
@@ -31,7 +27,7 @@ export class ForecastEventsListener extends QueueEventsHost {
         value = undefined;
       }
     }
-    if (!isForecastResult(value)) {
+    if (!isForecastJobResult(value)) {
       this.logger.warn({ jobId }, 'forecast job completed without a forecast');
       return;
     }

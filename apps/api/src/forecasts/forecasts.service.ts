@@ -14,6 +14,7 @@ import {
   FORECASTS_QUEUE,
   forecastJob,
   forecastJobId,
+  isForecastJobResult,
   toRunInput,
   unpackJson,
   type ForecastJobData,
@@ -103,6 +104,22 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
         this.logger.warn({ err: error.message, censusDate: date }, 'automatic forecast not queued'),
       );
     });
+    this.collectUnheard().catch((error: Error) =>
+      this.logger.warn({ err: error.message }, 'completed forecasts not collected (Redis away?)'),
+    );
+  }
+
+  /**
+   * Forecasts a worker finished while no api was up to hear the 'completed' event are still in
+   * their completed jobs (kept a day): stored now. Those already stored are left as they are.
+   */
+  async collectUnheard(): Promise<number> {
+    const jobs = await this.queue.getJobs(['completed']);
+    let stored = 0;
+    for (const job of jobs)
+      if (isForecastJobResult(job.returnvalue) && (await this.completed(job.returnvalue))) stored += 1;
+    if (stored > 0) this.logger.info({ stored }, 'forecasts completed while no api was up stored');
+    return stored;
   }
 
   onApplicationShutdown(): void {
@@ -146,6 +163,11 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
       const state = await inFlight.getState().catch(unavailable);
       if (state !== 'completed' && state !== 'failed' && state !== 'unknown')
         return { id: (inFlight.data as ForecastJobData).id, censusDate, queued: false };
+      // The date's finished job, still kept: its forecast stored if nobody heard it, then the job
+      // makes way (BullMQ ignores an add whose id is taken, even by a finished job).
+      if (state === 'completed' && isForecastJobResult(inFlight.returnvalue))
+        await this.completed(inFlight.returnvalue);
+      await inFlight.remove().catch(() => undefined);
     }
     const start: CensusRow[] = this.census.startState(censusDate).map((r) => ({
       date: r.date,
@@ -205,14 +227,17 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  /** A worker returned a forecast: stored once, published by the instance that stored it. */
-  async completed(result: ForecastJobResult): Promise<void> {
+  /**
+   * A worker returned a forecast: stored once, published by the instance that stored it when it
+   * is the latest (one collected late may be older). True when this call stored it.
+   */
+  async completed(result: ForecastJobResult): Promise<boolean> {
     let forecast: Forecast;
     try {
       forecast = unpackJson(result.forecast);
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'forecast result unreadable');
-      return;
+      return false;
     }
     const stored = this.repository.insert({
       id: forecast.id,
@@ -226,17 +251,19 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
       requestedBy: result.requestedBy ?? null,
       json: JSON.stringify(forecast),
     });
-    if (!stored) return;
+    if (!stored) return false;
     this.logger.info(
       { forecastId: forecast.id, censusDate: forecast.censusDate, durationMs: result.durationMs },
       'forecast stored',
     );
+    if (this.repository.latest()?.id !== forecast.id) return true;
     try {
       await this.publisher.forecastCompleted(forecast);
     } catch (error) {
       // Stored: clients that missed the event get it with their next now.subscribe snapshot.
       this.logger.warn({ err: (error as Error).message, forecastId: forecast.id }, 'forecast not published');
     }
+    return true;
   }
 
   /** The latest forecast, of every area or of one (422 naming `area` when the region has no such area). */

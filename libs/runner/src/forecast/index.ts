@@ -10,6 +10,8 @@ export {
   JOB_FORECAST,
   forecastJob,
   forecastJobId,
+  isForecastJobResult,
+  FORECAST_KEEP_COMPLETED_S,
   type ForecastJobData,
   type ForecastJobOptions,
   type ForecastJobResult,

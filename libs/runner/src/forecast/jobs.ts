@@ -39,13 +39,25 @@ export interface ForecastJobResult {
   durationMs: number;
 }
 
+/** Whether a job's return value (as BullMQ hands it back) is a forecast job's result. */
+export function isForecastJobResult(value: unknown): value is ForecastJobResult {
+  return typeof value === 'object' && value !== null && 'forecast' in value;
+}
+
 export interface ForecastJobOptions {
   jobId: string;
   attempts: number;
   backoff: { type: 'exponential'; delay: number };
-  removeOnComplete: boolean;
+  removeOnComplete: { age: number };
   removeOnFail: boolean;
 }
+
+/**
+ * How long a completed forecast job (its return value: the forecast) stays in Redis: an api that
+ * was down when the worker finished stores it from there when it starts (a day is ample; an older
+ * forecast has been overtaken by the next day's anyway).
+ */
+export const FORECAST_KEEP_COMPLETED_S = 24 * 3600;
 
 /** The job as handed to BullMQ's Queue.add(name, data, opts). */
 export function forecastJob(
@@ -59,8 +71,9 @@ export function forecastJob(
       jobId: forecastJobId(data.censusDate),
       attempts,
       backoff: { type: 'exponential', delay: RETRY_BACKOFF_MS },
-      // The api takes the forecast from the 'completed' event (its return value travels in it).
-      removeOnComplete: true,
+      // The api takes the forecast from the 'completed' event (its return value travels in it),
+      // or, when no api was up to hear it, from the completed job at its next start.
+      removeOnComplete: { age: FORECAST_KEEP_COMPLETED_S },
       removeOnFail: true,
     },
   };
