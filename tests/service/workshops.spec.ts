@@ -393,6 +393,33 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     expect(other.baseline.runId).toBe(workshop.baseline.runId);
   });
 
+  it('gives the room the baseline’s fleet after its own policies, the figure the levers are checked against', async () => {
+    const fleet = {
+      ...SCENARIO,
+      id: 'ws-miyagi-fleet',
+      policies: [{ kind: 'setAmbulances', area: 'sendai', vehicles: 7 }],
+    };
+    const saved = await req('POST', '/api/scenarios', token.planner, fleet);
+    expect(saved.status, saved.text).toBe(201);
+    const created = await req<Workshop>('POST', '/api/workshops', token.planner, {
+      title: 'Fleet',
+      question: 'Seven ambulances in Sendai?',
+      baseline: { scenarioId: fleet.id },
+      levers: [{ kind: 'ambulances', maxChange: 3 }],
+    });
+    expect(created.status, created.text).toBe(201);
+    const plain = await req<WorkshopSnapshot>('GET', `/api/workshops/${workshop.id}`, token.planner);
+    const changed = await req<WorkshopSnapshot>('GET', `/api/workshops/${created.body.id}`, token.planner);
+    const before = plain.body.baselineFacts;
+    const after = changed.body.baselineFacts;
+    expect(before?.areas).toContain('sendai');
+    expect(before?.ambulancesByArea.sendai).toBeGreaterThan(7);
+    expect(after?.ambulancesByArea.sendai).toBe(7);
+    // the other areas keep the region's fleet
+    expect({ ...after?.ambulancesByArea, sendai: 0 }).toEqual({ ...before?.ambulancesByArea, sendai: 0 });
+    expect(after?.hospitals).toEqual(before?.hospitals);
+  });
+
   it('refuses the participant token everywhere else: runs (but its own workshop’s, live), another workshop, the facilitator’s writes (403)', async () => {
     const p = token.participant;
     const refusals = await Promise.all([

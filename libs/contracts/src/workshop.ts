@@ -162,6 +162,19 @@ export interface Workshop {
 }
 
 /** `GET /api/workshops/:id` and the `workshop.subscribe` acknowledgement: everything, at `seq`. */
+/**
+ * What the levers act on in the baseline, after its own policies (the api checks proposals
+ * against the same): the room's forms offer these, before the baseline's result is read.
+ */
+export interface WorkshopBaselineFacts {
+  /** area ids of the baseline's region */
+  areas: string[];
+  /** hospital ids open in the baseline */
+  hospitals: string[];
+  /** ambulances per area in the baseline */
+  ambulancesByArea: Record<string, number>;
+}
+
 export interface WorkshopSnapshot {
   workshop: Workshop;
   seq: number;
@@ -172,6 +185,8 @@ export interface WorkshopSnapshot {
   board: Board;
   /** the caller's own ranking when the caller is a participant */
   myVote: string[] | null;
+  /** null when the baseline's input is no longer held (absent in exports made before it was added) */
+  baselineFacts?: WorkshopBaselineFacts | null;
 }
 
 /** `POST /api/workshops/join` (no token): `{code, name}` → 201. */

@@ -23,6 +23,7 @@ import type {
   WorkshopEventBody,
   WorkshopExport,
   WorkshopSnapshot,
+  WorkshopBaselineFacts,
   WorkshopView,
 } from '@caretwin/contracts';
 import { compareResults } from '@caretwin/model';
@@ -257,7 +258,15 @@ export class WorkshopsService {
       view: record.view as unknown as WorkshopView,
       board: this.board(id, record),
       myVote: principal?.role === 'participant' ? (mine?.ranking ?? []) : null,
+      baselineFacts: this.baselineFacts(record.baselineRunId),
     };
+  }
+
+  private baselineFacts(runId: string): WorkshopBaselineFacts | null {
+    const facts = this.context(runId)?.facts;
+    return facts
+      ? { areas: facts.areas, hospitals: facts.hospitals, ambulancesByArea: facts.ambulancesByArea }
+      : null;
   }
 
   board(id: string, record: WorkshopRecord = this.record(id)): Board {

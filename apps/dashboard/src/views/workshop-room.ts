@@ -140,8 +140,11 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
     region
       ? { area: areaNamer(region), hospital: hospitalNamer(region) }
       : { area: (id) => id, hospital: (id) => id };
+  // the api's facts of the baseline (after its own policies) as the forms' choices; the region's
+  // (from the baseline's result) only when the api no longer holds them
   const facts = (): RegionFacts =>
-    region ? regionFacts(region) : { areas: [], hospitals: [], ambulancesByArea: {} };
+    room?.baselineFacts ??
+    (region ? regionFacts(region) : { areas: [], hospitals: [], ambulancesByArea: {} });
 
   // --- follow mode ---
   // a participant's own place (exploring or not) survives a reload of this tab

@@ -9,6 +9,7 @@ import type {
   Variant,
   VoteTally,
   Workshop,
+  WorkshopBaselineFacts,
   WorkshopEvent,
   WorkshopSnapshot,
   WorkshopView,
@@ -24,6 +25,8 @@ export interface RoomState {
   view: WorkshopView;
   board: Board;
   myVote: string[] | null;
+  /** what the levers act on in the baseline (the api's), null when unknown */
+  baselineFacts: WorkshopBaselineFacts | null;
   /** events applied since the last snapshot */
   applied: number;
 }
@@ -39,6 +42,7 @@ export const roomFromSnapshot = (snapshot: WorkshopSnapshot): RoomState => ({
   view: snapshot.view,
   board: snapshot.board,
   myVote: snapshot.myVote,
+  baselineFacts: snapshot.baselineFacts ?? null,
   applied: 0,
 });
 
