@@ -63,11 +63,11 @@ describe('census reports while Redis is killed', () => {
     env = await FaultEnv.create('census-redis', { persistent: false });
     const api = await env.startApi();
     expect(
-      (await postCsv(api.url, `${HEADER}\n2026-11-30,0410100016,sennan,acute,211,180,,,,,,\n`)).status,
+      (await postCsv(api.url, `${HEADER}\n2026-11-30,0410100010,sennan,acute,211,180,,,,,,\n`)).status,
     ).toBe(200);
 
     await env.killRedis();
-    const away = await postCsv(api.url, `${HEADER}\n2026-11-30,0410100016,sennan,acute,211,185,,,,,,\n`);
+    const away = await postCsv(api.url, `${HEADER}\n2026-11-30,0410100010,sennan,acute,211,185,,,,,,\n`);
     expect(away.status).toBe(200);
     expect(away.elapsedMs).toBeLessThan(ANSWER_WITHIN_MS);
     expect(acute(await latest(api.url))).toMatchObject({ occupied: 185 }); // from the store, not a stale cache
@@ -92,7 +92,7 @@ describe('census reports while Redis is killed', () => {
       async () => {
         const posted = await postCsv(
           api.url,
-          `${HEADER}\n2026-12-01,0410100016,sennan,acute,211,${occupied++},,,,,,\n`,
+          `${HEADER}\n2026-12-01,0410100010,sennan,acute,211,${occupied++},,,,,,\n`,
         );
         expect(posted.status).toBe(200);
         await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -142,14 +142,14 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
   });
 
   it('replaces a re-sent report with its new figures', async () => {
-    const text = `${HEADER}\n2026-11-30,0410100016,sennan,acute,211,201,,,,,,\n`;
+    const text = `${HEADER}\n2026-11-30,0410100010,sennan,acute,211,201,,,,,,\n`;
     const reply = await postCsv(text, token.planner);
     expect(reply.body).toEqual({ dates: ['2026-11-30'], stored: 1, replaced: 1 });
     expect(report(await latest(), 'sennan-core', 'acute')).toMatchObject({ occupied: 201, admissions: null });
   });
 
   it('lands a late report on its own date and keeps the latest date', async () => {
-    const text = `${HEADER}\n2026-11-28,0410100016,sennan,acute,211,170,,,,,,\n`;
+    const text = `${HEADER}\n2026-11-28,0410100010,sennan,acute,211,170,,,,,,\n`;
     expect((await postCsv(text, token.reporter)).body).toEqual({
       dates: ['2026-11-28'],
       stored: 1,
@@ -205,7 +205,7 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
     const foreign = await postCsv(fixture('valid.csv'), token.sennanOnly);
     expect(foreign.status).toBe(403);
     expect(foreign.body.message).toMatch(
-      /may not report for hospital shiroishi-municipal \(医療機関コード 0410200014\)/,
+      /may not report for hospital shiroishi-municipal \(医療機関コード 0410200018\)/,
     );
     expect((await postCsv(fixture('valid.csv'), token.viewer)).status).toBe(403);
     const reporterReads = await call(api.url, 'GET', '/api/census/latest', { headers: as(token.reporter) });
@@ -264,7 +264,7 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
   });
 
   it('marks rows posted with ?synthetic=true as synthetic', async () => {
-    const text = `${HEADER}\n2026-11-30,0410200014,sennan,chronic,50,45,,,,,,\n`;
+    const text = `${HEADER}\n2026-11-30,0410200018,sennan,chronic,50,45,,,,,,\n`;
     expect((await postCsv(text, token.reporter, '?synthetic=true')).status).toBe(200);
     expect(report(await latest(), 'shiroishi-municipal', 'chronic')).toMatchObject({
       occupied: 45,
@@ -301,7 +301,7 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
       expect(snapshot.forecast).toBeNull();
 
       const updated = new Promise<CensusUpdatedEvent>((resolve) => socket.once('census.updated', resolve));
-      const text = `${HEADER}\n2026-12-01,0410100016,sennan,acute,211,199,,,,,,\n`;
+      const text = `${HEADER}\n2026-12-01,0410100010,sennan,acute,211,199,,,,,,\n`;
       expect((await postCsv(text, token.reporter)).status).toBe(200);
       const event = await updated;
       expect(event.seq).toBeGreaterThan(snapshot.seq);
@@ -338,7 +338,7 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
           data: NowSnapshot;
         };
         const updated = new Promise<CensusUpdatedEvent>((resolve) => socket.once('census.updated', resolve));
-        const text = `${HEADER}\n2026-12-01,0410200014,sennan,acute,79,71,,,,,,\n`;
+        const text = `${HEADER}\n2026-12-01,0410200018,sennan,acute,79,71,,,,,,\n`;
         expect((await postCsv(text, token.reporter)).status).toBe(200); // to the first instance
         const event = await updated;
         expect(event.seq).toBeGreaterThan(reply.data.seq);

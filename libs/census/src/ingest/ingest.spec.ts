@@ -34,7 +34,7 @@ describe('census reports in', () => {
   it('gives every Miyagi hospital a well-formed 医療機関コード of its own', () => {
     expect(region.hospitals).toHaveLength(84);
     expect(region.byCode.size).toBe(84);
-    expect(region.byId.get('sennan-core')?.institutionCode).toBe('0410100016');
+    expect(region.byId.get('sennan-core')?.institutionCode).toBe('0410100010');
   });
 
   it('reads a CSV with SANER codes to rows, optional figures null (never 0)', () => {
@@ -43,7 +43,7 @@ describe('census reports in', () => {
     expect(rows[0]).toEqual({
       date: '2026-11-30',
       hospital: 'sennan-core',
-      institutionCode: '0410100016',
+      institutionCode: '0410100010',
       area: 'sennan',
       function: 'highAcute',
       beds: 12,
@@ -93,7 +93,7 @@ describe('census reports in', () => {
   });
 
   it('accepts a function the region gives the hospital no beds of (beds change), as long as numbeds is given', () => {
-    const text = `${readFileSync(join(FIXTURES, 'valid.csv'), 'utf8').split('\n')[0]}\n2026-11-30,0410100016,sennan,chronic,10,4,,,,,,\n`;
+    const text = `${readFileSync(join(FIXTURES, 'valid.csv'), 'utf8').split('\n')[0]}\n2026-11-30,0410100010,sennan,chronic,10,4,,,,,,\n`;
     expect(rowsOf(parseCensusCsv(text, context))).toMatchObject([
       { hospital: 'sennan-core', function: 'chronic', beds: 10 },
     ]);
@@ -111,7 +111,7 @@ describe('census reports in', () => {
         {
           path: 'row 4',
           message:
-            'duplicate: shiroishi-municipal (0410200014) acute on 2026-11-30 is reported twice in this request (first at row 2)',
+            'duplicate: shiroishi-municipal (0410200018) acute on 2026-11-30 is reported twice in this request (first at row 2)',
         },
       ]);
     });
@@ -120,7 +120,7 @@ describe('census reports in', () => {
       expect(issuesOf(csv('invalid-unknown-hospital.csv'))).toEqual([
         {
           path: 'row 3, column institution_code',
-          message: 'unknown hospital: no hospital of region miyagi has 医療機関コード 0419999996',
+          message: 'unknown hospital: no hospital of region miyagi has 医療機関コード 0419999990',
         },
       ]);
     });
@@ -141,7 +141,7 @@ describe('census reports in', () => {
       expect(issuesOf(csv('invalid-figures.csv'))).toEqual([
         {
           path: 'row 2, column area',
-          message: 'hospital shiroishi-municipal (0410200014) is in area sennan, not sendai',
+          message: 'hospital shiroishi-municipal (0410200018) is in area sennan, not sendai',
         },
         { path: 'row 2, column numBedsOcc', message: 'numBedsOcc: -1 is negative' },
         { path: 'row 3, column numbeds', message: 'numbeds: 65.5 is not a whole number' },
@@ -152,7 +152,7 @@ describe('census reports in', () => {
         },
         {
           path: 'row 5, column institution_code',
-          message: '"0410200017" is not a 医療機関コード: check digit 7 should be 4 (検証番号)',
+          message: '"0410200017" is not a 医療機関コード: check digit 7 should be 8 (検証番号)',
         },
       ]);
     });
@@ -168,7 +168,7 @@ describe('census reports in', () => {
     });
 
     it('an unterminated quote, with the row it opened on', () => {
-      const text = `${CSV_HEADER}\n2026-11-30,"0410200014,sennan,acute,79,60,,,,,,\n`;
+      const text = `${CSV_HEADER}\n2026-11-30,"0410200018,sennan,acute,79,60,,,,,,\n`;
       expect(issuesOf(parseCensusCsv(text, context))).toEqual([
         { path: 'row 2', message: 'a quoted field opened on row 2 never closes' },
       ]);
@@ -210,7 +210,7 @@ describe('census reports in', () => {
       expect(issues[0]).toEqual({
         path: 'Bundle.entry[2].resource.group[0].stratifier[0].stratum[0]',
         message:
-          'duplicate: shiroishi-municipal (0410200014) acute on 2026-11-30 is reported twice in this request (first at Bundle.entry[1].resource.group[0].stratifier[0].stratum[0])',
+          'duplicate: shiroishi-municipal (0410200018) acute on 2026-11-30 is reported twice in this request (first at Bundle.entry[1].resource.group[0].stratifier[0].stratum[0])',
       });
     });
 
@@ -218,7 +218,7 @@ describe('census reports in', () => {
       expect(issuesOf(fhir('invalid-unknown-hospital.json'))).toEqual([
         {
           path: 'MeasureReport.subject.identifier.value',
-          message: 'unknown hospital: no hospital of region miyagi has 医療機関コード 0419999996',
+          message: 'unknown hospital: no hospital of region miyagi has 医療機関コード 0419999990',
         },
       ]);
     });

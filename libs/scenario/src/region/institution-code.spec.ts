@@ -9,29 +9,34 @@ import {
 } from './institution-code';
 
 describe('医療機関コード', () => {
-  it('computes the check digit modulus 10 with weights 2·1 from the rightmost digit', () => {
-    // 0·1 + 1·2 + 0·1 + 0·2 + 0·1 + 1·2 → 2 + 2 = 4 → 10 − 4 = 6; 9·2 = 18 counts as 1 + 8
-    expect(institutionCheckDigit('010001')).toBe(6);
-    expect(institutionCheckDigit('000009')).toBe(1);
-    expect(institutionCheckDigit('000000')).toBe(0);
-    expect(institutionCode('04', 1, 1)).toBe('0410100016');
+  it('computes the check digit over the nine digits before it, modulus 10 with weights 2·1 from the rightmost', () => {
+    // a real code, the public example of the rule: 1·2 + 7 + 3·2 + 1 + 1·2 + 0 + 1·2 + 1 + 0·2 = 21 → 10 − 1 = 9
+    expect(institutionCheckDigit('011011371')).toBe(9);
+    expect(institutionCodeProblem('0110113719')).toBeNull();
+    // the earlier rule (郡市区番号 + 医療機関番号 only) gave 2 here and refused the real code
+    expect(institutionCodeProblem('0110113712')).toMatch(/check digit 2 should be 9/);
+    // 9·2 = 18 counts as 1 + 8
+    expect(institutionCheckDigit('000000009')).toBe(1);
+    expect(institutionCheckDigit('000000000')).toBe(0);
+    // from the right: 1·2 + 0 + 0·2 + 0 + 1·2 + 0 + 1·2 + 4 + 0·2 = 10 → 0
+    expect(institutionCode('04', 1, 1)).toBe('0410100010');
   });
 
   it('names what is wrong with a malformed code', () => {
-    expect(institutionCodeProblem('0410100016')).toBeNull();
+    expect(institutionCodeProblem('0410100010')).toBeNull();
     expect(institutionCodeProblem('041010001')).toMatch(/10 digits/);
-    expect(institutionCodeProblem('0410100017')).toMatch(/check digit 7 should be 6/);
+    expect(institutionCodeProblem('0410100017')).toMatch(/check digit 7 should be 0/);
     expect(institutionCodeProblem('9910100016')).toMatch(/prefecture number 99/);
   });
 
   it('derives a code for each hospital without one: its prefecture, district 99, 9000 + its index', () => {
     const codes = deriveInstitutionCodes([
       { id: 'a', municipality: '13101' },
-      { id: 'b', municipality: '04100', institutionCode: '0410100016' },
+      { id: 'b', municipality: '04100', institutionCode: '0410100010' },
       { id: 'c', municipality: '04100' },
     ]);
     expect(codes.get('a')).toBe(institutionCode('13', 99, 9000));
-    expect(codes.get('b')).toBe('0410100016');
+    expect(codes.get('b')).toBe('0410100010');
     expect(codes.get('c')).toBe(institutionCode('04', 99, 9002));
     for (const code of codes.values()) expect(institutionCodeProblem(code)).toBeNull();
   });

@@ -1,17 +1,21 @@
 // 医療機関コード (JP Core's identifier of a medical institution in bed reports): 10 digits,
 // 都道府県番号 2 + 点数表番号 1 (1 = 医科) + 郡市区番号 2 + 医療機関番号 4 + 検証番号 1. The 検証番号
-// is modulus 10 with weights 2·1 over the six digits of 郡市区番号 + 医療機関番号 (weight 2 on the
-// rightmost, digit sums of the products, as Luhn). Miyagi's hospitals carry synthetic codes
-// (scripts/data/build-miyagi.ts); a region without them gets derived ones (deriveInstitutionCodes).
+// is computed over the nine digits before it — the prefecture and 点数表番号 with the 7-digit
+// code's own six — modulus 10 with weights 2·1 from the rightmost digit (digit sums of the
+// products, as Luhn): "末尾の検証番号は2桁の都道府県番号および1桁の点数表番号（または算定表番号）と
+// 合わせて算出する" (Wikipedia 「処方箋発行医療機関コード」, after 厚生労働省 保医発0907第5号, 2010;
+// its example 0110113719 checks). An earlier rule over the six digits alone refused real codes.
+// Miyagi's hospitals carry synthetic codes (scripts/data/miyagi/hospitals.ts); a region without
+// them gets derived ones (deriveInstitutionCodes).
 
 export const INSTITUTION_CODE_PATTERN = /^\d{10}$/;
 
-/** 検証番号 of the six digits 郡市区番号 + 医療機関番号. */
-export function institutionCheckDigit(sixDigits: string): number {
-  if (!/^\d{6}$/.test(sixDigits)) throw new Error(`expected 6 digits, got "${sixDigits}"`);
+/** 検証番号 of the nine digits 都道府県番号 + 点数表番号 + 郡市区番号 + 医療機関番号. */
+export function institutionCheckDigit(nineDigits: string): number {
+  if (!/^\d{9}$/.test(nineDigits)) throw new Error(`expected 9 digits, got "${nineDigits}"`);
   let sum = 0;
-  for (let i = 0; i < 6; i++) {
-    const digit = Number(sixDigits[5 - i]);
+  for (let i = 0; i < 9; i++) {
+    const digit = Number(nineDigits[8 - i]);
     const product = i % 2 === 0 ? digit * 2 : digit;
     sum += product > 9 ? product - 9 : product;
   }
@@ -20,8 +24,8 @@ export function institutionCheckDigit(sixDigits: string): number {
 
 /** Builds a code: prefecture (2 digits), 郡市区番号 (0–99), 医療機関番号 (0–9999); 医科 (1). */
 export function institutionCode(prefecture: string, district: number, serial: number): string {
-  const body = `${String(district).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
-  return `${prefecture}1${body}${institutionCheckDigit(body)}`;
+  const body = `${prefecture}1${String(district).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
+  return `${body}${institutionCheckDigit(body)}`;
 }
 
 /** Why `code` is not a well-formed 医療機関コード, or null when it is. */
@@ -29,7 +33,7 @@ export function institutionCodeProblem(code: string): string | null {
   if (!INSTITUTION_CODE_PATTERN.test(code)) return 'a 医療機関コード is 10 digits';
   const prefecture = Number(code.slice(0, 2));
   if (prefecture < 1 || prefecture > 47) return `prefecture number ${code.slice(0, 2)} is not 01–47`;
-  const check = institutionCheckDigit(code.slice(3, 9));
+  const check = institutionCheckDigit(code.slice(0, 9));
   if (Number(code[9]) !== check) return `check digit ${code[9]} should be ${check} (検証番号)`;
   return null;
 }
