@@ -487,9 +487,45 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
   });
 
   it('closes: the participant token answers 401, proposals 409 and joins 410, and everything stays readable', async () => {
+    // a participant socket opened before the close: it hears the close, then is let go
+    const open = io(api.url, {
+      transports: ['websocket'],
+      auth: { token: token.participant },
+      reconnection: false,
+    });
+    const heard: WorkshopEvent[] = [];
+    open.on('workshop.event', (event: WorkshopEvent) => heard.push(event));
+    const dropped = new Promise<string>((resolve) => open.once('disconnect', (reason) => resolve(reason)));
+    await new Promise<void>((resolve, reject) => {
+      open.once('connect', resolve);
+      open.once('connect_error', reject);
+    });
+    const subscribed = (await open
+      .timeout(10_000)
+      .emitWithAck('workshop.subscribe', { workshopId: workshop.id })) as Ack<WorkshopSnapshot>;
+    expect('data' in subscribed).toBe(true);
+
     const closed = await req<Workshop>('POST', `/api/workshops/${workshop.id}/close`, token.planner);
     expect(closed.status, closed.text).toBe(200);
     expect(closed.body.state).toBe('closed');
+    expect(await dropped).toBe('io server disconnect');
+    expect(heard.map((e) => e.type)).toContain('workshop.closed');
+    open.close();
+    // its token no longer opens a socket
+    const again = io(api.url, {
+      transports: ['websocket'],
+      auth: { token: token.participant },
+      reconnection: false,
+    });
+    try {
+      const outcome = await new Promise<string>((resolve) => {
+        again.once('connect', () => resolve('connected'));
+        again.once('connect_error', (error) => resolve(error.message));
+      });
+      expect(outcome).toBe('the workshop has closed');
+    } finally {
+      again.close();
+    }
     const refused = await req('GET', `/api/workshops/${workshop.id}`, token.participant);
     expect(refused.status).toBe(401);
     expect(refused.body.message).toBe('the workshop has closed');

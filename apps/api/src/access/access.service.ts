@@ -99,6 +99,8 @@ export class AccessService {
     return (
       principal?.role === 'participant' &&
       principal.workshopId !== undefined &&
+      // a socket opened before the workshop closed holds its principal still: the state is read now
+      this.workshops.get(principal.workshopId)?.state === 'open' &&
       this.workshops.hasRun(principal.workshopId, runId)
     );
   }

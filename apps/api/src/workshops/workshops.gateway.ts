@@ -2,7 +2,8 @@
 // run and Now gateways. `workshop.subscribe` {workshopId} joins the room of that workshop and
 // answers the whole state (WorkshopSnapshot at its seq); afterwards the room gets every
 // `workshop.event` with the workshop's next seq and `prev`. Readers may watch any workshop; a
-// participant socket (auth.token = its participant token) only its own.
+// participant socket (auth.token = its participant token) only its own, and only while it is
+// open: when it closes, its participant sockets are disconnected after the closing event.
 import { Inject } from '@nestjs/common';
 import {
   Ack,
@@ -119,8 +120,20 @@ export class WorkshopsGateway implements OnGatewayInit, WorkshopSink {
     reply({ data: { workshopId: parsed.data.workshopId } });
   }
 
-  /** What the channel carried (from any api instance): to this instance's subscribers of that workshop. */
+  /**
+   * What the channel carried (from any api instance): to this instance's subscribers of that
+   * workshop. On `workshop.closed` the participant tokens have expired, so this instance's
+   * participant sockets are let go once the event is out (sockets keep the principal of their
+   * handshake; a reconnect is refused like any request with the token).
+   */
   emit(event: WorkshopEvent): void {
     this.server.to(room(event.workshopId)).emit('workshop.event', event);
+    if (event.type === 'workshop.closed') this.dropParticipants(event.workshopId);
+  }
+
+  private dropParticipants(workshopId: string): void {
+    for (const socket of this.server.of('/').sockets.values())
+      if (socket.data.principal?.role === 'participant' && socket.data.principal.workshopId === workshopId)
+        socket.disconnect(true);
   }
 }

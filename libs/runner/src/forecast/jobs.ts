@@ -10,7 +10,8 @@ export const JOB_FORECAST = 'forecast';
 
 /**
  * One job id per census date: adding a forecast of a date already queued or running is a no-op
- * (at most one in flight per date). Finished jobs are removed, so a re-reported day forecasts again.
+ * (at most one in flight per date). A completed job is kept a day (an api that was down stores its
+ * forecast from it); the api removes a finished job before it asks for the date again.
  */
 export function forecastJobId(censusDate: string): string {
   return `forecast_${censusDate}`;
