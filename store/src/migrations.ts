@@ -257,4 +257,13 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'workshops: the token that facilitates',
+    sql: `
+      -- The principal id (token id) of the planner that created the workshop: only it (or an
+      -- admin) facilitates. NULL for workshops made before this column and for imported ones.
+      ALTER TABLE workshops ADD COLUMN owner TEXT;
+    `,
+  },
 ];

@@ -26,14 +26,16 @@ export interface WorkshopRecord {
   replications: number;
   horizonDays: number;
   facilitator: string;
+  /** the principal id that facilitates (with admins); null: any planner (older and imported workshops) */
+  owner: string | null;
   view: Json;
   seq: number;
   createdAt: string;
   closedAt: string | null;
 }
 
-export type NewWorkshop = Omit<WorkshopRecord, 'seq' | 'state' | 'closedAt'> &
-  Partial<Pick<WorkshopRecord, 'state' | 'closedAt' | 'seq'>>;
+export type NewWorkshop = Omit<WorkshopRecord, 'seq' | 'state' | 'closedAt' | 'owner'> &
+  Partial<Pick<WorkshopRecord, 'state' | 'closedAt' | 'seq' | 'owner'>>;
 
 export interface ParticipantRecord {
   id: string;
@@ -132,6 +134,7 @@ interface WorkshopRow {
   replications: number;
   horizon_days: number;
   facilitator: string;
+  owner: string | null;
   view: string;
   seq: number;
   created_at: string;
@@ -183,6 +186,7 @@ const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   replications: r.replications,
   horizonDays: r.horizon_days,
   facilitator: r.facilitator,
+  owner: r.owner,
   view: JSON.parse(r.view) as Json,
   seq: r.seq,
   createdAt: r.created_at,
@@ -234,6 +238,7 @@ const workshopParams = (w: NewWorkshop) => ({
   replications: w.replications,
   horizon_days: w.horizonDays,
   facilitator: w.facilitator,
+  owner: w.owner ?? null,
   view: JSON.stringify(w.view),
   seq: w.seq ?? 0,
   created_at: w.createdAt,
@@ -279,9 +284,9 @@ export class WorkshopsRepository {
     this.s = {
       insertWorkshop: db.prepare<[ReturnType<typeof workshopParams>]>(
         `INSERT INTO workshops (id, title, question, state, join_code, baseline_run_id, scenario_id, levers,
-           seed, replications, horizon_days, facilitator, view, seq, created_at, closed_at)
+           seed, replications, horizon_days, facilitator, owner, view, seq, created_at, closed_at)
          VALUES (@id, @title, @question, @state, @join_code, @baseline_run_id, @scenario_id, @levers,
-           @seed, @replications, @horizon_days, @facilitator, @view, @seq, @created_at, @closed_at)`,
+           @seed, @replications, @horizon_days, @facilitator, @owner, @view, @seq, @created_at, @closed_at)`,
       ),
       workshop: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?'),
       byCode: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?'),

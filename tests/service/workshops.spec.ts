@@ -25,6 +25,7 @@ import type {
   WorkshopEvent,
   WorkshopExport,
   WorkshopSnapshot,
+  WorkshopView,
 } from '@caretwin/contracts';
 import { TokensRepository, openDatabase } from '@caretwin/store';
 import { ensureBuilt } from './harness/build';
@@ -63,7 +64,7 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
   let socket: Socket;
   const events: WorkshopEvent[] = [];
   let snapshotSeq = -1;
-  const token = { planner: '', viewer: '', admin: '', participant: '' };
+  const token = { planner: '', viewer: '', admin: '', participant: '', otherPlanner: '' };
   const as = (secret: string): Record<string, string> => ({ authorization: `Bearer ${secret}` });
   let workshop: Workshop;
   let other: Workshop;
@@ -92,7 +93,7 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     }
   }
 
-  function tokens(dataDir: string): { planner: string; viewer: string; admin: string } {
+  function tokens(dataDir: string): { planner: string; viewer: string; admin: string; otherPlanner: string } {
     const db = openDatabase(dataDir);
     const repo = new TokensRepository(db);
     const at = new Date().toISOString();
@@ -100,6 +101,7 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
       planner: repo.create({ name: 'planner', role: 'planner', at }).secret,
       viewer: repo.create({ name: 'viewer', role: 'viewer', at }).secret,
       admin: repo.create({ name: 'admin', role: 'admin', at }).secret,
+      otherPlanner: repo.create({ name: 'other planner', role: 'planner', at }).secret,
     };
     db.close();
     return made;
@@ -484,6 +486,31 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     } finally {
       watcher.close();
     }
+  });
+
+  it('lets only the planner that created it, or an admin, facilitate: another planner gets 403 and follows', async () => {
+    const mine = await req<WorkshopSnapshot>('GET', `/api/workshops/${workshop.id}`, token.planner);
+    const theirs = await req<WorkshopSnapshot>('GET', `/api/workshops/${workshop.id}`, token.otherPlanner);
+    expect(mine.body.canFacilitate).toBe(true);
+    expect(theirs.body.canFacilitate).toBe(false);
+    const view = { runId: null, chart: 'vote', area: null };
+    const refusals = await Promise.all([
+      req('PUT', `/api/workshops/${workshop.id}/view`, token.otherPlanner, view),
+      req('POST', `/api/workshops/${workshop.id}/proposals/${proposals[0].id}/accept`, token.otherPlanner),
+      req('POST', `/api/workshops/${workshop.id}/proposals/${proposals[0].id}/decline`, token.otherPlanner),
+      req('POST', `/api/workshops/${workshop.id}/close`, token.otherPlanner),
+    ]);
+    expect(refusals.map((r) => r.status)).toEqual([403, 403, 403, 403]);
+    expect(refusals[0].body.message).toMatch(/facilitates only its own workshops/);
+    // nothing changed: the workshop is open, the proposal undecided
+    const after = await req<WorkshopSnapshot>('GET', `/api/workshops/${workshop.id}`, token.viewer);
+    expect(after.body.workshop.state).toBe('open');
+    expect(after.body.proposals.find((p) => p.id === proposals[0].id)?.state).toBe(
+      mine.body.proposals.find((p) => p.id === proposals[0].id)?.state,
+    );
+    // an admin may
+    const admin = await req<WorkshopView>('PUT', `/api/workshops/${workshop.id}/view`, token.admin, view);
+    expect(admin.status, admin.text).toBe(200);
   });
 
   it('closes: the participant token answers 401, proposals 409 and joins 410, and everything stays readable', async () => {

@@ -187,6 +187,8 @@ export interface WorkshopSnapshot {
   myVote: string[] | null;
   /** null when the baseline's input is no longer held (absent in exports made before it was added) */
   baselineFacts?: WorkshopBaselineFacts | null;
+  /** whether the caller may facilitate (the planner that created it, or an admin) */
+  canFacilitate?: boolean;
 }
 
 /** `POST /api/workshops/join` (no token): `{code, name}` → 201. */

@@ -166,8 +166,9 @@ export class WorkshopsController {
     @Param('id') id: string,
     @Param('pid') pid: string,
     @Body(new ZodValidationPipe(mergeSchema, 'merge request')) body: MergeBody,
+    @Req() req: Request,
   ): Proposal {
-    return this.workshops.merge(id, pid, body);
+    return this.workshops.merge(id, pid, body, req.principal!);
   }
 
   @Post(':id/proposals/:pid/accept')
@@ -194,8 +195,8 @@ export class WorkshopsController {
   @ProposalId
   @ApiResponse({ status: 200, description: 'the Proposal (state declined)' })
   @ErrorResponses(401, 403, 404, 409)
-  decline(@Param('id') id: string, @Param('pid') pid: string): Proposal {
-    return this.workshops.decline(id, pid);
+  decline(@Param('id') id: string, @Param('pid') pid: string, @Req() req: Request): Proposal {
+    return this.workshops.decline(id, pid, req.principal!);
   }
 
   @Put(':id/view')
@@ -208,8 +209,9 @@ export class WorkshopsController {
   setView(
     @Param('id') id: string,
     @Body(new ZodValidationPipe(viewSchema, 'view')) body: ViewBody,
+    @Req() req: Request,
   ): WorkshopView {
-    return this.workshops.setView(id, body);
+    return this.workshops.setView(id, body, req.principal!);
   }
 
   @Put(':id/votes/me')
@@ -295,7 +297,7 @@ export class WorkshopsController {
   @ApiResponse({ status: 200, description: 'the Workshop (state closed)' })
   @ErrorResponses(401, 403, 404)
   close(@Param('id') id: string, @Req() req: Request): Workshop {
-    return this.workshops.close(id, originOf(req));
+    return this.workshops.close(id, originOf(req), req.principal!);
   }
 
   @Get(':id/export')

@@ -177,6 +177,24 @@ export class WorkshopsService {
     return record;
   }
 
+  /**
+   * The workshop, when `principal` may facilitate it: the planner that created it, or an admin
+   * (as a planner cancels only its own runs). Older and imported workshops have no owner.
+   */
+  private mayFacilitate(record: WorkshopRecord, principal: Principal): boolean {
+    if (principal.role === 'admin') return true;
+    return principal.role === 'planner' && (record.owner === null || record.owner === principal.id);
+  }
+
+  private facilitated(id: string, principal: Principal): WorkshopRecord {
+    const record = this.record(id);
+    if (!this.mayFacilitate(record, principal))
+      throw new ForbiddenError(
+        `workshop "${id}" is facilitated by the token that created it; a planner facilitates only its own workshops`,
+      );
+    return record;
+  }
+
   toWorkshop(r: WorkshopRecord, origin: string): Workshop {
     return {
       id: r.id,
@@ -259,6 +277,7 @@ export class WorkshopsService {
       board: this.board(id, record),
       myVote: principal?.role === 'participant' ? (mine?.ranking ?? []) : null,
       baselineFacts: this.baselineFacts(record.baselineRunId),
+      canFacilitate: principal !== undefined && this.mayFacilitate(record, principal),
     };
   }
 
@@ -391,6 +410,7 @@ export class WorkshopsService {
       replications: context.scenario.replications,
       horizonDays: context.scenario.horizonDays,
       facilitator: principal.name,
+      owner: principal.id,
       view: { ...INITIAL_VIEW },
       createdAt: new Date().toISOString(),
     });
@@ -475,7 +495,8 @@ export class WorkshopsService {
     return proposal;
   }
 
-  merge(id: string, pid: string, body: MergeBody): Proposal {
+  merge(id: string, pid: string, body: MergeBody, principal: Principal): Proposal {
+    this.facilitated(id, principal);
     this.openRecord(id);
     const from = this.proposed(id, pid);
     const into = this.store.proposal(id, body.into);
@@ -508,7 +529,8 @@ export class WorkshopsService {
     return merged;
   }
 
-  decline(id: string, pid: string): Proposal {
+  decline(id: string, pid: string, principal: Principal): Proposal {
+    this.facilitated(id, principal);
     this.openRecord(id);
     const proposal = this.proposed(id, pid);
     return this.emit(
@@ -527,6 +549,7 @@ export class WorkshopsService {
    * numbers, so the board's differences are paired.
    */
   async accept(id: string, pid: string, principal: Principal): Promise<Variant> {
+    this.facilitated(id, principal);
     const record = this.openRecord(id);
     const proposal = this.proposed(id, pid);
     const context = this.requireContext(record);
@@ -586,7 +609,8 @@ export class WorkshopsService {
     );
   }
 
-  setView(id: string, body: ViewBody): WorkshopView {
+  setView(id: string, body: ViewBody, principal: Principal): WorkshopView {
+    this.facilitated(id, principal);
     const record = this.openRecord(id);
     const issues: ProposalIssue[] = [];
     if (body.runId !== null && !this.store.hasRun(id, body.runId))
@@ -632,8 +656,8 @@ export class WorkshopsService {
     );
   }
 
-  close(id: string, origin: string): Workshop {
-    const record = this.record(id);
+  close(id: string, origin: string, principal: Principal): Workshop {
+    const record = this.facilitated(id, principal);
     if (record.state === 'closed') return this.toWorkshop(record, origin);
     return this.emit(
       id,

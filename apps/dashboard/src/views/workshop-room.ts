@@ -90,11 +90,14 @@ function restoreFormValues(box: HTMLElement, values: ReadonlyMap<string, string>
   }
 }
 
-/** The room's role: a participant's token, else the planner / admin who runs it. */
-export function roomRole(): RoomRole {
+/**
+ * The room's role: a participant's token, else the planner / admin who runs it (`canFacilitate`
+ * from the snapshot: another planner's workshop is followed like a participant's).
+ */
+export function roomRole(canFacilitate = true): RoomRole {
   if (participantTab()) return 'participant';
   const role = session().role;
-  return role === 'planner' || role === 'admin' ? 'facilitator' : 'participant';
+  return canFacilitate && (role === 'planner' || role === 'admin') ? 'facilitator' : 'participant';
 }
 
 export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, route, context) => {
@@ -757,6 +760,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
       if (!alive) return;
       if (!room) {
         room = roomFromSnapshot(snapshot);
+        role = roomRole(room.canFacilitate);
         view = startFollow(room.view);
         if (room.myVote) votePicks.push(...room.myVote);
       }
@@ -776,7 +780,7 @@ export const workshopRoomView: View<{ name: 'workshop'; id: string }> = (root, r
     }
   };
   const offSession = onSession(() => {
-    const next = roomRole();
+    const next = roomRole(room?.canFacilitate);
     if (next === role || !room) return;
     role = next;
     view = initialFollow(role, room.view);

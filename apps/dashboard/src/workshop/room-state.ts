@@ -27,6 +27,8 @@ export interface RoomState {
   myVote: string[] | null;
   /** what the levers act on in the baseline (the api's), null when unknown */
   baselineFacts: WorkshopBaselineFacts | null;
+  /** whether this caller may facilitate (false: a planner watching another's workshop) */
+  canFacilitate: boolean;
   /** events applied since the last snapshot */
   applied: number;
 }
@@ -43,6 +45,7 @@ export const roomFromSnapshot = (snapshot: WorkshopSnapshot): RoomState => ({
   board: snapshot.board,
   myVote: snapshot.myVote,
   baselineFacts: snapshot.baselineFacts ?? null,
+  canFacilitate: snapshot.canFacilitate ?? true,
   applied: 0,
 });
 
