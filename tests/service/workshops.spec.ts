@@ -395,6 +395,28 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     expect(other.baseline.runId).toBe(workshop.baseline.runId);
   });
 
+  it('refuses a baseline whose replications are adaptive (precision): variants must pair with it replication by replication', async () => {
+    const adaptive = {
+      ...SCENARIO,
+      id: 'ws-miyagi-precision',
+      precision: { kpi: 'occupancy.prefecture.acute', halfWidth: 0.01, max: 6 },
+    };
+    const saved = await req('POST', '/api/scenarios', token.planner, adaptive);
+    expect(saved.status, saved.text).toBe(201);
+    const before = await req<{ items: unknown[] }>('GET', '/api/workshops', token.planner);
+    const refused = await req('POST', '/api/workshops', token.planner, {
+      title: 'Adaptive',
+      question: 'Does it pair?',
+      baseline: { scenarioId: adaptive.id },
+      levers: [{ kind: 'ambulances', maxChange: 3 }],
+    });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body.issues.map((i) => i.path)).toEqual(['baseline.scenarioId']);
+    expect(refused.body.issues[0].message).toMatch(/fixed replication count/);
+    const after = await req<{ items: unknown[] }>('GET', '/api/workshops', token.planner);
+    expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+
   it('gives the room the baseline’s fleet after its own policies, the figure the levers are checked against', async () => {
     const fleet = {
       ...SCENARIO,

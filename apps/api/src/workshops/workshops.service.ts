@@ -389,11 +389,26 @@ export class WorkshopsService {
       throw new RequestInvalidError('the baseline run no longer holds its input (pruned)', [
         requestIssue('baseline.runId', `run "${runId}" was pruned`),
       ]);
-    const issues = checkLevers(body.levers, context.facts);
+    // Variants pair with the baseline replication by replication (common random numbers): an
+    // adaptive count could stop a variant at another number of replications than its baseline.
+    const baselinePath = 'runId' in body.baseline ? ['baseline', 'runId'] : ['baseline', 'scenarioId'];
+    const issues: ProposalIssue[] = context.scenario.precision
+      ? [
+          {
+            path: baselinePath,
+            message: `scenario "${context.scenario.id}" sets precision (replications until a CI is narrow enough); a workshop's variants are paired with its baseline replication by replication, so the baseline needs a fixed replication count`,
+          },
+        ]
+      : checkLevers(body.levers, context.facts);
     if (issues.length > 0) {
       // the baseline run started for this request is of no use now
       if (!('runId' in body.baseline)) await this.runs.cancel(runId, principal).catch(() => undefined);
-      throw refused(`the levers name what the baseline lacks (${issues.length} problems)`, issues);
+      throw refused(
+        context.scenario.precision
+          ? 'the baseline must have a fixed replication count'
+          : `the levers name what the baseline lacks (${issues.length} problems)`,
+        issues,
+      );
     }
     let joinCode = newJoinCode((n) => randomBytes(n));
     while (this.store.codeTaken(joinCode)) joinCode = newJoinCode((n) => randomBytes(n));
