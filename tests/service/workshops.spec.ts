@@ -515,7 +515,7 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     const theirs = await req<WorkshopSnapshot>('GET', `/api/workshops/${workshop.id}`, token.otherPlanner);
     expect(mine.body.canFacilitate).toBe(true);
     expect(theirs.body.canFacilitate).toBe(false);
-    const view = { runId: null, chart: 'vote', area: null };
+    const view = { runId: variants[0].runId, chart: 'kpis', area: 'sendai' };
     const refusals = await Promise.all([
       req('PUT', `/api/workshops/${workshop.id}/view`, token.otherPlanner, view),
       req('POST', `/api/workshops/${workshop.id}/proposals/${proposals[0].id}/accept`, token.otherPlanner),
@@ -645,6 +645,12 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
       expect(strip(boardB.body)).toEqual(strip(board));
       expect(boardB.body.vote.voters).toBe(2);
       expect((await onB('GET', `/api/runs/${boardB.body.rows[0].runId}/result`)).status).toBe(200);
+      // the facilitator's last view comes along, on the imported run's id
+      expect(exported.view).toEqual({ runId: variants[0].runId, chart: 'kpis', area: 'sendai' });
+      const snapshotB = await onB<WorkshopSnapshot>('GET', `/api/workshops/${imported.body.id}`);
+      const importedRun = boardB.body.rows.find((r) => r.title === variants[0].title)?.runId;
+      expect(importedRun).toBeDefined();
+      expect(snapshotB.body.view).toEqual({ runId: importedRun, chart: 'kpis', area: 'sendai' });
 
       // open mode still binds a participant sent with its token: a workshop on the imported baseline
       const fresh = await onB<Workshop>('POST', '/api/workshops', {

@@ -260,6 +260,8 @@ export interface WorkshopExport {
   proposals: Proposal[];
   variants: Variant[];
   votes: Array<{ participantId: string; ranking: string[] }>;
+  /** the facilitator's last view (absent in files exported before it was added: the board) */
+  view?: WorkshopView;
   /** the baseline's and every variant's run: its stored view and result document */
   runs: Array<{ id: string; run: Record<string, unknown>; result: Record<string, unknown> | null }>;
 }

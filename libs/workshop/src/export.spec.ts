@@ -115,4 +115,16 @@ describe('parseWorkshopExport', () => {
       { path: ['votes', 0, 'ranking', 0], message: 'unknown variant "v9"' },
     ]);
   });
+
+  it('keeps the facilitator’s last view, and refuses one on a run the file lacks', () => {
+    const value = { ...file(), view: { runId: 'r1', chart: 'kpis' as const, area: 'sendai' } };
+    const parsed = parseWorkshopExport(JSON.stringify(value));
+    expect(parsed.ok && parsed.value.view).toEqual({ runId: 'r1', chart: 'kpis', area: 'sendai' });
+    const stray = parseWorkshopExport({ ...value, view: { ...value.view, runId: 'r7' } });
+    expect(!stray.ok && stray.issues).toEqual([
+      { path: ['view', 'runId'], message: 'the run "r7" is not among runs' },
+    ]);
+    const odd = parseWorkshopExport({ ...value, view: { ...value.view, chart: 'pie' } });
+    expect(!odd.ok && odd.issues.map((i) => i.path)).toEqual([['view', 'chart']]);
+  });
 });

@@ -3,7 +3,13 @@
 // votes → participants and variants, the baseline run) so an import stores all of it or
 // nothing. Issues carry the JSON path in the file.
 import { z } from 'zod';
-import { PROPOSAL_STATES, RUN_STATES, WORKSHOP_STATES, type WorkshopExport } from '@caretwin/contracts';
+import {
+  PROPOSAL_STATES,
+  RUN_STATES,
+  WORKSHOP_CHARTS,
+  WORKSHOP_STATES,
+  type WorkshopExport,
+} from '@caretwin/contracts';
 import { isRecord, zodIssues, type ProposalIssue } from './issues';
 import { leverBoundSchema } from './levers';
 import { MAX_RANKED } from './vote';
@@ -65,6 +71,7 @@ export const workshopExportSchema = z.object({
   proposals: z.array(proposalSchema).max(10_000),
   variants: z.array(variantSchema).max(1000),
   votes: z.array(z.object({ participantId: id, ranking: z.array(id).max(MAX_RANKED) })).max(10_000),
+  view: z.object({ runId: id.nullable(), chart: z.enum(WORKSHOP_CHARTS), area: id.nullable() }).optional(),
   runs: z.array(z.object({ id, run: record, result: record.nullable() })).max(1001),
 });
 
@@ -121,6 +128,8 @@ function references(file: WorkshopExport): ProposalIssue[] {
     if (!runs.has(v.runId))
       issues.push({ path: ['variants', i, 'runId'], message: `the run "${v.runId}" is not among runs` });
   });
+  if (file.view?.runId != null && !runs.has(file.view.runId))
+    issues.push({ path: ['view', 'runId'], message: `the run "${file.view.runId}" is not among runs` });
   file.votes.forEach((vote, i) => {
     if (!participants.has(vote.participantId))
       issues.push({

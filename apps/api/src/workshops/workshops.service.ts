@@ -815,6 +815,7 @@ export class WorkshopsService {
       proposals: this.proposalsOf(id),
       variants: variants.map(WorkshopsService.toVariant),
       votes: this.store.votes(id),
+      view: record.view as unknown as WorkshopView,
       runs: runIds.map((runId) => this.exportRun(runId)),
     };
   }
@@ -946,7 +947,10 @@ export class WorkshopsService {
     let joinCode = newJoinCode((n) => randomBytes(n));
     while (this.store.codeTaken(joinCode)) joinCode = newJoinCode((n) => randomBytes(n));
     const at = new Date().toISOString();
-    const view = (file.workshop as unknown as { view?: WorkshopView }).view ?? INITIAL_VIEW;
+    // the facilitator's last view, on the imported runs' new ids
+    const view: WorkshopView = file.view
+      ? { ...file.view, runId: file.view.runId === null ? null : fresh(file.view.runId) }
+      : INITIAL_VIEW;
     this.store.import({
       workshop: {
         id: workshopId,
