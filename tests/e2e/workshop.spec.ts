@@ -11,6 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Board,
@@ -138,6 +139,31 @@ if (!HAS_CHROMIUM) {
       expect(new Set(tokens).size).toBe(3);
       const snapshot = await api<WorkshopSnapshot>('GET', `/api/workshops/${workshop.id}`);
       expect(snapshot.body.participants.map((p) => p.name).sort()).toEqual(['参加者1', '参加者2', '参加者3']);
+    });
+
+    it('shows the projector the join code and a QR code of the join link', async () => {
+      const projector = await facilitator.context().newPage();
+      try {
+        await projector.goto(`${product.url}/#/workshops/${workshop.id}/projector`);
+        const qr = projector.locator('[data-testid="join-qr"]');
+        await qr.waitFor({ state: 'attached', timeout: LIVE });
+        expect((await projector.locator('[data-testid="join-code"]').textContent())?.trim()).toBe(
+          workshop.joinCode,
+        );
+        expect(await qr.getAttribute('aria-label')).toBe(workshop.joinUrl);
+        // the modules drawn are those of the join link's QR code (the same library, made here)
+        const expected = await QRCode.toString(workshop.joinUrl, {
+          type: 'svg',
+          margin: 1,
+          errorCorrectionLevel: 'M',
+        });
+        const modules = (svg: string): string | undefined => /stroke="#000000" d="([^"]+)"/.exec(svg)?.[1];
+        expect(modules(await qr.evaluate((el) => el.outerHTML))).toBe(modules(expected));
+        expect(workshop.joinUrl).toBe(`${product.url}/#/join/${workshop.joinCode}`);
+        await shot(projector, 'projector');
+      } finally {
+        await projector.close();
+      }
     });
 
     it('moves the participants’ views when the facilitator changes panel and area', async () => {

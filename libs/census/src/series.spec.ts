@@ -83,7 +83,7 @@ describe('the census series', () => {
     ]);
   });
 
-  it('shows a day with missing hospitals as missing: reported below expected, never zero-filled', () => {
+  it('shows a day with missing hospitals as missing: reported below expected, no figures (null) where none reported, never zero-filled', () => {
     const points = seriesPoints(region, rows).filter((p) => p.date === '2026-11-02');
     expect(points).toEqual([
       {
@@ -99,8 +99,8 @@ describe('the census series', () => {
         date: '2026-11-02',
         area: 'north',
         function: 'recovery',
-        beds: 0,
-        occupied: 0,
+        beds: null,
+        occupied: null,
         reported: 0,
         expected: 1,
       },
@@ -108,8 +108,8 @@ describe('the census series', () => {
         date: '2026-11-02',
         area: 'south',
         function: 'chronic',
-        beds: 0,
-        occupied: 0,
+        beds: null,
+        occupied: null,
         reported: 0,
         expected: 1,
       },

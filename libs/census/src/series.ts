@@ -13,7 +13,7 @@ const key = (...parts: string[]): string => parts.join('|');
  * `reported` counts the hospitals expected to report (beds of that function in the region) that
  * did; a report from a hospital the region gives no beds of the function adds its beds and
  * patients but is not expected, so it is never missing. Areas × functions with no report that
- * day but expected ones appear with reported 0 (and beds/occupied 0 over no reports).
+ * day but expected ones appear with reported 0 and beds / occupied null: missing, not zero.
  */
 export function seriesPoints(
   region: CensusRegion,
@@ -38,8 +38,8 @@ export function seriesPoints(
       reported: 0,
       expected: expected.get(key(row.area, row.function)) ?? 0,
     };
-    point.beds += row.beds;
-    point.occupied += row.occupied;
+    point.beds = (point.beds ?? 0) + row.beds;
+    point.occupied = (point.occupied ?? 0) + row.occupied;
     if ((region.byId.get(row.hospital)?.beds[row.function] ?? 0) > 0) point.reported += 1;
     sums.set(k, point);
   }
@@ -52,7 +52,7 @@ export function seriesPoints(
         const want = expected.get(key(area, f)) ?? 0;
         if (point) points.push(point);
         else if (want > 0)
-          points.push({ date, area, function: f, beds: 0, occupied: 0, reported: 0, expected: want });
+          points.push({ date, area, function: f, beds: null, occupied: null, reported: 0, expected: want });
       }
   return points;
 }

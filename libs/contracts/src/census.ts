@@ -76,8 +76,9 @@ export interface CensusSeriesPoint {
   date: string;
   area: string;
   function: BedFunction;
-  beds: number;
-  occupied: number;
+  /** summed over the reports of the day; null when none of the area's hospitals reported (missing, never zero) */
+  beds: number | null;
+  occupied: number | null;
   /** hospitals with beds of this function that reported that day */
   reported: number;
   /** hospitals with beds of this function in the area */

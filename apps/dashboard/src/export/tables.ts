@@ -512,8 +512,8 @@ export function censusTable(
     date: string;
     area: string;
     function: BedFunction;
-    beds: number;
-    occupied: number;
+    beds: number | null;
+    occupied: number | null;
     reported: number;
     expected: number;
   }>,
@@ -540,6 +540,7 @@ export function censusTable(
       col('expected', '対象病院数', 'Hospitals expected', 'int'),
     ],
     [...points]
+      .filter((p) => p.reported > 0 && p.beds !== null && p.occupied !== null)
       .sort(
         (a, b) =>
           a.date.localeCompare(b.date) ||
@@ -554,7 +555,7 @@ export function censusTable(
         FUNCTION_NAMES[p.function][lang],
         p.occupied,
         p.beds,
-        p.beds > 0 ? p.occupied / p.beds : null,
+        p.beds && p.occupied !== null ? p.occupied / p.beds : null,
         p.reported,
         p.expected,
       ]),

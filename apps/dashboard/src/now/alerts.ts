@@ -58,11 +58,13 @@ export interface CensusPanel {
 function figure(date: string, point: CensusSeriesPoint | undefined): DayFigure {
   if (!point)
     return { date, occupancy: null, occupied: 0, beds: 0, reported: 0, expected: 0, partial: false };
+  const beds = point.beds ?? 0;
+  const occupied = point.occupied ?? 0;
   return {
     date,
-    occupancy: point.reported > 0 && point.beds > 0 ? point.occupied / point.beds : null,
-    occupied: point.occupied,
-    beds: point.beds,
+    occupancy: point.reported > 0 && beds > 0 ? occupied / beds : null,
+    occupied,
+    beds,
     reported: point.reported,
     expected: point.expected,
     partial: point.reported < point.expected,
@@ -124,8 +126,8 @@ export function generalOccupancyToday(state: NowState, area: string): number | n
       GENERAL_FUNCTIONS.includes(p.function) &&
       p.reported > 0
     ) {
-      occupied += p.occupied;
-      beds += p.beds;
+      occupied += p.occupied ?? 0;
+      beds += p.beds ?? 0;
     }
   return beds > 0 ? occupied / beds : null;
 }
