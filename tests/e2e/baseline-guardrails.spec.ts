@@ -179,6 +179,10 @@ if (!HAS_CHROMIUM) {
       expect(await row.evaluate((e) => e.classList.contains('double-count'))).toBe(true);
       await target.fill(String(base));
       await expect.poll(() => page.locator('.double-counts li').count()).toBe(0);
+      // leave the field (its change event starts a validation that redraws the need chart beside
+      // the form) and let that land, so the next test's click is not taken by a page still moving
+      await target.blur();
+      await page.locator('.validation-status[data-state="valid"]').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'editor-conversion.png'), fullPage: true });
     });
 

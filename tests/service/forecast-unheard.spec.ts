@@ -101,7 +101,11 @@ describe('a forecast completed while no api is up', () => {
     expect(latest.censusDate).toBe(censusDate);
     expect(latest.replications).toBe(4);
     expect(latest.series.length).toBeGreaterThan(0);
-    expect(started.lines.some((l) => l.msg === 'forecasts completed while no api was up stored')).toBe(true);
+    // the log line follows the insert (the read above may land between them)
+    const collected = await started.waitForLog(
+      (l) => l.msg === 'forecasts completed while no api was up stored',
+    );
+    expect(collected.stored).toBe(1);
 
     // asked for by hand, the same date is queued again (not swallowed by the finished job's id)
     const again = await call<{ id: string; queued: boolean }>(started.url, 'POST', '/api/forecasts', {

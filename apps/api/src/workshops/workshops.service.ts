@@ -947,10 +947,8 @@ export class WorkshopsService {
     let joinCode = newJoinCode((n) => randomBytes(n));
     while (this.store.codeTaken(joinCode)) joinCode = newJoinCode((n) => randomBytes(n));
     const at = new Date().toISOString();
-    // the facilitator's last view, on the imported runs' new ids
-    const view: WorkshopView = file.view
-      ? { ...file.view, runId: file.view.runId === null ? null : fresh(file.view.runId) }
-      : INITIAL_VIEW;
+    // the facilitator's last view (its run put on the imported run's new id below)
+    const view: WorkshopView = file.view ?? INITIAL_VIEW;
     this.store.import({
       workshop: {
         id: workshopId,
