@@ -12,9 +12,11 @@
 // - meta.tag v3-ActReason HTEST marks the report synthetic.
 // Issues carry FHIRPaths in the form the `fhirpath` library's R4 model names elements
 // (`Bundle.entry[2].resource.group[0].stratifier[0].stratum[1].population[0].count`); that
-// library evaluates the MeasureReport invariants of the R4 specification (compiled once).
+// library evaluates the MeasureReport invariants of the R4 specification (compiled once), and its
+// R4 model (element paths, types, repetition) checks each report's shape (./fhir-shape.ts).
 import { compile } from 'fhirpath';
 import * as r4 from 'fhirpath/fhir-context/r4';
+import { checkShape } from './fhir-shape';
 import type { BedFunction, ValidationIssue } from '@caretwin/contracts';
 import { japanDate } from '../region';
 import {
@@ -125,6 +127,9 @@ interface FunctionDraft {
 /** Reads one report into drafts (one per bed function), or issues about its frame. */
 function readReport(node: ReportNode, issues: ValidationIssue[]): { drafts: DraftRow[]; synthetic: boolean } {
   const { path: P, report } = node;
+  // R4's shape first (elements, arrays, JSON kinds), against the fhirpath library's R4 model
+  for (const problem of checkShape(report, 'MeasureReport', P))
+    issues.push(issue(problem.path, problem.message));
   const meta = isObject(report.meta) ? report.meta : {};
   const profiles = arrayOf(meta.profile);
   if (!profiles.includes(SANER_REPORT_PROFILE))

@@ -265,6 +265,32 @@ describe('census reports in', () => {
       });
     });
 
+    it('elements off R4’s shape (checked against the fhirpath library’s R4 model): a count as text, an id as a number, an unknown element, a single group', () => {
+      const report = JSON.parse(readFileSync(join(FIXTURES, 'valid-measure-report-synthetic.json'), 'utf8'));
+      report.group[0].stratifier[0].stratum[0].population[0].count = '80';
+      report.id = 123;
+      report.hospitalNote = 'busy';
+      const issues = issuesOf(parseCensusFhir(report, context));
+      expect(issues).toContainEqual({
+        path: 'MeasureReport.group[0].stratifier[0].stratum[0].population[0].count',
+        message: 'integer expected (a whole JSON number), got "80"',
+      });
+      expect(issues).toContainEqual({
+        path: 'MeasureReport.id',
+        message: 'System.String expected (a JSON string), got 123',
+      });
+      expect(issues).toContainEqual({
+        path: 'MeasureReport.hospitalNote',
+        message: 'MeasureReport has no element "hospitalNote" in FHIR R4',
+      });
+      const single = JSON.parse(readFileSync(join(FIXTURES, 'valid-measure-report-synthetic.json'), 'utf8'));
+      single.group = single.group[0];
+      expect(issuesOf(parseCensusFhir(single, context))).toContainEqual({
+        path: 'MeasureReport.group',
+        message: 'MeasureReport.group repeats: an array is expected',
+      });
+    });
+
     it('a group total that is not the sum of its strata', () => {
       const report = JSON.parse(readFileSync(join(FIXTURES, 'valid-measure-report-synthetic.json'), 'utf8'));
       report.group[0].population[0].count = 1;
