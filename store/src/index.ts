@@ -27,6 +27,7 @@ export {
 } from './retention';
 export { CensusRepository, type CensusFunction, type CensusRecord, type CensusStoreResult } from './census';
 export { ForecastRepository, type ForecastRecord } from './forecasts';
+export { SecretsRepository } from './secrets';
 export {
   NO_CHANGE,
   PARTICIPANT_TOKEN_PREFIX,

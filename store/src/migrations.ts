@@ -266,4 +266,17 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE workshops ADD COLUMN owner TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'secrets: keys the api makes once and every instance shares',
+    sql: `
+      -- A named random key, made by the first api instance that needs it (INSERT OR IGNORE), e.g.
+      -- the HMAC key of workshop print links. Never sent anywhere.
+      CREATE TABLE secrets (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -9,8 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../service/harness/build';
-import { HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
+import { ARTIFACTS, HAS_CHROMIUM, launchBrowser, NO_CHROMIUM, type BrowserSession } from './browser';
 import { ensureProductBuilt, startProduct, type Product } from './product';
+import { HAS_POPPLER, pdfText, printToPdf, squeeze } from './workshop-browsers';
 
 const run = promisify(execFile);
 
@@ -145,6 +146,42 @@ if (!HAS_CHROMIUM) {
       expect(await page.evaluate(() => sessionStorage.getItem('caretwin.token'))).toBe(viewer);
       expect(await page.locator('dialog.token-prompt').count()).toBe(0);
     }, 120_000);
+
+    it.skipIf(!HAS_POPPLER)(
+      'prints a workshop’s handout with `chromium --print-to-pdf` from a print link (a fresh profile, no token)',
+      async () => {
+        const headers = { 'content-type': 'application/json', authorization: `Bearer ${planner}` };
+        const created = await fetch(`${product.url}/api/workshops`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            title: 'Print link 印刷',
+            question: 'Does the handout print without a token?',
+            baseline: { runId },
+            levers: [{ kind: 'ambulances', maxChange: 2 }],
+          }),
+        });
+        expect(created.status).toBe(201);
+        const workshop = (await created.json()) as { id: string };
+        // the handout's plain address needs a token the fresh profile does not hold
+        expect((await fetch(`${product.url}/api/workshops/${workshop.id}`)).status).toBe(401);
+        const made = await fetch(`${product.url}/api/workshops/${workshop.id}/print-link`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ lang: 'en', minutes: 10 }),
+        });
+        expect(made.status).toBe(201);
+        const link = (await made.json()) as { url: string; command: string };
+        expect(link.command).toContain('--print-to-pdf');
+        const file = join(ARTIFACTS, 'access-handout-print-link.pdf');
+        await printToPdf(link.url, file);
+        const text = await pdfText(file);
+        expect(text).toContain(squeeze('Does the handout print without a token?'));
+        expect(text).toContain(squeeze('synthetic patients'));
+        expect(text).not.toContain('UNAUTHORIZED');
+      },
+      120_000,
+    );
 
     it('asks again when the api refuses the token held', async () => {
       await page.evaluate(() => sessionStorage.setItem('caretwin.token', 'ct_not-a-token'));

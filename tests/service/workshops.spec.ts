@@ -18,6 +18,7 @@ import type {
   ErrorBody,
   JoinAnswer,
   JoinInfo,
+  PrintLink,
   Proposal,
   Variant,
   VoteTally,
@@ -594,6 +595,49 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
     await waitFor('workshop.closed on the socket', async () =>
       events.find((e) => e.type === 'workshop.closed'),
     );
+  });
+
+  it('makes a print link that reads its workshop, closed too, and nothing else', async () => {
+    const made = await req<PrintLink>('POST', `/api/workshops/${workshop.id}/print-link`, token.viewer, {
+      lang: 'en',
+      minutes: 5,
+    });
+    expect(made.status, made.text).toBe(201);
+    expect(made.body.url).toMatch(new RegExp(`/#/workshops/${workshop.id}/handout\\?lang=en&key=ctv_`));
+    expect(Date.parse(made.body.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+    const key = new URLSearchParams(made.body.url.split('?')[1]).get('key') ?? '';
+    const reads = await Promise.all([
+      req<WorkshopSnapshot>('GET', `/api/workshops/${workshop.id}`, key),
+      req('GET', `/api/workshops/${workshop.id}/board`, key),
+      req('GET', `/api/workshops/${workshop.id}/runs/${variants[0].runId}/result`, key),
+    ]);
+    expect(reads.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(reads[0].body.workshop.state).toBe('closed');
+    const refused = await Promise.all([
+      req('GET', `/api/workshops/${other.id}`, key),
+      req('GET', '/api/runs', key),
+      req('POST', `/api/workshops/${other.id}/print-link`, key, {}),
+      req('PUT', `/api/workshops/${workshop.id}/votes/me`, key, { ranking: [] }),
+    ]);
+    expect(refused.map((r) => r.status)).toEqual([403, 403, 403, 403]);
+    expect(refused[3].body.message).toMatch(/print link only reads/);
+    // a key whose signature was not made here, or for another workshop
+    const forged = await req('GET', `/api/workshops/${other.id}`, key.replace(workshop.id, other.id));
+    expect(forged.status).toBe(401);
+    // its socket watches the closed workshop (a participant's could not)
+    const reader = io(api.url, { transports: ['websocket'], auth: { token: key }, reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        reader.once('connect', resolve);
+        reader.once('connect_error', reject);
+      });
+      const ack = (await reader
+        .timeout(10_000)
+        .emitWithAck('workshop.subscribe', { workshopId: workshop.id })) as Ack<WorkshopSnapshot>;
+      expect('data' in ack && ack.data.workshop.state).toBe('closed');
+    } finally {
+      reader.close();
+    }
   });
 
   it('exports one file that another deployment imports as a closed workshop with the same board', async () => {

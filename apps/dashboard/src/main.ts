@@ -21,7 +21,7 @@ import { nowView } from './views/now';
 import { resultsView } from './views/results';
 import { handoutView } from './workshop/handout';
 import { runsView } from './views/runs';
-import { joinedWorkshop } from './workshop/participant';
+import { joinedWorkshop, takePrintKey } from './workshop/participant';
 import { workshopJoinView } from './views/workshop-join';
 import { workshopProjectorView } from './views/workshop-projector';
 import { workshopRoomView } from './views/workshop-room';
@@ -146,6 +146,9 @@ const askToken = (reason: 'required' | 'rejected'): void => {
   if (joinedWorkshop() !== null || route.name === 'workshopJoin') return;
   showTokenPrompt(reason);
 };
+// a print link's key becomes the tab's token before anything asks the api (then leaves the address)
+const withoutKey = takePrintKey(location.hash);
+if (withoutKey !== null) history.replaceState(history.state, '', withoutKey);
 installAuthFetch(askToken);
 // links to the api's files (CSV, FHIR, the report) carry the token too: fetched, then saved
 installAuthedLinks(showNotice);

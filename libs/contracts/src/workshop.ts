@@ -191,6 +191,17 @@ export interface WorkshopSnapshot {
   canFacilitate?: boolean;
 }
 
+/**
+ * `POST /api/workshops/:id/print-link` → 201: the handout's URL with a read-only key of its own
+ * (`key=ctv_…`), for `chromium --headless --print-to-pdf`, whose fresh profile holds no token.
+ */
+export interface PrintLink {
+  url: string;
+  expiresAt: string;
+  /** the command that prints it (Debian's chromium) */
+  command: string;
+}
+
 /** `POST /api/workshops/join` (no token): `{code, name}` → 201. */
 export interface JoinRequest {
   code: string;

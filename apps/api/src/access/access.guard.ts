@@ -53,6 +53,8 @@ export class AccessGuard implements CanActivate {
         context.getClass(),
       ]);
       const { id } = req.params as Record<string, string | undefined>;
+      if (principal.readOnly && WRITE_METHODS.has(req.method))
+        throw new ForbiddenError(`a print link only reads its workshop; it may not ${action}`);
       if (rule === 'identify' || (admits && id === principal.workshopId)) return true;
       throw new ForbiddenError(
         `a participant token reaches only its own workshop (${principal.workshopId ?? '?'}); it may not ${action}`,

@@ -6,6 +6,7 @@ import type { AppConfig, Logger } from '@caretwin/config';
 import {
   AuditRepository,
   PARTICIPANT_TOKEN_PREFIX,
+  SecretsRepository,
   TokensRepository,
   WorkshopsRepository,
   type AuditEntry,
@@ -15,6 +16,7 @@ import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { DATABASE } from '../store/store.tokens';
 import { UnauthorizedError } from './access-errors';
 import { OPEN_PRINCIPAL, type Principal, type Role } from './principal';
+import { checkPrintKey, PRINT_LINK_PREFIX, PRINT_LINK_SECRET, printKey } from './print-links';
 
 const NO_TOKEN =
   'this api needs a token (AUTH_MODE=tokens): send Authorization: Bearer <token>; an admin creates one with `npx caretwin token create`';
@@ -27,6 +29,10 @@ const PARTICIPANT_UNKNOWN =
   'the participant token is not known to this api; join the workshop again with its code';
 /** A participant token stops working when its workshop closes (the workshop stays readable to readers). */
 export const WORKSHOP_CLOSED = 'the workshop has closed';
+const PRINT_LINK_REFUSED = {
+  malformed: 'the print link is not one this api made',
+  expired: 'the print link has expired; make another (POST /api/workshops/:id/print-link)',
+};
 
 /** The token of an `Authorization: Bearer <token>` header; '' for any other form (a wrong token). */
 export function bearerToken(header: string | undefined): string | undefined {
@@ -54,6 +60,7 @@ export class AccessService {
   private readonly tokens: TokensRepository;
   private readonly auditLog: AuditRepository;
   private readonly workshops: WorkshopsRepository;
+  private readonly secrets: SecretsRepository;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -65,6 +72,7 @@ export class AccessService {
     this.tokens = new TokensRepository(db);
     this.auditLog = new AuditRepository(db);
     this.workshops = new WorkshopsRepository(db);
+    this.secrets = new SecretsRepository(db);
   }
 
   /**
@@ -74,6 +82,7 @@ export class AccessService {
    */
   authenticate(token: string | undefined): Principal {
     if (token?.startsWith(PARTICIPANT_TOKEN_PREFIX)) return this.participant(token);
+    if (token?.startsWith(PRINT_LINK_PREFIX)) return this.printReader(token);
     if (this.mode === 'open') return OPEN_PRINCIPAL;
     if (token === undefined || token === '') throw new UnauthorizedError(NO_TOKEN);
     const check = this.tokens.check(token, new Date());
@@ -90,6 +99,26 @@ export class AccessService {
     return { id, name, role: 'participant', hospitals: [], workshopId };
   }
 
+  /** A print link's key: a read-only participant of its workshop (print-links.ts), in both modes. */
+  private printReader(key: string): Principal {
+    const check = checkPrintKey(this.secrets.secret(PRINT_LINK_SECRET), key, new Date());
+    if (!check.ok) throw new UnauthorizedError(PRINT_LINK_REFUSED[check.reason]);
+    if (!this.workshops.get(check.workshopId)) throw new UnauthorizedError(PRINT_LINK_REFUSED.malformed);
+    return {
+      id: `print:${check.workshopId}`,
+      name: 'print link',
+      role: 'participant',
+      hospitals: [],
+      workshopId: check.workshopId,
+      readOnly: true,
+    };
+  }
+
+  /** A print key for `workshopId`, valid until `expiresAt`. */
+  printKey(workshopId: string, expiresAt: Date): string {
+    return printKey(this.secrets.secret(PRINT_LINK_SECRET), workshopId, expiresAt);
+  }
+
   may(principal: Principal, roles: readonly Role[]): boolean {
     return roles.includes(principal.role);
   }
@@ -100,7 +129,7 @@ export class AccessService {
       principal?.role === 'participant' &&
       principal.workshopId !== undefined &&
       // a socket opened before the workshop closed holds its principal still: the state is read now
-      this.workshops.get(principal.workshopId)?.state === 'open' &&
+      (principal.readOnly === true || this.workshops.get(principal.workshopId)?.state === 'open') &&
       this.workshops.hasRun(principal.workshopId, runId)
     );
   }

@@ -19,6 +19,8 @@ export interface Principal {
   hospitals: string[];
   /** a participant's workshop */
   workshopId?: string;
+  /** a print link's key (ctv_…): a participant of its workshop that only reads, also once it closed */
+  readOnly?: boolean;
 }
 
 /** AUTH_MODE=open: every request acts as this admin (allowed only on loopback). */

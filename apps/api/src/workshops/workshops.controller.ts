@@ -9,6 +9,7 @@ import type {
   Board,
   JoinAnswer,
   JoinInfo,
+  PrintLink,
   Proposal,
   RunView,
   Variant,
@@ -29,6 +30,7 @@ import {
   createWorkshopSchema,
   joinSchema,
   mergeSchema,
+  printLinkSchema,
   proposalSchema,
   viewSchema,
   voteSchema,
@@ -38,6 +40,7 @@ import {
   type ProposalBody,
   type ViewBody,
   type VoteBody,
+  type PrintLinkBody,
 } from './workshops.dto';
 import { WorkshopsService } from './workshops.service';
 
@@ -298,6 +301,26 @@ export class WorkshopsController {
   @ErrorResponses(401, 403, 404)
   close(@Param('id') id: string, @Req() req: Request): Workshop {
     return this.workshops.close(id, originOf(req), req.principal!);
+  }
+
+  @Post(':id/print-link')
+  @HttpCode(201)
+  @AllowReaders()
+  @AllowParticipants()
+  @ApiOperation({
+    summary:
+      "The handout's URL with a read-only key of its own, for `chromium --headless --print-to-pdf` (a fresh profile holds no token)",
+  })
+  @WorkshopId
+  @ZodBody(printLinkSchema)
+  @ApiResponse({ status: 201, description: 'PrintLink {url, expiresAt, command}' })
+  @ErrorResponses(401, 403, 404, 422)
+  printLink(
+    @Param('id') id: string,
+    @Body(new ZodValidationPipe(printLinkSchema, 'print link')) body: PrintLinkBody,
+    @Req() req: Request,
+  ): PrintLink {
+    return this.workshops.printLink(id, body, originOf(req));
   }
 
   @Get(':id/export')

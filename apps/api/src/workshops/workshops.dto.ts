@@ -110,3 +110,12 @@ export const exportedResultSchema = z.object({
     aggregate: z.record(z.string(), z.unknown()),
   }),
 });
+
+/** `POST /api/workshops/:id/print-link`: the handout's language and how long the link lasts. */
+export const printLinkSchema = z
+  .object({
+    lang: z.enum(['ja', 'en']).default('ja').describe("the handout's language"),
+    minutes: z.number().int().min(1).max(1440).default(60).describe('minutes the link works'),
+  })
+  .strict();
+export type PrintLinkBody = z.infer<typeof printLinkSchema>;

@@ -133,7 +133,11 @@ export class WorkshopsGateway implements OnGatewayInit, WorkshopSink {
 
   private dropParticipants(workshopId: string): void {
     for (const socket of this.server.of('/').sockets.values())
-      if (socket.data.principal?.role === 'participant' && socket.data.principal.workshopId === workshopId)
+      if (
+        socket.data.principal?.role === 'participant' &&
+        socket.data.principal.workshopId === workshopId &&
+        !socket.data.principal.readOnly // a print link reads a closed workshop too
+      )
         socket.disconnect(true);
   }
 }

@@ -23,6 +23,7 @@ import type {
   WorkshopEventBody,
   WorkshopExport,
   WorkshopSnapshot,
+  PrintLink,
   WorkshopBaselineFacts,
   WorkshopView,
 } from '@caretwin/contracts';
@@ -74,6 +75,7 @@ import {
   type MergeBody,
   type ProposalBody,
   type ViewBody,
+  type PrintLinkBody,
 } from './workshops.dto';
 
 /** What a workshop needs of its baseline run, read once from its stored input. */
@@ -707,7 +709,7 @@ export class WorkshopsService {
   ): { error: { code: string; message: string } } | null {
     if (principal && this.access.may(principal, READERS)) return null;
     if (principal?.role === 'participant' && principal.workshopId === workshopId) {
-      if (this.store.get(workshopId)?.state === 'closed')
+      if (this.store.get(workshopId)?.state === 'closed' && !principal.readOnly)
         return { error: { code: 'UNAUTHORIZED', message: WORKSHOP_CLOSED } };
       return null;
     }
@@ -801,6 +803,19 @@ export class WorkshopsService {
   }
 
   // ---------- export / import ----------
+
+  /** The handout's URL with a print key (read-only, this workshop, `minutes` long), open or closed. */
+  printLink(id: string, body: PrintLinkBody, origin: string): PrintLink {
+    this.record(id);
+    const expiresAt = new Date(Date.now() + body.minutes * 60_000);
+    const key = this.access.printKey(id, expiresAt);
+    const url = `${origin}/#/workshops/${encodeURIComponent(id)}/handout?lang=${body.lang}&key=${key}`;
+    return {
+      url,
+      expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000).toISOString(),
+      command: `chromium --headless --no-sandbox --no-pdf-header-footer --virtual-time-budget=20000 --print-to-pdf=handout-${body.lang}.pdf '${url}'`,
+    };
+  }
 
   exportFile(id: string, origin: string): WorkshopExport {
     const record = this.record(id);
