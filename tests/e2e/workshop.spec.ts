@@ -317,6 +317,22 @@ if (!HAS_CHROMIUM) {
       await roomIs(page, '[data-chart="board"][data-following="true"]');
     });
 
+    it('lands a participant whose connection dropped on the facilitator’s current view once it is back', async () => {
+      const [page, witness] = [participants[2], participants[0]];
+      await page.context().setOffline(true);
+      await page.locator('[data-connected="false"]').waitFor({ state: 'attached', timeout: LIVE });
+      // the facilitator moves on while the participant is away
+      await facilitator.locator('[data-testid="chart-tab-map"]').click();
+      await roomIs(witness, '[data-chart="map"][data-following="true"]');
+      expect(await page.locator(ROOM).getAttribute('data-chart')).toBe('board');
+      await page.context().setOffline(false);
+      await page.locator('[data-connected="true"]').waitFor({ state: 'attached', timeout: LIVE });
+      // the snapshot on its new subscription carries the view it missed
+      await roomIs(page, '[data-chart="map"][data-following="true"]');
+      await facilitator.locator('[data-testid="chart-tab-board"]').click();
+      await roomIs(page, '[data-chart="board"][data-following="true"]');
+    });
+
     it('shows a participant the handout in their own tab, names and caveats read through the workshop’s routes', async () => {
       const page = participants[2];
       await page.goto(`${product.url}/#/workshops/${workshop.id}/handout?lang=en`);
