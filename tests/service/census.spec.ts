@@ -17,11 +17,13 @@ import type {
   CensusSeries,
   CensusUpdatedEvent,
   ErrorBody,
+  MissingReport,
   NowSnapshot,
 } from '@caretwin/contracts';
 import { censusCsv, censusRegion } from '@caretwin/census';
 import { ScenarioCatalog } from '@caretwin/scenario';
 import { TokensRepository, openDatabase } from '@caretwin/store';
+import { applyCensusUpdated, stateFromSnapshot } from '../../apps/dashboard/src/now/state';
 import { reportedDay } from './harness/census-day';
 import { ensureBuilt, ROOT } from './harness/build';
 import { call, type Reply } from './harness/http';
@@ -316,6 +318,8 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
         }),
       ]);
       expect(event.asOf).toBe('2026-12-01');
+      // a new day: its whole missing list
+      expect(event.missingComplete).toBe(true);
       expect(event.missing.some((m) => m.hospital === 'shiroishi-municipal')).toBe(true);
 
       // a later subscriber's snapshot holds it, numbered at or past the event
@@ -343,6 +347,11 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
         const event = await updated;
         expect(event.seq).toBeGreaterThan(reply.data.seq);
         expect(event.rows).toMatchObject([{ hospital: 'shiroishi-municipal', occupied: 71 }]);
+        // the same day again: only the change to the missing list, not the list (~24 KB)
+        expect(event.missingComplete).toBe(false);
+        expect(event.missingResolved).toEqual([{ hospital: 'shiroishi-municipal', function: 'acute' }]);
+        expect(event.missing).toEqual([]);
+        expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThan(2048);
         const l = await call<CensusLatest>(api2.url, 'GET', '/api/census/latest', {
           headers: as(token.viewer),
         });
@@ -391,7 +400,18 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
       const last = events.at(-1)!.event;
       expect(last.points.some((p) => p.date === '2026-11-29' && p.area === 'sendai')).toBe(true);
       expect(last.asOf).toBe('2026-12-01');
-      expect(last.missing.length).toBeGreaterThan(100);
+      // a late day: the missing pairs whose last report it moved, not the whole list
+      expect(last.missingComplete).toBe(false);
+      expect(last.missing.length).toBeGreaterThan(0);
+      expect(last.missing.every((m) => m.lastDate === '2026-11-29')).toBe(true);
+      // a client merging the snapshot and the events (the dashboard's merge) holds what the api holds
+      const state = stateFromSnapshot(reply.data);
+      for (const { event } of events) expect(applyCensusUpdated(state, event)).toBe(true);
+      const held = await latest();
+      const byKey = (list: MissingReport[]): MissingReport[] =>
+        [...list].sort((a, b) => `${a.hospital}|${a.function}`.localeCompare(`${b.hospital}|${b.function}`));
+      expect(byKey(state.missing)).toEqual(byKey(held.missing));
+      expect(state.asOf).toBe(held.asOf);
     }, 60_000);
 
     it('refuses a reporter (it reads nothing)', async () => {

@@ -12,4 +12,11 @@ export {
   type CensusRegion,
   type RegionLike,
 } from './region';
-export { isDayComplete, missingReports, seriesKey, seriesPoints } from './series';
+export {
+  isDayComplete,
+  missingChange,
+  missingReports,
+  seriesKey,
+  seriesPoints,
+  type MissingChange,
+} from './series';

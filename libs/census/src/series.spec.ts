@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CensusRow } from '@caretwin/contracts';
 import { censusRegion } from './region';
-import { isDayComplete, missingReports, seriesPoints } from './series';
+import { isDayComplete, missingChange, missingReports, seriesPoints } from './series';
 
 const region = censusRegion({
   id: 'tiny',
@@ -155,5 +155,46 @@ describe('the census series', () => {
   it('calls a day complete only when every hospital × function with beds reported', () => {
     expect(isDayComplete(region, '2026-11-01', rows)).toBe(true);
     expect(isDayComplete(region, '2026-11-02', rows)).toBe(false);
+  });
+
+  describe('the change a request makes to the missing list (census.updated)', () => {
+    const last = new Map([
+      ['n1|acute', '2026-11-02'],
+      ['n1|recovery', '2026-11-01'],
+      ['s1|chronic', '2026-11-01'],
+    ]);
+    const after = missingReports(region, '2026-11-02', rows, last);
+
+    it('sends the whole list when the request started a new day', () => {
+      const change = missingChange('2026-11-01', '2026-11-02', after, [rows[4]!]);
+      expect(change.missingComplete).toBe(true);
+      expect(change.missing).toEqual(after);
+      expect(change.missingResolved).toEqual([]);
+    });
+
+    it('on the same day sends only the pairs the request reported (resolved) and none of the others', () => {
+      const late = row('2026-11-02', 'n1', 'acute', 100, 86);
+      const change = missingChange('2026-11-02', '2026-11-02', after, [late]);
+      expect(change).toEqual({
+        missing: [],
+        missingComplete: false,
+        missingResolved: [{ hospital: 'n1', function: 'acute' }],
+      });
+    });
+
+    it('sends a still-missing pair again when a late report moved its last report, not when a later one is held', () => {
+      // n2 never reported before: its late report of 11-01 is now its last one
+      const moved = missingReports(
+        region,
+        '2026-11-02',
+        rows,
+        new Map([...last, ['n2|acute', '2026-11-01']]),
+      );
+      const late = [row('2026-11-01', 'n2', 'acute', 50, 41), row('2026-10-31', 's1', 'chronic', 30, 28)];
+      const change = missingChange('2026-11-02', '2026-11-02', moved, late);
+      expect(change.missingComplete).toBe(false);
+      expect(change.missing).toEqual([expect.objectContaining({ hospital: 'n2', lastDate: '2026-11-01' })]);
+      expect(change.missingResolved).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,13 @@
 // Census rows → the daily series per area × function (GET /api/census, the Now view), and the
 // reports missing for a date. A hospital that did not report is missing: it is left out of the
 // sums and counted in `expected − reported`, never read as zero beds or zero patients.
-import type { BedFunction, CensusRow, CensusSeriesPoint, MissingReport } from '@caretwin/contracts';
+import type {
+  BedFunction,
+  CensusRow,
+  CensusSeriesPoint,
+  MissingKey,
+  MissingReport,
+} from '@caretwin/contracts';
 import { BED_FUNCTIONS } from '@caretwin/contracts';
 import { expectedReporters, type CensusRegion } from './region';
 
@@ -77,6 +83,46 @@ export function missingReports(
       function: f,
       lastDate: lastDates.get(key(hospital.id, f)) ?? null,
     }));
+}
+
+/** What a request changed in the missing list (`census.updated`): the change, not the list, once the day is known. */
+export interface MissingChange {
+  missing: MissingReport[];
+  missingComplete: boolean;
+  missingResolved: MissingKey[];
+}
+
+/**
+ * The change a request's `rows` made to the missing reports, given the latest date held before
+ * it (`asOfBefore`) and the missing list after it (`missingAfter`, for `asOfAfter`). A request
+ * that moved the latest date starts a new day's list: the whole list. Otherwise a row of the
+ * latest date resolves its hospital × function, and a late row of an earlier day can only move a
+ * still-missing pair's `lastDate` (to its own date, when no later report is held): those pairs
+ * are sent again. Nothing else can have changed.
+ */
+export function missingChange(
+  asOfBefore: string | null,
+  asOfAfter: string | null,
+  missingAfter: readonly MissingReport[],
+  rows: readonly Pick<CensusRow, 'date' | 'hospital' | 'function'>[],
+): MissingChange {
+  if (asOfAfter !== asOfBefore)
+    return { missing: [...missingAfter], missingComplete: true, missingResolved: [] };
+  // per pair, the request's latest row date: a still-missing pair whose last report is that date was moved by it
+  const lastRow = new Map<string, string>();
+  const resolved = new Map<string, MissingKey>();
+  for (const r of rows) {
+    const k = key(r.hospital, r.function);
+    if ((lastRow.get(k) ?? '') < r.date) lastRow.set(k, r.date);
+    if (r.date === asOfAfter) resolved.set(k, { hospital: r.hospital, function: r.function });
+  }
+  return {
+    missing: missingAfter.filter(
+      (m) => m.lastDate !== null && lastRow.get(key(m.hospital, m.function)) === m.lastDate,
+    ),
+    missingComplete: false,
+    missingResolved: [...resolved.values()],
+  };
 }
 
 /** A date is complete once every hospital × function with beds in the region has a report of it. */

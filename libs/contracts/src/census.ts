@@ -60,6 +60,9 @@ export interface MissingReport {
   lastDate: string | null;
 }
 
+/** A hospital × function, the key of a missing report. */
+export type MissingKey = Pick<MissingReport, 'hospital' | 'function'>;
+
 /** `GET /api/census/latest`: per hospital × function the last report; missing ones for `asOf`. */
 export interface CensusLatest {
   regionId: string;
@@ -150,15 +153,24 @@ export interface CensusUpdatedEvent {
   /**
    * the rows stored by this request — or a part of them: a request of many rows (a region's whole
    * day) is sent as consecutive events of at most 64 rows each, `more` on all but the last, which
-   * alone carries the points, `asOf` and `missing` (earlier ones: no points, the missing list empty)
+   * alone carries the points, `asOf` and the missing reports' change (earlier ones: none of them)
    */
   rows: StoredCensusRow[];
   /** the area × function × day points those rows changed, recomputed */
   points: CensusSeriesPoint[];
   /** the latest date held after the request */
   asOf: string | null;
-  /** missing reports for `asOf` after the request (one entry per absent hospital × function) */
+  /**
+   * missing reports for `asOf` after the request (one entry per absent hospital × function): the
+   * whole list when `missingComplete` (the request moved `asOf`: a new day, mostly unreported);
+   * otherwise only the hospital × function the request touched that are still missing (a late
+   * report of an earlier day moves their `lastDate`), to replace by key
+   */
   missing: MissingReport[];
+  /** `missing` is the whole list for `asOf` (replace the list), not a change to it */
+  missingComplete: boolean;
+  /** hospital × function the request reported for `asOf`: no longer missing (remove by key) */
+  missingResolved: MissingKey[];
   /** true when further events of the same request follow (apply the rows; keep `asOf` and `missing`) */
   more?: boolean;
   at: number;

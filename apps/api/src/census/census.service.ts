@@ -10,6 +10,7 @@ import {
   censusRegion,
   isDayComplete,
   japanDate,
+  missingChange,
   missingReports,
   parseCensusCsv,
   parseCensusFhir,
@@ -133,6 +134,7 @@ export class CensusService implements OnApplicationBootstrap {
       reporter: principal.name,
       synthetic,
     }));
+    const asOfBefore = this.repository.latestDate();
     const { stored, replaced } = this.repository.store(rows);
     const dates = [...new Set(rows.map((r) => r.date))].sort();
     this.snapshotBody = undefined;
@@ -141,14 +143,17 @@ export class CensusService implements OnApplicationBootstrap {
       'census stored',
     );
 
-    await this.announce(rows, dates);
+    await this.announce(rows, dates, asOfBefore);
     for (const date of dates)
       if (isDayComplete(region, date, this.repository.range(date, date))) this.events.dayComplete(date);
     return { dates, stored, replaced };
   }
 
-  /** census.updated to every instance and the latest state to the Redis cache; a Redis outage only logs. */
-  private async announce(rows: StoredCensusRow[], dates: string[]): Promise<void> {
+  /**
+   * census.updated to every instance (the rows, the points they changed, and the change to the
+   * missing list since `asOfBefore`) and the latest state to the Redis cache; a Redis outage only logs.
+   */
+  private async announce(rows: StoredCensusRow[], dates: string[], asOfBefore: string | null): Promise<void> {
     try {
       const region = this.region();
       const touched = new Set(rows.map((r) => seriesKey(r)));
@@ -160,7 +165,12 @@ export class CensusService implements OnApplicationBootstrap {
       const version = this.repository.lastReceivedAt();
       const latest = this.computeLatest();
       await this.publisher.cacheLatest({ version, latest });
-      await this.publisher.censusUpdated({ rows, points, asOf: latest.asOf, missing: latest.missing });
+      await this.publisher.censusUpdated({
+        rows,
+        points,
+        asOf: latest.asOf,
+        ...missingChange(asOfBefore, latest.asOf, latest.missing, rows),
+      });
     } catch (error) {
       this.logger.warn(
         { err: (error as Error).message },

@@ -72,8 +72,8 @@ export class NowPublisher implements OnApplicationBootstrap, OnApplicationShutdo
    * A report changed the census: numbered, fanned out to every instance. A request of many rows
    * (a whole region's day is about 190, 62 KB) goes out as several events of at most
    * CENSUS_EVENT_MAX_ROWS rows, each numbered, so every message stays well under 64 KiB; the
-   * changed points and the missing list (the state after the whole request; the list alone is
-   * 24 KB while a day is mostly unreported) ride with the last, the others say `more`.
+   * changed points and the change to the missing list (the whole list, 24 KB, only when the
+   * request started a new day) ride with the last, the others say `more`.
    */
   async censusUpdated(event: Omit<CensusUpdatedEvent, 'seq' | 'at'>): Promise<void> {
     const chunks = Math.max(1, Math.ceil(event.rows.length / CENSUS_EVENT_MAX_ROWS));
@@ -87,6 +87,8 @@ export class NowPublisher implements OnApplicationBootstrap, OnApplicationShutdo
           rows: event.rows.slice(i * CENSUS_EVENT_MAX_ROWS, (i + 1) * CENSUS_EVENT_MAX_ROWS),
           points: last ? event.points : [],
           missing: last ? event.missing : [],
+          missingComplete: last ? event.missingComplete : false,
+          missingResolved: last ? event.missingResolved : [],
           more: !last,
           seq,
           at: Date.now(),

@@ -11,6 +11,7 @@ import { alertsOf, censusPanels, generalOccupancyToday, THRESHOLDS } from './ale
 import {
   addDays,
   applyCensusUpdated,
+  censusNeedsSnapshot,
   missedBefore,
   applyForecastCompleted,
   HISTORY_DAYS,
@@ -61,6 +62,8 @@ const event = (seq: number, patch: Partial<CensusUpdatedEvent> = {}): CensusUpda
   points: [],
   asOf: '2026-12-02',
   missing: [],
+  missingComplete: true,
+  missingResolved: [],
   at: 0,
   ...patch,
 });
@@ -123,6 +126,40 @@ describe('Now state: merging the channel', () => {
     applyCensusUpdated(state, event(7, { rows: [row('2026-12-02', 'h2', 'acute', 9)], missing: [] }));
     expect(state.asOf).toBe('2026-12-02');
     expect(state.missing).toHaveLength(0);
+  });
+
+  it('applies a change to the missing list of the day it holds: resolved pairs leave, touched ones are replaced, the rest stay', () => {
+    const state = stateFrom(latest('2026-12-02', []), null, null, 5);
+    const missing = (hospital: string, lastDate: string | null) => ({
+      hospital,
+      institutionCode: '0410000002',
+      area: 'sendai',
+      function: 'acute' as const,
+      lastDate,
+    });
+    state.missing = [missing('h1', '2026-12-01'), missing('h2', null), missing('h3', '2026-11-30')];
+    applyCensusUpdated(
+      state,
+      event(6, {
+        rows: [row('2026-12-02', 'h1', 'acute', 90), row('2026-11-29', 'h2', 'acute', 9)],
+        missing: [missing('h2', '2026-11-29')],
+        missingComplete: false,
+        missingResolved: [{ hospital: 'h1', function: 'acute' }],
+      }),
+    );
+    expect(state.missing.map((m) => [m.hospital, m.lastDate])).toEqual([
+      ['h3', '2026-11-30'],
+      ['h2', '2026-11-29'],
+    ]);
+  });
+
+  it('asks for a snapshot before a change to another day’s missing list, never merging it into the wrong day', () => {
+    const state = stateFrom(latest('2026-12-01', []), null, null, null);
+    const change = event(3, { asOf: '2026-12-02', missingComplete: false });
+    expect(censusNeedsSnapshot(state, change)).toBe(true);
+    expect(censusNeedsSnapshot(state, { ...change, missingComplete: true })).toBe(false);
+    expect(censusNeedsSnapshot(state, { ...change, asOf: '2026-12-01' })).toBe(false);
+    expect(censusNeedsSnapshot(state, { ...change, more: true })).toBe(false);
   });
 
   it('tells an event that skips one the state never saw (a snapshot is due), not the next one or one already held', () => {

@@ -1,8 +1,8 @@
 // The Now view's state (pure, no DOM): the latest report of every hospital × function, the
 // missing ones, the area × function daily points of the last 60 days and the latest forecast.
 // It starts from the `now.subscribe` snapshot (or the REST reads while the socket is away) and
-// merges the channel's deltas by key, replacing: a `census.updated` carries only the rows and
-// points a report changed; an event whose seq is not newer than what is held is dropped.
+// merges the channel's deltas by key, replacing: a `census.updated` carries only the rows, points
+// and missing reports a report changed; an event whose seq is not newer than what is held is dropped.
 import type {
   CensusLatest,
   CensusSeries,
@@ -87,6 +87,16 @@ const stale = (state: NowState, seq: number): boolean => state.seq !== null && s
 export const missedBefore = (state: NowState, seq: number): boolean =>
   state.seq !== null && seq > state.seq + 1;
 
+const missingKey = (m: Pick<MissingReport, 'hospital' | 'function'>): string => `${m.hospital}|${m.function}`;
+
+/**
+ * Whether the view needs a new snapshot before this event: it skips an event, or it changes the
+ * missing list of a day other than the one held (a change is relative to the list it follows).
+ */
+export const censusNeedsSnapshot = (state: NowState, event: CensusUpdatedEvent): boolean =>
+  missedBefore(state, event.seq) ||
+  (!stale(state, event.seq) && !event.more && !event.missingComplete && event.asOf !== state.asOf);
+
 /** Merges a report's delta; false when it was already applied (seq not newer). */
 export function applyCensusUpdated(state: NowState, event: CensusUpdatedEvent): boolean {
   if (stale(state, event.seq)) return false;
@@ -97,10 +107,14 @@ export function applyCensusUpdated(state: NowState, event: CensusUpdatedEvent): 
     if (!held || held.date <= row.date) state.reports.set(key, row);
   }
   for (const point of event.points) state.points.set(pointKey(point), point);
-  // a part of a larger request: the date and the missing list come with its last event
+  // a part of a larger request: the date and the missing list's change come with its last event
   if (!event.more) {
     state.asOf = event.asOf;
-    state.missing = [...event.missing];
+    if (event.missingComplete) state.missing = [...event.missing];
+    else {
+      const drop = new Set([...event.missingResolved, ...event.missing].map(missingKey));
+      state.missing = [...state.missing.filter((m) => !drop.has(missingKey(m))), ...event.missing];
+    }
   }
   state.seq = event.seq;
   state.applied += 1;

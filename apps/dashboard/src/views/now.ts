@@ -24,6 +24,7 @@ import { fmt, lang, localized, t } from '../i18n';
 import { alertsOf, censusPanels, generalOccupancyToday, THRESHOLDS, type NowAlert } from '../now/alerts';
 import {
   applyCensusUpdated,
+  censusNeedsSnapshot,
   missedBefore,
   addDays,
   applyForecastCompleted,
@@ -77,7 +78,7 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
   });
 
   const onCensus = (event: CensusUpdatedEvent): void => {
-    if (state && missedBefore(state, event.seq)) return subscribe();
+    if (state && censusNeedsSnapshot(state, event)) return subscribe();
     if (state && applyCensusUpdated(state, event)) {
       lastUpdate = new Date(event.at || Date.now()).toISOString();
       scheduler.schedule();
