@@ -1,9 +1,10 @@
 // A throwaway deployment of the service for the benchmark: its own redis-server (AOF on, as
 // `npm start` runs it) on a free port in a temp dir, the BUILT api and worker processes with the
 // default settings except where a figure needs otherwise, and what /proc says about them.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '@caretwin/config';
 import { startRedisServer, type RedisServerHandle } from '../scripts/private-redis.mjs';
 import {
   startApiProcess,
@@ -30,11 +31,15 @@ export function rssMiB(pid: number): number {
 }
 
 /**
- * Lowers the scheduling priority of every thread of a process (Linux: nice is per thread; threads
- * started later inherit it from the thread that starts them).
+ * The model threads' priority for a benchmark's workers: `--worker-nice N` (0 = the worker's own
+ * priority, as before WORKER_NICE), else the shipped default (config/default.yaml, 10).
  */
-export function renice(pid: number, nice: number): void {
-  for (const task of readdirSync(`/proc/${pid}/task`)) setPriority(Number(task), nice);
+export function workerNice(args: readonly string[]): number {
+  const at = args.indexOf('--worker-nice');
+  if (at < 0) return loadConfig({ env: {} }).worker.nice;
+  const nice = Number(args[at + 1]);
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new Error('--worker-nice takes 0–19');
+  return nice;
 }
 
 export class BenchDeployment {

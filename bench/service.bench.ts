@@ -22,9 +22,9 @@
 //
 // Options: --quick (4 replications of 90 days, one round; 50 clients on 2 replications),
 // --repeat N (rounds of the overhead part; default 3), --only overhead|fanout,
-// --clients N[,M…] (default 200,1000), --client-processes N (default 2), --nice-workers (the
-// fan-out's worker processes at nice 10: on a small machine the model threads otherwise take the
-// cores the api and the clients need), --json (figures as JSON on the last line). Wall times depend on what else runs: the load
+// --clients N[,M…] (default 200,1000), --client-processes N (default 2), --worker-nice N (the
+// model threads' WORKER_NICE in the fan-out, default the shipped 10; 0 runs them at the api's
+// priority, so on a small machine they take the cores the api and the clients need), --json (figures as JSON on the last line). Wall times depend on what else runs: the load
 // average is printed beside them, and CPU times measure the work itself.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +33,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Redis } from 'ioredis';
 import { FINISHED_STATES, type RunView } from '@caretwin/contracts';
-import { BenchDeployment, cpuMs, renice, rssMiB } from './service-deployment';
+import { BenchDeployment, cpuMs, rssMiB, workerNice } from './service-deployment';
 import { ClientProcesses, WorkerReports, percentile, workerDelays } from './service-fanout';
 
 const ROOT = resolve(__dirname, '..');
@@ -54,8 +54,8 @@ const clientCounts = (
 const clientProcesses = args.includes('--client-processes')
   ? Math.max(1, Number(args[args.indexOf('--client-processes') + 1]))
   : 2;
-/** Fan-out with the model's worker processes at nice 10, so the api and the clients get the CPU first. */
-const niceWorkers = args.includes('--nice-workers');
+/** The fan-out workers' model threads at this nice (WORKER_NICE; the shipped 10 unless --worker-nice). */
+const modelNice = workerNice(args);
 const repeat = args.includes('--repeat') ? Number(args[args.indexOf('--repeat') + 1]) : quick ? 1 : 3;
 
 const f1 = (x: number): string => x.toFixed(1);
@@ -301,11 +301,11 @@ async function benchOverhead(): Promise<Json[]> {
 async function benchFanout(clientCount: number): Promise<Json> {
   const run = quick ? { replications: 2, horizonDays: 90 } : { replications: 4, horizonDays: 365 };
   console.log(
-    `Fan-out: ${clientCount} socket.io clients in ${Math.min(clientProcesses, clientCount)} processes of their own on one run (${run.replications} replications of ${run.horizonDays} days, 2 worker processes${niceWorkers ? ' at nice 10' : ''}); load average ${loadavg()
+    `Fan-out: ${clientCount} socket.io clients in ${Math.min(clientProcesses, clientCount)} processes of their own on one run (${run.replications} replications of ${run.horizonDays} days, 2 worker processes, model threads at nice ${modelNice}); load average ${loadavg()
       .map(f1)
       .join(' / ')} at the start`,
   );
-  const deployment = await BenchDeployment.start('fanout');
+  const deployment = await BenchDeployment.start('fanout', { WORKER_NICE: String(modelNice) });
   let clients: ClientProcesses | undefined;
   let reports: WorkerReports | undefined;
   try {
@@ -334,8 +334,7 @@ async function benchFanout(clientCount: number): Promise<Json> {
     const clientCpu = (): number =>
       (clients as ClientProcesses).pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
     const cpu0 = { clients: clientCpu(), api: cpuMs(deployment.api.pid) };
-    const workers = await deployment.addWorkers(2);
-    if (niceWorkers) for (const w of workers) renice(w.pid, 10);
+    await deployment.addWorkers(2);
     await waitForEnd(url, posted.id);
     // Every client's completion is at most a pass after the store's; a moment for the last frames.
     await sleep(3000);

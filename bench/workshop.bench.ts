@@ -16,8 +16,8 @@
 // Options: --participants N (default 50), --changes N (default 100), --interval ms (default 200),
 // --during-run (measure while the baseline runs — 4 replications of a year — instead of after
 // it completed: the api then also fans out run progress and the model takes a core),
-// --nice-workers (the worker process at nice 10: on a small machine the model otherwise takes the
-// cores the api and the participants need),
+// --worker-nice N (the model threads' WORKER_NICE, default the shipped 10; 0 runs them at the
+// api's priority, so on a small machine the model takes the cores the api and the participants need),
 // --json (the figures as JSON on the last line).
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,7 +30,7 @@ import {
   type WorkshopSnapshot,
   type WorkshopView,
 } from '@caretwin/contracts';
-import { BenchDeployment, cpuMs, renice, rssMiB } from './service-deployment';
+import { BenchDeployment, cpuMs, rssMiB, workerNice } from './service-deployment';
 import { percentile } from './service-fanout';
 import { viewKey, type ParticipantsResult } from './workshop-clients';
 
@@ -44,8 +44,8 @@ const participantCount = option('--participants', 50);
 const changes = option('--changes', 100);
 const intervalMs = option('--interval', 200);
 const duringRun = args.includes('--during-run');
-/** The worker process at nice 10, so the api and the participants get the CPU first (as bench:service's --nice-workers). */
-const niceWorkers = args.includes('--nice-workers');
+/** The worker's model threads at this nice (WORKER_NICE; the shipped 10 unless --worker-nice, as bench:service). */
+const modelNice = workerNice(args);
 const json = args.includes('--json');
 
 const BASELINE = duringRun ? { replications: 4, horizonDays: 365 } : { replications: 2, horizonDays: 30 };
@@ -134,12 +134,12 @@ async function bench(): Promise<Record<string, unknown>> {
   const deployment = await BenchDeployment.start('workshop', {
     AUTH_MODE: 'open',
     RATE_LIMIT_REQUESTS: '1000000',
+    WORKER_NICE: String(modelNice),
   });
   let participants: ReturnType<typeof startParticipants> | undefined;
   try {
     const url = deployment.api.url;
-    const [worker] = await deployment.addWorkers(1);
-    if (niceWorkers) renice(worker.pid, 10);
+    await deployment.addWorkers(1);
     const workshop = await call<Workshop>(url, 'POST', '/api/workshops', {
       title: 'bench: 仙台の回復期病床',
       question: '急性期を回復期へ転換すると転院待ちは減るか',
@@ -236,7 +236,7 @@ async function bench(): Promise<Record<string, unknown>> {
       changes,
       intervalMs,
       duringRun,
-      niceWorkers,
+      modelNice,
       baseline: { ...BASELINE, state: baselineState },
       seconds,
       load: { start: load0, end: load },
@@ -316,7 +316,7 @@ async function main(): Promise<void> {
     `caretwin workshop benchmark — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`,
   );
   console.log(
-    `Follow mode: ${participantCount} participant sockets in a process of their own follow the facilitator's view${duringRun ? ` while the baseline runs${niceWorkers ? ' (worker at nice 10)' : ''}` : ''}`,
+    `Follow mode: ${participantCount} participant sockets in a process of their own follow the facilitator's view${duringRun ? ` while the baseline runs (model threads at nice ${modelNice})` : ''}`,
   );
   const figures = await bench();
   if (json) console.log(JSON.stringify(figures));

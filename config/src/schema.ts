@@ -101,6 +101,11 @@ export const configSchema = z
       .object({
         /** Replication threads per worker process; 0 = one per CPU core. */
         threads: z.coerce.number().int().min(0).max(256),
+        /**
+         * Scheduling priority (nice, 0–19) the worker process lowers itself to at start, so on a
+         * shared machine the api and its sockets get a core before the model's threads.
+         */
+        nice: z.coerce.number().int().min(0).max(19),
         lockDurationMs: milliseconds,
         stalledIntervalMs: milliseconds,
         maxStalledCount: z.coerce.number().int().min(0).max(100),
@@ -251,6 +256,7 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   JOB_ATTEMPTS: 'runs.attempts',
   RECONCILE_INTERVAL_MS: 'runs.reconcileIntervalMs',
   WORKER_THREADS: 'worker.threads',
+  WORKER_NICE: 'worker.nice',
   WORKER_LOCK_DURATION_MS: 'worker.lockDurationMs',
   WORKER_STALLED_INTERVAL_MS: 'worker.stalledIntervalMs',
   WORKER_MAX_STALLED_COUNT: 'worker.maxStalledCount',

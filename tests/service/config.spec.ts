@@ -60,6 +60,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('runs the model’s threads at nice 10 unless WORKER_NICE says otherwise, within 0–19', () => {
+    expect(loadConfig({ env: {} }).worker.nice).toBe(10);
+    expect(loadConfig({ env: { WORKER_NICE: '0' } }).worker.nice).toBe(0);
+    expect(() => loadConfig({ env: { WORKER_NICE: '20' } })).toThrow(/WORKER_NICE/);
+    expect(() => loadConfig({ env: { WORKER_NICE: '-5' } })).toThrow(/WORKER_NICE/);
+  });
+
   it('overlays a CONFIG_FILE and refuses keys the schema does not know', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caretwin-config-'));
     const file = join(dir, 'local.yaml');

@@ -1,4 +1,6 @@
 // The thread pool the worker and the CLI share, on the built thread entry and the real model.
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReplication } from '@caretwin/model';
@@ -66,6 +68,31 @@ describe('ReplicationPool', () => {
     );
     await expect(running).rejects.toBeInstanceOf(ReplicationStoppedError);
     expect(lastDay).toBeLessThan(3000);
+  }, 120_000);
+
+  it('runs the model at the pool’s lower priority on its own threads, leaving the caller’s thread as it was', async () => {
+    // Linux keeps a nice value per thread (field 19 of /proc/<pid>/task/<tid>/stat)
+    const niceOfThreads = (): number[] =>
+      readdirSync('/proc/self/task').flatMap((tid) => {
+        try {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+        } catch {
+          return []; // a thread that ended meanwhile
+        }
+      });
+    const own = getPriority();
+    const nice = Math.min(19, own + 7);
+    const before = niceOfThreads().filter((n) => n === nice).length;
+    const low = new ReplicationPool({ threads: 1, nice });
+    try {
+      const result = await low.run({ input, replicationIndex: 2 });
+      expect(result).toEqual(JSON.parse(JSON.stringify(runReplication(resolved, 2))));
+      expect(niceOfThreads().filter((n) => n === nice).length).toBe(before + 1);
+      expect(getPriority()).toBe(own);
+    } finally {
+      await low.destroy();
+    }
   }, 120_000);
 
   it('reports a replication the model cannot run as failed, not to be retried', async () => {

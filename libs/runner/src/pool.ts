@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import Piscina from 'piscina';
 import type { DaySnapshot, ReplicationResult } from '@caretwin/contracts';
-import { STOP_FLAG, type ThreadOutcome, type ThreadProgress, type ThreadTask } from './protocol';
+import {
+  STOP_FLAG,
+  type ThreadOutcome,
+  type ThreadProgress,
+  type ThreadSettings,
+  type ThreadTask,
+} from './protocol';
 import { runInputKey, totalDays, type RunInput } from './run-input';
 
 export interface ReplicationPoolOptions {
@@ -14,6 +20,12 @@ export interface ReplicationPoolOptions {
   threads: number;
   /** Least milliseconds between two progress reports of one replication (default 250). */
   progressIntervalMs?: number;
+  /**
+   * Scheduling priority (nice, 0–19) of the pool's threads, each lowering itself before its first
+   * replication: the model is batch work, so on a shared machine the event loops (the api's
+   * sockets, the worker's queue and notices) get a core first. 0 (default): as their starter.
+   */
+  nice?: number;
 }
 
 export interface ReplicationTask {
@@ -103,6 +115,7 @@ export class ReplicationPool {
       maxThreads: options.threads,
       // Threads stay up between runs: the model's tables are rebuilt only when the scenario changes.
       idleTimeout: 60_000,
+      workerData: { nice: options.nice ?? 0 } satisfies ThreadSettings,
     });
   }
 

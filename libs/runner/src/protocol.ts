@@ -6,6 +6,12 @@ import type { RunInput } from './run-input';
 /** Index of the stop flag in the shared control array; the model reads it once per simulated day. */
 export const STOP_FLAG = 0;
 
+/** What every thread of a pool is started with (Piscina's workerData). */
+export interface ThreadSettings {
+  /** the scheduling priority the thread lowers itself to (ReplicationPoolOptions.nice) */
+  nice: number;
+}
+
 export interface ThreadTask {
   input: RunInput;
   /** runInputKey(input): the thread keeps the decoded scenario under it between replications */

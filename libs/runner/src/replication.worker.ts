@@ -1,11 +1,19 @@
 // Worker-thread entry of ReplicationPool: runs one replication of the model and relays its
 // daily snapshots in batches at a bounded rate. The thread keeps the last decoded scenarios,
 // so the model's per-scenario precomputation is shared by the replications of one run.
+import { getPriority, setPriority } from 'node:os';
 import { threadId } from 'node:worker_threads';
+import Piscina from 'piscina';
 import { runReplication } from '@caretwin/model';
 import type { DaySnapshot } from '@caretwin/contracts';
 import type { ResolvedScenario } from '@caretwin/scenario';
-import { STOP_FLAG, type ThreadOutcome, type ThreadProgress, type ThreadTask } from './protocol';
+import {
+  STOP_FLAG,
+  type ThreadOutcome,
+  type ThreadProgress,
+  type ThreadSettings,
+  type ThreadTask,
+} from './protocol';
 import { fromRunInput } from './run-input';
 
 const CACHE_SIZE = 2;
@@ -24,7 +32,25 @@ function resolvedFor(task: ThreadTask): ResolvedScenario {
   return resolved;
 }
 
+let prioritySet = false;
+
+/**
+ * Once per thread: lower this thread (Linux keeps a nice value per thread; pid 0 is the calling
+ * thread) to the pool's priority. Never raises one; a refusal leaves the thread as it is.
+ */
+function lowerPriority(): void {
+  if (prioritySet) return;
+  prioritySet = true;
+  const { nice } = (Piscina.workerData ?? { nice: 0 }) as ThreadSettings;
+  try {
+    if (nice > getPriority()) setPriority(nice);
+  } catch {
+    // not permitted here: the model runs at its starter's priority
+  }
+}
+
 export default function runTask(task: ThreadTask): ThreadOutcome {
+  lowerPriority();
   const control = new Int32Array(task.control);
   let pending: DaySnapshot[] = [];
   let lastDay = 0;

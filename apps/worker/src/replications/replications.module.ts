@@ -58,6 +58,7 @@ export class ReplicationsModule implements OnApplicationShutdown {
             new ReplicationPool({
               threads: config.worker.threads,
               progressIntervalMs: config.worker.progressIntervalMs,
+              nice: config.worker.nice,
             }),
         },
         {
