@@ -102,8 +102,8 @@ export const configSchema = z
         /** Replication threads per worker process; 0 = one per CPU core. */
         threads: z.coerce.number().int().min(0).max(256),
         /**
-         * Scheduling priority (nice, 0–19) the worker process lowers itself to at start, so on a
-         * shared machine the api and its sockets get a core before the model's threads.
+         * Scheduling priority (nice, 0–19) the model's replication threads lower themselves to, so
+         * on a shared machine the api's sockets and the worker's event loop get a core first.
          */
         nice: z.coerce.number().int().min(0).max(19),
         lockDurationMs: milliseconds,
