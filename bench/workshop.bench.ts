@@ -129,11 +129,12 @@ function startParticipants(url: string, workshopId: string, tokens: string[]) {
 
 async function bench(): Promise<Record<string, unknown>> {
   // Open access (loopback): the planner is the open admin; participants still carry their own
-  // tokens. The request limit is lifted: 50 participants behind one address would otherwise
-  // share one counter, which is not what a room of laptops does.
+  // tokens. The request and join limits are lifted: 50 (or 200) participants behind one address
+  // would otherwise share one counter, which is not what a room of laptops does.
   const deployment = await BenchDeployment.start('workshop', {
     AUTH_MODE: 'open',
     RATE_LIMIT_REQUESTS: '1000000',
+    RATE_LIMIT_JOINS: '1000000',
     WORKER_NICE: String(modelNice),
   });
   let participants: ReturnType<typeof startParticipants> | undefined;

@@ -139,6 +139,12 @@ export const configSchema = z
         rateRuns: positiveInt.max(10_000_000),
         /** POST /api/scenarios/validate per window per token (on top of rateRequests). */
         rateValidations: positiveInt.max(10_000_000),
+        /**
+         * Workshop join requests (the join page's lookup and the join itself, no token) per window
+         * per client address: a room behind one address joins in two requests a participant, while
+         * guessing a join code needs millions.
+         */
+        rateJoins: positiveInt.max(10_000_000),
         /** Queued + running runs one token may have; one more is refused with 429 TOO_MANY_ACTIVE_RUNS. */
         maxActiveRunsPerToken: positiveInt.max(1_000_000),
         /** Queued + running runs in all (queue depth); one more is refused with 503 QUEUE_FULL. */
@@ -175,6 +181,13 @@ export const configSchema = z
           .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id (lowercase letters, digits, -)'),
         /** Replications per forecast (the intervals' resolution against the time a forecast takes). */
         replications: positiveInt.max(1000),
+        /**
+         * Time of the Japanese day ("HH:MM") after which the latest census is forecast from what
+         * arrived, complete or not (one hospital that never reports must not stop the forecasts); off: never.
+         */
+        cutoff: z
+          .string()
+          .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'a time of day in Japan, HH:MM (00:00–23:59), or off'),
       })
       .strict(),
     /**
@@ -270,6 +283,7 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   RATE_LIMIT_REQUESTS: 'limits.rateRequests',
   RATE_LIMIT_RUNS: 'limits.rateRuns',
   RATE_LIMIT_VALIDATIONS: 'limits.rateValidations',
+  RATE_LIMIT_JOINS: 'limits.rateJoins',
   MAX_ACTIVE_RUNS_PER_TOKEN: 'limits.maxActiveRunsPerToken',
   MAX_QUEUE_DEPTH: 'limits.maxQueueDepth',
   MAX_RUN_COST: 'limits.maxRunCost',
@@ -279,6 +293,7 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   CENSUS_SCENARIO: 'census.scenario',
   FORECAST_SCENARIO: 'forecast.scenario',
   FORECAST_REPLICATIONS: 'forecast.replications',
+  FORECAST_CUTOFF: 'forecast.cutoff',
   FEED: 'feed.mode',
   FEED_DAYS: 'feed.days',
   GIT_COMMIT: 'build.gitCommit',

@@ -31,6 +31,7 @@ describe('the forecast repository', () => {
 
   it('holds nothing before the first forecast', () => {
     expect(forecasts.latest()).toBeNull();
+    expect(forecasts.latestCensusDate()).toBeNull();
     expect(forecasts.count()).toBe(0);
   });
 
@@ -47,6 +48,7 @@ describe('the forecast repository', () => {
     // created later, but from an older census (a backfilled day)
     forecasts.insert(record({ id: 'c', censusDate: '2026-11-01', createdAt: '2026-11-04T00:00:00.000Z' }));
     expect(forecasts.latest()?.id).toBe('b');
+    expect(forecasts.latestCensusDate()).toBe('2026-11-02');
   });
 
   it('refuses a trigger other than auto or manual', () => {

@@ -61,6 +61,7 @@ export class ForecastRepository {
         'SELECT * FROM forecasts ORDER BY census_date DESC, created_at DESC, id DESC LIMIT 1',
       ),
       get: db.prepare<[string], ForecastDbRow>('SELECT * FROM forecasts WHERE id = ?'),
+      latestCensusDate: db.prepare<[], string>('SELECT MAX(census_date) FROM forecasts').pluck(),
       count: db.prepare<[], number>('SELECT COUNT(*) FROM forecasts').pluck(),
     };
   }
@@ -77,6 +78,11 @@ export class ForecastRepository {
   latest(): ForecastRecord | null {
     const row = this.statements.latest.get();
     return row ? toRecord(row) : null;
+  }
+
+  /** The newest census date a forecast is held of, or null (without reading the forecasts). */
+  latestCensusDate(): string | null {
+    return this.statements.latestCensusDate.get() ?? null;
   }
 
   get(id: string): ForecastRecord | null {

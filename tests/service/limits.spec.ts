@@ -69,6 +69,7 @@ describe('the limits of the service (built apis, real Redis)', () => {
         RATE_LIMIT_REQUESTS: '30',
         RATE_LIMIT_RUNS: '3',
         RATE_LIMIT_VALIDATIONS: '2',
+        RATE_LIMIT_JOINS: '3',
         MAX_RUN_COST: '50',
       },
     };
@@ -161,6 +162,25 @@ describe('the limits of the service (built apis, real Redis)', () => {
     expect(limited.body.code).toBe('RATE_LIMITED');
     expect(limited.body.message).toContain('validations');
     expect(retryAfter(limited)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('limits workshop joins per client address, wrong codes included, so a join code is not guessed at the request rate', async () => {
+    // the join page's lookup and the join itself count together, across both instances
+    expect((await call(api1.url, 'GET', '/api/workshops/join/ZZZZZZ')).status).toBe(404);
+    expect(
+      (await call(api2.url, 'POST', '/api/workshops/join', { json: { code: 'ZZZZZY', name: 'guess' } }))
+        .status,
+    ).toBe(404);
+    expect((await call(api1.url, 'GET', '/api/workshops/join/ZZZZZX')).status).toBe(404);
+    const limited = await call<ErrorBody>(api2.url, 'GET', '/api/workshops/join/ZZZZZW');
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(limited.body.message).toContain(
+      'at most 3 workshop join lookups and joins (/api/workshops/join) per 300 s per client address',
+    );
+    expect(retryAfter(limited)).toBeGreaterThanOrEqual(1);
+    // the address's other requests are not under the join limit
+    expect((await call(api1.url, 'GET', '/api/version')).status).toBe(200);
   });
 
   it('limits the rest of /api per token, and never /health, /ready, /metrics or the dashboard', async () => {

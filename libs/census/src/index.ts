@@ -8,6 +8,7 @@ export {
   censusRegion,
   expectedReporters,
   japanDate,
+  japanTime,
   type CensusHospital,
   type CensusRegion,
   type RegionLike,

@@ -64,3 +64,8 @@ const JAPAN_OFFSET_MS = 9 * 3600 * 1000;
 export function japanDate(at: Date): string {
   return new Date(at.getTime() + JAPAN_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The time of day ("HH:MM") in Japan at `at`. */
+export function japanTime(at: Date): string {
+  return new Date(at.getTime() + JAPAN_OFFSET_MS).toISOString().slice(11, 16);
+}

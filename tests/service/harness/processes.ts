@@ -121,6 +121,8 @@ function environment(settings: ServiceSettings): NodeJS.ProcessEnv {
     RECONCILE_INTERVAL_MS: '1000',
     SHUTDOWN_DEADLINE_MS: '6000',
     LOG_LEVEL: 'info',
+    // a test's census days would otherwise be forecast at whatever time of day the suite runs
+    FORECAST_CUTOFF: 'off',
     ...settings.extra,
   };
 }

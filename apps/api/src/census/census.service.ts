@@ -146,6 +146,7 @@ export class CensusService implements OnApplicationBootstrap {
     await this.announce(rows, dates, asOfBefore);
     for (const date of dates)
       if (isDayComplete(region, date, this.repository.range(date, date))) this.events.dayComplete(date);
+    this.events.stored(dates);
     return { dates, stored, replaced };
   }
 
@@ -177,6 +178,11 @@ export class CensusService implements OnApplicationBootstrap {
         'census stored, but the Now channel was not told (Redis)',
       );
     }
+  }
+
+  /** The latest report date held (the store's), or null when nothing was ever reported. */
+  latestDate(): string | null {
+    return this.repository.latestDate();
   }
 
   /** GET /api/census/latest: Redis's copy while it shows the store's census version, else from the store (and cached). */

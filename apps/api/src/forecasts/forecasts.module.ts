@@ -1,5 +1,5 @@
 // Forecasts in the api: POST/GET /api/forecasts*, the forecasts queue (producer and its event
-// stream) and the automatic forecast after each complete day of reports. `queue` is the app's
+// stream), the automatic forecast after each complete day of reports and at the daily cutoff. `queue` is the app's
 // QueueModule (BullMQ's connection settings); CensusModule is global (CensusEvents,
 // CensusService, NowPublisher).
 import { BullModule, QueueEventsListener } from '@nestjs/bullmq';
@@ -7,6 +7,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { redisConnectionOptions, type AppConfig } from '@caretwin/config';
 import { EVENTS_MAX_LEN, FORECASTS_QUEUE } from '@caretwin/runner';
 import { ScenariosModule } from '../scenarios/scenarios.module';
+import { ForecastCutoff } from './forecast-cutoff';
 import { ForecastEventsListener } from './forecast-events.listener';
 import { ForecastsController } from './forecasts.controller';
 import { ForecastsService } from './forecasts.service';
@@ -34,7 +35,7 @@ export class ForecastsModule {
         }),
       ],
       controllers: [ForecastsController],
-      providers: [ForecastsService, ForecastEventsListener],
+      providers: [ForecastsService, ForecastEventsListener, ForecastCutoff],
       exports: [ForecastsService],
     };
   }

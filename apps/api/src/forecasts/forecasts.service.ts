@@ -266,6 +266,11 @@ export class ForecastsService implements OnApplicationBootstrap, OnApplicationSh
     return true;
   }
 
+  /** The census date of the latest forecast held, or null. */
+  latestCensusDate(): string | null {
+    return this.repository.latestCensusDate();
+  }
+
   /** The latest forecast, of every area or of one (422 naming `area` when the region has no such area). */
   latest(area?: string): Forecast {
     if (area !== undefined) {

@@ -24,6 +24,7 @@ const COUNTED: Record<RateLimitName, string> = {
   default: 'requests',
   runs: 'runs started (POST /api/runs)',
   validations: 'validations (POST /api/scenarios/validate)',
+  joins: 'workshop join lookups and joins (/api/workshops/join)',
 };
 
 /** Thrown inside the base guard's handleRequest and turned into RateLimitedError with the limit's name. */
@@ -63,6 +64,7 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
           Math.round(request.ttl / 1000),
           COUNTED[name] ?? 'requests',
           error.detail.timeToBlockExpire,
+          error.detail.tracker.startsWith('token:') ? 'token' : 'client address',
         );
       }
       const now = Date.now();

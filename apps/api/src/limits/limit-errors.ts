@@ -7,13 +7,19 @@ const retryAfter = (seconds: number): Record<string, string> => ({
   'Retry-After': String(Math.max(1, Math.ceil(seconds))),
 });
 
-/** A token made more requests in the window than its limit allows. */
+/** A token (or, without one, a client address) made more requests in the window than its limit allows. */
 export class RateLimitedError extends ApiError {
-  constructor(limit: number, windowS: number, what: string, retryAfterS: number) {
+  constructor(
+    limit: number,
+    windowS: number,
+    what: string,
+    retryAfterS: number,
+    per: 'token' | 'client address' = 'token',
+  ) {
     super(
       429,
       'RATE_LIMITED',
-      `rate limit reached: at most ${limit} ${what} per ${windowS} s per token; retry after ${Math.max(1, Math.ceil(retryAfterS))} s`,
+      `rate limit reached: at most ${limit} ${what} per ${windowS} s per ${per}; retry after ${Math.max(1, Math.ceil(retryAfterS))} s`,
       [],
       retryAfter(retryAfterS),
     );

@@ -36,6 +36,7 @@ export function throttlerOptions(config: AppConfig, redis: Redis): ThrottlerModu
       { name: 'default', ttl, limit: limits.rateRequests },
       { ...onlyOn('runs'), limit: limits.rateRuns },
       { ...onlyOn('validations'), limit: limits.rateValidations },
+      { ...onlyOn('joins'), limit: limits.rateJoins },
     ],
   };
 }

@@ -1,12 +1,13 @@
 // Which requests count against which rate limit, and whose they are. Every /api route counts
-// against `default`; run creation and validation count against their own, tighter limit too.
+// against `default`; run creation, validation and joining a workshop count against their own,
+// tighter limit too (joining has no token: it counts by client address).
 // /health, /ready, /metrics, the docs and the dashboard's files are never limited (probes and
 // scrapers must answer whatever a client does; the static files are not api work).
 import { SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 
-export const RATE_LIMITS = ['default', 'runs', 'validations'] as const;
+export const RATE_LIMITS = ['default', 'runs', 'validations', 'joins'] as const;
 export type RateLimitName = (typeof RATE_LIMITS)[number];
 
 const RATE_LIMIT_GROUP = 'caretwin:rate-limit-group';

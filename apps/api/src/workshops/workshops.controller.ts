@@ -86,16 +86,18 @@ export class WorkshopsController {
 
   @Get('join/:code')
   @Public()
+  @RateLimited('joins') // no token: counted by client address, so a join code is not guessed
   @ApiOperation({ summary: 'What the join page shows before joining (no token): title, question, state' })
   @ApiParam({ name: 'code', description: 'the join code' })
   @ApiResponse({ status: 200, description: 'JoinInfo {workshopId, title, question, state}' })
-  @ErrorResponses(404)
+  @ErrorResponses(404, 429)
   joinInfo(@Param('code') code: string): JoinInfo {
     return this.workshops.joinInfo(code);
   }
 
   @Post('join')
   @Public()
+  @RateLimited('joins')
   @ApiOperation({
     summary:
       'Join with the code and a display name (no token): answers a participant token bound to the workshop',
@@ -105,7 +107,7 @@ export class WorkshopsController {
     status: 201,
     description: 'JoinAnswer {workshopId, participant, token} (the token shown once)',
   })
-  @ErrorResponses(400, 404, 410, 422)
+  @ErrorResponses(400, 404, 410, 422, 429)
   join(@Body(new ZodValidationPipe(joinSchema, 'join request')) body: JoinBody): JoinAnswer {
     return this.workshops.join(body);
   }

@@ -44,9 +44,10 @@ export const jaNow = {
   'now.col.forecast7': '7日後の予測(80%予測区間)',
   'now.history': '過去60日の稼働率と14日先までの予測',
   'now.forecast.method': '予測: {date} の報告から, {replications} 反復, 作成 {created}。',
-  'now.forecast.none': '予測はまだありません(報告のそろった日ごとに自動で作成されます)。',
+  'now.forecast.none':
+    '予測はまだありません(報告のそろった日ごとに、また毎日の締め時刻には届いた報告から、自動で作成されます)。',
   'now.forecast.stale':
-    'この予測は {date} の報告からのもので、最新の報告日 {asOf} より前です(新しい予測は作成中か、その日の報告がまだそろっていません)。',
+    'この予測は {date} の報告からのもので、最新の報告日 {asOf} より前です(新しい予測は作成中か、その日の報告がまだそろわず締め時刻前です)。',
   'now.downloads': 'ダウンロード',
   'now.download.forecastCsv': '予測 (CSV)',
   'now.download.forecastFhir': '予測 (FHIR)',
@@ -99,9 +100,10 @@ export const enNow: Record<keyof typeof jaNow, string> = {
   'now.history': 'Occupancy over the last 60 days and the forecast 14 days ahead',
   'now.forecast.method':
     'Forecast from the reports of {date}, {replications} replications, made {created}. {method}',
-  'now.forecast.none': 'No forecast yet (one is made after each day whose reports are complete).',
+  'now.forecast.none':
+    'No forecast yet (one is made after each day whose reports are complete, and each day at the cutoff from the reports that arrived).',
   'now.forecast.stale':
-    'This forecast starts from the reports of {date}, before the latest reports ({asOf}): a newer one is running or that day is not complete yet.',
+    'This forecast starts from the reports of {date}, before the latest reports ({asOf}): a newer one is running, or that day is not complete and its cutoff has not passed.',
   'now.downloads': 'Downloads',
   'now.download.forecastCsv': 'forecast (CSV)',
   'now.download.forecastFhir': 'forecast (FHIR MeasureReport)',

@@ -1,4 +1,5 @@
 export { addDays, daysBetween } from './dates';
+export { cutoffForecastDate } from './cutoff';
 export { quantileSorted, summariseForecast, type ForecastCell } from './summary';
 export { startStateFrom, type ForecastHospital, type GivenCensus, type StartState } from './start-state';
 export { FORECAST_CSV_COLUMNS, forecastCsv } from './export-csv';
