@@ -67,6 +67,8 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
         PORT: '0',
         WORKER_THREADS: '2',
         LOG_LEVEL: 'info',
+        // the tests' census days would otherwise be forecast at whatever time of day they run
+        FORECAST_CUTOFF: 'off',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

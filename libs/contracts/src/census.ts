@@ -137,6 +137,14 @@ export interface Forecast {
   series: ForecastSeries[];
 }
 
+/** 202 of POST /api/forecasts. */
+export interface ForecastAccepted {
+  id: string;
+  censusDate: string;
+  /** false when a forecast of that census date was already queued or running (its id is answered) */
+  queued: boolean;
+}
+
 /** The Now view's whole state, sent in the `now.subscribe` acknowledgement. */
 export interface NowSnapshot {
   /** the channel's sequence number: events with seq ≤ this are already in the snapshot */

@@ -23,10 +23,4 @@ export const createForecastSchema = z
   .strict();
 export type CreateForecastRequest = z.infer<typeof createForecastSchema>;
 
-/** 202 of POST /api/forecasts. */
-export interface ForecastAccepted {
-  id: string;
-  censusDate: string;
-  /** false when a forecast of that census date was already queued or running (its id is answered) */
-  queued: boolean;
-}
+export type { ForecastAccepted } from '@caretwin/contracts';

@@ -5,6 +5,7 @@ import type {
   CensusSeries,
   ErrorBody,
   Forecast,
+  ForecastAccepted,
   RegionBoundaries,
   RunAccepted,
   RunList,
@@ -72,6 +73,8 @@ export interface RestClient {
   censusSeries(from: string, to: string): Promise<CensusSeries>;
   /** the latest forecast; null when none was made yet (404) */
   forecastLatest(): Promise<Forecast | null>;
+  /** POST /api/forecasts (planner, admin): a forecast from the latest census date now */
+  requestForecast(): Promise<ForecastAccepted>;
 }
 
 /** A JSON request against the api: the parsed answer, or an ApiError carrying the api's error body. */
@@ -142,5 +145,6 @@ export function createRestClient(base = '', fetcher: typeof fetch = (...args) =>
         throw error;
       }
     },
+    requestForecast: () => request('POST', '/api/forecasts', {}),
   };
 }

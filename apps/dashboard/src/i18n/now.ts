@@ -44,6 +44,9 @@ export const jaNow = {
   'now.col.forecast7': '7日後の予測(80%予測区間)',
   'now.history': '過去60日の稼働率と14日先までの予測',
   'now.forecast.method': '予測: {date} の報告から, {replications} 反復, 作成 {created}。',
+  'now.forecast.request': '{date} の報告から今すぐ予測',
+  'now.forecast.queued': '{date} の報告からの予測を開始しました。終わると扇形の図が更新されます。',
+  'now.forecast.running': '{date} の報告からの予測はすでに実行中です。終わると扇形の図が更新されます。',
   'now.forecast.none':
     '予測はまだありません(報告のそろった日ごとに、また毎日の締め時刻には届いた報告から、自動で作成されます)。',
   'now.forecast.stale':
@@ -100,6 +103,11 @@ export const enNow: Record<keyof typeof jaNow, string> = {
   'now.history': 'Occupancy over the last 60 days and the forecast 14 days ahead',
   'now.forecast.method':
     'Forecast from the reports of {date}, {replications} replications, made {created}. {method}',
+  'now.forecast.request': 'Forecast now from the reports of {date}',
+  'now.forecast.queued':
+    'The forecast from the reports of {date} has started; the fan updates when it is done.',
+  'now.forecast.running':
+    'The forecast from the reports of {date} is already running; the fan updates when it is done.',
   'now.forecast.none':
     'No forecast yet (one is made after each day whose reports are complete, and each day at the cutoff from the reports that arrived).',
   'now.forecast.stale':

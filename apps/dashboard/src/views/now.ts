@@ -73,6 +73,12 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
   let socket: NowSocket | null = null;
   let renders = 0;
   let lastUpdate: string | null = null;
+  /** a forecast asked for from this page (planner, admin): what became of the request */
+  let asked: {
+    date: string | null;
+    state: 'sending' | 'queued' | 'running' | 'error';
+    error?: string;
+  } | null = null;
   const scheduler = createFrameScheduler(() => {
     if (alive) render();
   });
@@ -86,7 +92,21 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
   };
   const onForecast = (event: ForecastCompletedEvent): void => {
     if (state && missedBefore(state, event.seq)) return subscribe();
+    // the forecast asked for has come: the fan shows it, the request's line goes
+    if (asked?.date && event.forecast.censusDate >= asked.date) asked = null;
     if (state && applyForecastCompleted(state, event)) scheduler.schedule();
+  };
+  /** POST /api/forecasts from the latest census: the fan follows with forecast.completed. */
+  const askForecast = async (): Promise<void> => {
+    asked = { date: state?.asOf ?? null, state: 'sending' };
+    scheduler.schedule();
+    try {
+      const accepted = await context.rest.requestForecast();
+      asked = { date: accepted.censusDate, state: accepted.queued ? 'queued' : 'running' };
+    } catch (error) {
+      asked = { date: null, state: 'error', error: error instanceof Error ? error.message : String(error) };
+    }
+    if (alive) scheduler.schedule();
   };
   const subscribe = (): void => {
     socket?.emit('now.subscribe', {}, (reply) => {
@@ -134,6 +154,39 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
       if (alive) root.replaceChildren(errorLine(error, () => void load()));
     }
   };
+
+  /** The planner's button (access.css hides it from viewers) and what became of the last request. */
+  const forecastRequest = (asOf: string): HTMLElement =>
+    h(
+      'p',
+      { class: 'forecast-request' },
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': 'forecast',
+          disabled: asked?.state === 'sending',
+          onclick: () => void askForecast(),
+        },
+        t('now.forecast.request', { date: asOf }),
+      ),
+      asked && asked.state !== 'sending'
+        ? h(
+            'span',
+            {
+              class: asked.state === 'error' ? 'error' : 'muted',
+              'data-forecast-request': asked.state,
+              role: 'status',
+            },
+            ' ',
+            asked.state === 'error'
+              ? t('common.error', { message: asked.error ?? '' })
+              : t(asked.state === 'queued' ? 'now.forecast.queued' : 'now.forecast.running', {
+                  date: asked.date ?? asOf,
+                }),
+          )
+        : null,
+    );
 
   const render = (): void => {
     if (!state || !region) return;
@@ -397,6 +450,7 @@ export const nowView: View<{ name: 'now' }> = (root, _route, context) => {
                   ]
                 : t('now.forecast.none'),
             ),
+            current.asOf === null ? null : forecastRequest(current.asOf),
             forecast ? downloads : null,
             withExports(history, ['now', region.id, 'census'], () =>
               censusTable(tables, [...current.points.values()], areaName),
