@@ -127,6 +127,87 @@ describe('caretwin feed and backtest against the api', () => {
     expect(future.stderr).toMatch(/date/);
   }, 240_000);
 
+  it('feeds in tokens mode with a reporter token for every hospital of the region (token create --all-hospitals)', async () => {
+    const created = await caretwin(
+      [
+        'token',
+        'create',
+        '--role',
+        'reporter',
+        '--name',
+        'region-feed',
+        '--all-hospitals',
+        '--json',
+        '--data-dir',
+        dataDir,
+      ],
+      dataDir,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const made = JSON.parse(created.stdout) as { token: string; hospitals: string[] };
+    expect(made.hospitals).toHaveLength(84);
+    const out = await feed(['--days', '2', '--speed', 'max', '--last-date', addDays(LAST, -30)], made.token);
+    expect(out.code, out.stderr).toBe(0);
+    const series = await call<{ points: Array<{ date: string; reported: number; expected: number }> }>(
+      api.url,
+      'GET',
+      `/api/census?from=${addDays(LAST, -30)}&to=${addDays(LAST, -30)}`,
+      { headers: { authorization: `Bearer ${viewer}` } },
+    );
+    expect(series.body.points.length).toBeGreaterThan(0);
+    expect(series.body.points.every((p) => p.reported === p.expected)).toBe(true);
+  }, 240_000);
+
+  it('refuses a reporter token for a hospital the region does not have, naming it, and hospitals on another role', async () => {
+    const unknown = await caretwin(
+      [
+        'token',
+        'create',
+        '--role',
+        'reporter',
+        '--name',
+        'nowhere',
+        '--hospital',
+        'sennan-core',
+        'atlantis-general',
+        '--data-dir',
+        dataDir,
+      ],
+      dataDir,
+    );
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/atlantis-general is not a hospital of the census region miyagi/);
+    expect(unknown.stderr).toMatch(/--all-hospitals/);
+    const byCode = await caretwin(
+      [
+        'token',
+        'create',
+        '--role',
+        'reporter',
+        '--name',
+        'by-code',
+        '--hospital',
+        '0410100010',
+        '--data-dir',
+        dataDir,
+      ],
+      dataDir,
+    );
+    expect(byCode.code, byCode.stderr).toBe(0);
+    const viewerWithHospitals = await caretwin(
+      ['token', 'create', '--role', 'viewer', '--name', 'odd', '--all-hospitals', '--data-dir', dataDir],
+      dataDir,
+    );
+    expect(viewerWithHospitals.code).not.toBe(0);
+    expect(viewerWithHospitals.stderr).toMatch(/for --role reporter/);
+    // nothing was stored for the refused ones
+    const list = await caretwin(['token', 'list', '--json', '--data-dir', dataDir], dataDir);
+    const names = (JSON.parse(list.stdout) as Array<{ name: string }>).map((t) => t.name);
+    expect(names).toContain('by-code');
+    expect(names).not.toContain('nowhere');
+    expect(names).not.toContain('odd');
+  }, 120_000);
+
   it('says so when no api answers at --url', async () => {
     const out = await caretwin(['feed', '--url', 'http://127.0.0.1:1', '--days', '1'], dataDir);
     expect(out.code).toBe(1);

@@ -6,7 +6,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { resolveDataDir } from '@caretwin/config';
+import { censusRegion } from '@caretwin/census';
+import { loadConfig, resolveDataDir } from '@caretwin/config';
+import { ScenarioCatalog } from '@caretwin/scenario';
 import {
   AuditRepository,
   STORE_FILE,
@@ -18,6 +20,7 @@ import {
   type TokenInfo,
 } from '@caretwin/store';
 import { renderTable } from '../output/table';
+import { repoRoot } from './validate';
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
@@ -86,6 +89,34 @@ function fail(message: string): void {
   process.exitCode = 1;
 }
 
+/**
+ * The hospitals a reporter token may name: the census region's (CENSUS_SCENARIO's region, as the
+ * api resolves it), by id or 医療機関コード. `all`: every one, e.g. for `caretwin feed`. An id
+ * the region does not have is refused here, not found out at the first report.
+ */
+export function reporterHospitals(asked: readonly string[], all: boolean): string[] {
+  const scenario = loadConfig({ env: process.env }).census.scenario;
+  const root = repoRoot();
+  const region = censusRegion(
+    new ScenarioCatalog({
+      shippedDir: join(root, 'scenarios'),
+      regionsDir: join(root, 'scenarios', 'data'),
+    }).resolve(scenario).region,
+  );
+  if (all) return region.hospitals.map((h) => h.id);
+  const unknown = asked.filter(
+    (a) => !region.byId.has(a) && !region.hospitals.some((h) => h.institutionCode === a),
+  );
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(
+      `--hospital: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a hospital' : 'are not hospitals'} of the census region ${region.id} (CENSUS_SCENARIO ${scenario}); give hospital ids such as ${region.hospitals
+        .slice(0, 3)
+        .map((h) => h.id)
+        .join(', ')} or their 10-digit 医療機関コード, or --all-hospitals`,
+    );
+  return [...asked];
+}
+
 const dataDirOption = (): Option =>
   new Option(
     '--data-dir <dir>',
@@ -103,7 +134,7 @@ export function tokenCommand(): Command {
     .addOption(
       new Option(
         '--role <role>',
-        'what it may do: viewer reads; planner saves scenarios, starts and cancels its runs; admin all; reporter nothing yet',
+        'what it may do: viewer reads; planner saves scenarios, starts and cancels its runs; admin all; reporter posts census reports of its hospitals (--hospital, --all-hospitals) and reads nothing',
       )
         .choices(TOKEN_ROLES)
         .makeOptionMandatory(),
@@ -118,7 +149,18 @@ export function tokenCommand(): Command {
         parseDuration,
       ),
     )
-    .addOption(new Option('--hospital <id...>', 'hospital ids the token reports for (reporter)'))
+    .addOption(
+      new Option(
+        '--hospital <id...>',
+        'hospitals the token reports for (reporter): ids or 10-digit 医療機関コード of the census region',
+      ).conflicts('allHospitals'),
+    )
+    .addOption(
+      new Option(
+        '--all-hospitals',
+        'every hospital of the census region (reporter), e.g. for `caretwin feed --token` in tokens mode',
+      ),
+    )
     .addOption(dataDirOption())
     .option('--json', 'print {token, name, role, hospitals, expiresAt, dataDir} as JSON')
     .action(
@@ -128,16 +170,23 @@ export function tokenCommand(): Command {
           name: string;
           expires?: number;
           hospital?: string[];
+          allHospitals?: boolean;
           json?: boolean;
         },
       ) => {
         try {
+          const wantsHospitals = options.hospital !== undefined || options.allHospitals === true;
+          if (wantsHospitals && options.role !== 'reporter')
+            throw new InvalidArgumentError('--hospital and --all-hospitals are for --role reporter');
+          const hospitals = wantsHospitals
+            ? reporterHospitals(options.hospital ?? [], options.allHospitals === true)
+            : [];
           withStore(options, false, (db, dataDir) => {
             const now = Date.now();
             const { secret, info } = new TokensRepository(db).create({
               name: options.name,
               role: options.role,
-              hospitals: options.hospital ?? [],
+              hospitals,
               expiresAt: options.expires !== undefined ? new Date(now + options.expires).toISOString() : null,
               at: new Date(now).toISOString(),
             });
@@ -150,8 +199,12 @@ export function tokenCommand(): Command {
               return;
             }
             process.stdout.write(`${secret}\n`);
+            const shown =
+              info.hospitals.length > 5
+                ? `${info.hospitals.length} hospitals`
+                : `hospitals ${info.hospitals.join(', ')}`;
             process.stderr.write(
-              `token "${info.name}" (${info.role}${info.hospitals.length ? `, hospitals ${info.hospitals.join(', ')}` : ''}) created in ${dataDir}; ${info.expiresAt ? `expires ${info.expiresAt}` : 'never expires'}.\n` +
+              `token "${info.name}" (${info.role}${info.hospitals.length ? `, ${shown}` : ''}) created in ${dataDir}; ${info.expiresAt ? `expires ${info.expiresAt}` : 'never expires'}.\n` +
                 'This is the only time it is shown: keep it now. Send it as Authorization: Bearer <token>.\n',
             );
           });
