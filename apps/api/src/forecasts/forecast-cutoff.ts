@@ -55,10 +55,12 @@ export class ForecastCutoff implements OnApplicationBootstrap, OnApplicationShut
     this.asked = date;
     try {
       const accepted = await this.forecasts.request(date, 'auto', null);
-      this.logger.info(
-        { forecastId: accepted.id, censusDate: date, cutoff: this.cutoff, queued: accepted.queued },
-        'forecast at the cutoff',
-      );
+      // already in flight (e.g. the day just completed): that forecast is the day's
+      if (accepted.queued)
+        this.logger.info(
+          { forecastId: accepted.id, censusDate: date, cutoff: this.cutoff },
+          'forecast at the cutoff',
+        );
       return date;
     } catch (error) {
       this.asked = null; // e.g. Redis away: the next look asks again
