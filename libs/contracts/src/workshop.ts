@@ -161,7 +161,6 @@ export interface Workshop {
   facilitator: string;
 }
 
-/** `GET /api/workshops/:id` and the `workshop.subscribe` acknowledgement: everything, at `seq`. */
 /**
  * What the levers act on in the baseline, after its own policies (the api checks proposals
  * against the same): the room's forms offer these, before the baseline's result is read.
@@ -175,6 +174,7 @@ export interface WorkshopBaselineFacts {
   ambulancesByArea: Record<string, number>;
 }
 
+/** `GET /api/workshops/:id` and the `workshop.subscribe` acknowledgement: everything, at `seq`. */
 export interface WorkshopSnapshot {
   workshop: Workshop;
   seq: number;
@@ -190,6 +190,9 @@ export interface WorkshopSnapshot {
   /** whether the caller may facilitate (the planner that created it, or an admin) */
   canFacilitate?: boolean;
 }
+
+/** A print link's key (`ctv_<workshopId>.<expires>.<signature>`): reads its workshop, writes nothing. */
+export const PRINT_LINK_PREFIX = 'ctv_';
 
 /**
  * `POST /api/workshops/:id/print-link` → 201: the handout's URL with a read-only key of its own

@@ -3,6 +3,7 @@
 // every request, so `caretwin token revoke` takes effect at the next request, on every instance.
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, Logger } from '@caretwin/config';
+import { PRINT_LINK_PREFIX } from '@caretwin/contracts';
 import {
   AuditRepository,
   PARTICIPANT_TOKEN_PREFIX,
@@ -16,7 +17,7 @@ import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { DATABASE } from '../store/store.tokens';
 import { UnauthorizedError } from './access-errors';
 import { OPEN_PRINCIPAL, type Principal, type Role } from './principal';
-import { checkPrintKey, PRINT_LINK_PREFIX, PRINT_LINK_SECRET, printKey } from './print-links';
+import { checkPrintKey, PRINT_LINK_SECRET, printKey } from './print-links';
 
 const NO_TOKEN =
   'this api needs a token (AUTH_MODE=tokens): send Authorization: Bearer <token>; an admin creates one with `npx caretwin token create`';

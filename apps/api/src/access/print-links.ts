@@ -5,8 +5,7 @@
 // and nothing else, writes nothing, and expires at its time (closing the workshop does not end
 // it: a closed workshop stays readable, and its handout is printed at the end).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-
-export const PRINT_LINK_PREFIX = 'ctv_';
+import { PRINT_LINK_PREFIX } from '@caretwin/contracts';
 /** The store's secret that signs print links. */
 export const PRINT_LINK_SECRET = 'print-links';
 
@@ -23,7 +22,10 @@ export type PrintKeyCheck = { ok: true; workshopId: string } | { ok: false; reas
 
 /** Whether `key` is one this secret signed and still valid at `now`. */
 export function checkPrintKey(secret: string, key: string, now: Date): PrintKeyCheck {
-  const match = /^ctv_([A-Za-z0-9_-]{1,200})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(key);
+  if (!key.startsWith(PRINT_LINK_PREFIX)) return { ok: false, reason: 'malformed' };
+  const match = /^([A-Za-z0-9_-]{1,200})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(
+    key.slice(PRINT_LINK_PREFIX.length),
+  );
   if (!match) return { ok: false, reason: 'malformed' };
   const [, workshopId, expires, given] = match;
   const expected = signature(secret, `${workshopId}.${expires}`);

@@ -197,6 +197,13 @@ export class WorkshopsService {
     return record;
   }
 
+  /** The open workshop `principal` facilitates (403 before 409: who asks, then when). */
+  private facilitatedOpen(id: string, principal: Principal): WorkshopRecord {
+    const record = this.facilitated(id, principal);
+    if (record.state !== 'open') throw new WorkshopClosedError(id, 409);
+    return record;
+  }
+
   toWorkshop(r: WorkshopRecord, origin: string): Workshop {
     return {
       id: r.id,
@@ -513,8 +520,7 @@ export class WorkshopsService {
   }
 
   merge(id: string, pid: string, body: MergeBody, principal: Principal): Proposal {
-    this.facilitated(id, principal);
-    this.openRecord(id);
+    this.facilitatedOpen(id, principal);
     const from = this.proposed(id, pid);
     const into = this.store.proposal(id, body.into);
     if (!into || into.id === from.id || into.state === 'merged' || into.state === 'declined')
@@ -547,8 +553,7 @@ export class WorkshopsService {
   }
 
   decline(id: string, pid: string, principal: Principal): Proposal {
-    this.facilitated(id, principal);
-    this.openRecord(id);
+    this.facilitatedOpen(id, principal);
     const proposal = this.proposed(id, pid);
     return this.emit(
       id,
@@ -566,8 +571,7 @@ export class WorkshopsService {
    * numbers, so the board's differences are paired.
    */
   async accept(id: string, pid: string, principal: Principal): Promise<Variant> {
-    this.facilitated(id, principal);
-    const record = this.openRecord(id);
+    const record = this.facilitatedOpen(id, principal);
     const proposal = this.proposed(id, pid);
     const context = this.requireContext(record);
     if (this.accepting.has(pid))
@@ -627,8 +631,7 @@ export class WorkshopsService {
   }
 
   setView(id: string, body: ViewBody, principal: Principal): WorkshopView {
-    this.facilitated(id, principal);
-    const record = this.openRecord(id);
+    const record = this.facilitatedOpen(id, principal);
     const issues: ProposalIssue[] = [];
     if (body.runId !== null && !this.store.hasRun(id, body.runId))
       issues.push({

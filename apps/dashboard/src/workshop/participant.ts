@@ -2,16 +2,15 @@
 // held as the tab's token (api/session.ts, sessionStorage), so a reload keeps it; the workshop it
 // belongs to is remembered beside it, so the page knows it is a participant's tab even after the
 // api refused the token (the workshop closed) and never asks such a tab for an access token.
+import { PRINT_LINK_PREFIX } from '@caretwin/contracts';
 import { heldToken, holdToken } from '../api/session';
 
 export const PARTICIPANT_TOKEN_PREFIX = 'ctp_';
-/** A print link's key: reads its workshop like a participant, writes nothing. */
-export const PRINT_KEY_PREFIX = 'ctv_';
 const KEY = 'caretwin.workshopParticipant';
 
 export const isParticipantToken = (token: string | null | undefined): boolean =>
   typeof token === 'string' &&
-  (token.startsWith(PARTICIPANT_TOKEN_PREFIX) || token.startsWith(PRINT_KEY_PREFIX));
+  (token.startsWith(PARTICIPANT_TOKEN_PREFIX) || token.startsWith(PRINT_LINK_PREFIX));
 
 /** Whether the tab holds a participant token now. */
 export const participantTab = (): boolean => isParticipantToken(heldToken());
@@ -44,7 +43,7 @@ export function takePrintKey(hash: string): string | null {
   const params = new URLSearchParams(query);
   const key = params.get('key');
   const id = /^#\/workshops\/([^/?]+)\/handout$/.exec(path)?.[1];
-  if (!key?.startsWith(PRINT_KEY_PREFIX) || !id) return null;
+  if (!key?.startsWith(PRINT_LINK_PREFIX) || !id) return null;
   holdToken(key);
   rememberJoined(decodeURIComponent(id));
   params.delete('key');
