@@ -13,7 +13,7 @@ import type { ErrorBody, Forecast } from '@caretwin/contracts';
 import { ScenarioCatalog } from '@caretwin/scenario';
 import { reportedDay } from './harness/census-day';
 import { ensureBuilt, ROOT } from './harness/build';
-import { call, type Reply } from './harness/http';
+import { call, waitFor, type Reply } from './harness/http';
 import {
   startApiProcess,
   startWorkerProcess,
@@ -33,16 +33,11 @@ describe('the forecast at the daily cutoff (FORECAST_CUTOFF)', () => {
   const latest = (): Promise<Reply<Forecast & ErrorBody>> => call(api.url, 'GET', '/api/forecasts/latest');
   const post = (csv: string): Promise<Reply<ErrorBody>> =>
     call(api.url, 'POST', '/api/census', { text: csv, contentType: 'text/csv' });
-  async function forecastWhere(test: (f: Forecast) => boolean, ms = 120_000): Promise<Forecast> {
-    const until = Date.now() + ms;
-    for (;;) {
+  const forecastWhere = (test: (f: Forecast) => boolean): Promise<Forecast> =>
+    waitFor('the forecast', async () => {
       const reply = await latest();
-      if (reply.status === 200 && test(reply.body)) return reply.body;
-      if (Date.now() > until)
-        throw new Error(`no such forecast within ${ms} ms (last: ${reply.text.slice(0, 200)})`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
+      return reply.status === 200 && test(reply.body) ? reply.body : undefined;
+    });
 
   beforeAll(async () => {
     await ensureBuilt();

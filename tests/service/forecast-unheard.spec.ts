@@ -13,7 +13,7 @@ import { FORECASTS_QUEUE, forecastJobId } from '@caretwin/runner';
 import { ScenarioCatalog } from '@caretwin/scenario';
 import { reportedDay } from './harness/census-day';
 import { ensureBuilt, ROOT } from './harness/build';
-import { call } from './harness/http';
+import { call, waitFor } from './harness/http';
 import {
   startApiProcess,
   startWorkerProcess,
@@ -22,16 +22,6 @@ import {
   type ServiceSettings,
 } from './harness/processes';
 import { acquireRedis, type TestRedis } from './harness/redis';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 180_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`${what} did not happen within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('a forecast completed while no api is up', () => {
   let redis: TestRedis;
@@ -77,16 +67,20 @@ describe('a forecast completed while no api is up', () => {
     });
     expect(posted.status, posted.text).toBe(200);
     const jobId = forecastJobId(censusDate);
-    await waitFor('the automatic forecast queued', async () =>
-      (await queue.getJob(jobId)) ? true : undefined,
+    await waitFor(
+      'the automatic forecast queued',
+      async () => ((await queue.getJob(jobId)) ? true : undefined),
+      180_000,
     );
     await api.stop();
     api = undefined;
 
     // the worker finishes it with nobody listening
     worker = await startWorkerProcess(settings);
-    await waitFor('the forecast job completed', async () =>
-      (await queue.getJobState(jobId)) === 'completed' ? true : undefined,
+    await waitFor(
+      'the forecast job completed',
+      async () => ((await queue.getJobState(jobId)) === 'completed' ? true : undefined),
+      180_000,
     );
     await worker.stop();
     worker = undefined;
@@ -94,10 +88,14 @@ describe('a forecast completed while no api is up', () => {
     // the api that starts next finds it in the completed job and stores it
     api = await startApiProcess(settings);
     const started = api;
-    const latest = await waitFor('the forecast stored', async () => {
-      const answer = await call<Forecast>(started.url, 'GET', '/api/forecasts/latest');
-      return answer.status === 200 ? answer.body : undefined;
-    });
+    const latest = await waitFor(
+      'the forecast stored',
+      async () => {
+        const answer = await call<Forecast>(started.url, 'GET', '/api/forecasts/latest');
+        return answer.status === 200 ? answer.body : undefined;
+      },
+      180_000,
+    );
     expect(latest.censusDate).toBe(censusDate);
     expect(latest.replications).toBe(4);
     expect(latest.series.length).toBeGreaterThan(0);

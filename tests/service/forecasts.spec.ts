@@ -14,7 +14,7 @@ import type { ErrorBody, Forecast, ForecastCompletedEvent } from '@caretwin/cont
 import { ScenarioCatalog } from '@caretwin/scenario';
 import { TokensRepository, openDatabase } from '@caretwin/store';
 import { ensureBuilt, ROOT } from './harness/build';
-import { call, type Reply } from './harness/http';
+import { call, waitFor, type Reply } from './harness/http';
 import {
   startApiProcess,
   startWorkerProcess,
@@ -58,16 +58,6 @@ describe('forecasts on the queue (POST /api/census → forecast job → GET /api
 
   const latest = (query = ''): Promise<Reply<Forecast & ErrorBody>> =>
     call(api.url, 'GET', `/api/forecasts/latest${query}`, { headers: as(token.viewer) });
-
-  async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 120_000): Promise<T> {
-    const until = Date.now() + ms;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > until) throw new Error(`${what} did not happen within ${ms} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
 
   beforeAll(async () => {
     await ensureBuilt();

@@ -30,7 +30,7 @@ import type {
 } from '@caretwin/contracts';
 import { TokensRepository, openDatabase } from '@caretwin/store';
 import { ensureBuilt } from './harness/build';
-import { call, type Reply } from './harness/http';
+import { call, waitFor, type Reply } from './harness/http';
 import {
   startApiProcess,
   startWorkerProcess,
@@ -83,16 +83,6 @@ describe('planning workshops: create, join, propose, accept, board, vote, events
       headers: as(secret),
       ...(json !== undefined ? { json } : {}),
     });
-
-  async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-    const until = Date.now() + ms;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > until) throw new Error(`${what} did not happen within ${ms} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 
   function tokens(dataDir: string): { planner: string; viewer: string; admin: string; otherPlanner: string } {
     const db = openDatabase(dataDir);

@@ -44,6 +44,24 @@ export async function call<T = unknown>(
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 
+/**
+ * Polls `probe` until it answers something (not undefined): that answer. A generous ceiling only,
+ * no timing assertion; past it, an error naming `what` did not happen.
+ */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  ms = 120_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`${what} did not happen within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Polls GET /api/runs/:id until `until` holds (no timing assertion: a generous ceiling only). */
 export async function waitForRun(
   base: string,
