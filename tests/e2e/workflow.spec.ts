@@ -243,7 +243,9 @@ if (!HAS_CHROMIUM) {
       step = 'results';
       await page.locator('.run-end a.button').click();
       await page.waitForURL(/#\/results\//);
-      await page.locator('main[data-render-ms]').waitFor();
+      // the URL changes before the hashchange mounts the results view: until then <main> is still
+      // the live view, which keeps a data-render-ms of its own
+      await page.locator('main[data-view="results"][data-render-ms]').waitFor();
       expect(await count('svg.region-map path.municipality')).toBe(expected.municipalities);
       expect(await count('svg.region-map circle.hospital')).toBe(expected.hospitals);
       expect(await count('main .export-toolbar')).toBeGreaterThanOrEqual(7);
