@@ -16,7 +16,7 @@ import {
 import { APP_CONFIG, APP_LOGGER } from '../config/config.tokens';
 import { DATABASE } from '../store/store.tokens';
 import { UnauthorizedError } from './access-errors';
-import { OPEN_PRINCIPAL, type Principal, type Role } from './principal';
+import { closesWithWorkshop, OPEN_PRINCIPAL, type Principal, type Role } from './principal';
 import { checkPrintKey, PRINT_LINK_SECRET, printKey } from './print-links';
 
 const NO_TOKEN =
@@ -130,7 +130,7 @@ export class AccessService {
       principal?.role === 'participant' &&
       principal.workshopId !== undefined &&
       // a socket opened before the workshop closed holds its principal still: the state is read now
-      (principal.readOnly === true || this.workshops.get(principal.workshopId)?.state === 'open') &&
+      (!closesWithWorkshop(principal) || this.workshops.get(principal.workshopId)?.state === 'open') &&
       this.workshops.hasRun(principal.workshopId, runId)
     );
   }

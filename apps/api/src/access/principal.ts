@@ -23,6 +23,14 @@ export interface Principal {
   readOnly?: boolean;
 }
 
+/**
+ * Whether a principal's reach ends when its workshop closes: a joined participant's does (its
+ * token expires, its sockets are let go); a print link's key reads the closed workshop still,
+ * since its handout is printed at the end.
+ */
+export const closesWithWorkshop = (principal: Principal | undefined): boolean =>
+  principal?.role === 'participant' && principal.readOnly !== true;
+
 /** AUTH_MODE=open: every request acts as this admin (allowed only on loopback). */
 export const OPEN_PRINCIPAL: Readonly<Principal> = Object.freeze({
   id: 'open',

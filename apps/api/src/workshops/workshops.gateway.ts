@@ -25,7 +25,7 @@ import type {
   WorkshopSnapshot,
 } from '@caretwin/contracts';
 import { AccessService } from '../access/access.service';
-import type { Principal } from '../access/principal';
+import { closesWithWorkshop, type Principal } from '../access/principal';
 import { socketAccess } from '../access/socket-access';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ApiError } from '../errors/api-error';
@@ -133,11 +133,7 @@ export class WorkshopsGateway implements OnGatewayInit, WorkshopSink {
 
   private dropParticipants(workshopId: string): void {
     for (const socket of this.server.of('/').sockets.values())
-      if (
-        socket.data.principal?.role === 'participant' &&
-        socket.data.principal.workshopId === workshopId &&
-        !socket.data.principal.readOnly // a print link reads a closed workshop too
-      )
+      if (closesWithWorkshop(socket.data.principal) && socket.data.principal?.workshopId === workshopId)
         socket.disconnect(true);
   }
 }

@@ -57,7 +57,7 @@ import {
 import { ForbiddenError } from '../access/access-errors';
 import { READERS } from '../access/access.decorators';
 import { AccessService, WORKSHOP_CLOSED } from '../access/access.service';
-import type { Principal } from '../access/principal';
+import { closesWithWorkshop, type Principal } from '../access/principal';
 import { APP_LOGGER } from '../config/config.tokens';
 import { ApiError, NotFoundError, RequestInvalidError, requestIssue } from '../errors/api-error';
 import { RegionBoundariesService, type BoundariesBody } from '../regions/region-boundaries.service';
@@ -712,7 +712,7 @@ export class WorkshopsService {
   ): { error: { code: string; message: string } } | null {
     if (principal && this.access.may(principal, READERS)) return null;
     if (principal?.role === 'participant' && principal.workshopId === workshopId) {
-      if (this.store.get(workshopId)?.state === 'closed' && !principal.readOnly)
+      if (closesWithWorkshop(principal) && this.store.get(workshopId)?.state === 'closed')
         return { error: { code: 'UNAUTHORIZED', message: WORKSHOP_CLOSED } };
       return null;
     }
@@ -810,12 +810,13 @@ export class WorkshopsService {
   /** The handout's URL with a print key (read-only, this workshop, `minutes` long), open or closed. */
   printLink(id: string, body: PrintLinkBody, origin: string): PrintLink {
     this.record(id);
-    const expiresAt = new Date(Date.now() + body.minutes * 60_000);
+    // whole seconds, as the key carries it
+    const expiresAt = new Date(Math.floor((Date.now() + body.minutes * 60_000) / 1000) * 1000);
     const key = this.access.printKey(id, expiresAt);
     const url = `${origin}/#/workshops/${encodeURIComponent(id)}/handout?lang=${body.lang}&key=${key}`;
     return {
       url,
-      expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000).toISOString(),
+      expiresAt: expiresAt.toISOString(),
       command: `chromium --headless --no-sandbox --no-pdf-header-footer --virtual-time-budget=20000 --print-to-pdf=handout-${body.lang}.pdf '${url}'`,
     };
   }
