@@ -30,6 +30,14 @@ export interface CachedLatest {
 /** Rows per `census.updated` event (about 21 KB of JSON). */
 export const CENSUS_EVENT_MAX_ROWS = 64;
 
+/** What a request's parts before its last carry: the state after the request rides with the last. */
+const BEFORE_THE_LAST_PART = {
+  points: [],
+  missing: [],
+  missingComplete: false,
+  missingResolved: [],
+} satisfies Partial<CensusUpdatedEvent>;
+
 export const nowChannel = (prefix: string): string => `${prefix}:caretwin:now`;
 const seqKey = (prefix: string): string => `${prefix}:caretwin:now:seq`;
 const latestKey = (prefix: string): string => `${prefix}:caretwin:now:latest`;
@@ -85,10 +93,7 @@ export class NowPublisher implements OnApplicationBootstrap, OnApplicationShutdo
         payload: {
           ...event,
           rows: event.rows.slice(i * CENSUS_EVENT_MAX_ROWS, (i + 1) * CENSUS_EVENT_MAX_ROWS),
-          points: last ? event.points : [],
-          missing: last ? event.missing : [],
-          missingComplete: last ? event.missingComplete : false,
-          missingResolved: last ? event.missingResolved : [],
+          ...(last ? {} : BEFORE_THE_LAST_PART),
           more: !last,
           seq,
           at: Date.now(),
