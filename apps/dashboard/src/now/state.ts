@@ -35,6 +35,7 @@ export interface NowState {
   applied: number;
 }
 
+/** hospital × function: the key of a report and of a missing report */
 export const reportKey = (row: Pick<StoredCensusRow, 'hospital' | 'function'>): string =>
   `${row.hospital}|${row.function}`;
 export const pointKey = (point: Pick<CensusSeriesPoint, 'date' | 'area' | 'function'>): string =>
@@ -87,8 +88,6 @@ const stale = (state: NowState, seq: number): boolean => state.seq !== null && s
 export const missedBefore = (state: NowState, seq: number): boolean =>
   state.seq !== null && seq > state.seq + 1;
 
-const missingKey = (m: Pick<MissingReport, 'hospital' | 'function'>): string => `${m.hospital}|${m.function}`;
-
 /**
  * Whether the view needs a new snapshot before this event: it skips an event, or it changes the
  * missing list of a day other than the one held (a change is relative to the list it follows).
@@ -112,8 +111,8 @@ export function applyCensusUpdated(state: NowState, event: CensusUpdatedEvent): 
     state.asOf = event.asOf;
     if (event.missingComplete) state.missing = [...event.missing];
     else {
-      const drop = new Set([...event.missingResolved, ...event.missing].map(missingKey));
-      state.missing = [...state.missing.filter((m) => !drop.has(missingKey(m))), ...event.missing];
+      const drop = new Set([...event.missingResolved, ...event.missing].map(reportKey));
+      state.missing = [...state.missing.filter((m) => !drop.has(reportKey(m))), ...event.missing];
     }
   }
   state.seq = event.seq;
