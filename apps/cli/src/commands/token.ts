@@ -8,7 +8,6 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { censusRegion } from '@caretwin/census';
 import { loadConfig, resolveDataDir } from '@caretwin/config';
-import { ScenarioCatalog } from '@caretwin/scenario';
 import {
   AuditRepository,
   STORE_FILE,
@@ -20,7 +19,7 @@ import {
   type TokenInfo,
 } from '@caretwin/store';
 import { renderTable } from '../output/table';
-import { repoRoot } from './validate';
+import { resolveScenarioArgument } from '../scenario/scenario-argument';
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
@@ -96,17 +95,9 @@ function fail(message: string): void {
  */
 export function reporterHospitals(asked: readonly string[], all: boolean): string[] {
   const scenario = loadConfig({ env: process.env }).census.scenario;
-  const root = repoRoot();
-  const region = censusRegion(
-    new ScenarioCatalog({
-      shippedDir: join(root, 'scenarios'),
-      regionsDir: join(root, 'scenarios', 'data'),
-    }).resolve(scenario).region,
-  );
+  const region = censusRegion(resolveScenarioArgument(scenario, {}).resolved.region);
   if (all) return region.hospitals.map((h) => h.id);
-  const unknown = asked.filter(
-    (a) => !region.byId.has(a) && !region.hospitals.some((h) => h.institutionCode === a),
-  );
+  const unknown = asked.filter((a) => !region.byId.has(a) && !region.byCode.has(a));
   if (unknown.length > 0)
     throw new InvalidArgumentError(
       `--hospital: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a hospital' : 'are not hospitals'} of the census region ${region.id} (CENSUS_SCENARIO ${scenario}); give hospital ids such as ${region.hospitals
