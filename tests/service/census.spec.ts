@@ -20,11 +20,10 @@ import type {
   MissingReport,
   NowSnapshot,
 } from '@caretwin/contracts';
-import { censusCsv, censusRegion } from '@caretwin/census';
-import { ScenarioCatalog } from '@caretwin/scenario';
+import { censusCsv } from '@caretwin/census';
 import { TokensRepository, openDatabase } from '@caretwin/store';
 import { applyCensusUpdated, stateFromSnapshot } from '../../apps/dashboard/src/now/state';
-import { reportedDay } from './harness/census-day';
+import { miyagiCensusRegion, reportedDay } from './harness/census-day';
 import { ensureBuilt, ROOT } from './harness/build';
 import { call, type Reply } from './harness/http';
 import { startApiProcess, type ApiProcess } from './harness/processes';
@@ -365,15 +364,7 @@ describe('census reports in (POST /api/census) and the Now channel', () => {
     }, 120_000);
 
     it('sends a whole region’s day as consecutive census.updated events of at most 64 rows, each under 64 KiB', async () => {
-      const catalog = new ScenarioCatalog({
-        shippedDir: join(ROOT, 'scenarios'),
-        regionsDir: join(ROOT, 'scenarios', 'data'),
-      });
-      const rows = reportedDay(
-        censusRegion(catalog.resolve('miyagi-2025-baseline').region).hospitals,
-        '2026-11-29',
-        0.7,
-      );
+      const rows = reportedDay(miyagiCensusRegion().hospitals, '2026-11-29', 0.7);
       const socket = await connect(token.viewer);
       const reply = (await socket.timeout(20_000).emitWithAck('now.subscribe', {})) as { data: NowSnapshot };
       const events: Array<{ event: CensusUpdatedEvent; bytes: number }> = [];

@@ -8,11 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, censusCsv, censusRegion, japanDate, type CensusRegion } from '@caretwin/census';
+import { addDays, censusCsv, japanDate, type CensusRegion } from '@caretwin/census';
 import type { ErrorBody, Forecast } from '@caretwin/contracts';
-import { ScenarioCatalog } from '@caretwin/scenario';
-import { reportedDay } from './harness/census-day';
-import { ensureBuilt, ROOT } from './harness/build';
+import { miyagiCensusRegion, reportedDay } from './harness/census-day';
+import { ensureBuilt } from './harness/build';
 import { call, waitFor, type Reply } from './harness/http';
 import {
   startApiProcess,
@@ -41,12 +40,7 @@ describe('the forecast at the daily cutoff (FORECAST_CUTOFF)', () => {
 
   beforeAll(async () => {
     await ensureBuilt();
-    hospitals = censusRegion(
-      new ScenarioCatalog({
-        shippedDir: join(ROOT, 'scenarios'),
-        regionsDir: join(ROOT, 'scenarios', 'data'),
-      }).resolve('miyagi-2025-baseline').region,
-    ).hospitals;
+    hospitals = miyagiCensusRegion().hospitals;
     redis = await acquireRedis();
     dataDir = mkdtempSync(join(tmpdir(), 'caretwin-cutoff-'));
     const settings = {

@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, censusCsv, censusRegion, japanDate } from '@caretwin/census';
+import { addDays, censusCsv, japanDate } from '@caretwin/census';
 import type { CensusRow } from '@caretwin/contracts';
 import { FORECASTS_QUEUE, type ForecastJobData } from '@caretwin/runner';
-import { ScenarioCatalog } from '@caretwin/scenario';
-import { reportedDay } from './harness/census-day';
-import { ensureBuilt, ROOT } from './harness/build';
+import { miyagiCensusRegion, reportedDay } from './harness/census-day';
+import { ensureBuilt } from './harness/build';
 import { call } from './harness/http';
 import { startApiProcess, type ApiProcess } from './harness/processes';
 import { acquireRedis, type TestRedis } from './harness/redis';
@@ -29,11 +28,7 @@ describe('automatic forecasts while no worker takes them', () => {
     await ensureBuilt();
     redis = await acquireRedis();
     dataDir = mkdtempSync(join(tmpdir(), 'caretwin-supersede-'));
-    const catalog = new ScenarioCatalog({
-      shippedDir: join(ROOT, 'scenarios'),
-      regionsDir: join(ROOT, 'scenarios', 'data'),
-    });
-    const region = censusRegion(catalog.resolve('miyagi-2025-baseline').region);
+    const region = miyagiCensusRegion();
     rowsOf = (date) => reportedDay(region.hospitals, date, 0.8);
     const prefix = `ct-supersede-${randomUUID().slice(0, 8)}`;
     api = await startApiProcess({ dataDir, redisUrl: redis.url, prefix });

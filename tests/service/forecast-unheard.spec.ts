@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, censusCsv, censusRegion, japanDate } from '@caretwin/census';
+import { addDays, censusCsv, japanDate } from '@caretwin/census';
 import type { Forecast } from '@caretwin/contracts';
 import { FORECASTS_QUEUE, forecastJobId } from '@caretwin/runner';
-import { ScenarioCatalog } from '@caretwin/scenario';
-import { reportedDay } from './harness/census-day';
-import { ensureBuilt, ROOT } from './harness/build';
+import { miyagiCensusRegion, reportedDay } from './harness/census-day';
+import { ensureBuilt } from './harness/build';
 import { call, waitFor } from './harness/http';
 import {
   startApiProcess,
@@ -56,11 +55,7 @@ describe('a forecast completed while no api is up', () => {
   it('is stored by the api when it starts, and the date can be forecast again', async () => {
     // a complete day posted while no worker runs: its automatic forecast waits on the queue
     api = await startApiProcess(settings);
-    const catalog = new ScenarioCatalog({
-      shippedDir: join(ROOT, 'scenarios'),
-      regionsDir: join(ROOT, 'scenarios', 'data'),
-    });
-    const region = censusRegion(catalog.resolve('miyagi-2025-baseline').region);
+    const region = miyagiCensusRegion();
     const posted = await call(api.url, 'POST', '/api/census', {
       text: censusCsv(reportedDay(region.hospitals, censusDate, 0.8)),
       contentType: 'text/csv',

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, censusRegion, forecastCsv, japanDate } from '@caretwin/census';
+import { addDays, forecastCsv, japanDate } from '@caretwin/census';
 import type { ErrorBody, Forecast, ForecastCompletedEvent } from '@caretwin/contracts';
-import { ScenarioCatalog } from '@caretwin/scenario';
 import { TokensRepository, openDatabase } from '@caretwin/store';
-import { ensureBuilt, ROOT } from './harness/build';
+import { miyagiCensusRegion } from './harness/census-day';
+import { ensureBuilt } from './harness/build';
 import { call, waitFor, type Reply } from './harness/http';
 import {
   startApiProcess,
@@ -29,11 +29,7 @@ const REPLICATIONS = 6;
 
 /** Every Miyagi hospital × function with beds reporting 80 % of its beds occupied on `date`. */
 function completeDayCsv(date: string): { csv: string; rows: number } {
-  const catalog = new ScenarioCatalog({
-    shippedDir: join(ROOT, 'scenarios'),
-    regionsDir: join(ROOT, 'scenarios', 'data'),
-  });
-  const region = censusRegion(catalog.resolve('miyagi-2025-baseline').region);
+  const region = miyagiCensusRegion();
   const lines = [HEADER];
   for (const h of region.hospitals)
     for (const [f, beds] of Object.entries(h.beds))
